@@ -1,0 +1,1 @@
+//! authing-authentication (under construction).

@@ -1,0 +1,434 @@
+//! [`ApiClient`]: the request executor under `ManagementClient` and `AuthenticationClient`.
+//!
+//! It owns what every call shares: the transport, the validated host, the common headers
+//! (built once), the password encryptor, the per-call deadline and the `on_error` hook.
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+use bytes::Bytes;
+use http::header::{AUTHORIZATION, CONTENT_TYPE};
+use http::{HeaderMap, HeaderValue, Method};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use crate::encrypt::{Encryptor, RsaEncryptor};
+use crate::error::Error;
+use crate::graphql::GraphQlOperation;
+use crate::headers;
+use crate::host::BaseUrl;
+use crate::lang::Lang;
+use crate::rest::decode_envelope;
+use crate::secret::Secret;
+use crate::transport::Transport;
+use crate::transport_error::TransportError;
+
+/// A callback run on every error a client returns, before it is returned; the Rust form of
+/// the `on_error` option of Authing's other SDKs. `Result` stays the primary channel.
+pub type OnError = Arc<dyn Fn(&Error) + Send + Sync>;
+
+/// Sends GraphQL and REST requests to one Authing host with the common headers.
+pub struct ApiClient<T> {
+    transport: T,
+    host: BaseUrl,
+    graphql_url: String,
+    common_headers: HeaderMap,
+    encryptor: Arc<dyn Encryptor>,
+    timeout: Option<Duration>,
+    on_error: Option<OnError>,
+    lang: Lang,
+}
+
+impl<T: Clone> Clone for ApiClient<T> {
+    fn clone(&self) -> Self {
+        Self {
+            transport: self.transport.clone(),
+            host: self.host.clone(),
+            graphql_url: self.graphql_url.clone(),
+            common_headers: self.common_headers.clone(),
+            encryptor: Arc::clone(&self.encryptor),
+            timeout: self.timeout,
+            on_error: self.on_error.clone(),
+            lang: self.lang,
+        }
+    }
+}
+
+impl<T: fmt::Debug> fmt::Debug for ApiClient<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ApiClient")
+            .field("host", &self.host)
+            .field("lang", &self.lang)
+            .field("timeout", &self.timeout)
+            .field("encryptor", &self.encryptor)
+            .field("on_error", &self.on_error.as_ref().map(|_| "Fn"))
+            .field("transport", &self.transport)
+            .finish()
+    }
+}
+
+impl<T: Transport> ApiClient<T> {
+    /// Starts building a client over `transport`.
+    pub fn builder(transport: T) -> ApiClientBuilder<T> {
+        ApiClientBuilder {
+            transport,
+            host: None,
+            user_pool_id: None,
+            app_id: None,
+            lang: Lang::default(),
+            encryptor: None,
+            enc_public_key: None,
+            timeout: None,
+            on_error: None,
+        }
+    }
+
+    /// The host every request goes to.
+    pub fn host(&self) -> &BaseUrl {
+        &self.host
+    }
+
+    /// The language of Authing's messages.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// The transport.
+    pub fn transport(&self) -> &T {
+        &self.transport
+    }
+
+    /// Encrypts a password with this client's key.
+    pub fn encrypt(&self, password: &Secret) -> Result<String, Error> {
+        self.encryptor
+            .encrypt(password.expose())
+            .map_err(|e| self.report(e))
+    }
+
+    /// Runs `operation` with `variables`, authorised by `token` when given, and decodes the
+    /// value of its root field.
+    pub async fn graphql<R: DeserializeOwned>(
+        &self,
+        operation: &GraphQlOperation,
+        variables: Value,
+        token: Option<&Secret>,
+    ) -> Result<R, Error> {
+        let result = async {
+            let body = operation.body(&variables)?;
+            let request = self.request(Method::POST, &self.graphql_url, Some(body), token)?;
+            tracing::debug!(
+                operation = operation.operation_name(),
+                "authing graphql request"
+            );
+            let response = self.send(request).await?;
+            let (parts, body) = response.into_parts();
+            operation.decode(parts.status, body)
+        }
+        .await;
+        result.map_err(|e| self.report(e))
+    }
+
+    /// Sends a REST request to `{host}{path_and_query}` (e.g. `/api/v2/users/me`), with a JSON
+    /// `body` when given, and decodes the `data` of Authing's `{code, message, data}` answer.
+    pub async fn rest<R: DeserializeOwned>(
+        &self,
+        method: Method,
+        path_and_query: &str,
+        body: Option<&Value>,
+        token: Option<&Secret>,
+    ) -> Result<R, Error> {
+        let result = async {
+            let body = body
+                .map(|b| serde_json::to_vec(b).map(Bytes::from))
+                .transpose()
+                .map_err(|e| Error::invalid_argument(format!("body does not serialise: {e}")))?;
+            let url = self.host.join(path_and_query);
+            let request = self.request(method, &url, body, token)?;
+            tracing::debug!(path = path_and_query, "authing rest request");
+            let response = self.send(request).await?;
+            let (parts, body) = response.into_parts();
+            decode_envelope(parts.status, body)
+        }
+        .await;
+        result.map_err(|e| self.report(e))
+    }
+
+    fn request(
+        &self,
+        method: Method,
+        url: &str,
+        body: Option<Bytes>,
+        token: Option<&Secret>,
+    ) -> Result<http::Request<Bytes>, Error> {
+        let has_body = body.is_some();
+        let mut request = http::Request::builder()
+            .method(method)
+            .uri(url)
+            .body(body.unwrap_or_default())
+            .map_err(|e| {
+                Error::invalid_argument(format!("cannot build a request to {url}: {e}"))
+            })?;
+        let headers = request.headers_mut();
+        headers.extend(self.common_headers.clone());
+        if has_body {
+            headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        }
+        if let Some(token) = token {
+            let mut value =
+                HeaderValue::try_from(format!("Bearer {}", token.expose())).map_err(|_| {
+                    Error::invalid_argument("the token contains characters a header cannot carry")
+                })?;
+            value.set_sensitive(true);
+            headers.insert(AUTHORIZATION, value);
+        }
+        Ok(request)
+    }
+
+    async fn send(&self, request: http::Request<Bytes>) -> Result<http::Response<Bytes>, Error> {
+        let sent = self.transport.send(request);
+        let response = match self.timeout {
+            Some(limit) => tokio::time::timeout(limit, sent)
+                .await
+                .map_err(|_| TransportError::timeout(format!("no answer within {limit:?}")))??,
+            None => sent.await?,
+        };
+        Ok(response)
+    }
+
+    /// Runs the `on_error` hook, then hands the error back.
+    fn report(&self, error: Error) -> Error {
+        if let Some(hook) = &self.on_error {
+            hook(&error);
+        }
+        error
+    }
+}
+
+/// Builds an [`ApiClient`]; every setting is validated in [`build`](Self::build).
+#[must_use]
+pub struct ApiClientBuilder<T> {
+    transport: T,
+    host: Option<String>,
+    user_pool_id: Option<String>,
+    app_id: Option<String>,
+    lang: Lang,
+    encryptor: Option<Arc<dyn Encryptor>>,
+    enc_public_key: Option<String>,
+    timeout: Option<Duration>,
+    on_error: Option<OnError>,
+}
+
+impl<T: Transport> ApiClientBuilder<T> {
+    /// The host (default `https://core.authing.cn`).
+    pub fn host(mut self, host: impl Into<String>) -> Self {
+        self.host = Some(host.into());
+        self
+    }
+
+    /// Sent as `x-authing-userpool-id`.
+    pub fn user_pool_id(mut self, user_pool_id: impl Into<String>) -> Self {
+        self.user_pool_id = Some(user_pool_id.into());
+        self
+    }
+
+    /// Sent as `x-authing-app-id`.
+    pub fn app_id(mut self, app_id: impl Into<String>) -> Self {
+        self.app_id = Some(app_id.into());
+        self
+    }
+
+    /// The language of Authing's messages (default `zh-CN`).
+    pub fn lang(mut self, lang: Lang) -> Self {
+        self.lang = lang;
+        self
+    }
+
+    /// A PEM public key for password encryption (a private deployment's own key).
+    pub fn enc_public_key(mut self, pem: impl Into<String>) -> Self {
+        self.enc_public_key = Some(pem.into());
+        self
+    }
+
+    /// A custom password encryptor; takes precedence over [`enc_public_key`](Self::enc_public_key).
+    pub fn encryptor(mut self, encryptor: Arc<dyn Encryptor>) -> Self {
+        self.encryptor = Some(encryptor);
+        self
+    }
+
+    /// A deadline for each call, on top of the transport's own timeouts.
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// Sets the hook run on every error.
+    pub fn on_error(mut self, hook: OnError) -> Self {
+        self.on_error = Some(hook);
+        self
+    }
+
+    /// Validates the settings and builds the client.
+    pub fn build(self) -> Result<ApiClient<T>, Error> {
+        let host = BaseUrl::parse(self.host.as_deref().unwrap_or(crate::DEFAULT_HOST))?;
+        let encryptor: Arc<dyn Encryptor> = match (self.encryptor, self.enc_public_key) {
+            (Some(encryptor), _) => encryptor,
+            (None, Some(pem)) => Arc::new(RsaEncryptor::from_pem(&pem)?),
+            (None, None) => RsaEncryptor::authing_public_cloud()?,
+        };
+        if self.timeout == Some(Duration::ZERO) {
+            return Err(Error::config("the timeout must be longer than zero"));
+        }
+        let mut common_headers = HeaderMap::new();
+        let sdk_version = format!("rust:{}", crate::SDK_VERSION);
+        common_headers.insert(headers::REQUEST_FROM, HeaderValue::from_static("sdk"));
+        common_headers.insert(
+            headers::SDK_VERSION,
+            header_value("SDK version", &sdk_version)?,
+        );
+        common_headers.insert(headers::LANG, HeaderValue::from_static(self.lang.as_str()));
+        if let Some(pool) = &self.user_pool_id {
+            common_headers.insert(headers::USERPOOL_ID, header_value("user pool id", pool)?);
+        }
+        if let Some(app) = &self.app_id {
+            common_headers.insert(headers::APP_ID, header_value("app id", app)?);
+        }
+        Ok(ApiClient {
+            transport: self.transport,
+            graphql_url: host.join("/graphql/v2"),
+            host,
+            common_headers,
+            encryptor,
+            timeout: self.timeout,
+            on_error: self.on_error,
+            lang: self.lang,
+        })
+    }
+}
+
+fn header_value(what: &str, value: &str) -> Result<HeaderValue, Error> {
+    HeaderValue::from_str(value).map_err(|_| {
+        Error::config(format!(
+            "the {what} {value:?} contains characters an HTTP header cannot carry; \
+             copy it again from the Authing console"
+        ))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::transport::transport_fn;
+    use std::sync::Mutex;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    type Seen = Arc<Mutex<Vec<http::Request<Bytes>>>>;
+
+    fn recording(answer: &'static str) -> (impl Transport, Seen) {
+        let seen: Seen = Arc::default();
+        let log = Arc::clone(&seen);
+        let transport = transport_fn(move |request: http::Request<Bytes>| {
+            log.lock().expect("lock").push(request);
+            async move { Ok(http::Response::new(Bytes::from_static(answer.as_bytes()))) }
+        });
+        (transport, seen)
+    }
+
+    const OP: GraphQlOperation = GraphQlOperation::new(
+        "isUserExists",
+        "isUserExists",
+        "query isUserExists { isUserExists }",
+    );
+
+    #[tokio::test]
+    async fn sends_common_headers_and_bearer_token() {
+        let (transport, seen) = recording(r#"{"data":{"isUserExists":true}}"#);
+        let client = ApiClient::builder(transport)
+            .host("https://example.authing.cn/")
+            .user_pool_id("pool1")
+            .app_id("app1")
+            .lang(Lang::EnUs)
+            .build()
+            .expect("valid");
+        let exists: bool = client
+            .graphql(&OP, serde_json::json!({}), Some(&Secret::from("tok")))
+            .await
+            .expect("ok");
+        assert!(exists);
+        let seen = seen.lock().expect("lock");
+        let request = &seen[0];
+        assert_eq!(request.uri(), "https://example.authing.cn/graphql/v2");
+        let h = request.headers();
+        assert_eq!(h["x-authing-userpool-id"], "pool1");
+        assert_eq!(h["x-authing-app-id"], "app1");
+        assert_eq!(h["x-authing-lang"], "en-US");
+        assert_eq!(h["x-authing-request-from"], "sdk");
+        assert_eq!(
+            h["x-authing-sdk-version"],
+            format!("rust:{}", crate::SDK_VERSION)
+        );
+        assert_eq!(h["authorization"], "Bearer tok");
+        assert!(h["authorization"].is_sensitive());
+        assert!(
+            !format!("{h:?}").contains("tok\""),
+            "sensitive headers do not print"
+        );
+    }
+
+    #[tokio::test]
+    async fn on_error_sees_every_error() {
+        let (transport, _) = recording(r#"{"errors":[{"message":{"code":2004,"message":"no"}}]}"#);
+        let calls = Arc::new(AtomicUsize::new(0));
+        let counter = Arc::clone(&calls);
+        let client = ApiClient::builder(transport)
+            .on_error(Arc::new(move |e: &Error| {
+                assert_eq!(e.code(), Some(2004));
+                counter.fetch_add(1, Ordering::SeqCst);
+            }))
+            .build()
+            .expect("valid");
+        let result: Result<bool, _> = client.graphql(&OP, Value::Null, None).await;
+        assert_eq!(result.expect_err("api").code(), Some(2004));
+        assert_eq!(calls.load(Ordering::SeqCst), 1);
+    }
+
+    #[tokio::test]
+    async fn the_deadline_is_a_timeout_transport_error() {
+        let transport = transport_fn(|_req: http::Request<Bytes>| async {
+            tokio::time::sleep(Duration::from_secs(30)).await;
+            Ok(http::Response::new(Bytes::new()))
+        });
+        let client = ApiClient::builder(transport)
+            .timeout(Duration::from_millis(20))
+            .build()
+            .expect("valid");
+        let error = client
+            .graphql::<bool>(&OP, Value::Null, None)
+            .await
+            .expect_err("timeout");
+        assert!(
+            matches!(&error, Error::Transport(e) if e.is_timeout()),
+            "{error:?}"
+        );
+    }
+
+    #[test]
+    fn bad_settings_fail_at_build() {
+        let (transport, _) = recording("{}");
+        let error = ApiClient::builder(&transport)
+            .host("nope")
+            .build()
+            .expect_err("bad host");
+        assert!(matches!(error, Error::Config(_)));
+        let error = ApiClient::builder(&transport)
+            .user_pool_id("a\nb")
+            .build()
+            .expect_err("bad header");
+        assert!(error.to_string().contains("user pool id"), "{error}");
+        let error = ApiClient::builder(&transport)
+            .enc_public_key("xx")
+            .build()
+            .expect_err("bad key");
+        assert!(matches!(error, Error::Config(_)));
+    }
+}

@@ -1,0 +1,48 @@
+//! Core of the Authing Rust SDK.
+//!
+//! This crate has no HTTP client of its own. It defines the seams the rest of the SDK is
+//! built on and the types every crate shares:
+//!
+//! - [`Transport`]: how a request reaches Authing (implemented by `authing-transport-reqwest`,
+//!   `authing-transport-hyper`, the in-process fake in `authing-mock`, or your own stack);
+//! - [`Encryptor`]: how passwords are encrypted before they leave the process
+//!   ([`RsaEncryptor`] by default, with Authing's public-cloud key built in);
+//! - [`Error`]: one error type for every way a call can fail;
+//! - [`Secret`]: secrets, passwords and tokens that never print;
+//! - [`ApiClient`]: the request executor both `ManagementClient` and
+//!   `AuthenticationClient` are built on (common headers, GraphQL and REST envelopes);
+//! - [`model`]: the data Authing returns and the inputs it takes.
+
+pub mod api;
+pub mod clock;
+pub mod encrypt;
+pub mod error;
+pub mod graphql;
+pub mod headers;
+pub mod host;
+pub mod lang;
+pub mod model;
+pub mod rest;
+pub mod secret;
+pub mod transport;
+pub mod transport_error;
+
+pub use api::{ApiClient, ApiClientBuilder, OnError};
+pub use clock::{Clock, SystemClock};
+pub use encrypt::{Encryptor, RsaEncryptor};
+pub use error::{Error, ResponseBody};
+pub use graphql::GraphQlOperation;
+pub use host::BaseUrl;
+pub use lang::Lang;
+pub use secret::Secret;
+pub use transport::{FnTransport, Transport, transport_fn};
+pub use transport_error::{TransportError, TransportErrorKind};
+
+/// `Result` with this crate's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// The version of this SDK, sent as `x-authing-sdk-version: rust:<version>`.
+pub const SDK_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Authing's public cloud, the default host of every client.
+pub const DEFAULT_HOST: &str = "https://core.authing.cn";

@@ -1,0 +1,27 @@
+//! The data Authing returns and the inputs it takes, named as in Authing's v2 schema.
+//!
+//! Output types are `#[non_exhaustive]` (Authing adds fields); input types are plain structs
+//! with `Default`, built with struct-update syntax:
+//!
+//! ```
+//! use authing_core::model::UpdateUserInput;
+//!
+//! let update = UpdateUserInput {
+//!     nickname: Some("Nick".into()),
+//!     ..Default::default()
+//! };
+//! # let _ = update;
+//! ```
+
+mod common;
+mod de;
+mod inputs;
+mod login_status;
+mod pagination;
+mod user;
+
+pub use common::{AccessToken, BatchOperationResult, CommonMessage};
+pub use inputs::{CreateUserInput, RegisterProfile, SortBy, UpdateUserInput, UserDdfInput};
+pub use login_status::{LoginStatus, LoginStatusDetail};
+pub use pagination::{Paginated, PaginatedUsers};
+pub use user::{Identity, UdfDataType, User, UserCustomData, UserStatus};

@@ -1,0 +1,1 @@
+//! authing-management (under construction).

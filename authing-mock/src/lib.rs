@@ -1,0 +1,1 @@
+//! authing-mock (under construction).

@@ -1,0 +1,1 @@
+//! authing-transport-hyper (under construction).

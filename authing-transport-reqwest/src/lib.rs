@@ -1,0 +1,1 @@
+//! authing-transport-reqwest (under construction).

@@ -1,0 +1,1 @@
+//! authing (under construction).
