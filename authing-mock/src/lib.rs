@@ -1,1 +1,3 @@
-//! authing-mock (under construction).
+//! authing-mock: a fake Authing for tests (under construction).
+
+pub mod stubs;

@@ -1,0 +1,1 @@
+//! Stubs: a mockall `MockTransport` and wiremock helpers (under construction).
