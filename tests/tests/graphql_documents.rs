@@ -1,0 +1,54 @@
+//! Every GraphQL document the SDK ships is valid against the fake's schema and against
+//! Authing's real v2 schema (read from `../shared/authing-v2.graphql` when it is there).
+
+use std::path::PathBuf;
+
+use apollo_compiler::validation::Valid;
+use apollo_compiler::{ExecutableDocument, Schema};
+
+fn shipped_documents() -> Vec<(&'static str, &'static str)> {
+    let mut documents = authing_management::graphql_documents();
+    documents.extend(authing_authentication::graphql_documents());
+    documents
+}
+
+fn validate_all(schema: &Valid<Schema>, schema_name: &str) {
+    let mut failures = Vec::new();
+    for (name, document) in shipped_documents() {
+        if let Err(errors) = ExecutableDocument::parse_and_validate(schema, document, format!("{name}.graphql")) {
+            failures.push(format!("{name} against {schema_name}:\n{}", errors.errors));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn the_sdk_ships_documents() {
+    let documents = shipped_documents();
+    assert!(documents.len() >= 20, "only {} documents", documents.len());
+    let mut names: Vec<_> = documents.iter().map(|(name, _)| *name).collect();
+    names.sort_unstable();
+    let before = names.len();
+    names.dedup();
+    assert_eq!(names.len(), before, "operation names are unique");
+}
+
+#[test]
+fn documents_validate_against_the_fakes_schema() {
+    let sdl = authing_mock::sdl();
+    let schema = Schema::parse_and_validate(sdl, "authing-mock.graphql")
+        .unwrap_or_else(|errors| panic!("the fake's schema is invalid:\n{}", errors.errors));
+    validate_all(&schema, "the fake's schema");
+}
+
+#[test]
+fn documents_validate_against_authings_real_schema() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/authing-v2.graphql");
+    let Ok(sdl) = std::fs::read_to_string(&path) else {
+        eprintln!("skipped: {} is not there", path.display());
+        return;
+    };
+    let schema = Schema::parse_and_validate(sdl, "authing-v2.graphql")
+        .unwrap_or_else(|errors| panic!("Authing's schema does not parse:\n{}", errors.errors));
+    validate_all(&schema, "Authing's v2 schema");
+}
