@@ -1,1 +1,86 @@
-//! authing-authentication (under construction).
+//! The end-user API of Authing: [`AuthenticationClient`].
+//!
+//! An `AuthenticationClient` acts for one end user at a time: it registers and logs users
+//! in, reads and changes their own profile and password, checks whether a token is a live
+//! login, and logs out. Passwords are encrypted with the client's [`Encryptor`] before they
+//! leave the process; tokens and passwords never appear in `Debug` output.
+//!
+//! It works over any [`Transport`]: `authing-transport-reqwest`, `authing-transport-hyper`,
+//! the fake Authing of `authing-mock`, or a closure, as in this example:
+//!
+//! ```
+//! use authing_authentication::AuthenticationClient;
+//! use authing_core::model::UpdateUserInput;
+//! use authing_core::{Lang, transport_fn};
+//! use bytes::Bytes;
+//!
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), authing_core::Error> {
+//! // Canned answers in place of Authing.
+//! let transport = transport_fn(|request: http::Request<Bytes>| async move {
+//!     let body: serde_json::Value = serde_json::from_slice(request.body()).unwrap_or_default();
+//!     let answer = match body["operationName"].as_str() {
+//!         Some("loginByEmail") => {
+//!             r#"{"data":{"loginByEmail":{"id":"u1","email":"ada@example.com","token":"eyJ..."}}}"#
+//!         }
+//!         Some("updateUser") => {
+//!             r#"{"data":{"updateUser":{"id":"u1","email":"ada@example.com","nickname":"Ada"}}}"#
+//!         }
+//!         _ => r#"{"errors":[{"message":{"code":2020,"message":"not logged in"}}]}"#,
+//!     };
+//!     Ok(http::Response::new(Bytes::from_static(answer.as_bytes())))
+//! });
+//!
+//! let auth = AuthenticationClient::builder()
+//!     .app_id("YOUR_APP_ID")
+//!     .app_host("https://my-app.authing.cn")
+//!     .lang(Lang::EnUs)
+//!     .transport(transport)
+//!     .build()?;
+//!
+//! let user = auth.login_by_email("ada@example.com", "correct horse").send().await?;
+//! assert_eq!(user.id, "u1");
+//! assert!(auth.token().is_some(), "the client now acts for Ada");
+//!
+//! let user = auth
+//!     .update_profile(UpdateUserInput { nickname: Some("Ada".into()), ..Default::default() })
+//!     .await?;
+//! assert_eq!(user.nickname.as_deref(), Some("Ada"));
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! # Sessions
+//!
+//! After a login, a register that returned a token, [`get_current_user`] or
+//! [`update_profile`], the client holds that user and their token. A server handling many
+//! users makes one client per request with [`with_token`] (an `Arc` clone: no I/O, no key
+//! parsing); clones made with `Clone` share one session. Calls that act for a user fail with
+//! [`Error::NotLoggedIn`] without I/O when the client holds no token.
+//!
+//! # Optional arguments
+//!
+//! Calls with optional arguments return a builder, sent with `.send().await`; calls without
+//! are plain `async fn`s.
+//!
+//! [`get_current_user`]: AuthenticationClient::get_current_user
+//! [`update_profile`]: AuthenticationClient::update_profile
+//! [`with_token`]: AuthenticationClient::with_token
+
+mod client;
+pub mod graphql;
+mod login;
+mod profile;
+mod register;
+mod session;
+mod status;
+mod wire;
+
+pub use authing_core::model::{LoginStatus, RegisterProfile, UpdateUserInput, User};
+pub use authing_core::{Encryptor, Error, Lang, OnError, Secret, Transport};
+pub use client::{AuthenticationClient, AuthenticationClientBuilder, NoTransport};
+pub use graphql::graphql_documents;
+pub use login::Login;
+pub use profile::UpdatePassword;
+pub use register::Register;
+pub use status::AsToken;

@@ -1,0 +1,408 @@
+//! [`AuthenticationClient`], its builder, and the state its clones share.
+
+use std::fmt;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::time::Duration;
+
+use authing_core::model::User;
+use authing_core::{ApiClient, Encryptor, Error, Lang, OnError, Secret, Transport};
+
+use crate::session::Session;
+
+/// The end-user API of Authing: register, log in, read and change one's own profile, check
+/// and end a login.
+///
+/// A client acts for at most one user at a time, its *session*: after a successful login it
+/// holds that user and their token, so calls such as
+/// [`update_profile`](Self::update_profile) just work. Calls that need a user and have none
+/// fail with [`Error::NotLoggedIn`] without sending anything.
+///
+/// The client is two `Arc`s: the configuration (transport, host, ids, password encryptor)
+/// and the session. [`Clone`] shares both; [`with_token`](Self::with_token) and
+/// [`without_session`](Self::without_session) share the configuration but start a session of
+/// their own, with no I/O and no key parsing, which is how a server makes one client per
+/// incoming request:
+///
+/// ```
+/// # use authing_authentication::AuthenticationClient;
+/// # use authing_core::transport_fn;
+/// # let transport = transport_fn(|_r: http::Request<bytes::Bytes>| async {
+/// #     Ok(http::Response::new(bytes::Bytes::new()))
+/// # });
+/// let shared = AuthenticationClient::builder()
+///     .app_id("APP_ID")
+///     .app_host("https://my-app.authing.cn")
+///     .transport(transport)
+///     .build()?;
+///
+/// // For each request, a client acting for the user whose token came with it:
+/// let per_request = shared.with_token("the user's token");
+/// assert!(per_request.token().is_some());
+/// assert!(shared.token().is_none(), "sessions are not shared");
+/// # Ok::<(), authing_core::Error>(())
+/// ```
+///
+/// `T` is the [`Transport`]; the default, `Arc<dyn Transport>`, is the type to name when a
+/// field or function must hold any client. Its `Debug` never prints the token or any
+/// password.
+pub struct AuthenticationClient<T = Arc<dyn Transport>> {
+    pub(crate) shared: Arc<Shared<T>>,
+    session: Arc<Mutex<Session>>,
+}
+
+/// What every client made from one builder shares.
+pub(crate) struct Shared<T> {
+    pub(crate) api: ApiClient<T>,
+    pub(crate) app_id: Option<String>,
+    pub(crate) user_pool_id: Option<String>,
+    on_error: Option<OnError>,
+}
+
+impl<T> Clone for AuthenticationClient<T> {
+    /// A client sharing this one's configuration **and session**: a login through either is
+    /// seen by both. Use [`with_token`](Self::with_token) or
+    /// [`without_session`](Self::without_session) for a session of its own.
+    fn clone(&self) -> Self {
+        Self {
+            shared: Arc::clone(&self.shared),
+            session: Arc::clone(&self.session),
+        }
+    }
+}
+
+impl<T: fmt::Debug> fmt::Debug for AuthenticationClient<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AuthenticationClient")
+            .field("app_id", &self.shared.app_id)
+            .field("user_pool_id", &self.shared.user_pool_id)
+            .field("session", &*self.session())
+            .field("api", &self.shared.api)
+            .finish()
+    }
+}
+
+impl AuthenticationClient<NoTransport> {
+    /// Starts configuring a client. Set an app id and/or a user pool id, and a transport.
+    ///
+    /// ```
+    /// use authing_authentication::AuthenticationClient;
+    /// use authing_core::{Error, transport_fn};
+    ///
+    /// # let transport = transport_fn(|_r: http::Request<bytes::Bytes>| async {
+    /// #     Ok(http::Response::new(bytes::Bytes::new()))
+    /// # });
+    /// let error = AuthenticationClient::builder()
+    ///     .transport(transport)
+    ///     .build()
+    ///     .unwrap_err();
+    /// assert!(matches!(error, Error::Config(_)));
+    /// ```
+    pub fn builder() -> AuthenticationClientBuilder<NoTransport> {
+        AuthenticationClientBuilder {
+            transport: NoTransport,
+            app_id: None,
+            user_pool_id: None,
+            host: None,
+            app_host: None,
+            token: None,
+            lang: Lang::default(),
+            timeout: None,
+            enc_public_key: None,
+            encryptor: None,
+            on_error: None,
+        }
+    }
+}
+
+impl<T> AuthenticationClient<T> {
+    /// The app id, sent as `x-authing-app-id`.
+    pub fn app_id(&self) -> Option<&str> {
+        self.shared.app_id.as_deref()
+    }
+
+    /// The user pool id, sent as `x-authing-userpool-id`.
+    pub fn user_pool_id(&self) -> Option<&str> {
+        self.shared.user_pool_id.as_deref()
+    }
+
+    /// The request executor underneath (host, headers, encryptor, transport).
+    pub fn api(&self) -> &ApiClient<T> {
+        &self.shared.api
+    }
+
+    /// The token of the user this client acts for.
+    pub fn token(&self) -> Option<Secret> {
+        self.session().token().cloned()
+    }
+
+    /// The user this client acts for, as last returned by Authing (after a login, a
+    /// register that logged in, [`get_current_user`](Self::get_current_user) or
+    /// [`update_profile`](Self::update_profile)).
+    pub fn current_user(&self) -> Option<User> {
+        self.session().user().cloned()
+    }
+
+    /// Acts for the user `token` belongs to from now on (an empty token logs out locally).
+    /// Affects every clone sharing this session.
+    pub fn set_token(&self, token: impl Into<Secret>) {
+        self.session().set_token(token.into());
+    }
+
+    /// Forgets the user locally, without telling Authing (see [`logout`](Self::logout)).
+    /// Affects every clone sharing this session.
+    pub fn clear_session(&self) {
+        self.session().clear();
+    }
+
+    /// A new client sharing this one's configuration and transport, acting for the user
+    /// `token` belongs to in a session of its own. Costs an `Arc` clone: no I/O, no parsing.
+    pub fn with_token(&self, token: impl Into<Secret>) -> Self {
+        Self {
+            shared: Arc::clone(&self.shared),
+            session: Arc::new(Mutex::new(Session::with_token(token.into()))),
+        }
+    }
+
+    /// A new client sharing this one's configuration and transport, with an empty session.
+    pub fn without_session(&self) -> Self {
+        Self {
+            shared: Arc::clone(&self.shared),
+            session: Arc::default(),
+        }
+    }
+
+    /// The session, locked. Never held across an `.await`. A panic while it was held leaves
+    /// it consistent (every change is a single assignment), so poisoning is ignored.
+    pub(crate) fn session(&self) -> MutexGuard<'_, Session> {
+        self.session.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The held token, or [`Error::NotLoggedIn`].
+    pub(crate) fn require_token(&self) -> Result<Secret, Error> {
+        self.token().ok_or_else(|| self.fail(Error::NotLoggedIn))
+    }
+
+    /// Holds `user` (and its token, if it has one): after a login or register.
+    pub(crate) fn remember(&self, user: &User) {
+        self.session().remember(user);
+    }
+
+    /// Holds `user`, returned for a call made with `token`, unless the session moved on to
+    /// another token meanwhile.
+    pub(crate) fn remember_for(&self, token: &Secret, user: &User) {
+        let mut session = self.session();
+        if session.token() == Some(token) {
+            session.remember(user);
+        }
+    }
+
+    /// Forgets the session if it still holds `token`.
+    pub(crate) fn clear_if_holding(&self, token: &Secret) {
+        let mut session = self.session();
+        if session.token() == Some(token) {
+            session.clear();
+        }
+    }
+
+    /// Runs the `on_error` hook on an error made client-side (errors from the network
+    /// have run it already), then hands it back.
+    pub(crate) fn fail(&self, error: Error) -> Error {
+        if let Some(hook) = &self.shared.on_error {
+            hook(&error);
+        }
+        error
+    }
+}
+
+/// The transport of a builder that has none yet: call
+/// [`transport`](AuthenticationClientBuilder::transport) before
+/// [`build`](AuthenticationClientBuilder::build).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoTransport;
+
+/// Configures an [`AuthenticationClient`]; made by [`AuthenticationClient::builder`]. Every
+/// setting is validated in [`build`](Self::build).
+#[must_use]
+pub struct AuthenticationClientBuilder<T = NoTransport> {
+    transport: T,
+    app_id: Option<String>,
+    user_pool_id: Option<String>,
+    host: Option<String>,
+    app_host: Option<String>,
+    token: Option<Secret>,
+    lang: Lang,
+    timeout: Option<Duration>,
+    enc_public_key: Option<String>,
+    encryptor: Option<Arc<dyn Encryptor>>,
+    on_error: Option<OnError>,
+}
+
+impl<T: fmt::Debug> fmt::Debug for AuthenticationClientBuilder<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AuthenticationClientBuilder")
+            .field("app_id", &self.app_id)
+            .field("user_pool_id", &self.user_pool_id)
+            .field("host", &self.host)
+            .field("app_host", &self.app_host)
+            .field("token", &self.token)
+            .field("lang", &self.lang)
+            .field("timeout", &self.timeout)
+            .field(
+                "enc_public_key",
+                &self.enc_public_key.as_ref().map(|_| "PEM"),
+            )
+            .field("encryptor", &self.encryptor)
+            .field("on_error", &self.on_error.as_ref().map(|_| "Fn"))
+            .field("transport", &self.transport)
+            .finish()
+    }
+}
+
+impl<T> AuthenticationClientBuilder<T> {
+    /// The application's id (from the Authing console), sent as `x-authing-app-id` and
+    /// used by [`logout`](AuthenticationClient::logout). Either this or
+    /// [`user_pool_id`](Self::user_pool_id) is required.
+    pub fn app_id(mut self, app_id: impl Into<String>) -> Self {
+        self.app_id = Some(app_id.into());
+        self
+    }
+
+    /// The user pool's id, sent as `x-authing-userpool-id`. Either this or
+    /// [`app_id`](Self::app_id) is required.
+    pub fn user_pool_id(mut self, user_pool_id: impl Into<String>) -> Self {
+        self.user_pool_id = Some(user_pool_id.into());
+        self
+    }
+
+    /// The application's own domain, such as `https://my-app.authing.cn`; takes precedence
+    /// over [`host`](Self::host).
+    pub fn app_host(mut self, app_host: impl Into<String>) -> Self {
+        self.app_host = Some(app_host.into());
+        self
+    }
+
+    /// The Authing host, for private deployments (default `https://core.authing.cn`);
+    /// [`app_host`](Self::app_host) takes precedence.
+    pub fn host(mut self, host: impl Into<String>) -> Self {
+        self.host = Some(host.into());
+        self
+    }
+
+    /// Acts for the user `token` belongs to from the start (an empty token is none).
+    pub fn token(mut self, token: impl Into<Secret>) -> Self {
+        self.token = Some(token.into());
+        self
+    }
+
+    /// The language of Authing's messages (default `zh-CN`).
+    pub fn lang(mut self, lang: Lang) -> Self {
+        self.lang = lang;
+        self
+    }
+
+    /// A deadline for each call, on top of the transport's own timeouts.
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// The PEM public key passwords are encrypted with (a private deployment's key; the
+    /// default is Authing's public cloud key).
+    pub fn enc_public_key(mut self, pem: impl Into<String>) -> Self {
+        self.enc_public_key = Some(pem.into());
+        self
+    }
+
+    /// A password encryptor of your own; takes precedence over
+    /// [`enc_public_key`](Self::enc_public_key).
+    pub fn encryptor(mut self, encryptor: Arc<dyn Encryptor>) -> Self {
+        self.encryptor = Some(encryptor);
+        self
+    }
+
+    /// A hook run on every error a call returns, before it is returned.
+    pub fn on_error(mut self, hook: OnError) -> Self {
+        self.on_error = Some(hook);
+        self
+    }
+
+    /// The transport requests go through (reqwest, hyper, the fake Authing, your own).
+    pub fn transport<U: Transport>(self, transport: U) -> AuthenticationClientBuilder<U> {
+        AuthenticationClientBuilder {
+            transport,
+            app_id: self.app_id,
+            user_pool_id: self.user_pool_id,
+            host: self.host,
+            app_host: self.app_host,
+            token: self.token,
+            lang: self.lang,
+            timeout: self.timeout,
+            enc_public_key: self.enc_public_key,
+            encryptor: self.encryptor,
+            on_error: self.on_error,
+        }
+    }
+}
+
+impl<T: Transport> AuthenticationClientBuilder<T> {
+    /// Validates the settings and builds the client.
+    ///
+    /// Fails with [`Error::Config`], saying what to fix, when neither an app id nor a user
+    /// pool id is set, when either is blank, or when the host or the public key is invalid.
+    pub fn build(self) -> Result<AuthenticationClient<T>, Error> {
+        let app_id = checked_id("app id", ".app_id(..)", self.app_id)?;
+        let user_pool_id = checked_id("user pool id", ".user_pool_id(..)", self.user_pool_id)?;
+        if app_id.is_none() && user_pool_id.is_none() {
+            return Err(Error::config(
+                "an AuthenticationClient needs an app id or a user pool id: set \
+                 .app_id(..) to the application's ID or .user_pool_id(..) to the user pool's \
+                 ID, both shown in the Authing console",
+            ));
+        }
+        let mut api = ApiClient::builder(self.transport).lang(self.lang);
+        if let Some(host) = self.app_host.or(self.host) {
+            api = api.host(host);
+        }
+        if let Some(id) = &app_id {
+            api = api.app_id(id.clone());
+        }
+        if let Some(id) = &user_pool_id {
+            api = api.user_pool_id(id.clone());
+        }
+        if let Some(timeout) = self.timeout {
+            api = api.timeout(timeout);
+        }
+        if let Some(pem) = self.enc_public_key {
+            api = api.enc_public_key(pem);
+        }
+        if let Some(encryptor) = self.encryptor {
+            api = api.encryptor(encryptor);
+        }
+        if let Some(hook) = &self.on_error {
+            api = api.on_error(Arc::clone(hook));
+        }
+        let shared = Shared {
+            api: api.build()?,
+            app_id,
+            user_pool_id,
+            on_error: self.on_error,
+        };
+        let session = self.token.map(Session::with_token).unwrap_or_default();
+        Ok(AuthenticationClient {
+            shared: Arc::new(shared),
+            session: Arc::new(Mutex::new(session)),
+        })
+    }
+}
+
+/// `None` stays `None`; a blank id is a configuration error; others are trimmed.
+fn checked_id(what: &str, setter: &str, id: Option<String>) -> Result<Option<String>, Error> {
+    match id {
+        None => Ok(None),
+        Some(id) if id.trim().is_empty() => Err(Error::config(format!(
+            "the {what} is empty: pass the {what} shown in the Authing console to {setter}, \
+             or leave {setter} out"
+        ))),
+        Some(id) => Ok(Some(id.trim().to_owned())),
+    }
+}

@@ -1,0 +1,111 @@
+//! How options are encoded for Authing, and what the client reads from a token locally.
+
+use base64::Engine as _;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use serde_json::{Map, Value, json};
+
+/// `custom_data` as Authing's `params` input field: a JSON **string** of
+/// `[{"key": k, "value": v}, ...]`, in the map's iteration order; `None` for an empty map.
+pub(crate) fn custom_data_params(custom_data: &Map<String, Value>) -> Option<String> {
+    if custom_data.is_empty() {
+        return None;
+    }
+    let entries: Vec<Value> = custom_data
+        .iter()
+        .map(|(key, value)| json!({ "key": key, "value": value }))
+        .collect();
+    Some(Value::Array(entries).to_string())
+}
+
+/// `context` as Authing's `context` input field: the map as a JSON string; `None` when empty.
+pub(crate) fn context_string(context: &Map<String, Value>) -> Option<String> {
+    (!context.is_empty()).then(|| Value::Object(context.clone()).to_string())
+}
+
+/// The user id a user token (a JWT) was issued for: its payload's `sub`, else `data.id`.
+///
+/// The token is decoded locally and **not verified**: this only tells the client which user
+/// it acts for, the server checks the token on every call. `None` when the token is no JWT.
+pub(crate) fn user_id_from_token(token: &str) -> Option<String> {
+    let mut parts = token.split('.');
+    let (_header, payload) = (parts.next()?, parts.next()?);
+    parts.next()?;
+    let bytes = URL_SAFE_NO_PAD.decode(payload.trim_end_matches('=')).ok()?;
+    let claims: Value = serde_json::from_slice(&bytes).ok()?;
+    let id = claims
+        .get("sub")
+        .and_then(Value::as_str)
+        .filter(|s| !s.is_empty())
+        .or_else(|| {
+            claims
+                .pointer("/data/id")
+                .and_then(Value::as_str)
+                .filter(|s| !s.is_empty())
+        })?;
+    Some(id.to_owned())
+}
+
+/// Inserts `value` under `key` when it is `Some`.
+pub(crate) fn put<V: Into<Value>>(object: &mut Map<String, Value>, key: &str, value: Option<V>) {
+    if let Some(value) = value {
+        object.insert(key.to_owned(), value.into());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn jwt(payload: &Value) -> String {
+        let header = URL_SAFE_NO_PAD.encode(br#"{"alg":"HS256","typ":"JWT"}"#);
+        let payload = URL_SAFE_NO_PAD.encode(payload.to_string());
+        format!("{header}.{payload}.c2lnbmF0dXJl")
+    }
+
+    #[test]
+    fn custom_data_is_a_json_string_of_key_value_pairs() {
+        let mut data = Map::new();
+        data.insert("school".into(), json!("MIT"));
+        data.insert("age".into(), json!(20));
+        let params = custom_data_params(&data).expect("non-empty");
+        let mut decoded: Vec<Value> = serde_json::from_str(&params).expect("json");
+        decoded.sort_by_key(|entry| entry["key"].to_string());
+        assert_eq!(
+            decoded,
+            [
+                json!({"key": "age", "value": 20}),
+                json!({"key": "school", "value": "MIT"})
+            ]
+        );
+        assert_eq!(custom_data_params(&Map::new()), None);
+    }
+
+    #[test]
+    fn context_is_a_json_string() {
+        let mut context = Map::new();
+        context.insert("source".into(), json!("web"));
+        let text = context_string(&context).expect("non-empty");
+        assert_eq!(
+            serde_json::from_str::<Value>(&text).expect("json"),
+            json!({"source": "web"})
+        );
+        assert_eq!(context_string(&Map::new()), None);
+    }
+
+    #[test]
+    fn reads_sub_or_data_id_without_verifying() {
+        assert_eq!(
+            user_id_from_token(&jwt(&json!({"sub": "u1", "data": {"id": "u2"}}))).as_deref(),
+            Some("u1")
+        );
+        assert_eq!(
+            user_id_from_token(&jwt(&json!({"data": {"id": "u2"}}))).as_deref(),
+            Some("u2")
+        );
+        assert_eq!(user_id_from_token(&jwt(&json!({"sub": ""}))), None);
+        assert_eq!(user_id_from_token("not-a-jwt"), None);
+        assert_eq!(user_id_from_token("a.b"), None);
+        assert_eq!(user_id_from_token("a.%%%.c"), None);
+        assert_eq!(user_id_from_token("a.bm90IGpzb24.c"), None);
+    }
+}
