@@ -1,1 +1,73 @@
-//! authing-management (under construction).
+//! The administrator API of Authing: [`ManagementClient`].
+//!
+//! A management client acts for a user pool with the pool's secret. It fetches a management
+//! token with the `accessToken` query, caches it, refreshes it shortly before it expires
+//! (one request however many tasks need it), and when Authing rejects it mid-way (codes
+//! 2206, 2207) refreshes it and retries the call once. Calls are grouped by area through
+//! handlers (`client.users()`); calls with optional arguments return a builder finished with
+//! `.send()`.
+//!
+//! The client is generic over its [`Transport`](authing_core::Transport): pick
+//! `authing-transport-reqwest`, `authing-transport-hyper`, the fake Authing of `authing-mock`,
+//! or anything else. Here a closure stands in for Authing:
+//!
+//! ```
+//! use authing_core::{Error, transport_fn};
+//! use authing_core::model::SortBy;
+//! use authing_management::ManagementClient;
+//! use bytes::Bytes;
+//!
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), Error> {
+//! // A stand-in for Authing that knows two operations.
+//! let transport = transport_fn(|request: http::Request<Bytes>| async move {
+//!     let body: serde_json::Value = serde_json::from_slice(request.body()).unwrap_or_default();
+//!     let answer = match body["operationName"].as_str() {
+//!         Some("accessToken") => r#"{"data":{"accessToken":
+//!             {"accessToken":"eyJ.management.token","exp":1900007200,"iat":1900000000}}}"#,
+//!         _ => r#"{"data":{"users":{"totalCount":1,"list":[
+//!             {"id":"u1","arn":"arn:cn:authing:pool:user:u1","userPoolId":"pool","username":"bob"}]}}}"#,
+//!     };
+//!     Ok(http::Response::new(Bytes::from_static(answer.as_bytes())))
+//! });
+//!
+//! let client = ManagementClient::builder("USER_POOL_ID", "USER_POOL_SECRET")
+//!     .host("https://core.authing.cn") // the default; private deployments pass theirs
+//!     .transport(transport)
+//!     .build()?;
+//!
+//! let page = client
+//!     .users()
+//!     .list()
+//!     .page(1)
+//!     .limit(10)
+//!     .sort_by(SortBy::CreatedAtDesc)
+//!     .send()
+//!     .await?;
+//! assert_eq!(page.total_count, 1);
+//! assert_eq!(page.list[0].username.as_deref(), Some("bob"));
+//! # Ok(())
+//! # }
+//! ```
+
+mod client;
+pub mod graphql;
+mod token;
+pub mod users;
+
+pub use client::{ManagementClient, ManagementClientBuilder, NoTransport};
+pub use users::{BatchField, UsersHandler};
+
+/// Every GraphQL document this crate sends, as `(operation name, document)`, so tests can
+/// validate them all against Authing's schema.
+///
+/// ```
+/// let documents = authing_management::graphql_documents();
+/// assert!(documents.iter().any(|(name, _)| *name == "accessToken"));
+/// ```
+pub fn graphql_documents() -> Vec<(&'static str, &'static str)> {
+    graphql::ALL
+        .iter()
+        .map(|op| (op.operation_name(), op.document()))
+        .collect()
+}

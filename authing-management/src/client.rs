@@ -1,0 +1,425 @@
+//! [`ManagementClient`] and its builder.
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+use authing_core::{
+    ApiClient, Clock, Encryptor, Error, GraphQlOperation, Lang, OnError, Secret, SystemClock,
+    Transport,
+};
+use http::{Method, StatusCode};
+use serde::de::DeserializeOwned;
+use serde_json::{Value, json};
+
+use crate::graphql;
+use crate::token::{AccessTokenAnswer, TokenCache, is_token_rejected};
+use crate::users::UsersHandler;
+use authing_core::model::LoginStatus;
+
+/// The administrator client of one Authing user pool.
+///
+/// It authorises every call with the pool's management token, which it fetches with the
+/// pool secret, caches, and refreshes shortly before it expires (see
+/// [`access_token`](Self::access_token)).
+///
+/// The client is an `Arc` around its configuration, transport and token cache: cloning is a
+/// pointer copy, and clones share one token. It is `Send + Sync`; share it across tasks.
+///
+/// ```
+/// # async fn run() -> Result<(), authing_core::Error> {
+/// use authing_core::transport_fn;
+/// use authing_management::ManagementClient;
+///
+/// # let transport = transport_fn(|_req: http::Request<bytes::Bytes>| async {
+/// #     Ok(http::Response::new(bytes::Bytes::new()))
+/// # });
+/// let client = ManagementClient::builder("USER_POOL_ID", "USER_POOL_SECRET")
+///     .transport(transport) // e.g. authing_transport_reqwest::ReqwestTransport
+///     .build()?;
+/// let exists = client.users().exists().username("bob").send().await?;
+/// # let _ = exists;
+/// # Ok(())
+/// # }
+/// ```
+///
+/// `T` is the [`Transport`]; the default, `Arc<dyn Transport>`, is the type to name when a
+/// field or function must hold any client.
+pub struct ManagementClient<T = Arc<dyn Transport>> {
+    inner: Arc<Inner<T>>,
+}
+
+struct Inner<T> {
+    api: ApiClient<T>,
+    user_pool_id: String,
+    secret: Secret,
+    tokens: TokenCache,
+    on_error: Option<OnError>,
+}
+
+impl<T> Clone for ManagementClient<T> {
+    fn clone(&self) -> Self {
+        Self {
+            inner: Arc::clone(&self.inner),
+        }
+    }
+}
+
+impl<T: fmt::Debug> fmt::Debug for ManagementClient<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ManagementClient")
+            .field("user_pool_id", &self.inner.user_pool_id)
+            .field("secret", &self.inner.secret)
+            .field("api", &self.inner.api)
+            .field("tokens", &self.inner.tokens)
+            .field("on_error", &self.inner.on_error.as_ref().map(|_| "Fn"))
+            .finish()
+    }
+}
+
+impl ManagementClient<NoTransport> {
+    /// Starts configuring a client for the pool `user_pool_id`, authenticated by its
+    /// `secret` (both from the Authing console). Choose a transport with
+    /// [`transport`](ManagementClientBuilder::transport), then [`build`](ManagementClientBuilder::build).
+    pub fn builder(
+        user_pool_id: impl Into<String>,
+        secret: impl Into<Secret>,
+    ) -> ManagementClientBuilder<NoTransport> {
+        ManagementClientBuilder {
+            transport: NoTransport,
+            user_pool_id: user_pool_id.into(),
+            secret: secret.into(),
+            host: None,
+            lang: None,
+            enc_public_key: None,
+            encryptor: None,
+            timeout: None,
+            on_error: None,
+            clock: None,
+        }
+    }
+}
+
+impl<T: Transport> ManagementClient<T> {
+    /// Users of the pool: list, create, update, find, search, delete, ...
+    pub fn users(&self) -> UsersHandler<T> {
+        UsersHandler::new(self.clone())
+    }
+
+    /// The pool this client manages.
+    pub fn user_pool_id(&self) -> &str {
+        &self.inner.user_pool_id
+    }
+
+    /// The request executor underneath (host, language, encryptor, transport).
+    pub fn api(&self) -> &ApiClient<T> {
+        &self.inner.api
+    }
+
+    /// The management token, from the cache or freshly fetched with `accessToken`.
+    ///
+    /// The token is kept until fewer than `min(1 hour, half its lifetime)` remain. However
+    /// many tasks ask at once, one request fetches it; if that request fails, every task
+    /// that waited for it gets the error and the next call tries again.
+    pub async fn access_token(&self) -> Result<Secret, Error> {
+        let result = self.token().await;
+        self.report(result)
+    }
+
+    /// Checks a user's token with `checkLoginStatus`: whether it is a live login, and whose.
+    ///
+    /// An expired or forged token is not an error: the answer says so in
+    /// [`LoginStatus::code`] and [`LoginStatus::status`].
+    pub async fn check_login_status(&self, token: impl Into<Secret>) -> Result<LoginStatus, Error> {
+        let token = token.into();
+        let status: Option<LoginStatus> = self
+            .graphql(
+                &graphql::CHECK_LOGIN_STATUS,
+                json!({ "token": token.expose() }),
+            )
+            .await?;
+        status.ok_or_else(|| {
+            self.report_error(null_answer(
+                "checkLoginStatus answered null instead of a token status",
+            ))
+        })
+    }
+
+    /// Runs any GraphQL `operation` as the administrator and decodes its root field: the
+    /// escape hatch for operations this crate does not wrap yet. It is authorised and retried
+    /// like every other call.
+    pub async fn graphql<R: DeserializeOwned>(
+        &self,
+        operation: &GraphQlOperation,
+        variables: Value,
+    ) -> Result<R, Error> {
+        let result = self
+            .authorized(|token| {
+                let variables = variables.clone();
+                async move {
+                    self.inner
+                        .api
+                        .graphql(operation, variables, Some(&token))
+                        .await
+                }
+            })
+            .await;
+        self.report(result)
+    }
+
+    /// Sends a REST request to `{host}{path_and_query}` as the administrator and decodes the
+    /// `data` of Authing's `{code, message, data}` answer: the escape hatch for REST
+    /// endpoints this crate does not wrap yet.
+    pub async fn rest<R: DeserializeOwned>(
+        &self,
+        method: Method,
+        path_and_query: &str,
+        body: Option<&Value>,
+    ) -> Result<R, Error> {
+        let result = self
+            .authorized(|token| {
+                let method = method.clone();
+                async move {
+                    self.inner
+                        .api
+                        .rest(method, path_and_query, body, Some(&token))
+                        .await
+                }
+            })
+            .await;
+        self.report(result)
+    }
+
+    /// Runs `call` with the management token; when Authing rejects the token (2206, 2207),
+    /// refreshes it and runs `call` once more.
+    async fn authorized<R, F, Fut>(&self, call: F) -> Result<R, Error>
+    where
+        F: Fn(Secret) -> Fut,
+        Fut: Future<Output = Result<R, Error>>,
+    {
+        let token = self.token().await?;
+        match call(token.clone()).await {
+            Err(error) if is_token_rejected(&error) => {
+                tracing::debug!(
+                    code = error.code(),
+                    "authing rejected the management token; refreshing and retrying once"
+                );
+                let fresh = self
+                    .inner
+                    .tokens
+                    .replace_rejected(&token, || self.fetch_token())
+                    .await?;
+                call(fresh).await
+            }
+            other => other,
+        }
+    }
+
+    async fn token(&self) -> Result<Secret, Error> {
+        self.inner.tokens.get(|| self.fetch_token()).await
+    }
+
+    async fn fetch_token(&self) -> Result<AccessTokenAnswer, Error> {
+        let variables = json!({
+            "userPoolId": self.inner.user_pool_id,
+            "secret": self.inner.secret.expose(),
+        });
+        self.inner
+            .api
+            .graphql(&graphql::ACCESS_TOKEN, variables, None)
+            .await
+    }
+
+    /// Encrypts a password with this client's encryptor.
+    pub(crate) fn encrypt(&self, password: &Secret) -> Result<String, Error> {
+        self.inner.api.encrypt(password)
+    }
+
+    /// Runs the `on_error` hook on an error this crate made itself, and returns it.
+    pub(crate) fn report_error(&self, error: Error) -> Error {
+        if let Some(hook) = &self.inner.on_error {
+            hook(&error);
+        }
+        error
+    }
+
+    fn report<R>(&self, result: Result<R, Error>) -> Result<R, Error> {
+        result.map_err(|e| self.report_error(e))
+    }
+
+    /// The language of Authing's messages.
+    pub(crate) fn lang(&self) -> Lang {
+        self.inner.api.lang()
+    }
+}
+
+/// An [`Error::Decode`] for an answer that parsed but carried `null` where a value belongs.
+pub(crate) fn null_answer(reason: &str) -> Error {
+    Error::Decode {
+        status: StatusCode::OK,
+        body: authing_core::ResponseBody::new(bytes::Bytes::new()),
+        reason: reason.to_owned(),
+    }
+}
+
+/// The transport of a [`ManagementClientBuilder`] before one is chosen; `build` needs a real
+/// [`Transport`], so forgetting [`transport`](ManagementClientBuilder::transport) is a compile
+/// error.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoTransport;
+
+/// Configures a [`ManagementClient`]; every setting is checked in [`build`](Self::build).
+#[must_use]
+pub struct ManagementClientBuilder<T> {
+    transport: T,
+    user_pool_id: String,
+    secret: Secret,
+    host: Option<String>,
+    lang: Option<Lang>,
+    enc_public_key: Option<String>,
+    encryptor: Option<Arc<dyn Encryptor>>,
+    timeout: Option<Duration>,
+    on_error: Option<OnError>,
+    clock: Option<Arc<dyn Clock>>,
+}
+
+impl<T: fmt::Debug> fmt::Debug for ManagementClientBuilder<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ManagementClientBuilder")
+            .field("user_pool_id", &self.user_pool_id)
+            .field("secret", &self.secret)
+            .field("host", &self.host)
+            .field("lang", &self.lang)
+            .field(
+                "enc_public_key",
+                &self.enc_public_key.as_ref().map(|_| "PEM"),
+            )
+            .field("encryptor", &self.encryptor)
+            .field("timeout", &self.timeout)
+            .field("on_error", &self.on_error.as_ref().map(|_| "Fn"))
+            .field("clock", &self.clock)
+            .field("transport", &self.transport)
+            .finish()
+    }
+}
+
+impl<T> ManagementClientBuilder<T> {
+    /// The transport requests go through (any [`Transport`]: reqwest, hyper, the fake
+    /// Authing's in-process transport, `Arc<dyn Transport>`, ...).
+    pub fn transport<U: Transport>(self, transport: U) -> ManagementClientBuilder<U> {
+        ManagementClientBuilder {
+            transport,
+            user_pool_id: self.user_pool_id,
+            secret: self.secret,
+            host: self.host,
+            lang: self.lang,
+            enc_public_key: self.enc_public_key,
+            encryptor: self.encryptor,
+            timeout: self.timeout,
+            on_error: self.on_error,
+            clock: self.clock,
+        }
+    }
+
+    /// The Authing host (default `https://core.authing.cn`); private deployments pass theirs.
+    pub fn host(mut self, host: impl Into<String>) -> Self {
+        self.host = Some(host.into());
+        self
+    }
+
+    /// The language of Authing's messages (default `zh-CN`).
+    pub fn lang(mut self, lang: Lang) -> Self {
+        self.lang = Some(lang);
+        self
+    }
+
+    /// The PEM public key passwords are encrypted with (default: Authing's public cloud key);
+    /// private deployments pass theirs.
+    pub fn enc_public_key(mut self, pem: impl Into<String>) -> Self {
+        self.enc_public_key = Some(pem.into());
+        self
+    }
+
+    /// A custom password encryptor; takes precedence over [`enc_public_key`](Self::enc_public_key).
+    pub fn encryptor(mut self, encryptor: Arc<dyn Encryptor>) -> Self {
+        self.encryptor = Some(encryptor);
+        self
+    }
+
+    /// A deadline for each request, on top of the transport's own timeouts.
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// A hook run on every error a call returns, just before it is returned. Errors the
+    /// client recovers from (a rejected token it refreshes) do not reach it.
+    pub fn on_error(mut self, hook: OnError) -> Self {
+        self.on_error = Some(hook);
+        self
+    }
+
+    /// Where the client reads the time to decide when the token expires (default
+    /// [`SystemClock`]); tests pass a clock they can move.
+    pub fn clock(mut self, clock: Arc<dyn Clock>) -> Self {
+        self.clock = Some(clock);
+        self
+    }
+}
+
+impl<T: Transport> ManagementClientBuilder<T> {
+    /// Checks the settings and builds the client. No request is sent.
+    ///
+    /// Fails with [`Error::Config`], saying what to fix, for an empty user pool id or
+    /// secret, a host that is not an absolute `http(s)` URL, a public key that does not
+    /// parse, or a zero timeout.
+    pub fn build(self) -> Result<ManagementClient<T>, Error> {
+        let user_pool_id = self.user_pool_id;
+        if user_pool_id.trim().is_empty() {
+            return Err(Error::config(
+                "the user pool id is empty: pass the id shown in the Authing console \
+                 (Settings > Basic information)",
+            ));
+        }
+        if user_pool_id.trim() != user_pool_id {
+            return Err(Error::config(format!(
+                "the user pool id {user_pool_id:?} has leading or trailing whitespace: \
+                 copy it again from the Authing console"
+            )));
+        }
+        if self.secret.expose().trim().is_empty() {
+            return Err(Error::config(
+                "the user pool secret is empty: pass the secret shown in the Authing console \
+                 (Settings > Basic information)",
+            ));
+        }
+        let mut api = ApiClient::builder(self.transport)
+            .user_pool_id(user_pool_id.clone())
+            .lang(self.lang.unwrap_or_default());
+        if let Some(host) = self.host {
+            api = api.host(host);
+        }
+        if let Some(pem) = self.enc_public_key {
+            api = api.enc_public_key(pem);
+        }
+        if let Some(encryptor) = self.encryptor {
+            api = api.encryptor(encryptor);
+        }
+        if let Some(timeout) = self.timeout {
+            api = api.timeout(timeout);
+        }
+        // The hook stays here, not in the ApiClient, so it sees each call's final error once
+        // (not the rejected-token error a retry recovers from).
+        let api = api.build()?;
+        let clock = self.clock.unwrap_or_else(|| Arc::new(SystemClock));
+        Ok(ManagementClient {
+            inner: Arc::new(Inner {
+                api,
+                user_pool_id,
+                secret: self.secret,
+                tokens: TokenCache::new(clock),
+                on_error: self.on_error,
+            }),
+        })
+    }
+}
