@@ -13,6 +13,9 @@ use authing_mock::{MockAuthing, MockServer, PoolCredentials};
 use authing_transport_hyper::HyperTransport;
 use authing_transport_reqwest::ReqwestTransport;
 
+/// Local HTTP(S) servers, well-behaved and misbehaving, for the transport contract tests.
+pub mod servers;
+
 /// How a scenario reaches the fake Authing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Door {

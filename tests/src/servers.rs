@@ -1,7 +1,6 @@
-//! Local servers for the transport tests: a well-behaved axum app, and raw sockets that
-//! misbehave on purpose.
-
-#![allow(dead_code)]
+//! Local servers for the transport contract tests: a well-behaved axum app, and raw sockets
+//! that misbehave on purpose. Each listens on an ephemeral port of 127.0.0.1 and runs in the
+//! background: as a task of the current tokio runtime, or (the TLS one) on its own thread.
 
 use std::io::{Read, Write};
 use std::net::SocketAddr;
@@ -13,7 +12,7 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::TcpListener;
+use tokio::net::{TcpListener, TcpStream};
 
 /// The HTML a misbehaving proxy sends with its 502.
 pub const BAD_GATEWAY_HTML: &str = "<html><body><h1>502 Bad Gateway</h1></body></html>";
@@ -82,43 +81,48 @@ pub async fn refused_addr() -> SocketAddr {
 
 /// A server that accepts connections, reads, and never answers.
 pub async fn silent_server() -> SocketAddr {
-    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
-    let addr = listener.local_addr().expect("local addr");
-    tokio::spawn(async move {
-        while let Ok((mut socket, _)) = listener.accept().await {
-            tokio::spawn(async move {
-                let mut buf = [0u8; 1024];
-                while let Ok(n) = socket.read(&mut buf).await {
-                    if n == 0 {
-                        break;
-                    }
-                }
-            });
+    serve_raw(|mut socket| async move {
+        let mut buf = [0u8; 1024];
+        while let Ok(n) = socket.read(&mut buf).await {
+            if n == 0 {
+                break;
+            }
         }
-    });
-    addr
+    })
+    .await
 }
 
 /// A server that sends a 200 head promising 100 bytes, sends 7, and closes.
 pub async fn truncating_server() -> SocketAddr {
+    serve_raw(|mut socket| async move {
+        read_head(&mut socket).await;
+        let _ = socket
+            .write_all(b"HTTP/1.1 200 OK\r\ncontent-length: 100\r\n\r\npartial")
+            .await;
+        let _ = socket.flush().await;
+        // Dropping the socket closes the connection mid-body.
+    })
+    .await
+}
+
+/// Listens on 127.0.0.1 and hands every accepted connection to `handle`, each in a task of
+/// its own.
+async fn serve_raw<F, Fut>(handle: F) -> SocketAddr
+where
+    F: Fn(TcpStream) -> Fut + Send + 'static,
+    Fut: Future<Output = ()> + Send + 'static,
+{
     let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let addr = listener.local_addr().expect("local addr");
     tokio::spawn(async move {
-        while let Ok((mut socket, _)) = listener.accept().await {
-            tokio::spawn(async move {
-                read_head(&mut socket).await;
-                let _ = socket
-                    .write_all(b"HTTP/1.1 200 OK\r\ncontent-length: 100\r\n\r\npartial")
-                    .await;
-                let _ = socket.flush().await;
-                // Dropping the socket closes the connection mid-body.
-            });
+        while let Ok((socket, _)) = listener.accept().await {
+            tokio::spawn(handle(socket));
         }
     });
     addr
 }
 
-async fn read_head(socket: &mut tokio::net::TcpStream) {
+async fn read_head(socket: &mut TcpStream) {
     let mut seen = Vec::new();
     let mut buf = [0u8; 1024];
     while !seen.windows(4).any(|w| w == b"\r\n\r\n") {
