@@ -1,3 +1,125 @@
-//! authing-mock: a fake Authing for tests (under construction).
+//! A fake Authing for tests: the same GraphQL and REST wire behaviour as Authing's v2 API,
+//! with real semantics, in your process or on a local port.
+//!
+//! One state, three doors:
+//!
+//! - **In process**: [`MockAuthing::transport`] is an [`authing_core::Transport`] that hands
+//!   requests straight to the fake's router. No port, no network.
+//! - **HTTP**: [`MockAuthing::serve`] puts the same router on a socket ([`MockServer`]); the
+//!   `authing-mock serve --port N` binary does the same and prints the credentials, for
+//!   clients in any language.
+//! - **Stubs**: [`stubs`] has expectation-style test doubles.
+//!
+//! # What it does
+//!
+//! - `POST /graphql/v2` is a real GraphQL server (async-graphql) whose types, fields and
+//!   arguments follow Authing's v2 schema by name and type (see [`sdl`]); introspection works.
+//!   Business errors come back as Authing sends them: HTTP 200 and
+//!   `errors[].message = {code, message, data}`.
+//! - REST: `GET /api/v2/.well-known` (the public key), `GET /api/v2/users/me`,
+//!   `GET /api/v2/logout`; unknown paths are HTTP 404 with a `{code, message, data}` envelope.
+//! - Passwords arrive RSA-encrypted with the fake's public key and are decrypted, hashed and
+//!   checked. Tokens are real signed JWTs checked against the fake's clock
+//!   ([`MockAuthing::advance_clock`]) and a revocation list. Uniqueness and permissions are
+//!   enforced; pools are isolated. Messages come in `zh-CN` (default) or `en-US` after the
+//!   `x-authing-lang` header.
+//! - Test-only endpoints under `/__authing_mock/` reset state, move the clock, list requests,
+//!   inject faults and list or create pools (see below).
+//!
+//! # Error codes
+//!
+//! | code | when |
+//! |---|---|
+//! | 1001 | no permission: a user token on an administrator operation, a user updating another user or admin-only fields, a management token on `updatePassword`, **a wrong pool secret in `accessToken`** |
+//! | 2003 | malformed email |
+//! | 2004 | user does not exist (`deleteUsers`: `data.ids` lists the unknown ids) |
+//! | 2005 | login to a blocked account |
+//! | 2011 | `x-authing-app-id` names no application (of the named pool) |
+//! | 2014 / 2015 | `searchUser` field / `userBatch` type it cannot search by |
+//! | 2016 | a password that does not decrypt |
+//! | 2020 | not logged in (no token; any bad token on `/api/v2/logout`) |
+//! | 2026 | user already exists (`data.field` names the taken field) |
+//! | 2032 | registration with an empty password |
+//! | 2201 / 2203 | `updatePassword`: original password missing / wrong |
+//! | 2206 | token expired (by the fake's clock) |
+//! | 2207 | token invalid: bad signature, garbage, revoked, or of another pool |
+//! | 2224 | user pool does not exist |
+//! | 2225 / 2226 | a user may not change their email / phone with `updateUser` |
+//! | 2231 | malformed parameters (e.g. `params` that is not a JSON array of `{key, value}`) |
+//! | 2333 | wrong password at login |
+//!
+//! # Test-only endpoints
+//!
+//! What clients in other languages use instead of the Rust methods. They answer
+//! `{code, message, data}` envelopes (HTTP 400 with code 400 for a malformed body) and are
+//! neither recorded nor subject to faults.
+//!
+//! | method + path | body | does |
+//! |---|---|---|
+//! | `POST /__authing_mock/reset` | — | [`MockAuthing::reset`] |
+//! | `POST /__authing_mock/clock/advance` | `{"seconds": n}` | [`MockAuthing::advance_clock`]; `data.now` |
+//! | `GET /__authing_mock/clock` | — | `data.now`: the fake's time |
+//! | `GET /__authing_mock/requests` | — | `data`: [`MockAuthing::requests`], bodies included (they may hold secrets) |
+//! | `POST /__authing_mock/faults` | see below | [`MockAuthing::inject_fault`] |
+//! | `DELETE /__authing_mock/faults` | — | [`MockAuthing::clear_faults`] |
+//! | `GET /__authing_mock/pools` | — | `data`: every pool's credentials (secrets included), default first |
+//! | `POST /__authing_mock/pools` | — | [`MockAuthing::create_pool`]; `data`: its credentials |
+//!
+//! A fault body: `{"status": 502, "contentType": "text/html", "body": "...", "delayMs": 100,
+//! "truncatedJson": true, "path": "/graphql/v2", "graphqlField": "accessToken", "times": 1,
+//! "always": false}`, every key optional; like [`Fault`], it fires once unless `times` or
+//! `always` says otherwise. Credentials come as `{userPoolId, secret, appId, appSecret, host,
+//! appHost, publicKey}`, with the host the request was sent to.
+//!
+//! # Example
+//!
+//! ```
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() {
+//! let mock = authing_mock::MockAuthing::new();
+//! let server = mock.serve("127.0.0.1:0").await.unwrap();
+//! let pool = server.pool();
+//! assert_eq!(pool.host, server.url());
+//! server.shutdown().await;
+//! # }
+//! ```
+
+mod admin;
+mod auth;
+mod clock;
+mod crypto;
+mod error;
+mod faults;
+mod graphql;
+mod i18n;
+mod in_process;
+mod mock;
+mod pool;
+mod record;
+mod rest;
+mod router;
+mod server;
+mod state;
+mod tokens;
+mod users;
 
 pub mod stubs;
+
+pub use error::MockError;
+pub use faults::Fault;
+pub use in_process::InProcessTransport;
+pub use mock::{IN_PROCESS_HOST, MockAuthing, MockAuthingBuilder};
+pub use pool::PoolCredentials;
+pub use record::RecordedRequest;
+pub use server::MockServer;
+
+/// The fake's GraphQL schema as SDL: what it accepts at `POST /graphql/v2`. Every type,
+/// field and argument in it exists, identically typed, in Authing's v2 schema.
+///
+/// ```
+/// let sdl = authing_mock::sdl();
+/// assert!(sdl.contains("accessToken(userPoolId: String!, secret: String!): AccessTokenRes!"));
+/// ```
+pub fn sdl() -> String {
+    graphql::sdl()
+}

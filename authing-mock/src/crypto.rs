@@ -1,0 +1,197 @@
+//! The fake's RSA key (passwords arrive encrypted with its public half), password hashing,
+//! and random identifiers.
+
+use std::fmt;
+use std::sync::{Arc, LazyLock};
+
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD;
+use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey};
+use rand::RngCore as _;
+use rsa::pkcs1::DecodeRsaPrivateKey;
+use rsa::pkcs8::{DecodePrivateKey, EncodePublicKey, LineEnding};
+use rsa::{Pkcs1v15Encrypt, RsaPrivateKey};
+
+use crate::error::MockError;
+use crate::i18n::Failure;
+
+/// An RSA key pair: the private half decrypts passwords, the public half is published.
+pub(crate) struct RsaKeyPair {
+    private: RsaPrivateKey,
+    public_pem: String,
+}
+
+impl fmt::Debug for RsaKeyPair {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RsaKeyPair").finish_non_exhaustive()
+    }
+}
+
+/// The key generated once per process (1024-bit, like Authing's public cloud), shared by
+/// every fake built without a key of its own. `Err` only if key generation itself failed.
+static PROCESS_KEY: LazyLock<Result<Arc<RsaKeyPair>, String>> = LazyLock::new(|| {
+    let private = RsaPrivateKey::new(&mut rand::thread_rng(), 1024)
+        .map_err(|e| format!("RSA key generation failed: {e}"))?;
+    RsaKeyPair::from_private(private).map(Arc::new)
+});
+
+impl RsaKeyPair {
+    /// The process-wide generated key.
+    pub(crate) fn process_default() -> Result<Arc<Self>, MockError> {
+        PROCESS_KEY
+            .as_ref()
+            .map(Arc::clone)
+            .map_err(|e| MockError::Key(e.clone()))
+    }
+
+    /// Parses a PEM private key: PKCS#8 (`BEGIN PRIVATE KEY`) or PKCS#1
+    /// (`BEGIN RSA PRIVATE KEY`).
+    pub(crate) fn from_pem(pem: &str) -> Result<Self, MockError> {
+        let pem = pem.trim();
+        let private = if pem.starts_with("-----BEGIN PRIVATE KEY-----") {
+            RsaPrivateKey::from_pkcs8_pem(pem)
+                .map_err(|e| MockError::Key(format!("not a valid PKCS#8 RSA private key: {e}")))?
+        } else if pem.starts_with("-----BEGIN RSA PRIVATE KEY-----") {
+            RsaPrivateKey::from_pkcs1_pem(pem)
+                .map_err(|e| MockError::Key(format!("not a valid PKCS#1 RSA private key: {e}")))?
+        } else {
+            return Err(MockError::Key(
+                "the private key must be a PEM starting with \"-----BEGIN PRIVATE KEY-----\" \
+                 or \"-----BEGIN RSA PRIVATE KEY-----\""
+                    .to_owned(),
+            ));
+        };
+        Self::from_private(private).map_err(MockError::Key)
+    }
+
+    fn from_private(private: RsaPrivateKey) -> Result<Self, String> {
+        let public_pem = private
+            .to_public_key()
+            .to_public_key_pem(LineEnding::LF)
+            .map_err(|e| format!("cannot encode the public key: {e}"))?;
+        Ok(Self {
+            private,
+            public_pem,
+        })
+    }
+
+    /// The public key as SubjectPublicKeyInfo PEM (`-----BEGIN PUBLIC KEY-----`).
+    pub(crate) fn public_pem(&self) -> &str {
+        &self.public_pem
+    }
+
+    /// Decrypts a password sent as base64(RSA PKCS#1 v1.5(utf8)); any failure is 2016.
+    pub(crate) fn decrypt_password(&self, ciphertext: &str) -> Result<String, Failure> {
+        let bytes = STANDARD
+            .decode(ciphertext.trim())
+            .map_err(|_| Failure::PasswordDecrypt)?;
+        let plain = self
+            .private
+            .decrypt(Pkcs1v15Encrypt, &bytes)
+            .map_err(|_| Failure::PasswordDecrypt)?;
+        String::from_utf8(plain).map_err(|_| Failure::PasswordDecrypt)
+    }
+}
+
+/// A stored password: HMAC-SHA256 of the password keyed with a random per-password salt.
+/// Never printed, never returned.
+#[derive(Clone)]
+pub(crate) struct PasswordHash {
+    salt: [u8; 16],
+    digest: String,
+}
+
+impl fmt::Debug for PasswordHash {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("PasswordHash([redacted])")
+    }
+}
+
+impl PasswordHash {
+    /// Hashes `password` with a fresh salt.
+    pub(crate) fn new(password: &str) -> Result<Self, Failure> {
+        let mut salt = [0u8; 16];
+        rand::thread_rng().fill_bytes(&mut salt);
+        let digest = jsonwebtoken::crypto::sign(
+            password.as_bytes(),
+            &EncodingKey::from_secret(&salt),
+            Algorithm::HS256,
+        )
+        .map_err(|e| Failure::Internal(format!("password hashing failed: {e}")))?;
+        Ok(Self { salt, digest })
+    }
+
+    /// Whether `password` is the stored one (compared in constant time by the HMAC library).
+    pub(crate) fn matches(&self, password: &str) -> bool {
+        jsonwebtoken::crypto::verify(
+            &self.digest,
+            password.as_bytes(),
+            &DecodingKey::from_secret(&self.salt),
+            Algorithm::HS256,
+        )
+        .unwrap_or(false)
+    }
+}
+
+/// `n` random bytes as lower-case hex (`2n` characters).
+pub(crate) fn random_hex(n: usize) -> String {
+    let mut bytes = vec![0u8; n];
+    rand::thread_rng().fill_bytes(&mut bytes);
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A 24-character lower-hex id, shaped like Authing's (MongoDB ObjectId) ids.
+pub(crate) fn object_id() -> String {
+    random_hex(12)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use authing_core::{Encryptor, RsaEncryptor};
+    use rsa::pkcs1::EncodeRsaPrivateKey;
+    use rsa::pkcs8::EncodePrivateKey;
+
+    #[test]
+    fn decrypts_what_the_sdk_encrypts() {
+        let key = RsaKeyPair::process_default().expect("key");
+        let encryptor = RsaEncryptor::from_pem(key.public_pem()).expect("public key");
+        let ciphertext = encryptor.encrypt("pässwörd").expect("encrypts");
+        assert_eq!(
+            key.decrypt_password(&ciphertext).expect("decrypts"),
+            "pässwörd"
+        );
+        assert_eq!(
+            key.decrypt_password("not base64!"),
+            Err(Failure::PasswordDecrypt)
+        );
+        assert_eq!(key.decrypt_password("AAAA"), Err(Failure::PasswordDecrypt));
+    }
+
+    #[test]
+    fn parses_pkcs8_and_pkcs1_private_keys() {
+        let private = RsaPrivateKey::new(&mut rand::thread_rng(), 1024).expect("keygen");
+        let pkcs8 = private.to_pkcs8_pem(LineEnding::LF).expect("pem");
+        let pkcs1 = private.to_pkcs1_pem(LineEnding::LF).expect("pem");
+        let a = RsaKeyPair::from_pem(&pkcs8).expect("pkcs8");
+        let b = RsaKeyPair::from_pem(&pkcs1).expect("pkcs1");
+        assert_eq!(a.public_pem(), b.public_pem());
+        assert!(RsaKeyPair::from_pem("nope").is_err());
+        assert!(
+            RsaKeyPair::from_pem("-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----")
+                .is_err()
+        );
+    }
+
+    #[test]
+    fn hashes_are_salted_and_hidden() {
+        let a = PasswordHash::new("secret-1").expect("hash");
+        let b = PasswordHash::new("secret-1").expect("hash");
+        assert_ne!(a.digest, b.digest);
+        assert!(a.matches("secret-1"));
+        assert!(!a.matches("secret-2"));
+        assert!(!format!("{a:?}").contains("secret"));
+        assert_eq!(object_id().len(), 24);
+        assert!(object_id().chars().all(|c| c.is_ascii_hexdigit()));
+    }
+}

@@ -1,0 +1,14 @@
+//! [`MockError`]: what can go wrong setting up the fake.
+
+/// An error building or serving the fake Authing.
+#[non_exhaustive]
+#[derive(Debug, thiserror::Error)]
+pub enum MockError {
+    /// The RSA private key given to the builder is not a usable PEM key (or, very unlikely,
+    /// generating the default key failed).
+    #[error("invalid RSA private key: {0}")]
+    Key(String),
+    /// Binding or serving the socket failed.
+    #[error("cannot serve the fake Authing: {0}")]
+    Io(#[from] std::io::Error),
+}

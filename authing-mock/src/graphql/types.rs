@@ -1,0 +1,329 @@
+//! Output types, named and typed as in Authing's v2 schema.
+//!
+//! `User` and the types under it are also `serde` types with the same field names, so the
+//! REST side (`/api/v2/users/me`) answers with exactly the object GraphQL would.
+
+use async_graphql::{Enum, SimpleObject};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::clock::iso;
+use crate::state::{CustomDatum, DataType, UserRecord};
+
+/// The status of a user in the organisation.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[graphql(rename_items = "PascalCase")]
+pub(crate) enum UserStatus {
+    /// Suspended.
+    Suspended,
+    /// Left the organisation.
+    Resigned,
+    /// Active (the normal state).
+    Activated,
+    /// Archived.
+    Archived,
+}
+
+/// The data type of a custom field.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[graphql(name = "UDFDataType")]
+#[serde(rename_all = "UPPERCASE")]
+pub(crate) enum UdfDataType {
+    /// Text.
+    String,
+    /// A number.
+    Number,
+    /// A date and time.
+    Datetime,
+    /// `true` or `false`.
+    Boolean,
+    /// A JSON object.
+    Object,
+}
+
+impl From<DataType> for UdfDataType {
+    fn from(value: DataType) -> Self {
+        match value {
+            DataType::String => Self::String,
+            DataType::Number => Self::Number,
+            DataType::Boolean => Self::Boolean,
+            DataType::Object => Self::Object,
+        }
+    }
+}
+
+/// An external identity bound to a user.
+#[derive(SimpleObject, Clone, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub(crate) struct Identity {
+    /// The openid at the provider.
+    pub(crate) openid: Option<String>,
+    /// The user's id at the provider.
+    pub(crate) user_id_in_idp: Option<String>,
+    /// The Authing user id.
+    pub(crate) user_id: Option<String>,
+    /// The identity provider's id.
+    pub(crate) ext_idp_id: Option<String>,
+    /// Whether the provider is a social one.
+    pub(crate) is_social: Option<bool>,
+    /// The provider's code.
+    pub(crate) provider: Option<String>,
+    /// The user pool.
+    pub(crate) user_pool_id: Option<String>,
+    /// The provider's refresh token.
+    pub(crate) refresh_token: Option<String>,
+    /// The provider's access token.
+    pub(crate) access_token: Option<String>,
+}
+
+/// One custom value of a user.
+#[derive(SimpleObject, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct UserCustomData {
+    /// The field's key.
+    pub(crate) key: String,
+    /// The value, as a string.
+    pub(crate) value: Option<String>,
+    /// The field's label.
+    pub(crate) label: Option<String>,
+    /// How to read the value.
+    pub(crate) data_type: UdfDataType,
+}
+
+impl From<&CustomDatum> for UserCustomData {
+    fn from(datum: &CustomDatum) -> Self {
+        Self {
+            key: datum.key.clone(),
+            value: datum.value.clone(),
+            label: None,
+            data_type: datum.data_type.into(),
+        }
+    }
+}
+
+/// A user: every scalar field of Authing's `User`, plus `identities` and `customData`.
+#[derive(SimpleObject, Clone, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub(crate) struct User {
+    /// The user's id.
+    pub(crate) id: String,
+    /// The user's ARN.
+    pub(crate) arn: String,
+    /// The user's status in the organisation.
+    pub(crate) status: Option<UserStatus>,
+    /// The user pool.
+    pub(crate) user_pool_id: String,
+    /// Username, unique in the pool.
+    pub(crate) username: Option<String>,
+    /// Email, unique in the pool (case-insensitive).
+    pub(crate) email: Option<String>,
+    /// Whether the email is verified.
+    pub(crate) email_verified: Option<bool>,
+    /// Phone number, unique in the pool.
+    pub(crate) phone: Option<String>,
+    /// Whether the phone number is verified.
+    pub(crate) phone_verified: Option<bool>,
+    /// Social union id.
+    pub(crate) unionid: Option<String>,
+    /// Social openid.
+    pub(crate) openid: Option<String>,
+    /// External identities.
+    pub(crate) identities: Option<Vec<Option<Identity>>>,
+    /// Nickname.
+    pub(crate) nickname: Option<String>,
+    /// How the user registered.
+    pub(crate) register_source: Option<Vec<String>>,
+    /// Avatar URL.
+    pub(crate) photo: Option<String>,
+    /// Always null: the fake never hands out password material.
+    pub(crate) password: Option<String>,
+    /// Raw social profile.
+    pub(crate) oauth: Option<String>,
+    /// The login token, on the answers of logins and registrations that log in.
+    pub(crate) token: Option<String>,
+    /// When the last issued login token expires.
+    pub(crate) token_expired_at: Option<String>,
+    /// How many times the user logged in.
+    pub(crate) logins_count: Option<i64>,
+    /// Last login time.
+    pub(crate) last_login: Option<String>,
+    /// IP of the last login.
+    #[graphql(name = "lastIP")]
+    #[serde(rename = "lastIP")]
+    pub(crate) last_ip: Option<String>,
+    /// Registration time.
+    pub(crate) signed_up: Option<String>,
+    /// Whether the account is blocked.
+    pub(crate) blocked: Option<bool>,
+    /// Whether the account is soft-deleted.
+    pub(crate) is_deleted: Option<bool>,
+    /// Device.
+    pub(crate) device: Option<String>,
+    /// Browser.
+    pub(crate) browser: Option<String>,
+    /// Company.
+    pub(crate) company: Option<String>,
+    /// Full name.
+    pub(crate) name: Option<String>,
+    /// Given name.
+    pub(crate) given_name: Option<String>,
+    /// Family name.
+    pub(crate) family_name: Option<String>,
+    /// Middle name.
+    pub(crate) middle_name: Option<String>,
+    /// Profile URL.
+    pub(crate) profile: Option<String>,
+    /// Preferred username.
+    pub(crate) preferred_username: Option<String>,
+    /// Website.
+    pub(crate) website: Option<String>,
+    /// Gender.
+    pub(crate) gender: Option<String>,
+    /// Birth date.
+    pub(crate) birthdate: Option<String>,
+    /// Time zone.
+    pub(crate) zoneinfo: Option<String>,
+    /// Locale.
+    pub(crate) locale: Option<String>,
+    /// Address.
+    pub(crate) address: Option<String>,
+    /// Formatted address.
+    pub(crate) formatted: Option<String>,
+    /// Street address.
+    pub(crate) street_address: Option<String>,
+    /// Locality.
+    pub(crate) locality: Option<String>,
+    /// Region.
+    pub(crate) region: Option<String>,
+    /// Postal code.
+    pub(crate) postal_code: Option<String>,
+    /// City.
+    pub(crate) city: Option<String>,
+    /// Province.
+    pub(crate) province: Option<String>,
+    /// Country.
+    pub(crate) country: Option<String>,
+    /// Creation time.
+    pub(crate) created_at: Option<String>,
+    /// Last update time.
+    pub(crate) updated_at: Option<String>,
+    /// The user's id in an external system.
+    pub(crate) external_id: Option<String>,
+    /// Custom data.
+    pub(crate) custom_data: Option<Vec<Option<UserCustomData>>>,
+}
+
+impl User {
+    /// The answer for `record` of pool `pool_id`, with `token` when the call issued one.
+    pub(crate) fn from_record(record: &UserRecord, pool_id: &str, token: Option<String>) -> Self {
+        let mut object: Map<String, Value> = record.fields.clone();
+        // Fields the record does not keep in its profile map.
+        for key in ["id", "arn", "userPoolId", "password", "token"] {
+            object.remove(key);
+        }
+        let mut user: User = match serde_json::from_value(Value::Object(object)) {
+            Ok(user) => user,
+            Err(error) => {
+                // Every stored field was written from a typed input; this cannot happen.
+                tracing::error!(%error, user = %record.id, "a stored user does not read back");
+                User::default()
+            }
+        };
+        user.id = record.id.clone();
+        user.arn = arn(pool_id, &record.id);
+        user.user_pool_id = pool_id.to_owned();
+        user.password = None;
+        user.token = token;
+        user.created_at = Some(iso(record.created_at));
+        user.updated_at = Some(iso(record.updated_at));
+        user.identities = Some(Vec::new());
+        user.custom_data = Some(
+            record
+                .custom_data
+                .iter()
+                .map(|datum| Some(UserCustomData::from(datum)))
+                .collect(),
+        );
+        user
+    }
+
+    /// The user as a JSON object with the wire field names.
+    pub(crate) fn to_json(&self) -> Value {
+        serde_json::to_value(self).unwrap_or(Value::Null)
+    }
+}
+
+/// `arn:cn:authing:{poolId}:user:{userId}`.
+pub(crate) fn arn(pool_id: &str, user_id: &str) -> String {
+    format!("arn:cn:authing:{pool_id}:user:{user_id}")
+}
+
+/// A page of users.
+#[derive(SimpleObject)]
+pub(crate) struct PaginatedUsers {
+    /// How many users match, across all pages.
+    pub(crate) total_count: i64,
+    /// This page.
+    pub(crate) list: Vec<User>,
+}
+
+/// The answer of operations that return no object.
+#[derive(SimpleObject)]
+pub(crate) struct CommonMessage {
+    /// A human-readable message.
+    pub(crate) message: Option<String>,
+    /// Business code; 200 is success.
+    pub(crate) code: Option<i64>,
+}
+
+/// Whether a token is a live login.
+#[derive(SimpleObject, Default)]
+#[graphql(name = "JWTTokenStatus")]
+pub(crate) struct JwtTokenStatus {
+    /// 200 when logged in; otherwise why not.
+    pub(crate) code: Option<i64>,
+    /// A human-readable message.
+    pub(crate) message: Option<String>,
+    /// Whether the token is a live login.
+    pub(crate) status: Option<bool>,
+    /// Expiry, Unix seconds.
+    pub(crate) exp: Option<i64>,
+    /// Issue time, Unix seconds.
+    pub(crate) iat: Option<i64>,
+    /// Whose token it is.
+    pub(crate) data: Option<JwtTokenStatusDetail>,
+}
+
+/// The owner of a checked token.
+#[derive(SimpleObject)]
+#[graphql(name = "JWTTokenStatusDetail")]
+pub(crate) struct JwtTokenStatusDetail {
+    /// The user's id.
+    pub(crate) id: Option<String>,
+    /// The user's pool.
+    pub(crate) user_pool_id: Option<String>,
+    /// The user's ARN.
+    pub(crate) arn: Option<String>,
+}
+
+/// A management access token.
+#[derive(SimpleObject)]
+pub(crate) struct AccessTokenRes {
+    /// The token.
+    pub(crate) access_token: Option<String>,
+    /// Expiry, Unix seconds.
+    pub(crate) exp: Option<i64>,
+    /// Issue time, Unix seconds.
+    pub(crate) iat: Option<i64>,
+}
+
+/// A refreshed user token.
+#[derive(SimpleObject)]
+pub(crate) struct RefreshToken {
+    /// The new token.
+    pub(crate) token: Option<String>,
+    /// Issue time, Unix seconds.
+    pub(crate) iat: Option<i64>,
+    /// Expiry, Unix seconds.
+    pub(crate) exp: Option<i64>,
+}

@@ -1,0 +1,272 @@
+//! [`MockAuthing`]: one fake Authing, its state, and its handles.
+
+use std::fmt;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use tokio::net::ToSocketAddrs;
+
+use crate::clock::FakeClock;
+use crate::crypto::RsaKeyPair;
+use crate::error::MockError;
+use crate::faults::{Fault, Faults};
+use crate::in_process::InProcessTransport;
+use crate::pool::PoolCredentials;
+use crate::record::RecordedRequest;
+use crate::server::MockServer;
+use crate::state::Store;
+use crate::tokens::TokenIssuer;
+
+/// The placeholder host of in-process credentials; the in-process transport ignores hosts.
+pub const IN_PROCESS_HOST: &str = "http://authing.mock";
+
+/// The shared state behind every clone of a [`MockAuthing`].
+pub(crate) struct Inner {
+    pub(crate) key: Arc<RsaKeyPair>,
+    pub(crate) tokens: TokenIssuer,
+    pub(crate) clock: FakeClock,
+    store: Mutex<Store>,
+    requests: Mutex<Vec<RecordedRequest>>,
+    faults: Mutex<Faults>,
+    /// The default pool's credentials (with the in-process host); they never change.
+    pub(crate) default_pool: PoolCredentials,
+}
+
+/// Locks `mutex`, recovering the data if a panicking thread poisoned it (the fake's state
+/// stays consistent: every critical section is a few plain assignments).
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+impl Inner {
+    pub(crate) fn store(&self) -> MutexGuard<'_, Store> {
+        lock(&self.store)
+    }
+
+    pub(crate) fn faults(&self) -> MutexGuard<'_, Faults> {
+        lock(&self.faults)
+    }
+
+    pub(crate) fn record(&self, request: RecordedRequest) {
+        lock(&self.requests).push(request);
+    }
+
+    pub(crate) fn requests(&self) -> Vec<RecordedRequest> {
+        lock(&self.requests).clone()
+    }
+
+    /// Credentials of every pool, default pool first.
+    pub(crate) fn all_credentials(&self, host: &str) -> Vec<PoolCredentials> {
+        let store = self.store();
+        let mut pools: Vec<PoolCredentials> = store
+            .pools
+            .values()
+            .map(|pool| PoolCredentials::of(pool, host, self.key.public_pem()))
+            .collect();
+        pools.sort_by_key(|p| p.user_pool_id != self.default_pool.user_pool_id);
+        pools
+    }
+
+    /// A new pool's credentials with `host`.
+    pub(crate) fn create_pool(&self, host: &str) -> PoolCredentials {
+        let mut store = self.store();
+        PoolCredentials::of(store.create_pool(), host, self.key.public_pem())
+    }
+
+    pub(crate) fn reset(&self) {
+        self.store().reset();
+        self.faults().clear();
+        lock(&self.requests).clear();
+    }
+}
+
+/// A fake Authing: user pools with their applications and users, a GraphQL endpoint and
+/// REST endpoints that behave like Authing's, reachable in process
+/// ([`transport`](Self::transport)) or over a socket ([`serve`](Self::serve)).
+///
+/// Cloning is cheap and clones share one state. It starts with one pool (and its one
+/// application) ready; [`pool`](Self::pool) has its credentials.
+///
+/// ```
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() {
+/// use authing_core::Transport;
+/// use bytes::Bytes;
+///
+/// let mock = authing_mock::MockAuthing::new();
+/// let pool = mock.pool();
+/// let body = serde_json::json!({
+///     "query": "query accessToken($userPoolId: String!, $secret: String!) { \
+///               accessToken(userPoolId: $userPoolId, secret: $secret) { accessToken exp } }",
+///     "variables": {"userPoolId": pool.user_pool_id, "secret": pool.secret.expose()},
+/// });
+/// let request = http::Request::post(format!("{}/graphql/v2", pool.host))
+///     .header("content-type", "application/json")
+///     .body(Bytes::from(body.to_string()))
+///     .unwrap();
+/// let response = mock.transport().send(request).await.unwrap();
+/// let json: serde_json::Value = serde_json::from_slice(response.body()).unwrap();
+/// assert!(json["data"]["accessToken"]["accessToken"].is_string());
+/// assert_eq!(mock.count_graphql("accessToken"), 1);
+/// # }
+/// ```
+#[derive(Clone)]
+pub struct MockAuthing {
+    pub(crate) inner: Arc<Inner>,
+}
+
+impl fmt::Debug for MockAuthing {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("MockAuthing")
+            .field("default_pool", &self.inner.default_pool.user_pool_id)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Default for MockAuthing {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl MockAuthing {
+    /// A fake with one pool and one application, using the RSA key generated once per process
+    /// (1024-bit, like Authing's public cloud).
+    ///
+    /// # Panics
+    ///
+    /// Only if the process could not generate an RSA key at all (a broken random source);
+    /// [`builder`](Self::builder)`.build()` reports that as an error instead.
+    pub fn new() -> Self {
+        match Self::builder().build() {
+            Ok(mock) => mock,
+            Err(error) => panic!("cannot set up the fake Authing: {error}"),
+        }
+    }
+
+    /// Starts building a fake with options (its own RSA key).
+    pub fn builder() -> MockAuthingBuilder {
+        MockAuthingBuilder::default()
+    }
+
+    /// The credentials of the default pool, with the in-process placeholder host.
+    pub fn pool(&self) -> PoolCredentials {
+        self.pool_with_host(IN_PROCESS_HOST)
+    }
+
+    pub(crate) fn pool_with_host(&self, host: &str) -> PoolCredentials {
+        self.inner.default_pool.clone().with_host(host)
+    }
+
+    /// Creates another pool (with its own application), isolated from the others.
+    pub fn create_pool(&self) -> PoolCredentials {
+        self.inner.create_pool(IN_PROCESS_HOST)
+    }
+
+    /// Every pool's credentials, the default pool first.
+    pub fn pools(&self) -> Vec<PoolCredentials> {
+        self.inner.all_credentials(IN_PROCESS_HOST)
+    }
+
+    /// The fake's RSA public key (SPKI PEM), as `/api/v2/.well-known` publishes it.
+    pub fn public_key_pem(&self) -> &str {
+        self.inner.key.public_pem()
+    }
+
+    /// A transport that hands requests straight to the fake's router: no socket, no network.
+    /// The scheme and host of request URIs are ignored.
+    pub fn transport(&self) -> InProcessTransport {
+        InProcessTransport::new(self.router())
+    }
+
+    /// The fake's axum router, to mount in a server of your own.
+    pub fn router(&self) -> axum::Router {
+        crate::router::router(self.clone())
+    }
+
+    /// Serves the fake over HTTP on `addr` (e.g. `"127.0.0.1:0"` for any free port), sharing
+    /// this fake's state, until [`MockServer::shutdown`] or the server is dropped.
+    pub async fn serve(&self, addr: impl ToSocketAddrs) -> Result<MockServer, MockError> {
+        MockServer::start(self.clone(), addr).await
+    }
+
+    /// Moves the fake's clock forward: tokens expire by it, timestamps are written by it.
+    pub fn advance_clock(&self, by: Duration) {
+        self.inner.clock.advance(by);
+    }
+
+    /// The fake's current time: the wall clock plus every [`advance_clock`](Self::advance_clock).
+    pub fn now(&self) -> DateTime<Utc> {
+        self.inner.clock.now()
+    }
+
+    /// Every request the fake answered, oldest first (since the last [`reset`](Self::reset)).
+    pub fn requests(&self) -> Vec<RecordedRequest> {
+        self.inner.requests()
+    }
+
+    /// How many GraphQL requests selected the root field `field` (e.g. `"accessToken"`).
+    pub fn count_graphql(&self, field: &str) -> usize {
+        self.inner
+            .requests()
+            .iter()
+            .filter(|r| r.graphql_fields.iter().any(|f| f == field))
+            .count()
+    }
+
+    /// Arms a fault; see [`Fault`].
+    pub fn inject_fault(&self, fault: Fault) {
+        self.inner.faults().push(fault);
+    }
+
+    /// Disarms every fault.
+    pub fn clear_faults(&self) {
+        self.inner.faults().clear();
+    }
+
+    /// Empties every pool's users, forgets revoked tokens, disarms faults and forgets
+    /// recorded requests. Pools, applications, their credentials, the RSA key, the token
+    /// signing key and the clock stay, so management tokens issued before stay valid.
+    pub fn reset(&self) {
+        self.inner.reset();
+    }
+}
+
+/// Builds a [`MockAuthing`] with options.
+#[derive(Debug, Default)]
+#[must_use]
+pub struct MockAuthingBuilder {
+    private_key_pem: Option<String>,
+}
+
+impl MockAuthingBuilder {
+    /// Use this RSA private key (PEM, PKCS#8 `BEGIN PRIVATE KEY` or PKCS#1
+    /// `BEGIN RSA PRIVATE KEY`) to decrypt passwords, instead of the per-process key.
+    pub fn private_key_pem(mut self, pem: impl Into<String>) -> Self {
+        self.private_key_pem = Some(pem.into());
+        self
+    }
+
+    /// Builds the fake; fails if the private key does not parse.
+    pub fn build(self) -> Result<MockAuthing, MockError> {
+        let key = match self.private_key_pem {
+            Some(pem) => Arc::new(RsaKeyPair::from_pem(&pem)?),
+            None => RsaKeyPair::process_default()?,
+        };
+        let mut store = Store::default();
+        let default_pool =
+            PoolCredentials::of(store.create_pool(), IN_PROCESS_HOST, key.public_pem());
+        Ok(MockAuthing {
+            inner: Arc::new(Inner {
+                key,
+                tokens: TokenIssuer::random(),
+                clock: FakeClock::default(),
+                store: Mutex::new(store),
+                requests: Mutex::new(Vec::new()),
+                faults: Mutex::new(Faults::default()),
+                default_pool,
+            }),
+        })
+    }
+}

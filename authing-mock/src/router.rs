@@ -1,0 +1,141 @@
+//! The fake's HTTP surface: one axum router for every door (in-process, socket), with a
+//! layer that records each request and applies injected faults.
+
+use axum::Router;
+use axum::body::{Body, to_bytes};
+use axum::extract::{Request, State};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use http::header::{CONTENT_LENGTH, CONTENT_TYPE};
+use http::{HeaderValue, StatusCode};
+
+use crate::auth::RequestContext;
+use crate::i18n::Failure;
+use crate::mock::MockAuthing;
+use crate::record::{GraphqlSummary, RecordedRequest, redact_query, summarize_graphql};
+use crate::{admin, graphql, rest};
+
+/// The largest request body the fake reads.
+const MAX_BODY: usize = 16 << 20;
+
+/// The router of `mock`.
+pub(crate) fn router(mock: MockAuthing) -> Router {
+    Router::new()
+        .route("/graphql/v2", post(graphql_endpoint))
+        .route("/api/v2/.well-known", get(rest::well_known))
+        .route("/api/v2/users/me", get(rest::me))
+        .route("/api/v2/logout", get(rest::logout))
+        .nest(admin::PREFIX, admin::routes())
+        .fallback(rest::not_found)
+        .method_not_allowed_fallback(rest::method_not_allowed)
+        .layer(middleware::from_fn_with_state(mock.clone(), observe))
+        .with_state(mock)
+}
+
+/// `POST /graphql/v2`.
+async fn graphql_endpoint(State(mock): State<MockAuthing>, request: Request) -> Response {
+    let (parts, body) = request.into_parts();
+    let rc = RequestContext::from_parts(&parts);
+    let body = match to_bytes(body, MAX_BODY).await {
+        Ok(body) => body,
+        Err(error) => {
+            return rest::failure(rc.lang, &Failure::InvalidParams(error.to_string()));
+        }
+    };
+    let (status, answer) = graphql::execute(&mock, rc, &body).await;
+    (status, axum::Json(answer)).into_response()
+}
+
+/// Records the request and applies the first matching fault (not for the test-only
+/// endpoints).
+async fn observe(State(mock): State<MockAuthing>, request: Request, next: Next) -> Response {
+    let path = request.uri().path().to_owned();
+    if path == admin::PREFIX || path.starts_with(&format!("{}/", admin::PREFIX)) {
+        return next.run(request).await;
+    }
+    let (parts, body) = request.into_parts();
+    let header = |name: &str| {
+        parts
+            .headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
+    };
+    let (app_id, user_pool_id, lang) = (
+        header("x-authing-app-id"),
+        header("x-authing-userpool-id"),
+        header("x-authing-lang"),
+    );
+    let authorized = parts.headers.contains_key(http::header::AUTHORIZATION);
+    let method = parts.method.to_string();
+    let query = parts.uri.query().map(redact_query);
+
+    let body = match to_bytes(body, MAX_BODY).await {
+        Ok(body) => body,
+        Err(_) => {
+            return rest::envelope(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                413,
+                "request body too large",
+                serde_json::Value::Null,
+            );
+        }
+    };
+    let summary = if path == "/graphql/v2" {
+        summarize_graphql(&body)
+    } else {
+        GraphqlSummary::default()
+    };
+    let plan = mock.inner.faults().take(&path, &summary.root_fields);
+    let plan = plan.unwrap_or_default();
+    if let Some(delay) = plan.delay {
+        tokio::time::sleep(delay).await;
+    }
+    let mut response = match plan.respond {
+        Some((status, content_type, body)) => {
+            let status = StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_GATEWAY);
+            let mut response = (status, body).into_response();
+            if let Ok(value) = HeaderValue::from_str(&content_type) {
+                response.headers_mut().insert(CONTENT_TYPE, value);
+            }
+            response
+        }
+        None => {
+            next.run(Request::from_parts(parts, Body::from(body.clone())))
+                .await
+        }
+    };
+    if plan.truncate {
+        response = truncate(response).await;
+    }
+    mock.inner.record(RecordedRequest {
+        method,
+        path,
+        query,
+        operation_name: summary.operation_name,
+        graphql_fields: summary.root_fields,
+        status: response.status().as_u16(),
+        authorized,
+        app_id,
+        user_pool_id,
+        lang,
+        at: mock.now(),
+        body,
+    });
+    response
+}
+
+/// The response with only the first half of its body (at least one byte fewer).
+async fn truncate(response: Response) -> Response {
+    let (mut parts, body) = response.into_parts();
+    let bytes = to_bytes(body, usize::MAX).await.unwrap_or_default();
+    let keep = if bytes.len() <= 1 { 0 } else { bytes.len() / 2 };
+    let cut = if bytes.is_empty() {
+        axum::body::Bytes::from_static(b"{\"data\":")
+    } else {
+        bytes.slice(..keep)
+    };
+    parts.headers.remove(CONTENT_LENGTH);
+    Response::from_parts(parts, Body::from(cut))
+}
