@@ -43,7 +43,9 @@ fn target() -> Result<Target, Box<dyn std::error::Error>> {
         var("AUTHING_APP_HOST"),
     ) {
         let enc_public_key = match var("AUTHING_ENC_PUBLIC_KEY_FILE") {
-            Some(path) => Some(std::fs::read_to_string(&path).map_err(|e| format!("cannot read {path}: {e}"))?),
+            Some(path) => Some(
+                std::fs::read_to_string(&path).map_err(|e| format!("cannot read {path}: {e}"))?,
+            ),
             None => None,
         };
         let host = var("AUTHING_HOST").unwrap_or_else(|| authing::core::DEFAULT_HOST.to_owned());
@@ -64,9 +66,10 @@ fn target() -> Result<Target, Box<dyn std::error::Error>> {
     let fake = authing_mock::MockAuthing::new();
     let pool = fake.pool();
     Ok(Target {
-        description: "the embedded fake Authing (set AUTHING_USERPOOL_ID, AUTHING_USERPOOL_SECRET, \
+        description:
+            "the embedded fake Authing (set AUTHING_USERPOOL_ID, AUTHING_USERPOOL_SECRET, \
                       AUTHING_APP_ID and AUTHING_APP_HOST to use a real one)"
-            .to_owned(),
+                .to_owned(),
         transport: Arc::new(fake.transport()),
         user_pool_id: pool.user_pool_id.clone(),
         secret: pool.secret.clone(),
@@ -133,17 +136,34 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             ..Default::default()
         })
         .await?;
-    println!("update_profile: nickname is now {:?}", user.nickname.as_deref().unwrap_or(""));
+    println!(
+        "update_profile: nickname is now {:?}",
+        user.nickname.as_deref().unwrap_or("")
+    );
 
     // 5. Initialise a client from a token alone, as a backend does per request.
-    let token = authentication.token().ok_or("the login returned no token")?;
+    let token = authentication
+        .token()
+        .ok_or("the login returned no token")?;
     let for_user = authentication.with_token(token);
     let me = for_user.get_current_user().await?;
-    println!("init by token: the token belongs to {}", me.username.as_deref().unwrap_or(&me.id));
+    println!(
+        "init by token: the token belongs to {}",
+        me.username.as_deref().unwrap_or(&me.id)
+    );
 
     // 6. Catch Authing's error codes: 2004 is "user does not exist".
-    match management.users().detail("000000000000000000000000").send().await {
-        Err(Error::Api { code: 2004, message, .. }) => {
+    match management
+        .users()
+        .detail("000000000000000000000000")
+        .send()
+        .await
+    {
+        Err(Error::Api {
+            code: 2004,
+            message,
+            ..
+        }) => {
             println!("users.detail of an unknown id: error 2004 ({message})");
         }
         Err(other) => return Err(other.into()),

@@ -9,6 +9,9 @@
 //!
 //! Run with `cargo bench -p authing-tests`.
 
+// criterion_group! and criterion_main! generate undocumented functions.
+#![allow(missing_docs)]
+
 use std::sync::Arc;
 
 use authing_authentication::AuthenticationClient;
@@ -74,9 +77,18 @@ fn management_users_list(c: &mut Criterion) {
         .block_on(client.users().list().send())
         .expect("warms the token cache");
     c.bench_function("management_users_list/in_process", |b| {
-        b.iter(|| runtime.block_on(client.users().list().send()).expect("lists"))
+        b.iter(|| {
+            runtime
+                .block_on(client.users().list().send())
+                .expect("lists")
+        })
     });
 }
 
-criterion_group!(benches, encrypt, authentication_client, management_users_list);
+criterion_group!(
+    benches,
+    encrypt,
+    authentication_client,
+    management_users_list
+);
 criterion_main!(benches);

@@ -30,7 +30,10 @@ fn invalid_host_fails_at_construction() {
             .build()
             .expect_err(host);
         let message = config_message(error);
-        assert!(message.contains("https://core.authing.cn"), "says what to use: {message}");
+        assert!(
+            message.contains("https://core.authing.cn"),
+            "says what to use: {message}"
+        );
 
         let error = AuthenticationClient::builder()
             .app_id("app")
@@ -69,7 +72,10 @@ fn empty_pool_id_or_secret_fails_at_construction() {
             .build()
             .expect_err("empty credential");
         let message = config_message(error);
-        assert!(!message.contains("secret\""), "never echo the secret: {message}");
+        assert!(
+            !message.contains("secret\""),
+            "never echo the secret: {message}"
+        );
     }
     let error = AuthenticationClient::builder()
         .transport(transport())
@@ -80,11 +86,20 @@ fn empty_pool_id_or_secret_fails_at_construction() {
 
 async fn html_502_is_an_http_error_with_its_body(env: Env) {
     let client = env.management();
-    client.users().list().send().await.expect("warm up the token");
+    client
+        .users()
+        .list()
+        .send()
+        .await
+        .expect("warm up the token");
     env.mock.inject_fault(
-        Fault::respond(502, "text/html", "<html><body>502 Bad Gateway</body></html>")
-            .path("/graphql/v2")
-            .times(1),
+        Fault::respond(
+            502,
+            "text/html",
+            "<html><body>502 Bad Gateway</body></html>",
+        )
+        .path("/graphql/v2")
+        .times(1),
     );
     let error = client.users().list().send().await.expect_err("502");
     match &error {
@@ -94,12 +109,22 @@ async fn html_502_is_an_http_error_with_its_body(env: Env) {
         }
         other => panic!("expected Http, got {other:?}"),
     }
-    client.users().list().send().await.expect("the fault was one-off");
+    client
+        .users()
+        .list()
+        .send()
+        .await
+        .expect("the fault was one-off");
 }
 
 async fn truncated_json_is_a_decode_error_with_its_body(env: Env) {
     let client = env.management();
-    client.users().list().send().await.expect("warm up the token");
+    client
+        .users()
+        .list()
+        .send()
+        .await
+        .expect("warm up the token");
     env.mock
         .inject_fault(Fault::truncated_json().path("/graphql/v2").times(1));
     let error = client.users().list().send().await.expect_err("truncated");
@@ -118,7 +143,12 @@ async fn slow_answer_is_a_timeout(env: Env) {
         .timeout(Duration::from_millis(200))
         .build()
         .expect("client");
-    client.users().list().send().await.expect("warm up the token");
+    client
+        .users()
+        .list()
+        .send()
+        .await
+        .expect("warm up the token");
     env.mock.inject_fault(
         Fault::delay(Duration::from_secs(3))
             .path("/graphql/v2")

@@ -34,7 +34,11 @@ async fn user_not_found_is_2004(env: Env) {
         .await
         .expect_err("no such user");
     match error {
-        Error::Api { code: 2004, message, .. } => assert!(!message.is_empty()),
+        Error::Api {
+            code: 2004,
+            message,
+            ..
+        } => assert!(!message.is_empty()),
         other => panic!("expected 2004, got {other:?}"),
     }
 }
@@ -49,7 +53,10 @@ async fn wrong_password_is_2333(env: Env) {
         .expect_err("wrong password");
     assert_eq!(error.code(), Some(2333), "{error:?}");
     let text = format!("{error} {error:?}");
-    assert!(!text.contains("wrong-password"), "the password never shows: {text}");
+    assert!(
+        !text.contains("wrong-password"),
+        "the password never shows: {text}"
+    );
 }
 
 async fn duplicate_user_is_2026(env: Env) {
@@ -95,7 +102,8 @@ async fn messages_follow_the_language(env: Env) {
         .send()
         .await
         .expect_err("no such user");
-    let (Error::Api { message: en, .. }, Error::Api { message: zh, .. }) = (&english, &chinese) else {
+    let (Error::Api { message: en, .. }, Error::Api { message: zh, .. }) = (&english, &chinese)
+    else {
         panic!("expected API errors: {english:?} {chinese:?}");
     };
     assert!(en.is_ascii(), "English message: {en}");
@@ -105,15 +113,27 @@ async fn messages_follow_the_language(env: Env) {
 async fn pools_are_isolated(env: Env) {
     create(&env, "heidi").await;
     let other = env.mock.create_pool();
-    let other_admin = authing_management::ManagementClient::builder(other.user_pool_id.clone(), other.secret.clone())
-        .host(env.pool.host.clone())
-        .enc_public_key(other.public_key_pem.clone())
-        .transport(std::sync::Arc::clone(&env.transport))
-        .build()
-        .expect("client");
+    let other_admin = authing_management::ManagementClient::builder(
+        other.user_pool_id.clone(),
+        other.secret.clone(),
+    )
+    .host(env.pool.host.clone())
+    .enc_public_key(other.public_key_pem.clone())
+    .transport(std::sync::Arc::clone(&env.transport))
+    .build()
+    .expect("client");
     let page = other_admin.users().list().send().await.expect("list");
     assert_eq!(page.total_count, 0, "another pool's users are invisible");
-    assert!(other_admin.users().find().username("heidi").send().await.expect("find").is_none());
+    assert!(
+        other_admin
+            .users()
+            .find()
+            .username("heidi")
+            .send()
+            .await
+            .expect("find")
+            .is_none()
+    );
 }
 
 each_transport!(

@@ -15,7 +15,9 @@ fn shipped_documents() -> Vec<(&'static str, &'static str)> {
 fn validate_all(schema: &Valid<Schema>, schema_name: &str) {
     let mut failures = Vec::new();
     for (name, document) in shipped_documents() {
-        if let Err(errors) = ExecutableDocument::parse_and_validate(schema, document, format!("{name}.graphql")) {
+        if let Err(errors) =
+            ExecutableDocument::parse_and_validate(schema, document, format!("{name}.graphql"))
+        {
             failures.push(format!("{name} against {schema_name}:\n{}", errors.errors));
         }
     }
@@ -23,14 +25,25 @@ fn validate_all(schema: &Valid<Schema>, schema_name: &str) {
 }
 
 #[test]
-fn the_sdk_ships_documents() {
-    let documents = shipped_documents();
-    assert!(documents.len() >= 20, "only {} documents", documents.len());
-    let mut names: Vec<_> = documents.iter().map(|(name, _)| *name).collect();
-    names.sort_unstable();
-    let before = names.len();
-    names.dedup();
-    assert_eq!(names.len(), before, "operation names are unique");
+fn the_sdk_ships_documents_with_unique_names_per_crate() {
+    for (krate, documents) in [
+        (
+            "authing-management",
+            authing_management::graphql_documents(),
+        ),
+        (
+            "authing-authentication",
+            authing_authentication::graphql_documents(),
+        ),
+    ] {
+        assert!(!documents.is_empty(), "{krate} ships no documents");
+        let mut names: Vec<_> = documents.iter().map(|(name, _)| *name).collect();
+        names.sort_unstable();
+        let before = names.len();
+        names.dedup();
+        assert_eq!(names.len(), before, "{krate}: operation names are unique");
+    }
+    assert!(shipped_documents().len() >= 20);
 }
 
 #[test]

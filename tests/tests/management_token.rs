@@ -27,21 +27,37 @@ async fn expired_token_is_refreshed_once(env: Env) {
     // own clock still thinks the token is fresh, so the server's "expired" answer is what
     // makes it refresh and retry.
     env.mock.advance_clock(Duration::from_secs(4 * 24 * 3600));
-    client.users().list().send().await.expect("call after expiry succeeds");
+    client
+        .users()
+        .list()
+        .send()
+        .await
+        .expect("call after expiry succeeds");
     assert_eq!(env.mock.count_graphql("accessToken"), 2);
 
-    client.users().list().send().await.expect("the new token is cached");
+    client
+        .users()
+        .list()
+        .send()
+        .await
+        .expect("the new token is cached");
     assert_eq!(env.mock.count_graphql("accessToken"), 2);
 }
 
 async fn wrong_secret_is_an_api_error(env: Env) {
-    let client = authing_management::ManagementClient::builder(env.pool.user_pool_id.clone(), "not-the-secret")
-        .host(env.pool.host.clone())
-        .transport(std::sync::Arc::clone(&env.transport))
-        .build()
-        .expect("client");
+    let client = authing_management::ManagementClient::builder(
+        env.pool.user_pool_id.clone(),
+        "not-the-secret",
+    )
+    .host(env.pool.host.clone())
+    .transport(std::sync::Arc::clone(&env.transport))
+    .build()
+    .expect("client");
     let error = client.users().list().send().await.expect_err("bad secret");
-    assert!(matches!(error, authing_core::Error::Api { .. }), "{error:?}");
+    assert!(
+        matches!(error, authing_core::Error::Api { .. }),
+        "{error:?}"
+    );
     assert!(!format!("{error:?}").contains("not-the-secret"));
 }
 

@@ -20,7 +20,11 @@ async fn secrets_never_print(env: Env) {
         .await
         .expect("create");
     let auth = env.authentication();
-    let logged_in = auth.login_by_username("ivan", PASSWORD).send().await.expect("login");
+    let logged_in = auth
+        .login_by_username("ivan", PASSWORD)
+        .send()
+        .await
+        .expect("login");
     let token = auth.token().expect("token");
     let admin_token = management.access_token().await.expect("management token");
 
@@ -28,8 +32,16 @@ async fn secrets_never_print(env: Env) {
         "{management:?} {auth:?} {user:?} {logged_in:?} {token:?} {:?} {admin_token:?}",
         env.pool
     );
-    for secret in [PASSWORD, token.expose(), admin_token.expose(), env.pool.secret.expose()] {
-        assert!(!printed.contains(secret), "a secret leaked into Debug output");
+    for secret in [
+        PASSWORD,
+        token.expose(),
+        admin_token.expose(),
+        env.pool.secret.expose(),
+    ] {
+        assert!(
+            !printed.contains(secret),
+            "a secret leaked into Debug output"
+        );
     }
 
     let error = env

@@ -8,7 +8,14 @@ use authing_tests::{Env, each_transport};
 async fn quick_start(env: Env) {
     let management = env.management();
 
-    let before = management.users().list().page(1).limit(10).send().await.expect("list users");
+    let before = management
+        .users()
+        .list()
+        .page(1)
+        .limit(10)
+        .send()
+        .await
+        .expect("list users");
     let user = management
         .users()
         .create(CreateUserInput {
@@ -24,13 +31,24 @@ async fn quick_start(env: Env) {
     assert_eq!(user.username.as_deref(), Some("bob"));
     assert!(user.password.is_none(), "the fake never returns passwords");
 
-    let after = management.users().list().page(1).limit(10).send().await.expect("list users");
+    let after = management
+        .users()
+        .list()
+        .page(1)
+        .limit(10)
+        .send()
+        .await
+        .expect("list users");
     assert_eq!(after.total_count, before.total_count + 1);
     assert!(after.list.iter().any(|u| u.id == user.id));
 
     // Log in as the user; the client now holds their token.
     let auth = env.authentication();
-    let logged_in = auth.login_by_username("bob", "passw0rd!").send().await.expect("login");
+    let logged_in = auth
+        .login_by_username("bob", "passw0rd!")
+        .send()
+        .await
+        .expect("login");
     assert_eq!(logged_in.id, user.id);
     let token = auth.token().expect("login stores the token");
     assert!(!token.is_empty());
@@ -66,10 +84,18 @@ async fn quick_start(env: Env) {
     assert_eq!(renamed.company.as_deref(), Some("Authing"));
 
     // The administrator sees the changes.
-    let detail = management.users().detail(&user.id).send().await.expect("detail");
+    let detail = management
+        .users()
+        .detail(&user.id)
+        .send()
+        .await
+        .expect("detail");
     assert_eq!(detail.nickname.as_deref(), Some("Bobby"));
     assert_eq!(detail.company.as_deref(), Some("Authing"));
-    let status = management.check_login_status(token.clone()).await.expect("status");
+    let status = management
+        .check_login_status(token.clone())
+        .await
+        .expect("status");
     assert!(status.is_logged_in());
 
     // Logging out ends the session for that token.
@@ -83,7 +109,10 @@ async fn quick_start(env: Env) {
         .get_current_user()
         .await
         .expect_err("a logged-out token is dead");
-    assert!(matches!(after_logout, Error::Api { .. }), "{after_logout:?}");
+    assert!(
+        matches!(after_logout, Error::Api { .. }),
+        "{after_logout:?}"
+    );
 }
 
 async fn register_then_change_password(env: Env) {
@@ -96,7 +125,10 @@ async fn register_then_change_password(env: Env) {
     assert_eq!(user.email.as_deref(), Some("alice@example.com"));
 
     let auth = env.authentication();
-    auth.login_by_email("alice@example.com", "first-pass").send().await.expect("login");
+    auth.login_by_email("alice@example.com", "first-pass")
+        .send()
+        .await
+        .expect("login");
     auth.update_password("second-pass")
         .old_password("first-pass")
         .send()
@@ -121,7 +153,11 @@ async fn management_user_queries(env: Env) {
     let management = env.management();
     let users = management.users();
     let mut ids = Vec::new();
-    for (name, phone) in [("carol", "13800000001"), ("dave", "13800000002"), ("erin", "13800000003")] {
+    for (name, phone) in [
+        ("carol", "13800000001"),
+        ("dave", "13800000002"),
+        ("erin", "13800000003"),
+    ] {
         let user = users
             .create(CreateUserInput {
                 username: Some(name.into()),
@@ -130,7 +166,10 @@ async fn management_user_queries(env: Env) {
                 password: Some(Secret::from("123456")),
                 ..Default::default()
             })
-            .custom_data(serde_json::Map::from_iter([("team".to_owned(), serde_json::json!("blue"))]))
+            .custom_data(serde_json::Map::from_iter([(
+                "team".to_owned(),
+                serde_json::json!("blue"),
+            )]))
             .send()
             .await
             .expect("create");
@@ -143,14 +182,39 @@ async fn management_user_queries(env: Env) {
     let page = users.list().page(2).limit(2).send().await.expect("page 2");
     assert_eq!(page.list.len(), 1);
 
-    let with_data = users.detail(&ids[0]).with_custom_data(true).send().await.expect("detail");
+    let with_data = users
+        .detail(&ids[0])
+        .with_custom_data(true)
+        .send()
+        .await
+        .expect("detail");
     assert_eq!(with_data.custom_data_map()["team"], "blue");
 
-    let found = users.find().email("dave@example.com").send().await.expect("find");
+    let found = users
+        .find()
+        .email("dave@example.com")
+        .send()
+        .await
+        .expect("find");
     assert_eq!(found.map(|u| u.id), Some(ids[1].clone()));
-    assert!(users.find().username("nobody").send().await.expect("find").is_none());
+    assert!(
+        users
+            .find()
+            .username("nobody")
+            .send()
+            .await
+            .expect("find")
+            .is_none()
+    );
 
-    assert!(users.exists().phone("13800000003").send().await.expect("exists"));
+    assert!(
+        users
+            .exists()
+            .phone("13800000003")
+            .send()
+            .await
+            .expect("exists")
+    );
     assert!(!users.exists().username("zed").send().await.expect("exists"));
 
     let hits = users.search("ar").send().await.expect("search");
@@ -160,9 +224,16 @@ async fn management_user_queries(env: Env) {
     assert_eq!(batch.len(), 3);
 
     users.delete(&ids[0]).await.expect("delete");
-    users.delete_many(ids[1..].to_vec()).await.expect("delete many");
+    users
+        .delete_many(ids[1..].to_vec())
+        .await
+        .expect("delete many");
     let page = users.list().send().await.expect("list");
     assert_eq!(page.total_count, 0);
 }
 
-each_transport!(quick_start, register_then_change_password, management_user_queries);
+each_transport!(
+    quick_start,
+    register_then_change_password,
+    management_user_queries
+);
