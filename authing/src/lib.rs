@@ -50,3 +50,8 @@ pub use authing_transport_hyper::HyperTransport;
 /// The fake Authing for tests (feature `mock`).
 #[cfg(feature = "mock")]
 pub use authing_mock as mock;
+
+// The README's examples compile as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeExamples;
