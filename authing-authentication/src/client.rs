@@ -2,10 +2,9 @@
 
 use std::fmt;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
-use std::time::Duration;
 
 use authing_core::model::User;
-use authing_core::{ApiClient, Encryptor, Error, Lang, OnError, Secret, Transport};
+use authing_core::{ApiClient, ClientOptions, Error, NoTransport, OnError, Secret, Transport};
 
 use crate::session::Session;
 
@@ -102,14 +101,9 @@ impl AuthenticationClient<NoTransport> {
             transport: NoTransport,
             app_id: None,
             user_pool_id: None,
-            host: None,
             app_host: None,
             token: None,
-            lang: Lang::default(),
-            timeout: None,
-            enc_public_key: None,
-            encryptor: None,
-            on_error: None,
+            options: ClientOptions::default(),
         }
     }
 }
@@ -214,27 +208,20 @@ impl<T> AuthenticationClient<T> {
     }
 }
 
-/// The transport of a builder that has none yet: call
-/// [`transport`](AuthenticationClientBuilder::transport) before
-/// [`build`](AuthenticationClientBuilder::build).
-#[derive(Debug, Clone, Copy, Default)]
-pub struct NoTransport;
-
 /// Configures an [`AuthenticationClient`]; made by [`AuthenticationClient::builder`]. Every
 /// setting is validated in [`build`](Self::build).
+///
+/// The settings every client shares (`host`, `lang`, `enc_public_key`, `encryptor`,
+/// `timeout`, `on_error`) are [`ClientOptions`]; [`app_host`](Self::app_host), when set,
+/// takes precedence over [`host`](Self::host).
 #[must_use]
 pub struct AuthenticationClientBuilder<T = NoTransport> {
     transport: T,
     app_id: Option<String>,
     user_pool_id: Option<String>,
-    host: Option<String>,
     app_host: Option<String>,
     token: Option<Secret>,
-    lang: Lang,
-    timeout: Option<Duration>,
-    enc_public_key: Option<String>,
-    encryptor: Option<Arc<dyn Encryptor>>,
-    on_error: Option<OnError>,
+    options: ClientOptions,
 }
 
 impl<T: fmt::Debug> fmt::Debug for AuthenticationClientBuilder<T> {
@@ -242,17 +229,9 @@ impl<T: fmt::Debug> fmt::Debug for AuthenticationClientBuilder<T> {
         f.debug_struct("AuthenticationClientBuilder")
             .field("app_id", &self.app_id)
             .field("user_pool_id", &self.user_pool_id)
-            .field("host", &self.host)
             .field("app_host", &self.app_host)
             .field("token", &self.token)
-            .field("lang", &self.lang)
-            .field("timeout", &self.timeout)
-            .field(
-                "enc_public_key",
-                &self.enc_public_key.as_ref().map(|_| "PEM"),
-            )
-            .field("encryptor", &self.encryptor)
-            .field("on_error", &self.on_error.as_ref().map(|_| "Fn"))
+            .field("options", &self.options)
             .field("transport", &self.transport)
             .finish()
     }
@@ -281,50 +260,13 @@ impl<T> AuthenticationClientBuilder<T> {
         self
     }
 
-    /// The Authing host, for private deployments (default `https://core.authing.cn`);
-    /// [`app_host`](Self::app_host) takes precedence.
-    pub fn host(mut self, host: impl Into<String>) -> Self {
-        self.host = Some(host.into());
-        self
-    }
-
     /// Acts for the user `token` belongs to from the start (an empty token is none).
     pub fn token(mut self, token: impl Into<Secret>) -> Self {
         self.token = Some(token.into());
         self
     }
 
-    /// The language of Authing's messages (default `zh-CN`).
-    pub fn lang(mut self, lang: Lang) -> Self {
-        self.lang = lang;
-        self
-    }
-
-    /// A deadline for each call, on top of the transport's own timeouts.
-    pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = Some(timeout);
-        self
-    }
-
-    /// The PEM public key passwords are encrypted with (a private deployment's key; the
-    /// default is Authing's public cloud key).
-    pub fn enc_public_key(mut self, pem: impl Into<String>) -> Self {
-        self.enc_public_key = Some(pem.into());
-        self
-    }
-
-    /// A password encryptor of your own; takes precedence over
-    /// [`enc_public_key`](Self::enc_public_key).
-    pub fn encryptor(mut self, encryptor: Arc<dyn Encryptor>) -> Self {
-        self.encryptor = Some(encryptor);
-        self
-    }
-
-    /// A hook run on every error a call returns, before it is returned.
-    pub fn on_error(mut self, hook: OnError) -> Self {
-        self.on_error = Some(hook);
-        self
-    }
+    authing_core::client_options_setters!(options);
 
     /// The transport requests go through (reqwest, hyper, the fake Authing, your own).
     pub fn transport<U: Transport>(self, transport: U) -> AuthenticationClientBuilder<U> {
@@ -332,14 +274,9 @@ impl<T> AuthenticationClientBuilder<T> {
             transport,
             app_id: self.app_id,
             user_pool_id: self.user_pool_id,
-            host: self.host,
             app_host: self.app_host,
             token: self.token,
-            lang: self.lang,
-            timeout: self.timeout,
-            enc_public_key: self.enc_public_key,
-            encryptor: self.encryptor,
-            on_error: self.on_error,
+            options: self.options,
         }
     }
 }
@@ -359,33 +296,23 @@ impl<T: Transport> AuthenticationClientBuilder<T> {
                  ID, both shown in the Authing console",
             ));
         }
-        let mut api = ApiClient::builder(self.transport).lang(self.lang);
-        if let Some(host) = self.app_host.or(self.host) {
-            api = api.host(host);
+        let mut options = self.options;
+        if let Some(app_host) = self.app_host {
+            options.host = Some(app_host);
         }
+        let on_error = options.on_error.clone();
+        let mut api = ApiClient::builder(self.transport).options(options);
         if let Some(id) = &app_id {
             api = api.app_id(id.clone());
         }
         if let Some(id) = &user_pool_id {
             api = api.user_pool_id(id.clone());
         }
-        if let Some(timeout) = self.timeout {
-            api = api.timeout(timeout);
-        }
-        if let Some(pem) = self.enc_public_key {
-            api = api.enc_public_key(pem);
-        }
-        if let Some(encryptor) = self.encryptor {
-            api = api.encryptor(encryptor);
-        }
-        if let Some(hook) = &self.on_error {
-            api = api.on_error(Arc::clone(hook));
-        }
         let shared = Shared {
             api: api.build()?,
             app_id,
             user_pool_id,
-            on_error: self.on_error,
+            on_error,
         };
         let session = self.token.map(Session::with_token).unwrap_or_default();
         Ok(AuthenticationClient {

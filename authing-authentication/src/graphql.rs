@@ -1,70 +1,47 @@
 //! The GraphQL documents this crate sends, one `.graphql` file per operation under
 //! `src/graphql/`, embedded at compile time.
 //!
-//! Every document that returns a `User` selects all scalar fields of the schema's `User` type
-//! plus the user's `identities`, so [`User`](authing_core::model::User) comes back complete.
+//! Every document that returns a `User` spreads `...UserWithIdentities`: all scalar fields
+//! of the schema's `User` type plus the user's `identities`, so
+//! [`User`](authing_core::model::User) comes back complete. The fragment is defined once, in
+//! `authing-core` ([`user_with_identities_fragment!`](authing_core::user_with_identities_fragment)),
+//! and appended to each document.
 
-use authing_core::GraphQlOperation;
-
-/// `registerByEmail(input: RegisterByEmailInput!): User`.
-pub const REGISTER_BY_EMAIL: GraphQlOperation = GraphQlOperation::new(
-    "registerByEmail",
-    "registerByEmail",
-    include_str!("graphql/registerByEmail.graphql"),
-);
-
-/// `registerByUsername(input: RegisterByUsernameInput!): User`.
-pub const REGISTER_BY_USERNAME: GraphQlOperation = GraphQlOperation::new(
-    "registerByUsername",
-    "registerByUsername",
-    include_str!("graphql/registerByUsername.graphql"),
-);
-
-/// `loginByEmail(input: LoginByEmailInput!): User`.
-pub const LOGIN_BY_EMAIL: GraphQlOperation = GraphQlOperation::new(
-    "loginByEmail",
-    "loginByEmail",
-    include_str!("graphql/loginByEmail.graphql"),
-);
-
-/// `loginByUsername(input: LoginByUsernameInput!): User`.
-pub const LOGIN_BY_USERNAME: GraphQlOperation = GraphQlOperation::new(
-    "loginByUsername",
-    "loginByUsername",
-    include_str!("graphql/loginByUsername.graphql"),
-);
-
-/// `updateUser(id: String, input: UpdateUserInput!): User!`.
-pub const UPDATE_USER: GraphQlOperation = GraphQlOperation::new(
-    "updateUser",
-    "updateUser",
-    include_str!("graphql/updateUser.graphql"),
-);
-
-/// `updatePassword(newPassword: String!, oldPassword: String): User!`.
-pub const UPDATE_PASSWORD: GraphQlOperation = GraphQlOperation::new(
-    "updatePassword",
-    "updatePassword",
-    include_str!("graphql/updatePassword.graphql"),
-);
-
-/// `checkLoginStatus(token: String): JWTTokenStatus`.
-pub const CHECK_LOGIN_STATUS: GraphQlOperation = GraphQlOperation::new(
-    "checkLoginStatus",
-    "checkLoginStatus",
-    include_str!("graphql/checkLoginStatus.graphql"),
-);
-
-/// Every operation this crate ships.
-pub const ALL: &[GraphQlOperation] = &[
-    REGISTER_BY_EMAIL,
-    REGISTER_BY_USERNAME,
-    LOGIN_BY_EMAIL,
-    LOGIN_BY_USERNAME,
-    UPDATE_USER,
-    UPDATE_PASSWORD,
-    CHECK_LOGIN_STATUS,
-];
+authing_core::graphql_operations! {
+    /// `registerByEmail(input: RegisterByEmailInput!): User`.
+    REGISTER_BY_EMAIL = (
+        "registerByEmail", "registerByEmail", "graphql/registerByEmail.graphql",
+        user_with_identities_fragment,
+    );
+    /// `registerByUsername(input: RegisterByUsernameInput!): User`.
+    REGISTER_BY_USERNAME = (
+        "registerByUsername", "registerByUsername", "graphql/registerByUsername.graphql",
+        user_with_identities_fragment,
+    );
+    /// `loginByEmail(input: LoginByEmailInput!): User`.
+    LOGIN_BY_EMAIL = (
+        "loginByEmail", "loginByEmail", "graphql/loginByEmail.graphql",
+        user_with_identities_fragment,
+    );
+    /// `loginByUsername(input: LoginByUsernameInput!): User`.
+    LOGIN_BY_USERNAME = (
+        "loginByUsername", "loginByUsername", "graphql/loginByUsername.graphql",
+        user_with_identities_fragment,
+    );
+    /// `updateUser(id: String, input: UpdateUserInput!): User!`.
+    UPDATE_USER = (
+        "updateUser", "updateUser", "graphql/updateUser.graphql",
+        user_with_identities_fragment,
+    );
+    /// `updatePassword(newPassword: String!, oldPassword: String): User!`.
+    UPDATE_PASSWORD = (
+        "updatePassword", "updatePassword", "graphql/updatePassword.graphql",
+        user_with_identities_fragment,
+    );
+    /// `checkLoginStatus(token: String): JWTTokenStatus`.
+    CHECK_LOGIN_STATUS =
+        ("checkLoginStatus", "checkLoginStatus", "graphql/checkLoginStatus.graphql");
+}
 
 /// `(operation name, document)` of every GraphQL document this crate sends, for validating
 /// them against a schema.

@@ -76,9 +76,10 @@ mod session;
 mod status;
 mod wire;
 
+pub use authing_core::NoTransport;
 pub use authing_core::model::{LoginStatus, RegisterProfile, UpdateUserInput, User};
 pub use authing_core::{Encryptor, Error, Lang, OnError, Secret, Transport};
-pub use client::{AuthenticationClient, AuthenticationClientBuilder, NoTransport};
+pub use client::{AuthenticationClient, AuthenticationClientBuilder};
 pub use graphql::graphql_documents;
 pub use login::Login;
 pub use profile::UpdatePassword;

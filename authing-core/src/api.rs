@@ -19,6 +19,7 @@ use crate::graphql::GraphQlOperation;
 use crate::headers;
 use crate::host::BaseUrl;
 use crate::lang::Lang;
+use crate::options::ClientOptions;
 use crate::rest::decode_envelope;
 use crate::secret::Secret;
 use crate::transport::Transport;
@@ -73,14 +74,9 @@ impl<T: Transport> ApiClient<T> {
     pub fn builder(transport: T) -> ApiClientBuilder<T> {
         ApiClientBuilder {
             transport,
-            host: None,
             user_pool_id: None,
             app_id: None,
-            lang: Lang::default(),
-            encryptor: None,
-            enc_public_key: None,
-            timeout: None,
-            on_error: None,
+            options: ClientOptions::default(),
         }
     }
 
@@ -206,25 +202,20 @@ impl<T: Transport> ApiClient<T> {
 }
 
 /// Builds an [`ApiClient`]; every setting is validated in [`build`](Self::build).
+///
+/// This is where every client's [`ClientOptions`] are checked and turned into an
+/// `ApiClient`: `ManagementClientBuilder` and `AuthenticationClientBuilder` pass theirs with
+/// [`options`](Self::options).
 #[must_use]
 pub struct ApiClientBuilder<T> {
     transport: T,
-    host: Option<String>,
     user_pool_id: Option<String>,
     app_id: Option<String>,
-    lang: Lang,
-    encryptor: Option<Arc<dyn Encryptor>>,
-    enc_public_key: Option<String>,
-    timeout: Option<Duration>,
-    on_error: Option<OnError>,
+    options: ClientOptions,
 }
 
 impl<T: Transport> ApiClientBuilder<T> {
-    /// The host (default `https://core.authing.cn`).
-    pub fn host(mut self, host: impl Into<String>) -> Self {
-        self.host = Some(host.into());
-        self
-    }
+    crate::client_options_setters!(options);
 
     /// Sent as `x-authing-userpool-id`.
     pub fn user_pool_id(mut self, user_pool_id: impl Into<String>) -> Self {
@@ -238,45 +229,30 @@ impl<T: Transport> ApiClientBuilder<T> {
         self
     }
 
-    /// The language of Authing's messages (default `zh-CN`).
-    pub fn lang(mut self, lang: Lang) -> Self {
-        self.lang = lang;
-        self
-    }
-
-    /// A PEM public key for password encryption (a private deployment's own key).
-    pub fn enc_public_key(mut self, pem: impl Into<String>) -> Self {
-        self.enc_public_key = Some(pem.into());
-        self
-    }
-
-    /// A custom password encryptor; takes precedence over [`enc_public_key`](Self::enc_public_key).
-    pub fn encryptor(mut self, encryptor: Arc<dyn Encryptor>) -> Self {
-        self.encryptor = Some(encryptor);
-        self
-    }
-
-    /// A deadline for each call, on top of the transport's own timeouts.
-    pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = Some(timeout);
-        self
-    }
-
-    /// Sets the hook run on every error.
-    pub fn on_error(mut self, hook: OnError) -> Self {
-        self.on_error = Some(hook);
+    /// Replaces every shared option (host, language, encryption, timeout, error hook) at
+    /// once.
+    pub fn options(mut self, options: ClientOptions) -> Self {
+        self.options = options;
         self
     }
 
     /// Validates the settings and builds the client.
     pub fn build(self) -> Result<ApiClient<T>, Error> {
-        let host = BaseUrl::parse(self.host.as_deref().unwrap_or(crate::DEFAULT_HOST))?;
-        let encryptor: Arc<dyn Encryptor> = match (self.encryptor, self.enc_public_key) {
+        let ClientOptions {
+            host,
+            lang,
+            enc_public_key,
+            encryptor,
+            timeout,
+            on_error,
+        } = self.options;
+        let host = BaseUrl::parse(host.as_deref().unwrap_or(crate::DEFAULT_HOST))?;
+        let encryptor: Arc<dyn Encryptor> = match (encryptor, enc_public_key) {
             (Some(encryptor), _) => encryptor,
             (None, Some(pem)) => Arc::new(RsaEncryptor::from_pem(&pem)?),
             (None, None) => RsaEncryptor::authing_public_cloud()?,
         };
-        if self.timeout == Some(Duration::ZERO) {
+        if timeout == Some(Duration::ZERO) {
             return Err(Error::config("the timeout must be longer than zero"));
         }
         let mut common_headers = HeaderMap::new();
@@ -286,7 +262,7 @@ impl<T: Transport> ApiClientBuilder<T> {
             headers::SDK_VERSION,
             header_value("SDK version", &sdk_version)?,
         );
-        common_headers.insert(headers::LANG, HeaderValue::from_static(self.lang.as_str()));
+        common_headers.insert(headers::LANG, HeaderValue::from_static(lang.as_str()));
         if let Some(pool) = &self.user_pool_id {
             common_headers.insert(headers::USERPOOL_ID, header_value("user pool id", pool)?);
         }
@@ -299,9 +275,9 @@ impl<T: Transport> ApiClientBuilder<T> {
             host,
             common_headers,
             encryptor,
-            timeout: self.timeout,
-            on_error: self.on_error,
-            lang: self.lang,
+            timeout,
+            on_error,
+            lang,
         })
     }
 }

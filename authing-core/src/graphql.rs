@@ -8,6 +8,8 @@ use serde_json::Value;
 
 use crate::error::{Error, ResponseBody};
 
+mod fragments;
+
 /// One GraphQL operation the SDK ships: its document, operation name and root field.
 ///
 /// Documents live in `.graphql` files next to the code that sends them and are embedded with
@@ -114,6 +116,47 @@ impl GraphQlOperation {
             )
         })
     }
+}
+
+/// Declares GraphQL operations whose documents are `.graphql` files, one `pub const` each,
+/// plus `pub const ALL: &[GraphQlOperation]` listing them in order.
+///
+/// Each entry is `NAME = (operation name, root field, file[, fragment macro]);`. The file is
+/// embedded with `include_str!`, so its path is relative to the file invoking the macro. A
+/// document that spreads shared fragments names the core macro defining them
+/// ([`user_fields_fragment`](crate::user_fields_fragment),
+/// [`user_with_custom_data_fragment`](crate::user_with_custom_data_fragment),
+/// [`user_with_identities_fragment`](crate::user_with_identities_fragment)); its text is
+/// appended to the document.
+///
+/// ```
+/// authing_core::graphql_operations! {
+///     /// `user(id)`: one user.
+///     EXAMPLE_USER = ("exampleUser", "user", "graphql/user_example.graphql", user_fields_fragment);
+/// }
+///
+/// assert_eq!(ALL, [EXAMPLE_USER]);
+/// assert!(EXAMPLE_USER.document().contains("...UserFields"));
+/// assert!(EXAMPLE_USER.document().contains("fragment UserFields on User {"));
+/// ```
+#[macro_export]
+macro_rules! graphql_operations {
+    ($(
+        $(#[$doc:meta])*
+        $name:ident = ($operation:literal, $root:literal, $file:literal $(, $fragment:ident)? $(,)?);
+    )+) => {
+        $(
+            $(#[$doc])*
+            pub const $name: $crate::GraphQlOperation = $crate::GraphQlOperation::new(
+                $operation,
+                $root,
+                ::core::concat!(::core::include_str!($file) $(, $crate::$fragment!())?),
+            );
+        )+
+
+        /// Every operation declared here, in order.
+        pub const ALL: &[$crate::GraphQlOperation] = &[$($name),+];
+    };
 }
 
 /// The first entry of a non-empty `errors` array, as an [`Error::Api`].

@@ -11,6 +11,11 @@
 //! - [`Secret`]: secrets, passwords and tokens that never print;
 //! - [`ApiClient`]: the request executor both `ManagementClient` and
 //!   `AuthenticationClient` are built on (common headers, GraphQL and REST envelopes);
+//! - [`ClientOptions`]: the settings every client shares, validated in one place
+//!   ([`ApiClientBuilder::build`]), with the setters every builder exposes for them
+//!   ([`client_options_setters!`]);
+//! - [`GraphQlOperation`] and the GraphQL fragments the SDK's documents share
+//!   ([`graphql_operations!`], [`user_fields_fragment!`]);
 //! - [`model`]: the data Authing returns and the inputs it takes.
 
 pub mod api;
@@ -22,6 +27,7 @@ pub mod headers;
 pub mod host;
 pub mod lang;
 pub mod model;
+pub mod options;
 pub mod rest;
 pub mod secret;
 pub mod transport;
@@ -34,6 +40,7 @@ pub use error::{Error, ResponseBody};
 pub use graphql::GraphQlOperation;
 pub use host::BaseUrl;
 pub use lang::Lang;
+pub use options::{ClientOptions, NoTransport};
 pub use secret::Secret;
 pub use transport::{FnTransport, Transport, transport_fn};
 pub use transport_error::{TransportError, TransportErrorKind};

@@ -2,11 +2,10 @@
 
 use std::fmt;
 use std::sync::Arc;
-use std::time::Duration;
 
 use authing_core::{
-    ApiClient, Clock, Encryptor, Error, GraphQlOperation, Lang, OnError, Secret, SystemClock,
-    Transport,
+    ApiClient, ClientOptions, Clock, Error, GraphQlOperation, Lang, NoTransport, OnError, Secret,
+    SystemClock, Transport,
 };
 use http::{Method, StatusCode};
 use serde::de::DeserializeOwned;
@@ -89,12 +88,7 @@ impl ManagementClient<NoTransport> {
             transport: NoTransport,
             user_pool_id: user_pool_id.into(),
             secret: secret.into(),
-            host: None,
-            lang: None,
-            enc_public_key: None,
-            encryptor: None,
-            timeout: None,
-            on_error: None,
+            options: ClientOptions::default(),
             clock: None,
         }
     }
@@ -262,24 +256,17 @@ pub(crate) fn null_answer(reason: &str) -> Error {
     }
 }
 
-/// The transport of a [`ManagementClientBuilder`] before one is chosen; `build` needs a real
-/// [`Transport`], so forgetting [`transport`](ManagementClientBuilder::transport) is a compile
-/// error.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct NoTransport;
-
 /// Configures a [`ManagementClient`]; every setting is checked in [`build`](Self::build).
+///
+/// The settings every client shares (`host`, `lang`, `enc_public_key`, `encryptor`,
+/// `timeout`, `on_error`) are [`ClientOptions`]; the `on_error` hook sees each call's final
+/// error once, not the rejected-token error a retry recovers from.
 #[must_use]
 pub struct ManagementClientBuilder<T> {
     transport: T,
     user_pool_id: String,
     secret: Secret,
-    host: Option<String>,
-    lang: Option<Lang>,
-    enc_public_key: Option<String>,
-    encryptor: Option<Arc<dyn Encryptor>>,
-    timeout: Option<Duration>,
-    on_error: Option<OnError>,
+    options: ClientOptions,
     clock: Option<Arc<dyn Clock>>,
 }
 
@@ -288,15 +275,7 @@ impl<T: fmt::Debug> fmt::Debug for ManagementClientBuilder<T> {
         f.debug_struct("ManagementClientBuilder")
             .field("user_pool_id", &self.user_pool_id)
             .field("secret", &self.secret)
-            .field("host", &self.host)
-            .field("lang", &self.lang)
-            .field(
-                "enc_public_key",
-                &self.enc_public_key.as_ref().map(|_| "PEM"),
-            )
-            .field("encryptor", &self.encryptor)
-            .field("timeout", &self.timeout)
-            .field("on_error", &self.on_error.as_ref().map(|_| "Fn"))
+            .field("options", &self.options)
             .field("clock", &self.clock)
             .field("transport", &self.transport)
             .finish()
@@ -311,53 +290,12 @@ impl<T> ManagementClientBuilder<T> {
             transport,
             user_pool_id: self.user_pool_id,
             secret: self.secret,
-            host: self.host,
-            lang: self.lang,
-            enc_public_key: self.enc_public_key,
-            encryptor: self.encryptor,
-            timeout: self.timeout,
-            on_error: self.on_error,
+            options: self.options,
             clock: self.clock,
         }
     }
 
-    /// The Authing host (default `https://core.authing.cn`); private deployments pass theirs.
-    pub fn host(mut self, host: impl Into<String>) -> Self {
-        self.host = Some(host.into());
-        self
-    }
-
-    /// The language of Authing's messages (default `zh-CN`).
-    pub fn lang(mut self, lang: Lang) -> Self {
-        self.lang = Some(lang);
-        self
-    }
-
-    /// The PEM public key passwords are encrypted with (default: Authing's public cloud key);
-    /// private deployments pass theirs.
-    pub fn enc_public_key(mut self, pem: impl Into<String>) -> Self {
-        self.enc_public_key = Some(pem.into());
-        self
-    }
-
-    /// A custom password encryptor; takes precedence over [`enc_public_key`](Self::enc_public_key).
-    pub fn encryptor(mut self, encryptor: Arc<dyn Encryptor>) -> Self {
-        self.encryptor = Some(encryptor);
-        self
-    }
-
-    /// A deadline for each request, on top of the transport's own timeouts.
-    pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = Some(timeout);
-        self
-    }
-
-    /// A hook run on every error a call returns, just before it is returned. Errors the
-    /// client recovers from (a rejected token it refreshes) do not reach it.
-    pub fn on_error(mut self, hook: OnError) -> Self {
-        self.on_error = Some(hook);
-        self
-    }
+    authing_core::client_options_setters!(options);
 
     /// Where the client reads the time to decide when the token expires (default
     /// [`SystemClock`]); tests pass a clock they can move.
@@ -393,24 +331,14 @@ impl<T: Transport> ManagementClientBuilder<T> {
                  (Settings > Basic information)",
             ));
         }
-        let mut api = ApiClient::builder(self.transport)
-            .user_pool_id(user_pool_id.clone())
-            .lang(self.lang.unwrap_or_default());
-        if let Some(host) = self.host {
-            api = api.host(host);
-        }
-        if let Some(pem) = self.enc_public_key {
-            api = api.enc_public_key(pem);
-        }
-        if let Some(encryptor) = self.encryptor {
-            api = api.encryptor(encryptor);
-        }
-        if let Some(timeout) = self.timeout {
-            api = api.timeout(timeout);
-        }
+        let mut options = self.options;
         // The hook stays here, not in the ApiClient, so it sees each call's final error once
         // (not the rejected-token error a retry recovers from).
-        let api = api.build()?;
+        let on_error = options.on_error.take();
+        let api = ApiClient::builder(self.transport)
+            .user_pool_id(user_pool_id.clone())
+            .options(options)
+            .build()?;
         let clock = self.clock.unwrap_or_else(|| Arc::new(SystemClock));
         Ok(ManagementClient {
             inner: Arc::new(Inner {
@@ -418,7 +346,7 @@ impl<T: Transport> ManagementClientBuilder<T> {
                 user_pool_id,
                 secret: self.secret,
                 tokens: TokenCache::new(clock),
-                on_error: self.on_error,
+                on_error,
             }),
         })
     }

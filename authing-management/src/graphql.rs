@@ -1,67 +1,75 @@
 //! The GraphQL operations this crate sends, one `.graphql` file each (under `src/graphql/`),
 //! embedded at compile time.
 //!
-//! Every document is the project's own. Documents that return users select every scalar
-//! field of the schema's `User`; the `…_WITH_CUSTOM_DATA` twins add
-//! `customData { key value dataType label }`. [`graphql_documents`](crate::graphql_documents)
+//! Every document is the project's own. Documents that return users spread
+//! `...UserFields` (every scalar field of the schema's `User`); the `…_WITH_CUSTOM_DATA` twins
+//! spread `...UserWithCustomData` (the same plus `customData { key value dataType label }`).
+//! The fragments are defined once, in `authing-core`
+//! ([`user_fields_fragment!`](authing_core::user_fields_fragment),
+//! [`user_with_custom_data_fragment!`](authing_core::user_with_custom_data_fragment)), and
+//! appended to each document that spreads them. [`graphql_documents`](crate::graphql_documents)
 //! lists them all, so tests can validate them against Authing's schema.
 
-use authing_core::GraphQlOperation;
-
-macro_rules! operations {
-    ($( $(#[$doc:meta])* $name:ident = ($op:literal, $root:literal, $file:literal); )+) => {
-        $(
-            $(#[$doc])*
-            pub const $name: GraphQlOperation =
-                GraphQlOperation::new($op, $root, include_str!(concat!("graphql/", $file)));
-        )+
-
-        /// Every operation of this crate.
-        pub const ALL: &[GraphQlOperation] = &[$($name),+];
-    };
-}
-
-operations! {
+authing_core::graphql_operations! {
     /// `accessToken(userPoolId, secret)`: the management token (sent without a token).
-    ACCESS_TOKEN = ("accessToken", "accessToken", "access_token.graphql");
+    ACCESS_TOKEN = ("accessToken", "accessToken", "graphql/access_token.graphql");
     /// `checkLoginStatus(token)`: whether a user's token is a live login.
-    CHECK_LOGIN_STATUS = ("checkLoginStatus", "checkLoginStatus", "check_login_status.graphql");
+    CHECK_LOGIN_STATUS =
+        ("checkLoginStatus", "checkLoginStatus", "graphql/check_login_status.graphql");
     /// `users(page, limit, sortBy)`: one page of users.
-    USERS = ("users", "users", "users.graphql");
+    USERS = ("users", "users", "graphql/users.graphql", user_fields_fragment);
     /// `users(page, limit, sortBy)` with custom data.
-    USERS_WITH_CUSTOM_DATA = ("usersWithCustomData", "users", "users_with_custom_data.graphql");
+    USERS_WITH_CUSTOM_DATA = (
+        "usersWithCustomData", "users", "graphql/users_with_custom_data.graphql",
+        user_with_custom_data_fragment,
+    );
     /// `createUser(userInfo, keepPassword, resetPasswordOnFirstLogin, params)`.
-    CREATE_USER = ("createUser", "createUser", "create_user.graphql");
+    CREATE_USER =
+        ("createUser", "createUser", "graphql/create_user.graphql", user_fields_fragment);
     /// `createUser(...)` answering with custom data.
-    CREATE_USER_WITH_CUSTOM_DATA =
-        ("createUserWithCustomData", "createUser", "create_user_with_custom_data.graphql");
+    CREATE_USER_WITH_CUSTOM_DATA = (
+        "createUserWithCustomData", "createUser", "graphql/create_user_with_custom_data.graphql",
+        user_with_custom_data_fragment,
+    );
     /// `updateUser(id, input)`.
-    UPDATE_USER = ("updateUser", "updateUser", "update_user.graphql");
+    UPDATE_USER =
+        ("updateUser", "updateUser", "graphql/update_user.graphql", user_fields_fragment);
     /// `user(id)`: one user.
-    USER = ("user", "user", "user.graphql");
+    USER = ("user", "user", "graphql/user.graphql", user_fields_fragment);
     /// `user(id)` with custom data.
-    USER_WITH_CUSTOM_DATA = ("userWithCustomData", "user", "user_with_custom_data.graphql");
+    USER_WITH_CUSTOM_DATA = (
+        "userWithCustomData", "user", "graphql/user_with_custom_data.graphql",
+        user_with_custom_data_fragment,
+    );
     /// `findUser(username, email, phone, externalId)`.
-    FIND_USER = ("findUser", "findUser", "find_user.graphql");
+    FIND_USER = ("findUser", "findUser", "graphql/find_user.graphql", user_fields_fragment);
     /// `findUser(...)` with custom data.
-    FIND_USER_WITH_CUSTOM_DATA =
-        ("findUserWithCustomData", "findUser", "find_user_with_custom_data.graphql");
+    FIND_USER_WITH_CUSTOM_DATA = (
+        "findUserWithCustomData", "findUser", "graphql/find_user_with_custom_data.graphql",
+        user_with_custom_data_fragment,
+    );
     /// `searchUser(query, fields, page, limit, departmentOpts, groupOpts, roleOpts)`.
-    SEARCH_USER = ("searchUser", "searchUser", "search_user.graphql");
+    SEARCH_USER =
+        ("searchUser", "searchUser", "graphql/search_user.graphql", user_fields_fragment);
     /// `searchUser(...)` with custom data.
-    SEARCH_USER_WITH_CUSTOM_DATA =
-        ("searchUserWithCustomData", "searchUser", "search_user_with_custom_data.graphql");
+    SEARCH_USER_WITH_CUSTOM_DATA = (
+        "searchUserWithCustomData", "searchUser", "graphql/search_user_with_custom_data.graphql",
+        user_with_custom_data_fragment,
+    );
     /// `userBatch(ids, type)`.
-    USER_BATCH = ("userBatch", "userBatch", "user_batch.graphql");
+    USER_BATCH =
+        ("userBatch", "userBatch", "graphql/user_batch.graphql", user_fields_fragment);
     /// `userBatch(ids, type)` with custom data.
-    USER_BATCH_WITH_CUSTOM_DATA =
-        ("userBatchWithCustomData", "userBatch", "user_batch_with_custom_data.graphql");
+    USER_BATCH_WITH_CUSTOM_DATA = (
+        "userBatchWithCustomData", "userBatch", "graphql/user_batch_with_custom_data.graphql",
+        user_with_custom_data_fragment,
+    );
     /// `deleteUser(id)`.
-    DELETE_USER = ("deleteUser", "deleteUser", "delete_user.graphql");
+    DELETE_USER = ("deleteUser", "deleteUser", "graphql/delete_user.graphql");
     /// `deleteUsers(ids)`.
-    DELETE_USERS = ("deleteUsers", "deleteUsers", "delete_users.graphql");
+    DELETE_USERS = ("deleteUsers", "deleteUsers", "graphql/delete_users.graphql");
     /// `isUserExists(username, email, phone, externalId)`.
-    IS_USER_EXISTS = ("isUserExists", "isUserExists", "is_user_exists.graphql");
+    IS_USER_EXISTS = ("isUserExists", "isUserExists", "graphql/is_user_exists.graphql");
 }
 
 #[cfg(test)]

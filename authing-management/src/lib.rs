@@ -55,7 +55,8 @@ pub mod graphql;
 mod token;
 pub mod users;
 
-pub use client::{ManagementClient, ManagementClientBuilder, NoTransport};
+pub use authing_core::NoTransport;
+pub use client::{ManagementClient, ManagementClientBuilder};
 pub use users::{BatchField, UsersHandler};
 
 /// Every GraphQL document this crate sends, as `(operation name, document)`, so tests can
