@@ -4,9 +4,9 @@
 //!
 //! | feature | what it brings |
 //! |---|---|
-//! | `reqwest` (default) | [`ReqwestTransport`], the transport most services want |
-//! | `hyper` | [`HyperTransport`], for people on a bare hyper stack |
-//! | `mock` | [`mock`], the fake Authing for tests, in-process or on a socket |
+//! | `reqwest` (default) | `ReqwestTransport`, the transport most services want |
+//! | `hyper` | `HyperTransport`, for people on a bare hyper stack |
+//! | `mock` | `mock`, the fake Authing for tests, in-process or on a socket |
 //!
 //! # Example
 //!

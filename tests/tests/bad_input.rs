@@ -140,7 +140,7 @@ async fn truncated_json_is_a_decode_error_with_its_body(env: Env) {
 async fn slow_answer_is_a_timeout(env: Env) {
     let client = env
         .management_builder()
-        .timeout(Duration::from_millis(200))
+        .timeout(Duration::from_secs(1))
         .build()
         .expect("client");
     client
@@ -150,7 +150,7 @@ async fn slow_answer_is_a_timeout(env: Env) {
         .await
         .expect("warm up the token");
     env.mock.inject_fault(
-        Fault::delay(Duration::from_secs(3))
+        Fault::delay(Duration::from_secs(10))
             .path("/graphql/v2")
             .times(1),
     );
