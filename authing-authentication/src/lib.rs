@@ -70,6 +70,7 @@
 mod client;
 pub mod graphql;
 mod login;
+mod password_input;
 mod profile;
 mod register;
 mod session;

@@ -2,12 +2,12 @@
 //! [`AuthenticationClient::login_by_username`].
 
 use authing_core::model::User;
-use authing_core::{Error, GraphQlOperation, Secret, Transport};
-use serde_json::{Map, Value, json};
+use authing_core::{Error, Secret, Transport};
 
 use crate::client::AuthenticationClient;
 use crate::graphql::{LOGIN_BY_EMAIL, LOGIN_BY_USERNAME};
-use crate::wire::{context_string, custom_data_params, put};
+use crate::password_input::{PasswordInput, password_input_setters};
+use crate::wire::put;
 
 impl<T: Transport> AuthenticationClient<T> {
     /// Logs a user in with an email address and a password; finish with
@@ -37,10 +37,7 @@ impl<T: Transport> AuthenticationClient<T> {
     ) -> Login<'_, T> {
         Login::new(
             self,
-            &LOGIN_BY_EMAIL,
-            "email",
-            email.into(),
-            password.into(),
+            PasswordInput::new(&LOGIN_BY_EMAIL, "email", email.into(), password.into()),
         )
     }
 
@@ -53,10 +50,12 @@ impl<T: Transport> AuthenticationClient<T> {
     ) -> Login<'_, T> {
         Login::new(
             self,
-            &LOGIN_BY_USERNAME,
-            "username",
-            username.into(),
-            password.into(),
+            PasswordInput::new(
+                &LOGIN_BY_USERNAME,
+                "username",
+                username.into(),
+                password.into(),
+            ),
         )
     }
 }
@@ -67,36 +66,18 @@ impl<T: Transport> AuthenticationClient<T> {
 #[must_use = "nothing is sent until `.send().await`"]
 pub struct Login<'a, T> {
     client: &'a AuthenticationClient<T>,
-    operation: &'static GraphQlOperation,
-    identifier_field: &'static str,
-    identifier: String,
-    password: Secret,
+    input: PasswordInput,
     auto_register: Option<bool>,
     captcha_code: Option<Secret>,
-    client_ip: Option<String>,
-    custom_data: Map<String, Value>,
-    context: Map<String, Value>,
 }
 
 impl<'a, T: Transport> Login<'a, T> {
-    fn new(
-        client: &'a AuthenticationClient<T>,
-        operation: &'static GraphQlOperation,
-        identifier_field: &'static str,
-        identifier: String,
-        password: Secret,
-    ) -> Self {
+    fn new(client: &'a AuthenticationClient<T>, input: PasswordInput) -> Self {
         Self {
             client,
-            operation,
-            identifier_field,
-            identifier,
-            password,
+            input,
             auto_register: None,
             captcha_code: None,
-            client_ip: None,
-            custom_data: Map::new(),
-            context: Map::new(),
         }
     }
 
@@ -113,44 +94,23 @@ impl<'a, T: Transport> Login<'a, T> {
         self
     }
 
-    /// The end user's IP address, when the call is made on their behalf by a server.
-    pub fn client_ip(mut self, client_ip: impl Into<String>) -> Self {
-        self.client_ip = Some(client_ip.into());
-        self
-    }
-
-    /// Values of the user pool's custom fields to set on the user.
-    pub fn custom_data(mut self, custom_data: Map<String, Value>) -> Self {
-        self.custom_data = custom_data;
-        self
-    }
-
-    /// Context passed to the pool's pipeline functions.
-    pub fn context(mut self, context: Map<String, Value>) -> Self {
-        self.context = context;
-        self
-    }
+    password_input_setters!("Values of the user pool's custom fields to set on the user.");
 
     /// Sends the login and returns the user, with their `token`; the client then acts for
     /// that user.
     pub async fn send(self) -> Result<User, Error> {
         let client = self.client;
-        let password = client.api().encrypt(&self.password)?;
-        let mut input = Map::new();
-        input.insert(self.identifier_field.to_owned(), self.identifier.into());
-        input.insert("password".to_owned(), password.into());
-        put(&mut input, "autoRegister", self.auto_register);
-        put(
-            &mut input,
-            "captchaCode",
-            self.captcha_code.as_ref().map(Secret::expose),
-        );
-        put(&mut input, "clientIp", self.client_ip);
-        put(&mut input, "params", custom_data_params(&self.custom_data));
-        put(&mut input, "context", context_string(&self.context));
-        let user: User = client
-            .api()
-            .graphql(self.operation, json!({ "input": input }), None)
+        let user = self
+            .input
+            .send(client, |input| {
+                put(input, "autoRegister", self.auto_register);
+                put(
+                    input,
+                    "captchaCode",
+                    self.captcha_code.as_ref().map(Secret::expose),
+                );
+                Ok(())
+            })
             .await?;
         client.remember(&user);
         Ok(user)

@@ -2,12 +2,12 @@
 //! [`AuthenticationClient::register_by_username`].
 
 use authing_core::model::{RegisterProfile, User};
-use authing_core::{Error, GraphQlOperation, Secret, Transport};
-use serde_json::{Map, Value, json};
+use authing_core::{Error, Secret, Transport};
 
 use crate::client::AuthenticationClient;
 use crate::graphql::{REGISTER_BY_EMAIL, REGISTER_BY_USERNAME};
-use crate::wire::{context_string, custom_data_params, put};
+use crate::password_input::{PasswordInput, password_input_setters};
+use crate::wire::put;
 
 impl<T: Transport> AuthenticationClient<T> {
     /// Registers a user with an email address and a password; finish with
@@ -37,10 +37,7 @@ impl<T: Transport> AuthenticationClient<T> {
     ) -> Register<'_, T> {
         Register::new(
             self,
-            &REGISTER_BY_EMAIL,
-            "email",
-            email.into(),
-            password.into(),
+            PasswordInput::new(&REGISTER_BY_EMAIL, "email", email.into(), password.into()),
         )
     }
 
@@ -53,10 +50,12 @@ impl<T: Transport> AuthenticationClient<T> {
     ) -> Register<'_, T> {
         Register::new(
             self,
-            &REGISTER_BY_USERNAME,
-            "username",
-            username.into(),
-            password.into(),
+            PasswordInput::new(
+                &REGISTER_BY_USERNAME,
+                "username",
+                username.into(),
+                password.into(),
+            ),
         )
     }
 }
@@ -67,38 +66,20 @@ impl<T: Transport> AuthenticationClient<T> {
 #[must_use = "nothing is sent until `.send().await`"]
 pub struct Register<'a, T> {
     client: &'a AuthenticationClient<T>,
-    operation: &'static GraphQlOperation,
-    identifier_field: &'static str,
-    identifier: String,
-    password: Secret,
+    input: PasswordInput,
     profile: Option<RegisterProfile>,
     force_login: Option<bool>,
     generate_token: Option<bool>,
-    client_ip: Option<String>,
-    custom_data: Map<String, Value>,
-    context: Map<String, Value>,
 }
 
 impl<'a, T: Transport> Register<'a, T> {
-    fn new(
-        client: &'a AuthenticationClient<T>,
-        operation: &'static GraphQlOperation,
-        identifier_field: &'static str,
-        identifier: String,
-        password: Secret,
-    ) -> Self {
+    fn new(client: &'a AuthenticationClient<T>, input: PasswordInput) -> Self {
         Self {
             client,
-            operation,
-            identifier_field,
-            identifier,
-            password,
+            input,
             profile: None,
             force_login: None,
             generate_token: None,
-            client_ip: None,
-            custom_data: Map::new(),
-            context: Map::new(),
         }
     }
 
@@ -121,45 +102,26 @@ impl<'a, T: Transport> Register<'a, T> {
         self
     }
 
-    /// The end user's IP address, when the call is made on their behalf by a server.
-    pub fn client_ip(mut self, client_ip: impl Into<String>) -> Self {
-        self.client_ip = Some(client_ip.into());
-        self
-    }
-
-    /// Values of the user pool's custom fields for the new user.
-    pub fn custom_data(mut self, custom_data: Map<String, Value>) -> Self {
-        self.custom_data = custom_data;
-        self
-    }
-
-    /// Context passed to the pool's pipeline functions.
-    pub fn context(mut self, context: Map<String, Value>) -> Self {
-        self.context = context;
-        self
-    }
+    password_input_setters!("Values of the user pool's custom fields for the new user.");
 
     /// Sends the registration and returns the new user.
     pub async fn send(self) -> Result<User, Error> {
         let client = self.client;
-        let password = client.api().encrypt(&self.password)?;
-        let profile = self
-            .profile
-            .map(serde_json::to_value)
-            .transpose()
-            .map_err(|e| client.fail(Error::invalid_argument(format!("bad profile: {e}"))))?;
-        let mut input = Map::new();
-        input.insert(self.identifier_field.to_owned(), self.identifier.into());
-        input.insert("password".to_owned(), password.into());
-        put(&mut input, "profile", profile);
-        put(&mut input, "forceLogin", self.force_login);
-        put(&mut input, "generateToken", self.generate_token);
-        put(&mut input, "clientIp", self.client_ip);
-        put(&mut input, "params", custom_data_params(&self.custom_data));
-        put(&mut input, "context", context_string(&self.context));
-        let user: User = client
-            .api()
-            .graphql(self.operation, json!({ "input": input }), None)
+        let user = self
+            .input
+            .send(client, |input| {
+                let profile = self
+                    .profile
+                    .map(serde_json::to_value)
+                    .transpose()
+                    .map_err(|e| {
+                        client.fail(Error::invalid_argument(format!("bad profile: {e}")))
+                    })?;
+                put(input, "profile", profile);
+                put(input, "forceLogin", self.force_login);
+                put(input, "generateToken", self.generate_token);
+                Ok(())
+            })
             .await?;
         if user.token.as_ref().is_some_and(|t| !t.is_empty()) {
             client.remember(&user);

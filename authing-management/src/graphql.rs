@@ -72,6 +72,16 @@ authing_core::graphql_operations! {
     IS_USER_EXISTS = ("isUserExists", "isUserExists", "graphql/is_user_exists.graphql");
 }
 
+/// `twin`, the `…_WITH_CUSTOM_DATA` twin of `plain`, when the caller asked for custom data;
+/// else `plain`.
+pub(crate) fn with_custom_data_if(
+    with_custom_data: bool,
+    plain: &'static authing_core::GraphQlOperation,
+    twin: &'static authing_core::GraphQlOperation,
+) -> &'static authing_core::GraphQlOperation {
+    if with_custom_data { twin } else { plain }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

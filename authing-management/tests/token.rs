@@ -7,6 +7,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use authing_core::{Error, TransportError};
+use authing_management::ManagementClient;
 use common::*;
 use futures_like::join_all;
 use serde_json::json;
@@ -29,20 +30,17 @@ fn exists_ok(_: &Seen) -> Reply {
     Reply::data("isUserExists", json!(true))
 }
 
+/// The admin call these tests make: whether a user named `username` exists.
+async fn user_exists(client: &ManagementClient, username: &str) -> Result<bool, Error> {
+    client.users().exists().username(username).send().await
+}
+
 #[tokio::test]
 async fn the_token_is_fetched_once_and_reused() {
     let (transport, log) = fake_with_tokens(exists_ok);
     let client = client(transport, TestClock::at(T0));
     for _ in 0..3 {
-        assert!(
-            client
-                .users()
-                .exists()
-                .username("bob")
-                .send()
-                .await
-                .expect("ok")
-        );
+        assert!(user_exists(&client, "bob").await.expect("ok"));
     }
     assert_eq!(
         client.access_token().await.expect("cached").expose(),
@@ -87,14 +85,7 @@ async fn sixteen_concurrent_first_calls_make_one_token_request() {
     let calls = (0..16)
         .map(|i| {
             let client = client.clone();
-            async move {
-                client
-                    .users()
-                    .exists()
-                    .username(format!("u{i}"))
-                    .send()
-                    .await
-            }
+            async move { user_exists(&client, &format!("u{i}")).await }
         })
         .collect();
     for result in join_all(calls).await {
@@ -154,11 +145,7 @@ async fn a_failed_token_fetch_is_returned_and_not_cached() {
         }
     });
     let client = client(transport, TestClock::at(T0));
-    let error = client
-        .users()
-        .exists()
-        .username("bob")
-        .send()
+    let error = user_exists(&client, "bob")
         .await
         .expect_err("token fetch failed");
     assert_eq!(error.code(), Some(2001), "{error:?}");
@@ -168,15 +155,7 @@ async fn a_failed_token_fetch_is_returned_and_not_cached() {
         "no admin call without a token"
     );
 
-    assert!(
-        client
-            .users()
-            .exists()
-            .username("bob")
-            .send()
-            .await
-            .expect("retried")
-    );
+    assert!(user_exists(&client, "bob").await.expect("retried"));
     assert_eq!(log.count("accessToken"), 2);
     assert_eq!(log.of("isUserExists")[0].bearer(), Some("tok-ok"));
 }
@@ -243,15 +222,7 @@ async fn an_expired_token_is_refreshed_and_the_call_retried_once() {
         }
     });
     let client = client(transport, TestClock::at(T0));
-    assert!(
-        client
-            .users()
-            .exists()
-            .username("bob")
-            .send()
-            .await
-            .expect("retried")
-    );
+    assert!(user_exists(&client, "bob").await.expect("retried"));
     let calls = log.of("isUserExists");
     assert_eq!(calls.len(), 2);
     assert_eq!(calls[0].bearer(), Some("tok-1"));
@@ -305,7 +276,7 @@ async fn concurrent_rejections_of_one_token_cause_one_refresh() {
     let calls = (0..8)
         .map(|_| {
             let client = client.clone();
-            async move { client.users().exists().username("bob").send().await }
+            async move { user_exists(&client, "bob").await }
         })
         .collect();
     for result in join_all(calls).await {
@@ -328,13 +299,7 @@ async fn other_errors_are_not_retried() {
 async fn the_token_request_has_no_authorization_and_admin_calls_have_bearer() {
     let (transport, log) = fake_with_tokens(exists_ok);
     let client = client(transport, TestClock::at(T0));
-    client
-        .users()
-        .exists()
-        .username("bob")
-        .send()
-        .await
-        .expect("ok");
+    user_exists(&client, "bob").await.expect("ok");
     let token_request = &log.of("accessToken")[0];
     assert_eq!(token_request.authorization, None);
     assert_eq!(

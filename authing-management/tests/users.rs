@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use authing_core::model::{CreateUserInput, SortBy, UpdateUserInput};
-use authing_core::{Error, Lang};
-use authing_management::BatchField;
+use authing_core::{Error, Lang, Transport};
 use authing_management::users::{SearchUserDepartmentOpt, SearchUserRoleOpt};
+use authing_management::{BatchField, ManagementClient};
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 use common::*;
@@ -16,13 +16,30 @@ use rsa::pkcs8::{EncodePublicKey, LineEnding};
 use rsa::{Pkcs1v15Encrypt, RsaPrivateKey};
 use serde_json::{Value, json};
 
-fn keypair() -> (RsaPrivateKey, String) {
+/// A client that encrypts passwords with a fresh public key, and the private half to read
+/// them back.
+fn client_with_key(transport: Arc<dyn Transport>) -> (ManagementClient, RsaPrivateKey) {
     let private = RsaPrivateKey::new(&mut rand::thread_rng(), 1024).expect("keygen");
     let pem = private
         .to_public_key()
         .to_public_key_pem(LineEnding::LF)
         .expect("pem");
-    (private, pem)
+    let client = builder(transport)
+        .clock(TestClock::at(T0))
+        .enc_public_key(pem)
+        .build()
+        .expect("valid");
+    (client, private)
+}
+
+/// Asserts that a call failed with [`Error::InvalidArgument`]; `case` says which call.
+#[track_caller]
+fn assert_invalid_argument<T: std::fmt::Debug>(result: Result<T, Error>, case: &str) {
+    match result {
+        Err(Error::InvalidArgument(_)) => {}
+        Err(other) => panic!("{case}: expected InvalidArgument, got {other:?}"),
+        Ok(value) => panic!("{case}: expected an error, got {value:?}"),
+    }
 }
 
 fn decrypt(private: &RsaPrivateKey, ciphertext: &Value) -> String {
@@ -45,13 +62,8 @@ fn echo_user(seen: &Seen) -> Reply {
 
 #[tokio::test]
 async fn create_encrypts_the_password_and_sends_custom_data_as_params() {
-    let (private, pem) = keypair();
     let (transport, log) = fake_with_tokens(echo_user);
-    let client = builder(transport)
-        .clock(TestClock::at(T0))
-        .enc_public_key(pem)
-        .build()
-        .expect("valid");
+    let (client, private) = client_with_key(transport);
     let user = client
         .users()
         .create(CreateUserInput {
@@ -114,13 +126,8 @@ async fn create_without_extras_sends_only_user_info() {
 
 #[tokio::test]
 async fn update_encrypts_the_password() {
-    let (private, pem) = keypair();
     let (transport, log) = fake_with_tokens(echo_user);
-    let client = builder(transport)
-        .clock(TestClock::at(T0))
-        .enc_public_key(pem)
-        .build()
-        .expect("valid");
+    let (client, private) = client_with_key(transport);
     client
         .users()
         .update(
@@ -173,8 +180,7 @@ async fn list_sends_paging_and_picks_the_custom_data_document() {
         json!({ "page": 1, "limit": 10 })
     );
 
-    let error = client.users().list().page(0).send().await.expect_err("0");
-    assert!(matches!(error, Error::InvalidArgument(_)), "{error:?}");
+    assert_invalid_argument(client.users().list().page(0).send().await, "page 0");
 }
 
 #[tokio::test]
@@ -250,28 +256,12 @@ async fn find_sends_the_criteria_and_answers_none_for_null() {
 async fn find_and_exists_need_a_criterion_and_send_nothing_without_one() {
     let (transport, log) = fake_with_tokens(|_| panic!("nothing may be sent"));
     let client = client(transport, TestClock::at(T0));
-    let error = client
-        .users()
-        .find()
-        .send()
-        .await
-        .expect_err("no criterion");
-    assert!(matches!(error, Error::InvalidArgument(_)), "{error:?}");
-    let error = client
-        .users()
-        .exists()
-        .send()
-        .await
-        .expect_err("no criterion");
-    assert!(matches!(error, Error::InvalidArgument(_)), "{error:?}");
-    let error = client
-        .users()
-        .exists()
-        .email("  ")
-        .send()
-        .await
-        .expect_err("blank criterion");
-    assert!(matches!(error, Error::InvalidArgument(_)), "{error:?}");
+    assert_invalid_argument(client.users().find().send().await, "find, no criterion");
+    assert_invalid_argument(client.users().exists().send().await, "exists, no criterion");
+    assert_invalid_argument(
+        client.users().exists().email("  ").send().await,
+        "blank criterion",
+    );
     assert!(log.all().is_empty(), "not even a token request");
 }
 
@@ -345,13 +335,7 @@ async fn batch_get_sends_ids_and_type_and_limits_them_to_80() {
     );
 
     let too_many: Vec<String> = (0..81).map(|i| format!("u{i}")).collect();
-    let error = client
-        .users()
-        .batch_get(too_many)
-        .send()
-        .await
-        .expect_err("too many");
-    assert!(matches!(error, Error::InvalidArgument(_)), "{error:?}");
+    assert_invalid_argument(client.users().batch_get(too_many).send().await, "too many");
     assert!(
         client
             .users()
@@ -386,14 +370,8 @@ async fn delete_and_delete_many() {
         log.of("deleteUsers")[0].variables,
         json!({ "ids": ["u1", "u2"] })
     );
-    let error = client
-        .users()
-        .delete_many(Vec::new())
-        .await
-        .expect_err("empty");
-    assert!(matches!(error, Error::InvalidArgument(_)), "{error:?}");
-    let error = client.users().delete("").await.expect_err("empty id");
-    assert!(matches!(error, Error::InvalidArgument(_)), "{error:?}");
+    assert_invalid_argument(client.users().delete_many(Vec::new()).await, "empty");
+    assert_invalid_argument(client.users().delete("").await, "empty id");
     assert_eq!(log.admin().len(), 2);
 }
 

@@ -87,11 +87,11 @@ impl<T: Transport> BatchGetUsers<T> {
         if self.ids.is_empty() {
             return Ok(Vec::new());
         }
-        let operation = if self.with_custom_data {
-            &graphql::USER_BATCH_WITH_CUSTOM_DATA
-        } else {
-            &graphql::USER_BATCH
-        };
+        let operation = graphql::with_custom_data_if(
+            self.with_custom_data,
+            &graphql::USER_BATCH,
+            &graphql::USER_BATCH_WITH_CUSTOM_DATA,
+        );
         client
             .graphql(
                 operation,

@@ -4,7 +4,7 @@ use authing_core::model::{CreateUserInput, User};
 use authing_core::{Error, Transport};
 use serde_json::{Value, json};
 
-use super::wire_input;
+use super::{put, wire_input};
 use crate::client::ManagementClient;
 use crate::graphql;
 
@@ -79,11 +79,11 @@ impl<T: Transport> CreateUser<T> {
             self.custom_data.as_deref(),
         )
         .map_err(|e| client.report_error(e))?;
-        let operation = if self.with_custom_data || self.custom_data.is_some() {
-            &graphql::CREATE_USER_WITH_CUSTOM_DATA
-        } else {
-            &graphql::CREATE_USER
-        };
+        let operation = graphql::with_custom_data_if(
+            self.with_custom_data || self.custom_data.is_some(),
+            &graphql::CREATE_USER,
+            &graphql::CREATE_USER_WITH_CUSTOM_DATA,
+        );
         client.graphql(operation, variables).await
     }
 }
@@ -97,12 +97,12 @@ fn variables(
 ) -> Result<Value, Error> {
     let user_info = wire_input(client, input, input.password.as_ref())?;
     let mut variables = json!({ "userInfo": user_info });
-    if let Some(keep) = keep_password {
-        variables["keepPassword"] = json!(keep);
-    }
-    if let Some(reset) = reset_password_on_first_login {
-        variables["resetPasswordOnFirstLogin"] = json!(reset);
-    }
+    put(&mut variables, "keepPassword", keep_password);
+    put(
+        &mut variables,
+        "resetPasswordOnFirstLogin",
+        reset_password_on_first_login,
+    );
     if let Some(data) = custom_data {
         let items: Vec<Value> = data
             .iter()

@@ -41,11 +41,11 @@ impl<T: Transport> UserDetail<T> {
     pub async fn send(self) -> Result<User, Error> {
         let client = self.client;
         require_id(&self.user_id).map_err(|e| client.report_error(e))?;
-        let operation = if self.with_custom_data {
-            &graphql::USER_WITH_CUSTOM_DATA
-        } else {
-            &graphql::USER
-        };
+        let operation = graphql::with_custom_data_if(
+            self.with_custom_data,
+            &graphql::USER,
+            &graphql::USER_WITH_CUSTOM_DATA,
+        );
         let user: Option<User> = client
             .graphql(operation, json!({ "id": self.user_id }))
             .await?;

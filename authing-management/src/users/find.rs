@@ -94,11 +94,11 @@ impl<T: Transport> FindUser<T> {
             .criteria
             .variables("find")
             .map_err(|e| client.report_error(e))?;
-        let operation = if self.with_custom_data {
-            &graphql::FIND_USER_WITH_CUSTOM_DATA
-        } else {
-            &graphql::FIND_USER
-        };
+        let operation = graphql::with_custom_data_if(
+            self.with_custom_data,
+            &graphql::FIND_USER,
+            &graphql::FIND_USER_WITH_CUSTOM_DATA,
+        );
         client.graphql(operation, variables).await
     }
 }

@@ -29,6 +29,7 @@ mod create;
 mod detail;
 mod find;
 mod list;
+mod page_query;
 mod search;
 
 use authing_core::model::{CommonMessage, CreateUserInput, UpdateUserInput, User};
@@ -183,19 +184,11 @@ fn wire_input<I: Serialize>(
     Ok(value)
 }
 
-/// Checks page and limit (both 1-based) and returns them with the SDKs' defaults, 1 and 10.
-fn page_and_limit(page: Option<u32>, limit: Option<u32>) -> Result<(u32, u32), Error> {
-    let page = page.unwrap_or(1);
-    let limit = limit.unwrap_or(10);
-    if page == 0 {
-        return Err(Error::invalid_argument(
-            "page is 1-based: the first page is 1, not 0",
-        ));
+/// Sets `variables[key]` to `value` when it is `Some`.
+fn put(variables: &mut Value, key: &str, value: Option<impl Serialize>) {
+    if let Some(value) = value {
+        variables[key] = json!(value);
     }
-    if limit == 0 {
-        return Err(Error::invalid_argument("limit must be at least 1"));
-    }
-    Ok((page, limit))
 }
 
 /// Inserts the criteria that are set into `variables`; `Err` when none is, or one is empty.

@@ -6,7 +6,8 @@ use authing_core::{Error, Transport};
 use serde::Serialize;
 use serde_json::json;
 
-use super::page_and_limit;
+use super::page_query::{PageQuery, page_query_setters};
+use super::put;
 use crate::client::ManagementClient;
 use crate::graphql;
 
@@ -17,12 +18,10 @@ pub struct SearchUsers<T> {
     client: ManagementClient<T>,
     query: String,
     fields: Option<Vec<String>>,
-    page: Option<u32>,
-    limit: Option<u32>,
+    page_query: PageQuery,
     department_opts: Option<Vec<SearchUserDepartmentOpt>>,
     group_opts: Option<Vec<SearchUserGroupOpt>>,
     role_opts: Option<Vec<SearchUserRoleOpt>>,
-    with_custom_data: bool,
 }
 
 impl<T: Transport> SearchUsers<T> {
@@ -31,12 +30,10 @@ impl<T: Transport> SearchUsers<T> {
             client,
             query,
             fields: None,
-            page: None,
-            limit: None,
+            page_query: PageQuery::default(),
             department_opts: None,
             group_opts: None,
             role_opts: None,
-            with_custom_data: false,
         }
     }
 
@@ -47,17 +44,7 @@ impl<T: Transport> SearchUsers<T> {
         self
     }
 
-    /// The page, 1-based (default 1).
-    pub fn page(mut self, page: u32) -> Self {
-        self.page = Some(page);
-        self
-    }
-
-    /// Users per page (default 10).
-    pub fn limit(mut self, limit: u32) -> Self {
-        self.limit = Some(limit);
-        self
-    }
+    page_query_setters!();
 
     /// Only users in these departments.
     pub fn department_opts(mut self, opts: Vec<SearchUserDepartmentOpt>) -> Self {
@@ -77,35 +64,21 @@ impl<T: Transport> SearchUsers<T> {
         self
     }
 
-    /// Whether to fetch each user's custom data too (default no).
-    pub fn with_custom_data(mut self, with_custom_data: bool) -> Self {
-        self.with_custom_data = with_custom_data;
-        self
-    }
-
     /// Sends the request.
     pub async fn send(self) -> Result<PaginatedUsers, Error> {
         let client = self.client;
-        let (page, limit) =
-            page_and_limit(self.page, self.limit).map_err(|e| client.report_error(e))?;
-        let operation = if self.with_custom_data {
-            &graphql::SEARCH_USER_WITH_CUSTOM_DATA
-        } else {
-            &graphql::SEARCH_USER
-        };
-        let mut variables = json!({ "query": self.query, "page": page, "limit": limit });
-        if let Some(fields) = self.fields {
-            variables["fields"] = json!(fields);
-        }
-        if let Some(opts) = self.department_opts {
-            variables["departmentOpts"] = json!(opts);
-        }
-        if let Some(opts) = self.group_opts {
-            variables["groupOpts"] = json!(opts);
-        }
-        if let Some(opts) = self.role_opts {
-            variables["roleOpts"] = json!(opts);
-        }
+        let (operation, mut variables) = self
+            .page_query
+            .request(
+                &graphql::SEARCH_USER,
+                &graphql::SEARCH_USER_WITH_CUSTOM_DATA,
+            )
+            .map_err(|e| client.report_error(e))?;
+        variables["query"] = json!(self.query);
+        put(&mut variables, "fields", self.fields);
+        put(&mut variables, "departmentOpts", self.department_opts);
+        put(&mut variables, "groupOpts", self.group_opts);
+        put(&mut variables, "roleOpts", self.role_opts);
         client.graphql(operation, variables).await
     }
 }
