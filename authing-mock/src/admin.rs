@@ -42,12 +42,15 @@ fn bad_request(why: impl std::fmt::Display) -> Response {
     )
 }
 
-/// Parses a JSON body; an empty body reads as `{}`.
-fn parse<T: DeserializeOwned>(body: &[u8]) -> Result<T, Box<Response>> {
-    let body: &[u8] = if body.iter().all(u8::is_ascii_whitespace) {
+/// Reads and parses a JSON body (up to 1 MiB); an empty body reads as `{}`.
+async fn read_json<T: DeserializeOwned>(request: Request) -> Result<T, Box<Response>> {
+    let bytes: Bytes = axum::body::to_bytes(request.into_body(), 1 << 20)
+        .await
+        .map_err(|error| Box::new(bad_request(error)))?;
+    let body: &[u8] = if bytes.iter().all(u8::is_ascii_whitespace) {
         b"{}"
     } else {
-        body
+        &bytes
     };
     serde_json::from_slice(body).map_err(|e| Box::new(bad_request(e)))
 }
@@ -71,11 +74,7 @@ struct Advance {
 
 async fn advance_clock(State(mock): State<MockAuthing>, request: Request) -> Response {
     let rc = RequestContext::of(&request);
-    let body = match axum::body::to_bytes(request.into_body(), 1 << 20).await {
-        Ok(body) => body,
-        Err(error) => return bad_request(error),
-    };
-    let advance: Advance = match parse(&body) {
+    let advance: Advance = match read_json(request).await {
         Ok(advance) => advance,
         Err(response) => return *response,
     };
@@ -96,11 +95,7 @@ async fn requests(State(mock): State<MockAuthing>, request: Request) -> Response
 
 async fn add_fault(State(mock): State<MockAuthing>, request: Request) -> Response {
     let rc = RequestContext::of(&request);
-    let body: Bytes = match axum::body::to_bytes(request.into_body(), 1 << 20).await {
-        Ok(body) => body,
-        Err(error) => return bad_request(error),
-    };
-    let spec: FaultSpec = match parse(&body) {
+    let spec: FaultSpec = match read_json(request).await {
         Ok(spec) => spec,
         Err(response) => return *response,
     };

@@ -101,6 +101,18 @@ impl Caller {
             Self::Admin { pool_id } | Self::User { pool_id, .. } => pool_id,
         }
     }
+
+    /// The user a call about one user is about: an administrator must name one (2004
+    /// otherwise); a user may name only themselves (1001 otherwise), or no one.
+    pub(crate) fn subject(&self, id: Option<String>) -> Result<String, Failure> {
+        match (self, id) {
+            (Self::Admin { .. }, Some(id)) => Ok(id),
+            (Self::Admin { .. }, None) => Err(Failure::user_not_found()),
+            (Self::User { user_id, .. }, None) => Ok(user_id.clone()),
+            (Self::User { user_id, .. }, Some(id)) if &id == user_id => Ok(id),
+            (Self::User { .. }, Some(_)) => Err(Failure::NoPermission),
+        }
+    }
 }
 
 impl Inner {
@@ -155,7 +167,7 @@ impl Inner {
             return Ok((pool_id.clone(), app_id.clone()));
         }
         let pool_id = rc.pool_id.as_ref().ok_or(Failure::PoolNotFound)?;
-        let pool = store.pools.get(pool_id).ok_or(Failure::PoolNotFound)?;
+        let pool = store.pool(pool_id)?;
         Ok((pool.id.clone(), pool.app.id.clone()))
     }
 

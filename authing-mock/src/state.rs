@@ -13,6 +13,7 @@ use chrono::{DateTime, Utc};
 use serde_json::{Map, Value};
 
 use crate::crypto::{PasswordHash, object_id, random_hex};
+use crate::i18n::Failure;
 
 /// The data type of a custom field value (`UDFDataType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,6 +100,16 @@ impl UserRecord {
         }
     }
 
+    /// Writes profile fields by wire name, as [`non_null_fields`] takes them from any input;
+    /// a null (an emptied unique field) clears its field.
+    ///
+    /// [`non_null_fields`]: crate::graphql::inputs::non_null_fields
+    pub(crate) fn apply(&mut self, fields: Map<String, Value>) {
+        for (name, value) in fields {
+            self.set(&name, value);
+        }
+    }
+
     /// Merges custom data: values for existing keys are replaced, new keys appended.
     pub(crate) fn merge_custom_data(&mut self, data: Vec<CustomDatum>) {
         for datum in data {
@@ -158,6 +169,16 @@ impl Store {
         let pool = Pool::random();
         self.app_pools.insert(pool.app.id.clone(), pool.id.clone());
         self.pools.entry(pool.id.clone()).or_insert(pool)
+    }
+
+    /// The pool `id` (2224 when there is none).
+    pub(crate) fn pool(&self, id: &str) -> Result<&Pool, Failure> {
+        self.pools.get(id).ok_or(Failure::PoolNotFound)
+    }
+
+    /// The pool `id`, to change (2224 when there is none).
+    pub(crate) fn pool_mut(&mut self, id: &str) -> Result<&mut Pool, Failure> {
+        self.pools.get_mut(id).ok_or(Failure::PoolNotFound)
     }
 
     /// The next creation sequence number.

@@ -230,9 +230,7 @@ impl Pool {
         record.set("isDeleted", json!(false));
         record.set("signedUp", json!(iso(now)));
         record.set("registerSource", json!([new.register_source]));
-        for (key, value) in new.fields {
-            record.set(&key, value);
-        }
+        record.apply(new.fields);
         record.merge_custom_data(new.custom_data);
         self.users.push(record);
         self.users
@@ -254,9 +252,7 @@ impl Pool {
         normalize_fields(&mut patch)?;
         self.check_unique(&patch, Some(id))?;
         let user = self.user_mut(id)?;
-        for (key, value) in patch {
-            user.set(&key, value);
-        }
+        user.apply(patch);
         if password.is_some() {
             user.password = password;
         }

@@ -31,14 +31,7 @@ async fn access_token_then_users_list() {
         let created = create_user(&transport, &token, json!({"username": name})).await;
         assert!(created["errors"].is_null(), "{created}");
     }
-    let auth = bearer(&token);
-    let page = graphql(
-        &transport,
-        &[("authorization", &auth)],
-        USERS,
-        json!({"page": 1, "limit": 2}),
-    )
-    .await;
+    let page = graphql_as(&transport, &token, USERS, json!({"page": 1, "limit": 2})).await;
     assert_eq!(page["data"]["users"]["totalCount"], 3);
     let names: Vec<&str> = page["data"]["users"]["list"]
         .as_array()
@@ -48,17 +41,17 @@ async fn access_token_then_users_list() {
         .collect();
     assert_eq!(names, ["carol", "bob"], "newest first by default");
 
-    let page = graphql(
+    let page = graphql_as(
         &transport,
-        &[("authorization", &auth)],
+        &token,
         USERS,
         json!({"page": 2, "limit": 2, "sortBy": "CREATEDAT_DESC"}),
     )
     .await;
     assert_eq!(page["data"]["users"]["list"][0]["username"], "alice");
-    let page = graphql(
+    let page = graphql_as(
         &transport,
-        &[("authorization", &auth)],
+        &token,
         USERS,
         json!({"sortBy": "CREATEDAT_ASC"}),
     )
@@ -95,10 +88,7 @@ async fn access_token_errors() {
 #[tokio::test]
 async fn create_user_with_encrypted_password_then_login() {
     let (_mock, transport, pool, token) = setup().await;
-    let created = graphql(
-        &transport,
-        &[("authorization", &bearer(&token))],
-        CREATE_USER,
+    let created = graphql_as(&transport, &token, CREATE_USER,
         json!({
             "userInfo": {"username": "alice", "password": encrypt(&pool, "s3cret-pw"), "email": "Alice@Example.com"},
             "params": r#"[{"key":"age","value":42},{"key":"vip","value":true},{"key":"city","value":"Beijing"},{"key":"o","value":{"a":1}}]"#,
@@ -205,18 +195,17 @@ async fn unknown_users_are_2004() {
     assert_eq!(error_code(&login), 2004);
     assert_eq!(error_message(&login), "用户不存在");
 
-    let auth = bearer(&token);
-    let user = graphql(
+    let user = graphql_as(
         &transport,
-        &[("authorization", &auth)],
+        &token,
         "query user($id: String) { user(id: $id) { id } }",
         json!({"id": "0123456789abcdef01234567"}),
     )
     .await;
     assert_eq!(error_code(&user), 2004);
-    let deleted = graphql(
+    let deleted = graphql_as(
         &transport,
-        &[("authorization", &auth)],
+        &token,
         "mutation d($id: String!) { deleteUser(id: $id) { code message } }",
         json!({"id": "0123456789abcdef01234567"}),
     )
@@ -280,33 +269,15 @@ async fn duplicates_are_2026_and_say_which_field() {
 async fn messages_follow_x_authing_lang() {
     let (_mock, transport, pool, _) = setup().await;
     let input = json!({"input": {"username": "ghost", "password": encrypt(&pool, "x")}});
-    let zh = graphql(
-        &transport,
-        &[
-            ("x-authing-app-id", &pool.app_id),
-            ("x-authing-lang", "zh-CN"),
-        ],
-        LOGIN_BY_USERNAME,
-        input.clone(),
-    )
-    .await;
-    let en = graphql(
-        &transport,
-        &[
-            ("x-authing-app-id", &pool.app_id),
-            ("x-authing-lang", "en-US"),
-        ],
-        LOGIN_BY_USERNAME,
-        input.clone(),
-    )
-    .await;
-    let default = graphql(
-        &transport,
-        &[("x-authing-app-id", &pool.app_id)],
-        LOGIN_BY_USERNAME,
-        input,
-    )
-    .await;
+    // The same failed login, with `lang` as x-authing-lang (none when `None`).
+    let login_in = async |lang: Option<&str>| {
+        let mut headers = vec![("x-authing-app-id", pool.app_id.as_str())];
+        headers.extend(lang.map(|lang| ("x-authing-lang", lang)));
+        graphql(&transport, &headers, LOGIN_BY_USERNAME, input.clone()).await
+    };
+    let zh = login_in(Some("zh-CN")).await;
+    let en = login_in(Some("en-US")).await;
+    let default = login_in(None).await;
     assert_eq!(error_message(&zh), "用户不存在");
     assert_eq!(error_message(&en), "User does not exist");
     assert_eq!(error_message(&default), "用户不存在");
@@ -318,24 +289,17 @@ async fn messages_follow_x_authing_lang() {
 #[tokio::test]
 async fn tokens_expire_by_the_fakes_clock() {
     let (mock, transport, pool, token) = setup().await;
-    let auth = bearer(&token);
-    let before = graphql(&transport, &[("authorization", &auth)], USERS, json!({})).await;
+    let before = graphql_as(&transport, &token, USERS, json!({})).await;
     assert!(before["errors"].is_null(), "{before}");
 
     mock.advance_clock(Duration::from_secs(3 * 24 * 3600 + 1));
-    let after = graphql(&transport, &[("authorization", &auth)], USERS, json!({})).await;
+    let after = graphql_as(&transport, &token, USERS, json!({})).await;
     assert_eq!(error_code(&after), 2206);
     assert_eq!(error_message(&after), "登录信息已过期，请重新登录");
 
     // A fresh token works again.
     let fresh = management_token(&transport, &pool).await;
-    let again = graphql(
-        &transport,
-        &[("authorization", &bearer(&fresh))],
-        USERS,
-        json!({}),
-    )
-    .await;
+    let again = graphql_as(&transport, &fresh, USERS, json!({})).await;
     assert!(again["errors"].is_null(), "{again}");
 
     // User tokens live 14 days.
@@ -345,17 +309,7 @@ async fn tokens_expire_by_the_fakes_clock() {
         json!({"username": "u", "password": encrypt(&pool, "pw")}),
     )
     .await;
-    let login = graphql(
-        &transport,
-        &[("x-authing-app-id", &pool.app_id)],
-        LOGIN_BY_USERNAME,
-        json!({"input": {"username": "u", "password": encrypt(&pool, "pw")}}),
-    )
-    .await;
-    let user_token = login["data"]["loginByUsername"]["token"]
-        .as_str()
-        .expect("token")
-        .to_owned();
+    let user_token = login_token(&transport, &pool, "u", "pw").await;
     let check = "query c($token: String) { checkLoginStatus(token: $token) { code message status exp iat data { id userPoolId arn } } }";
     let status = graphql(&transport, &[], check, json!({"token": user_token})).await;
     let status = &status["data"]["checkLoginStatus"];
@@ -396,13 +350,7 @@ async fn authorisation_codes() {
     // A token signed by another fake is invalid here.
     let other = authing_mock::MockAuthing::new();
     let foreign = management_token(&other.transport(), &other.pool()).await;
-    let answer = graphql(
-        &transport,
-        &[("authorization", &bearer(&foreign))],
-        USERS,
-        json!({}),
-    )
-    .await;
+    let answer = graphql_as(&transport, &foreign, USERS, json!({})).await;
     assert_eq!(error_code(&answer), 2207);
 
     // A user token on an admin operation is 1001.
@@ -413,30 +361,13 @@ async fn authorisation_codes() {
     )
     .await;
     create_user(&transport, &token, json!({"username": "victim"})).await;
-    let login = graphql(
-        &transport,
-        &[("x-authing-app-id", &pool.app_id)],
-        LOGIN_BY_USERNAME,
-        json!({"input": {"username": "eve", "password": encrypt(&pool, "pw")}}),
-    )
-    .await;
-    let user_token = login["data"]["loginByUsername"]["token"]
-        .as_str()
-        .expect("token")
-        .to_owned();
-    let user_auth = bearer(&user_token);
-    let answer = graphql(
-        &transport,
-        &[("authorization", &user_auth)],
-        USERS,
-        json!({}),
-    )
-    .await;
+    let user_token = login_token(&transport, &pool, "eve", "pw").await;
+    let answer = graphql_as(&transport, &user_token, USERS, json!({})).await;
     assert_eq!(error_code(&answer), 1001);
     assert_eq!(error_message(&answer), "无权限");
-    let answer = graphql(
+    let answer = graphql_as(
         &transport,
-        &[("authorization", &user_auth)],
+        &user_token,
         CREATE_USER,
         json!({"userInfo": {"username": "x"}}),
     )
@@ -445,19 +376,18 @@ async fn authorisation_codes() {
 
     // A user may update themselves, not others, and not their email or phone.
     let update = "mutation u($id: String, $input: UpdateUserInput!) { updateUser(id: $id, input: $input) { id nickname email } }";
-    let mine = graphql(
+    let mine = graphql_as(
         &transport,
-        &[("authorization", &user_auth)],
+        &user_token,
         update,
         json!({"input": {"nickname": "Evie"}}),
     )
     .await;
     assert_eq!(mine["data"]["updateUser"]["nickname"], "Evie", "{mine}");
     let victim = {
-        let admin = bearer(&token);
-        let found = graphql(
+        let found = graphql_as(
             &transport,
-            &[("authorization", &admin)],
+            &token,
             "query f($u: String) { findUser(username: $u) { id } }",
             json!({"u": "victim"}),
         )
@@ -467,34 +397,18 @@ async fn authorisation_codes() {
             .expect("found")
             .to_owned()
     };
-    let theirs = graphql(
-        &transport,
-        &[("authorization", &user_auth)],
-        update,
-        json!({"id": victim, "input": {"nickname": "pwned"}}),
-    )
-    .await;
-    assert_eq!(error_code(&theirs), 1001);
-    let email = graphql(
-        &transport,
-        &[("authorization", &user_auth)],
-        update,
-        json!({"input": {"email": "eve@example.com"}}),
-    )
-    .await;
-    assert_eq!(error_code(&email), 2225);
-    let phone = graphql(
-        &transport,
-        &[("authorization", &user_auth)],
-        update,
-        json!({"input": {"phone": "13900000000"}}),
-    )
-    .await;
-    assert_eq!(error_code(&phone), 2226);
+    for (variables, code) in [
+        (json!({"id": victim, "input": {"nickname": "pwned"}}), 1001),
+        (json!({"input": {"email": "eve@example.com"}}), 2225),
+        (json!({"input": {"phone": "13900000000"}}), 2226),
+    ] {
+        let answer = graphql_as(&transport, &user_token, update, variables).await;
+        assert_eq!(error_code(&answer), code, "{answer}");
+    }
     // The administrator may.
-    let admin = graphql(
+    let admin = graphql_as(
         &transport,
-        &[("authorization", &bearer(&token))],
+        &token,
         update,
         json!({"id": victim, "input": {"email": "victim@example.com"}}),
     )
@@ -529,18 +443,12 @@ async fn pools_are_isolated() {
     assert!(a["errors"].is_null() && b["errors"].is_null(), "{a} {b}");
     let id_a = a["data"]["createUser"]["id"].as_str().expect("id");
 
-    let list_b = graphql(
-        &transport,
-        &[("authorization", &bearer(&token_b))],
-        USERS,
-        json!({}),
-    )
-    .await;
+    let list_b = graphql_as(&transport, &token_b, USERS, json!({})).await;
     assert_eq!(list_b["data"]["users"]["totalCount"], 1);
     assert_ne!(list_b["data"]["users"]["list"][0]["id"], id_a);
-    let read = graphql(
+    let read = graphql_as(
         &transport,
-        &[("authorization", &bearer(&token_b))],
+        &token_b,
         "query u($id: String) { user(id: $id) { id } }",
         json!({"id": id_a}),
     )
@@ -578,16 +486,7 @@ async fn pools_are_isolated() {
     assert_eq!(error_code(&unknown_pool), 2224);
 
     // A user token of pool A is invalid for pool B's app.
-    let login_a = graphql(
-        &transport,
-        &[("x-authing-app-id", &pool_a.app_id)],
-        LOGIN_BY_USERNAME,
-        json!({"input": {"username": "same", "password": encrypt(&pool_a, "a")}}),
-    )
-    .await;
-    let user_token = login_a["data"]["loginByUsername"]["token"]
-        .as_str()
-        .expect("token");
+    let user_token = login_token(&transport, &pool_a, "same", "a").await;
     let status = graphql(
         &transport,
         &[("x-authing-app-id", &pool_b.app_id)],
@@ -622,22 +521,16 @@ async fn register_update_password_and_refresh() {
         user["customData"][0],
         json!({"key": "k", "value": "v", "dataType": "STRING"})
     );
-    let again = graphql(
-        &transport,
-        &app,
-        register,
-        json!({"input": {"email": "REG@example.com", "password": encrypt(&pool, "x")}}),
-    )
-    .await;
-    assert_eq!(error_code(&again), 2026);
-    let bad = graphql(
-        &transport,
-        &app,
-        register,
-        json!({"input": {"email": "nope", "password": encrypt(&pool, "x")}}),
-    )
-    .await;
-    assert_eq!(error_code(&bad), 2003);
+    for (email, code) in [("REG@example.com", 2026), ("nope", 2003)] {
+        let answer = graphql(
+            &transport,
+            &app,
+            register,
+            json!({"input": {"email": email, "password": encrypt(&pool, "x")}}),
+        )
+        .await;
+        assert_eq!(error_code(&answer), code, "{email}: {answer}");
+    }
 
     let forced = graphql(
         &transport,
@@ -653,71 +546,49 @@ async fn register_update_password_and_refresh() {
     assert_eq!(forced["data"]["registerByUsername"]["loginsCount"], 1);
 
     // Log in, change the password, log in with the new one.
-    let login = graphql(
-        &transport,
-        &app,
-        LOGIN_BY_EMAIL,
-        json!({"input": {"email": "reg@example.com", "password": encrypt(&pool, "old-pw")}}),
-    )
-    .await;
-    let user_token = login["data"]["loginByEmail"]["token"]
+    let login = async |password: &str| {
+        let input = json!({"email": "reg@example.com", "password": encrypt(&pool, password)});
+        graphql(&transport, &app, LOGIN_BY_EMAIL, json!({ "input": input })).await
+    };
+    let user_token = login("old-pw").await["data"]["loginByEmail"]["token"]
         .as_str()
         .expect("token")
         .to_owned();
-    let auth = bearer(&user_token);
     let change = "mutation p($n: String!, $o: String) { updatePassword(newPassword: $n, oldPassword: $o) { id } }";
-    let wrong = graphql(
+    for (variables, code) in [
+        (
+            json!({"n": encrypt(&pool, "new-pw"), "o": encrypt(&pool, "bad")}),
+            2203,
+        ),
+        (json!({"n": encrypt(&pool, "new-pw")}), 2201),
+    ] {
+        let answer = graphql_as(&transport, &user_token, change, variables).await;
+        assert_eq!(error_code(&answer), code, "{answer}");
+    }
+    let ok = graphql_as(
         &transport,
-        &[("authorization", &auth)],
-        change,
-        json!({"n": encrypt(&pool, "new-pw"), "o": encrypt(&pool, "bad")}),
-    )
-    .await;
-    assert_eq!(error_code(&wrong), 2203);
-    let missing = graphql(
-        &transport,
-        &[("authorization", &auth)],
-        change,
-        json!({"n": encrypt(&pool, "new-pw")}),
-    )
-    .await;
-    assert_eq!(error_code(&missing), 2201);
-    let ok = graphql(
-        &transport,
-        &[("authorization", &auth)],
+        &user_token,
         change,
         json!({"n": encrypt(&pool, "new-pw"), "o": encrypt(&pool, "old-pw")}),
     )
     .await;
     assert!(ok["errors"].is_null(), "{ok}");
-    let old = graphql(
-        &transport,
-        &app,
-        LOGIN_BY_EMAIL,
-        json!({"input": {"email": "reg@example.com", "password": encrypt(&pool, "old-pw")}}),
-    )
-    .await;
+    let old = login("old-pw").await;
     assert_eq!(error_code(&old), 2333);
-    let new = graphql(
-        &transport,
-        &app,
-        LOGIN_BY_EMAIL,
-        json!({"input": {"email": "reg@example.com", "password": encrypt(&pool, "new-pw")}}),
-    )
-    .await;
+    let new = login("new-pw").await;
     assert!(new["data"]["loginByEmail"]["token"].is_string(), "{new}");
-    let as_admin = graphql(
+    let as_admin = graphql_as(
         &transport,
-        &[("authorization", &bearer(&token))],
+        &token,
         change,
         json!({"n": encrypt(&pool, "x")}),
     )
     .await;
     assert_eq!(error_code(&as_admin), 1001);
 
-    let refreshed = graphql(
+    let refreshed = graphql_as(
         &transport,
-        &[("authorization", &auth)],
+        &user_token,
         "mutation { refreshToken { token iat exp } }",
         json!({}),
     )
@@ -726,13 +597,7 @@ async fn register_update_password_and_refresh() {
         .as_str()
         .expect("token");
     assert_ne!(fresh, user_token);
-    let me = graphql(
-        &transport,
-        &[("authorization", &bearer(fresh))],
-        "{ user { email } }",
-        json!({}),
-    )
-    .await;
+    let me = graphql_as(&transport, fresh, "{ user { email } }", json!({})).await;
     assert_eq!(me["data"]["user"]["email"], "reg@example.com", "{me}");
 }
 
@@ -760,17 +625,11 @@ async fn search_batch_find_exists_and_delete() {
         );
     }
     let search = "query s($q: String!, $f: [String], $p: Int, $l: Int) { searchUser(query: $q, fields: $f, page: $p, limit: $l) { totalCount list { username } } }";
-    let found = graphql(
-        &transport,
-        &[("authorization", &auth)],
-        search,
-        json!({"q": "EXAMPLE.com"}),
-    )
-    .await;
+    let found = graphql_as(&transport, &token, search, json!({"q": "EXAMPLE.com"})).await;
     assert_eq!(found["data"]["searchUser"]["totalCount"], 2, "{found}");
-    let found = graphql(
+    let found = graphql_as(
         &transport,
-        &[("authorization", &auth)],
+        &token,
         search,
         json!({"q": "wang", "f": ["nickname"]}),
     )
@@ -779,9 +638,9 @@ async fn search_batch_find_exists_and_delete() {
         found["data"]["searchUser"]["list"][0]["username"],
         "wang.wu"
     );
-    let found = graphql(
+    let found = graphql_as(
         &transport,
-        &[("authorization", &auth)],
+        &token,
         search,
         json!({"q": "example", "p": 2, "l": 1}),
     )
@@ -791,9 +650,9 @@ async fn search_batch_find_exists_and_delete() {
         found["data"]["searchUser"]["list"].as_array().map(Vec::len),
         Some(1)
     );
-    let bad = graphql(
+    let bad = graphql_as(
         &transport,
-        &[("authorization", &auth)],
+        &token,
         search,
         json!({"q": "x", "f": ["password"]}),
     )
@@ -802,9 +661,9 @@ async fn search_batch_find_exists_and_delete() {
 
     let batch =
         "query b($ids: [String!]!, $t: String) { userBatch(ids: $ids, type: $t) { id username } }";
-    let by_id = graphql(
+    let by_id = graphql_as(
         &transport,
-        &[("authorization", &auth)],
+        &token,
         batch,
         json!({"ids": [ids[2], "ffffffffffffffffffffffff", ids[0]]}),
     )
@@ -816,17 +675,17 @@ async fn search_batch_find_exists_and_delete() {
         .map(|u| u["username"].as_str().expect("username"))
         .collect();
     assert_eq!(names, ["wang.wu", "zhang.san"]);
-    let by_email = graphql(
+    let by_email = graphql_as(
         &transport,
-        &[("authorization", &auth)],
+        &token,
         batch,
         json!({"ids": ["LS@example.com"], "t": "email"}),
     )
     .await;
     assert_eq!(by_email["data"]["userBatch"][0]["username"], "li.si");
-    let bad = graphql(
+    let bad = graphql_as(
         &transport,
-        &[("authorization", &auth)],
+        &token,
         batch,
         json!({"ids": ["x"], "t": "shoe"}),
     )
@@ -834,13 +693,7 @@ async fn search_batch_find_exists_and_delete() {
     assert_eq!(error_code(&bad), 2015);
 
     let exists = "query e($e: String, $u: String) { isUserExists(email: $e, username: $u) }";
-    let yes = graphql(
-        &transport,
-        &[("authorization", &auth)],
-        exists,
-        json!({"e": "ZS@example.com"}),
-    )
-    .await;
+    let yes = graphql_as(&transport, &token, exists, json!({"e": "ZS@example.com"})).await;
     assert_eq!(yes["data"]["isUserExists"], true);
     let no = graphql(
         &transport,
@@ -852,17 +705,17 @@ async fn search_batch_find_exists_and_delete() {
     assert_eq!(no["data"]["isUserExists"], false);
 
     let find = "query f($e: String, $u: String) { findUser(email: $e, username: $u) { id } }";
-    let both = graphql(
+    let both = graphql_as(
         &transport,
-        &[("authorization", &auth)],
+        &token,
         find,
         json!({"e": "zs@example.com", "u": "zhang.san"}),
     )
     .await;
     assert_eq!(both["data"]["findUser"]["id"], ids[0].as_str());
-    let mismatch = graphql(
+    let mismatch = graphql_as(
         &transport,
-        &[("authorization", &auth)],
+        &token,
         find,
         json!({"e": "zs@example.com", "u": "li.si"}),
     )
@@ -870,9 +723,9 @@ async fn search_batch_find_exists_and_delete() {
     assert!(mismatch["data"]["findUser"].is_null(), "{mismatch}");
 
     let delete_many = "mutation d($ids: [String!]!) { deleteUsers(ids: $ids) { code message } }";
-    let partial = graphql(
+    let partial = graphql_as(
         &transport,
-        &[("authorization", &auth)],
+        &token,
         delete_many,
         json!({"ids": [ids[0], "ffffffffffffffffffffffff"]}),
     )
@@ -883,7 +736,7 @@ async fn search_batch_find_exists_and_delete() {
         json!(["ffffffffffffffffffffffff"])
     );
     let count = |answer: &Value| answer["data"]["users"]["totalCount"].clone();
-    let list = graphql(&transport, &[("authorization", &auth)], USERS, json!({})).await;
+    let list = graphql_as(&transport, &token, USERS, json!({})).await;
     assert_eq!(count(&list), 3, "all or nothing");
     let done = graphql(
         &transport,
@@ -896,15 +749,15 @@ async fn search_batch_find_exists_and_delete() {
         done["data"]["deleteUsers"],
         json!({"code": 200, "message": "Deleted successfully"})
     );
-    let single = graphql(
+    let single = graphql_as(
         &transport,
-        &[("authorization", &auth)],
+        &token,
         "mutation d($id: String!) { deleteUser(id: $id) { code message } }",
         json!({"id": ids[2]}),
     )
     .await;
     assert_eq!(single["data"]["deleteUser"]["code"], 200);
-    let list = graphql(&transport, &[("authorization", &auth)], USERS, json!({})).await;
+    let list = graphql_as(&transport, &token, USERS, json!({})).await;
     assert_eq!(count(&list), 0);
 }
 
@@ -958,7 +811,6 @@ async fn introspection_works_and_validation_errors_stay_standard() {
 #[tokio::test]
 async fn every_profile_field_round_trips() {
     let (_mock, transport, _pool, token) = setup().await;
-    let auth = bearer(&token);
     let strings = [
         "username",
         "email",
@@ -1011,9 +863,9 @@ async fn every_profile_field_round_trips() {
         "{} emailVerified phoneVerified blocked isDeleted loginsCount registerSource city province tokenExpiredAt",
         strings.join(" ")
     );
-    let created = graphql(
+    let created = graphql_as(
         &transport,
-        &[("authorization", &auth)],
+        &token,
         &format!(
             "mutation c($u: CreateUserInput!) {{ createUser(userInfo: $u) {{ id {selection} }} }}"
         ),
@@ -1039,10 +891,7 @@ async fn every_profile_field_round_trips() {
     }
     input.insert("loginsCount".to_owned(), json!(9));
     input.insert("blocked".to_owned(), json!(false));
-    let updated = graphql(
-        &transport,
-        &[("authorization", &auth)],
-        &format!("mutation u($id: String, $i: UpdateUserInput!) {{ updateUser(id: $id, input: $i) {{ {selection} }} }}"),
+    let updated = graphql_as(&transport, &token, &format!("mutation u($id: String, $i: UpdateUserInput!) {{ updateUser(id: $id, input: $i) {{ {selection} }} }}"),
         json!({ "id": id, "i": input }),
     )
     .await;

@@ -8,6 +8,7 @@ use authing_mock::Fault;
 use common::*;
 use serde_json::json;
 
+/// Creates the user `me` (password `pw`) and returns a login token of theirs.
 async fn login(
     transport: &authing_mock::InProcessTransport,
     pool: &authing_mock::PoolCredentials,
@@ -19,30 +20,13 @@ async fn login(
         json!({"username": "me", "email": "me@example.com", "password": encrypt(pool, "pw")}),
     )
     .await;
-    let login = graphql(
-        transport,
-        &[("x-authing-app-id", &pool.app_id)],
-        LOGIN_BY_USERNAME,
-        json!({"input": {"username": "me", "password": encrypt(pool, "pw")}}),
-    )
-    .await;
-    login["data"]["loginByUsername"]["token"]
-        .as_str()
-        .expect("token")
-        .to_owned()
+    login_token(transport, pool, "me", "pw").await
 }
 
 #[tokio::test]
 async fn well_known_publishes_the_public_key() {
     let (mock, transport, pool, _) = setup().await;
-    let answer = send(
-        &transport,
-        "GET",
-        "http://authing.mock/api/v2/.well-known",
-        &[],
-        None,
-    )
-    .await;
+    let answer = get(&transport, "/api/v2/.well-known", &[]).await;
     assert_eq!(answer.status, 200);
     let json = answer.json();
     assert_eq!(json["code"], 200);
@@ -59,14 +43,7 @@ async fn users_me_and_logout() {
     let (mock, transport, pool, admin) = setup().await;
     let token = login(&transport, &pool, &admin).await;
     let auth = format!("Bearer {token}");
-    let me = send(
-        &transport,
-        "GET",
-        "http://authing.mock/api/v2/users/me",
-        &[("authorization", &auth)],
-        None,
-    )
-    .await;
+    let me = get(&transport, "/api/v2/users/me", &[("authorization", &auth)]).await;
     let me = me.json();
     assert_eq!(me["code"], 200, "{me}");
     assert_eq!(me["data"]["username"], "me");
@@ -74,51 +51,33 @@ async fn users_me_and_logout() {
     assert_eq!(me["data"]["userPoolId"], pool.user_pool_id.as_str());
     assert!(me["data"]["password"].is_null());
 
-    let none = send(
-        &transport,
-        "GET",
-        "http://authing.mock/api/v2/users/me",
-        &[],
-        None,
-    )
-    .await;
+    let none = get(&transport, "/api/v2/users/me", &[]).await;
     assert_eq!(none.status, 200);
     assert_eq!(none.json()["code"], 2020);
-    let garbage = send(
+    let garbage = get(
         &transport,
-        "GET",
-        "http://authing.mock/api/v2/users/me",
+        "/api/v2/users/me",
         &[("authorization", "Bearer x.y.z")],
-        None,
     )
     .await;
     assert_eq!(garbage.json()["code"], 2207);
     let admin_auth = format!("Bearer {admin}");
-    let as_admin = send(
+    let as_admin = get(
         &transport,
-        "GET",
-        "http://authing.mock/api/v2/users/me",
+        "/api/v2/users/me",
         &[("authorization", &admin_auth)],
-        None,
     )
     .await;
     assert_eq!(as_admin.json()["code"], 1001);
 
-    let url = format!("http://authing.mock/api/v2/logout?app_id={}", pool.app_id);
-    let out = send(&transport, "GET", &url, &[("authorization", &auth)], None).await;
+    let url = format!("/api/v2/logout?app_id={}", pool.app_id);
+    let out = get(&transport, &url, &[("authorization", &auth)]).await;
     assert_eq!(out.json()["code"], 200);
-    let after = send(
-        &transport,
-        "GET",
-        "http://authing.mock/api/v2/users/me",
-        &[("authorization", &auth)],
-        None,
-    )
-    .await;
+    let after = get(&transport, "/api/v2/users/me", &[("authorization", &auth)]).await;
     assert_eq!(after.json()["code"], 2207, "a revoked token is invalid");
-    let again = send(&transport, "GET", &url, &[("authorization", &auth)], None).await;
+    let again = get(&transport, &url, &[("authorization", &auth)]).await;
     assert_eq!(again.json()["code"], 2020);
-    let anonymous = send(&transport, "GET", &url, &[], None).await;
+    let anonymous = get(&transport, &url, &[]).await;
     assert_eq!(anonymous.json()["code"], 2020);
 
     let check = graphql(
@@ -131,79 +90,36 @@ async fn users_me_and_logout() {
     assert_eq!(check["data"]["checkLoginStatus"]["code"], 2207);
 
     // An expired user token is 2206 on /users/me.
-    let token = {
-        let login = graphql(
-            &transport,
-            &[("x-authing-app-id", &pool.app_id)],
-            LOGIN_BY_USERNAME,
-            json!({"input": {"username": "me", "password": encrypt(&pool, "pw")}}),
-        )
-        .await;
-        login["data"]["loginByUsername"]["token"]
-            .as_str()
-            .expect("token")
-            .to_owned()
-    };
+    let token = login_token(&transport, &pool, "me", "pw").await;
     mock.advance_clock(Duration::from_secs(15 * 24 * 3600));
     let auth = format!("Bearer {token}");
-    let expired = send(
-        &transport,
-        "GET",
-        "http://authing.mock/api/v2/users/me",
-        &[("authorization", &auth)],
-        None,
-    )
-    .await;
+    let expired = get(&transport, "/api/v2/users/me", &[("authorization", &auth)]).await;
     assert_eq!(expired.json()["code"], 2206);
 }
 
 #[tokio::test]
 async fn unknown_paths_are_404_envelopes() {
     let (_mock, transport, _pool, _) = setup().await;
-    let answer = send(
-        &transport,
-        "GET",
-        "http://authing.mock/api/v2/nope",
-        &[("x-authing-lang", "en-US")],
-        None,
-    )
-    .await;
+    let answer = get(&transport, "/api/v2/nope", &[("x-authing-lang", "en-US")]).await;
     assert_eq!(answer.status, 404);
     let json = answer.json();
     assert_eq!(json["code"], 404);
     assert_eq!(json["message"], "Not Found");
-    let wrong_method = send(
-        &transport,
-        "GET",
-        "http://authing.mock/graphql/v2",
-        &[],
-        None,
-    )
-    .await;
+    let wrong_method = get(&transport, "/graphql/v2", &[]).await;
     assert_eq!(wrong_method.status, 405);
     assert_eq!(wrong_method.json()["code"], 405);
-    let not_json = send(
-        &transport,
-        "POST",
-        "http://authing.mock/graphql/v2",
-        &[],
-        Some(&json!("text")),
-    )
-    .await;
+    let not_json = post(&transport, "/graphql/v2", Some(&json!("text"))).await;
     assert_eq!(not_json.status, 400);
 }
 
 #[tokio::test]
 async fn requests_are_recorded() {
     let (mock, transport, pool, token) = setup().await;
-    let auth = format!("Bearer {token}");
-    graphql(&transport, &[("authorization", &auth)], USERS, json!({})).await;
-    send(
+    graphql_as(&transport, &token, USERS, json!({})).await;
+    get(
         &transport,
-        "GET",
-        "http://authing.mock/api/v2/logout?app_id=x&access_token=secret-value",
+        "/api/v2/logout?app_id=x&access_token=secret-value",
         &[],
-        None,
     )
     .await;
     let requests = mock.requests();
@@ -236,14 +152,7 @@ async fn requests_are_recorded() {
     assert_eq!(mock.count_graphql("user"), 0);
 
     // The test-only endpoints are not recorded.
-    let listed = send(
-        &transport,
-        "GET",
-        "http://authing.mock/__authing_mock/requests",
-        &[],
-        None,
-    )
-    .await;
+    let listed = get(&transport, "/__authing_mock/requests", &[]).await;
     let listed = listed.json();
     assert_eq!(listed["data"].as_array().map(Vec::len), Some(3), "{listed}");
     assert_eq!(listed["data"][1]["graphqlFields"], json!(["users"]));
@@ -270,19 +179,14 @@ async fn faults_fire_as_told() {
     assert_eq!(answer.status, 502);
     assert_eq!(answer.content_type.as_deref(), Some("text/html"));
     assert_eq!(&answer.body[..], b"<html>Bad Gateway</html>");
-    let ok = graphql(&transport, &[("authorization", &auth)], USERS, json!({})).await;
+    let ok = graphql_as(&transport, &token, USERS, json!({})).await;
     assert!(ok["errors"].is_null(), "the fault fired once");
 
     mock.inject_fault(Fault::truncated_json().graphql_field("accessToken"));
-    graphql(&transport, &[("authorization", &auth)], USERS, json!({})).await;
-    let cut = send(
-        &transport,
-        "POST",
-        "http://authing.mock/graphql/v2",
-        &[],
-        Some(&json!({"query": ACCESS_TOKEN, "variables": {"userPoolId": pool.user_pool_id, "secret": pool.secret.expose()}})),
-    )
-    .await;
+    graphql_as(&transport, &token, USERS, json!({})).await;
+    let variables = json!({"userPoolId": pool.user_pool_id, "secret": pool.secret.expose()});
+    let body = json!({"query": ACCESS_TOKEN, "variables": variables});
+    let cut = post(&transport, "/graphql/v2", Some(&body)).await;
     assert_eq!(cut.status, 200);
     assert!(
         serde_json::from_slice::<serde_json::Value>(&cut.body).is_err(),
@@ -292,35 +196,15 @@ async fn faults_fire_as_told() {
 
     mock.inject_fault(Fault::delay(Duration::from_millis(50)).path("/api/v2/.well-known"));
     let started = std::time::Instant::now();
-    send(
-        &transport,
-        "GET",
-        "http://authing.mock/api/v2/.well-known",
-        &[],
-        None,
-    )
-    .await;
+    get(&transport, "/api/v2/.well-known", &[]).await;
     assert!(started.elapsed() >= Duration::from_millis(50));
 
     // Over the test-only endpoint too.
-    let armed = send(
-        &transport,
-        "POST",
-        "http://authing.mock/__authing_mock/faults",
-        &[],
-        Some(&json!({"status": 503, "body": "{\"busy\":true}", "path": "/api/v2/users/me", "always": true})),
-    )
-    .await;
+    let fault = json!({"status": 503, "body": "{\"busy\":true}", "path": "/api/v2/users/me", "always": true});
+    let armed = post(&transport, "/__authing_mock/faults", Some(&fault)).await;
     assert_eq!(armed.json()["code"], 200);
     for _ in 0..2 {
-        let busy = send(
-            &transport,
-            "GET",
-            "http://authing.mock/api/v2/users/me",
-            &[],
-            None,
-        )
-        .await;
+        let busy = get(&transport, "/api/v2/users/me", &[]).await;
         assert_eq!(busy.status, 503);
     }
     let cleared = send(
@@ -332,20 +216,11 @@ async fn faults_fire_as_told() {
     )
     .await;
     assert_eq!(cleared.json()["code"], 200);
-    let me = send(
-        &transport,
-        "GET",
-        "http://authing.mock/api/v2/users/me",
-        &[],
-        None,
-    )
-    .await;
+    let me = get(&transport, "/api/v2/users/me", &[]).await;
     assert_eq!(me.json()["code"], 2020);
-    let bad = send(
+    let bad = post(
         &transport,
-        "POST",
-        "http://authing.mock/__authing_mock/faults",
-        &[],
+        "/__authing_mock/faults",
         Some(&json!({"bogus": 1})),
     )
     .await;
@@ -356,17 +231,9 @@ async fn faults_fire_as_told() {
 async fn reset_and_clock_and_pools_endpoints() {
     let (mock, transport, pool, token) = setup().await;
     create_user(&transport, &token, json!({"username": "gone"})).await;
-    let reset = send(
-        &transport,
-        "POST",
-        "http://authing.mock/__authing_mock/reset",
-        &[],
-        None,
-    )
-    .await;
+    let reset = post(&transport, "/__authing_mock/reset", None).await;
     assert_eq!(reset.json()["code"], 200);
-    let auth = format!("Bearer {token}");
-    let list = graphql(&transport, &[("authorization", &auth)], USERS, json!({})).await;
+    let list = graphql_as(&transport, &token, USERS, json!({})).await;
     assert_eq!(
         list["data"]["users"]["totalCount"], 0,
         "users gone, token still valid: {list}"
@@ -374,47 +241,29 @@ async fn reset_and_clock_and_pools_endpoints() {
     assert_eq!(mock.pool().secret, pool.secret, "credentials kept");
 
     let before = mock.now();
-    let advanced = send(
+    let advanced = post(
         &transport,
-        "POST",
-        "http://authing.mock/__authing_mock/clock/advance",
-        &[],
+        "/__authing_mock/clock/advance",
         Some(&json!({"seconds": 3 * 24 * 3600 + 10})),
     )
     .await;
     assert_eq!(advanced.json()["code"], 200);
     assert!(mock.now() - before >= chrono::TimeDelta::seconds(3 * 24 * 3600));
-    let expired = graphql(&transport, &[("authorization", &auth)], USERS, json!({})).await;
+    let expired = graphql_as(&transport, &token, USERS, json!({})).await;
     assert_eq!(error_code(&expired), 2206);
-    let negative = send(
+    let negative = post(
         &transport,
-        "POST",
-        "http://authing.mock/__authing_mock/clock/advance",
-        &[],
+        "/__authing_mock/clock/advance",
         Some(&json!({"seconds": -1})),
     )
     .await;
     assert_eq!(negative.status, 400);
 
-    let created = send(
-        &transport,
-        "POST",
-        "http://authing.mock/__authing_mock/pools",
-        &[],
-        None,
-    )
-    .await;
+    let created = post(&transport, "/__authing_mock/pools", None).await;
     let created = created.json();
     assert_eq!(created["data"]["host"], "http://authing.mock");
     assert!(created["data"]["secret"].is_string());
-    let listed = send(
-        &transport,
-        "GET",
-        "http://authing.mock/__authing_mock/pools",
-        &[],
-        None,
-    )
-    .await;
+    let listed = get(&transport, "/__authing_mock/pools", &[]).await;
     let listed = listed.json();
     assert_eq!(listed["data"].as_array().map(Vec::len), Some(2));
     assert_eq!(

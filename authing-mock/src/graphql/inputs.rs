@@ -7,6 +7,8 @@ use async_graphql::{Enum, InputObject};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use super::fields::{AccountFields, ProfileFields};
+
 /// How to sort a list of users.
 #[derive(Enum, Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(crate) enum SortByEnum {
@@ -29,178 +31,52 @@ pub(crate) enum SortByEnum {
 #[derive(InputObject, Serialize, Default)]
 #[serde(rename_all = "camelCase")]
 pub(crate) struct CreateUserInput {
-    /// Username, unique in the pool.
-    pub(crate) username: Option<String>,
-    /// Email, unique in the pool (case-insensitive).
-    pub(crate) email: Option<String>,
-    /// Whether the email is verified.
-    pub(crate) email_verified: Option<bool>,
-    /// Phone number, unique in the pool.
-    pub(crate) phone: Option<String>,
-    /// Whether the phone number is verified.
-    pub(crate) phone_verified: Option<bool>,
-    /// Social union id.
-    pub(crate) unionid: Option<String>,
-    /// Social openid.
-    pub(crate) openid: Option<String>,
-    /// Nickname.
-    pub(crate) nickname: Option<String>,
-    /// Avatar URL.
-    pub(crate) photo: Option<String>,
+    /// The profile fields it shares with `User`.
+    #[graphql(flatten)]
+    #[serde(flatten)]
+    pub(crate) profile: ProfileFields,
+    /// The account fields it shares with `User`.
+    #[graphql(flatten)]
+    #[serde(flatten)]
+    pub(crate) account: AccountFields,
     /// The password, RSA-encrypted and base64-encoded.
     #[serde(skip)]
     pub(crate) password: Option<String>,
     /// How the user registered.
     pub(crate) register_source: Option<Vec<String>>,
-    /// Browser.
-    pub(crate) browser: Option<String>,
-    /// Raw social profile.
-    pub(crate) oauth: Option<String>,
     /// Login count (for migrations).
     pub(crate) logins_count: Option<i32>,
-    /// Last login time.
-    pub(crate) last_login: Option<String>,
-    /// Company.
-    pub(crate) company: Option<String>,
-    /// IP of the last login.
-    #[graphql(name = "lastIP")]
-    #[serde(rename = "lastIP")]
-    pub(crate) last_ip: Option<String>,
     /// Registration time (for migrations).
     pub(crate) signed_up: Option<String>,
-    /// Whether the account is blocked.
-    pub(crate) blocked: Option<bool>,
     /// Whether the account is soft-deleted.
     pub(crate) is_deleted: Option<bool>,
-    /// Device.
-    pub(crate) device: Option<String>,
-    /// Full name.
-    pub(crate) name: Option<String>,
-    /// Given name.
-    pub(crate) given_name: Option<String>,
-    /// Family name.
-    pub(crate) family_name: Option<String>,
-    /// Middle name.
-    pub(crate) middle_name: Option<String>,
-    /// Profile URL.
-    pub(crate) profile: Option<String>,
-    /// Preferred username.
-    pub(crate) preferred_username: Option<String>,
-    /// Website.
-    pub(crate) website: Option<String>,
-    /// Gender.
-    pub(crate) gender: Option<String>,
-    /// Birth date.
-    pub(crate) birthdate: Option<String>,
-    /// Time zone.
-    pub(crate) zoneinfo: Option<String>,
-    /// Locale.
-    pub(crate) locale: Option<String>,
-    /// Address.
-    pub(crate) address: Option<String>,
-    /// Formatted address.
-    pub(crate) formatted: Option<String>,
-    /// Street address.
-    pub(crate) street_address: Option<String>,
-    /// Locality.
-    pub(crate) locality: Option<String>,
-    /// Region.
-    pub(crate) region: Option<String>,
-    /// Postal code.
-    pub(crate) postal_code: Option<String>,
-    /// Country.
-    pub(crate) country: Option<String>,
-    /// The user's id in an external system, unique in the pool.
-    pub(crate) external_id: Option<String>,
 }
 
-/// The fields to change on a user (`updateUser`); null fields stay as they are.
+/// The fields to change on a user (`updateUser`); null fields stay as they are. Only
+/// administrators may change the email, the phone number, their verification flags, the
+/// blocked flag and the password.
 #[derive(InputObject, Serialize, Default)]
 #[serde(rename_all = "camelCase")]
 pub(crate) struct UpdateUserInput {
-    /// Email (administrators only).
-    pub(crate) email: Option<String>,
-    /// Social union id.
-    pub(crate) unionid: Option<String>,
-    /// Social openid.
-    pub(crate) openid: Option<String>,
-    /// Whether the email is verified (administrators only).
-    pub(crate) email_verified: Option<bool>,
-    /// Phone number (administrators only).
-    pub(crate) phone: Option<String>,
-    /// Whether the phone number is verified (administrators only).
-    pub(crate) phone_verified: Option<bool>,
-    /// Username, unique in the pool.
-    pub(crate) username: Option<String>,
-    /// Nickname.
-    pub(crate) nickname: Option<String>,
+    /// The profile fields it shares with `User`.
+    #[graphql(flatten)]
+    #[serde(flatten)]
+    pub(crate) profile: ProfileFields,
+    /// The account fields it shares with `User`.
+    #[graphql(flatten)]
+    #[serde(flatten)]
+    pub(crate) account: AccountFields,
     /// New password, RSA-encrypted (administrators only).
     #[serde(skip)]
     pub(crate) password: Option<String>,
-    /// Avatar URL.
-    pub(crate) photo: Option<String>,
-    /// Company.
-    pub(crate) company: Option<String>,
-    /// Browser.
-    pub(crate) browser: Option<String>,
-    /// Device.
-    pub(crate) device: Option<String>,
-    /// Raw social profile.
-    pub(crate) oauth: Option<String>,
     /// When the token expires.
     pub(crate) token_expired_at: Option<String>,
     /// Login count.
     pub(crate) logins_count: Option<i32>,
-    /// Last login time.
-    pub(crate) last_login: Option<String>,
-    /// IP of the last login.
-    #[graphql(name = "lastIP")]
-    #[serde(rename = "lastIP")]
-    pub(crate) last_ip: Option<String>,
-    /// Whether the account is blocked (administrators only).
-    pub(crate) blocked: Option<bool>,
-    /// Full name.
-    pub(crate) name: Option<String>,
-    /// Given name.
-    pub(crate) given_name: Option<String>,
-    /// Family name.
-    pub(crate) family_name: Option<String>,
-    /// Middle name.
-    pub(crate) middle_name: Option<String>,
-    /// Profile URL.
-    pub(crate) profile: Option<String>,
-    /// Preferred username.
-    pub(crate) preferred_username: Option<String>,
-    /// Website.
-    pub(crate) website: Option<String>,
-    /// Gender.
-    pub(crate) gender: Option<String>,
-    /// Birth date.
-    pub(crate) birthdate: Option<String>,
-    /// Time zone.
-    pub(crate) zoneinfo: Option<String>,
-    /// Locale.
-    pub(crate) locale: Option<String>,
-    /// Address.
-    pub(crate) address: Option<String>,
-    /// Formatted address.
-    pub(crate) formatted: Option<String>,
-    /// Street address.
-    pub(crate) street_address: Option<String>,
-    /// Locality.
-    pub(crate) locality: Option<String>,
-    /// Region.
-    pub(crate) region: Option<String>,
-    /// Postal code.
-    pub(crate) postal_code: Option<String>,
     /// City.
     pub(crate) city: Option<String>,
     /// Province.
     pub(crate) province: Option<String>,
-    /// Country.
-    pub(crate) country: Option<String>,
-    /// The user's id in an external system, unique in the pool.
-    pub(crate) external_id: Option<String>,
 }
 
 /// One custom value given at registration.
@@ -214,71 +90,23 @@ pub(crate) struct UserDdfInput {
 
 /// Profile fields given at registration.
 #[derive(InputObject, Serialize, Default)]
-#[serde(rename_all = "camelCase")]
 pub(crate) struct RegisterProfile {
     /// The client's IP.
     #[serde(skip)]
     pub(crate) ip: Option<String>,
-    /// Raw social profile.
-    pub(crate) oauth: Option<String>,
-    /// Username, unique in the pool.
-    pub(crate) username: Option<String>,
-    /// Nickname.
-    pub(crate) nickname: Option<String>,
-    /// Company.
-    pub(crate) company: Option<String>,
-    /// Avatar URL.
-    pub(crate) photo: Option<String>,
-    /// Device.
-    pub(crate) device: Option<String>,
-    /// Browser.
-    pub(crate) browser: Option<String>,
-    /// Full name.
-    pub(crate) name: Option<String>,
-    /// Given name.
-    pub(crate) given_name: Option<String>,
-    /// Family name.
-    pub(crate) family_name: Option<String>,
-    /// Middle name.
-    pub(crate) middle_name: Option<String>,
-    /// Profile URL.
-    pub(crate) profile: Option<String>,
-    /// Preferred username.
-    pub(crate) preferred_username: Option<String>,
-    /// Website.
-    pub(crate) website: Option<String>,
-    /// Gender.
-    pub(crate) gender: Option<String>,
-    /// Birth date.
-    pub(crate) birthdate: Option<String>,
-    /// Time zone.
-    pub(crate) zoneinfo: Option<String>,
-    /// Locale.
-    pub(crate) locale: Option<String>,
-    /// Address.
-    pub(crate) address: Option<String>,
-    /// Formatted address.
-    pub(crate) formatted: Option<String>,
-    /// Street address.
-    pub(crate) street_address: Option<String>,
-    /// Locality.
-    pub(crate) locality: Option<String>,
-    /// Region.
-    pub(crate) region: Option<String>,
-    /// Postal code.
-    pub(crate) postal_code: Option<String>,
-    /// Country.
-    pub(crate) country: Option<String>,
+    /// The profile fields it shares with `User`.
+    #[graphql(flatten)]
+    #[serde(flatten)]
+    pub(crate) fields: ProfileFields,
     /// Custom values.
     #[serde(skip)]
     pub(crate) udf: Option<Vec<UserDdfInput>>,
 }
 
-/// Registration with an email and a password.
+/// What a registration says besides its account (email or username); flattened into
+/// `RegisterByEmailInput` and `RegisterByUsernameInput`.
 #[derive(InputObject)]
-pub(crate) struct RegisterByEmailInput {
-    /// Email.
-    pub(crate) email: String,
+pub(crate) struct RegisterOptions {
     /// Password, RSA-encrypted.
     pub(crate) password: String,
     /// Profile.
@@ -295,19 +123,36 @@ pub(crate) struct RegisterByEmailInput {
     pub(crate) context: Option<String>,
 }
 
+/// Registration with an email and a password.
+#[derive(InputObject)]
+pub(crate) struct RegisterByEmailInput {
+    /// Email.
+    pub(crate) email: String,
+    /// Password, profile and the rest.
+    #[graphql(flatten)]
+    pub(crate) options: RegisterOptions,
+}
+
 /// Registration with a username and a password.
 #[derive(InputObject)]
 pub(crate) struct RegisterByUsernameInput {
     /// Username.
     pub(crate) username: String,
+    /// Password, profile and the rest.
+    #[graphql(flatten)]
+    pub(crate) options: RegisterOptions,
+}
+
+/// What a login says besides its account (email or username); flattened into
+/// `LoginByEmailInput` and `LoginByUsernameInput`.
+#[derive(InputObject)]
+pub(crate) struct LoginOptions {
     /// Password, RSA-encrypted.
     pub(crate) password: String,
-    /// Profile.
-    pub(crate) profile: Option<RegisterProfile>,
-    /// Log the user in (count the login, issue a token).
-    pub(crate) force_login: Option<bool>,
-    /// Issue a token without counting a login.
-    pub(crate) generate_token: Option<bool>,
+    /// Image captcha answer (ignored by the fake).
+    pub(crate) captcha_code: Option<String>,
+    /// Create the account when it does not exist.
+    pub(crate) auto_register: Option<bool>,
     /// The client's IP.
     pub(crate) client_ip: Option<String>,
     /// Custom data: a JSON array of `{key, value}`.
@@ -321,18 +166,9 @@ pub(crate) struct RegisterByUsernameInput {
 pub(crate) struct LoginByEmailInput {
     /// Email.
     pub(crate) email: String,
-    /// Password, RSA-encrypted.
-    pub(crate) password: String,
-    /// Image captcha answer (ignored by the fake).
-    pub(crate) captcha_code: Option<String>,
-    /// Create the account when it does not exist.
-    pub(crate) auto_register: Option<bool>,
-    /// The client's IP.
-    pub(crate) client_ip: Option<String>,
-    /// Custom data: a JSON array of `{key, value}`.
-    pub(crate) params: Option<String>,
-    /// Request context for pipelines (ignored by the fake).
-    pub(crate) context: Option<String>,
+    /// Password, captcha and the rest.
+    #[graphql(flatten)]
+    pub(crate) options: LoginOptions,
 }
 
 /// Login with a username and a password.
@@ -340,18 +176,9 @@ pub(crate) struct LoginByEmailInput {
 pub(crate) struct LoginByUsernameInput {
     /// Username.
     pub(crate) username: String,
-    /// Password, RSA-encrypted.
-    pub(crate) password: String,
-    /// Image captcha answer (ignored by the fake).
-    pub(crate) captcha_code: Option<String>,
-    /// Create the account when it does not exist.
-    pub(crate) auto_register: Option<bool>,
-    /// The client's IP.
-    pub(crate) client_ip: Option<String>,
-    /// Custom data: a JSON array of `{key, value}`.
-    pub(crate) params: Option<String>,
-    /// Request context for pipelines (ignored by the fake).
-    pub(crate) context: Option<String>,
+    /// Password, captcha and the rest.
+    #[graphql(flatten)]
+    pub(crate) options: LoginOptions,
 }
 
 /// Search filter: members of a department.

@@ -6,6 +6,7 @@
 //! itself raises (a document that does not parse or validate) keep the standard string
 //! `message`.
 
+mod fields;
 mod mutation;
 mod query;
 

@@ -6,8 +6,8 @@ use serde_json::{Value, json};
 
 use super::Env;
 use super::inputs::{
-    CreateUserInput, LoginByEmailInput, LoginByUsernameInput, RegisterByEmailInput,
-    RegisterByUsernameInput, RegisterProfile, UpdateUserInput, non_null_fields,
+    CreateUserInput, LoginByEmailInput, LoginByUsernameInput, LoginOptions, RegisterByEmailInput,
+    RegisterByUsernameInput, RegisterOptions, UpdateUserInput, non_null_fields,
 };
 use super::types::{CommonMessage, RefreshToken, User};
 use crate::auth::Caller;
@@ -18,28 +18,6 @@ use crate::users::{NewUser, is_email, parse_params};
 
 /// Mutations.
 pub(crate) struct Mutation;
-
-/// A login with an account (email or username) and an encrypted password.
-struct Login {
-    field: UniqueField,
-    account: String,
-    password: String,
-    auto_register: bool,
-    client_ip: Option<String>,
-    params: Option<String>,
-}
-
-/// A registration with an account (email or username) and an encrypted password.
-struct Registration {
-    field: UniqueField,
-    account: String,
-    password: String,
-    profile: Option<RegisterProfile>,
-    force_login: bool,
-    generate_token: bool,
-    client_ip: Option<String>,
-    params: Option<String>,
-}
 
 /// The timestamp of a token's `exp`.
 fn exp_time(exp: i64) -> DateTime<Utc> {
@@ -55,6 +33,17 @@ fn hash_new_password(env: &Env<'_>, ciphertext: &str) -> Result<PasswordHash, Fa
     PasswordHash::new(&plain)
 }
 
+/// Decrypts and hashes an optional password; absent or empty means none.
+fn hash_optional_password(
+    env: &Env<'_>,
+    ciphertext: Option<&str>,
+) -> Result<Option<PasswordHash>, Failure> {
+    ciphertext
+        .filter(|ciphertext| !ciphertext.is_empty())
+        .map(|ciphertext| hash_new_password(env, ciphertext))
+        .transpose()
+}
+
 fn check_account(field: UniqueField, account: &str) -> Result<(), Failure> {
     match field {
         UniqueField::Email if !is_email(account) => Err(Failure::MalformedEmail),
@@ -66,19 +55,25 @@ fn check_account(field: UniqueField, account: &str) -> Result<(), Failure> {
     }
 }
 
-fn login(env: &Env<'_>, login: Login) -> Result<User, Failure> {
+/// Logs in the user whose unique `field` (email or username) is `account`.
+fn login(
+    env: &Env<'_>,
+    field: UniqueField,
+    account: &str,
+    login: LoginOptions,
+) -> Result<User, Failure> {
     let (pool_id, app_id) = env.inner.end_user_target(env.rc)?;
     let password = env.inner.key.decrypt_password(&login.password)?;
-    let account = login.account.trim();
-    check_account(login.field, account)?;
+    let account = account.trim();
+    check_account(field, account)?;
     let custom_data = parse_params(login.params.as_deref())?;
     let ip = login.client_ip.or_else(|| env.rc.client_ip.clone());
     let now = env.inner.clock.now();
 
     let mut store = env.inner.store();
     let seq = store.next_seq();
-    let pool = store.pools.get_mut(&pool_id).ok_or(Failure::PoolNotFound)?;
-    let user_id = match pool.find(login.field, account) {
+    let pool = store.pool_mut(&pool_id)?;
+    let user_id = match pool.find(field, account) {
         Some(user) => {
             if user.flag("blocked") {
                 return Err(Failure::UserBlocked);
@@ -92,12 +87,12 @@ fn login(env: &Env<'_>, login: Login) -> Result<User, Failure> {
             }
             user.id.clone()
         }
-        None if login.auto_register => {
+        None if login.auto_register.unwrap_or(false) => {
             if password.is_empty() {
                 return Err(Failure::PasswordRequired);
             }
             let mut fields = serde_json::Map::new();
-            fields.insert(login.field.wire_name().to_owned(), json!(account));
+            fields.insert(field.wire_name().to_owned(), json!(account));
             let new = NewUser {
                 fields,
                 password: Some(PasswordHash::new(&password)?),
@@ -116,11 +111,17 @@ fn login(env: &Env<'_>, login: Login) -> Result<User, Failure> {
     Ok(User::from_record(user, &pool_id, Some(issued.token)))
 }
 
-fn register(env: &Env<'_>, registration: Registration) -> Result<User, Failure> {
+/// Registers a user whose unique `field` (email or username) is `account`.
+fn register(
+    env: &Env<'_>,
+    field: UniqueField,
+    account: &str,
+    registration: RegisterOptions,
+) -> Result<User, Failure> {
     let (pool_id, app_id) = env.inner.end_user_target(env.rc)?;
     let password = hash_new_password(env, &registration.password)?;
-    let account = registration.account.trim();
-    check_account(registration.field, account)?;
+    let account = account.trim();
+    check_account(field, account)?;
     let mut custom_data = parse_params(registration.params.as_deref())?;
     let mut fields = registration
         .profile
@@ -137,7 +138,7 @@ fn register(env: &Env<'_>, registration: Registration) -> Result<User, Failure> 
         }
     }
     fields.insert(
-        registration.field.wire_name().to_owned(),
+        field.wire_name().to_owned(),
         Value::String(account.to_owned()),
     );
     let ip = registration
@@ -148,7 +149,7 @@ fn register(env: &Env<'_>, registration: Registration) -> Result<User, Failure> 
 
     let mut store = env.inner.store();
     let seq = store.next_seq();
-    let pool = store.pools.get_mut(&pool_id).ok_or(Failure::PoolNotFound)?;
+    let pool = store.pool_mut(&pool_id)?;
     let new = NewUser {
         fields,
         password: Some(password),
@@ -156,8 +157,9 @@ fn register(env: &Env<'_>, registration: Registration) -> Result<User, Failure> 
         register_source: "basic",
     };
     let user_id = pool.add_user(new, now, seq)?.id.clone();
-    let token = if registration.force_login || registration.generate_token {
-        if registration.force_login {
+    let force_login = registration.force_login.unwrap_or(false);
+    let token = if force_login || registration.generate_token.unwrap_or(false) {
+        if force_login {
             pool.record_login(&user_id, now, ip.as_deref(), Vec::new())?;
         }
         let user = pool.user(&user_id).ok_or_else(Failure::user_not_found)?;
@@ -169,6 +171,17 @@ fn register(env: &Env<'_>, registration: Registration) -> Result<User, Failure> 
     };
     let user = pool.user(&user_id).ok_or_else(Failure::user_not_found)?;
     Ok(User::from_record(user, &pool_id, token))
+}
+
+/// Deletes the users `ids` of the administrator's pool, all or none.
+fn delete_users(env: &Env<'_>, ids: &[String]) -> Result<CommonMessage, Failure> {
+    let pool_id = env.inner.admin_pool(env.rc)?;
+    let mut store = env.inner.store();
+    store.pool_mut(&pool_id)?.delete_users(ids)?;
+    Ok(CommonMessage {
+        code: Some(200),
+        message: Some(deleted(env.rc.lang).to_owned()),
+    })
 }
 
 #[Object]
@@ -189,12 +202,7 @@ impl Mutation {
         let env = Env::of(ctx)?;
         env.run(|| {
             let pool_id = env.inner.admin_pool(env.rc)?;
-            let password = match user_info.password.as_deref() {
-                Some(ciphertext) if !ciphertext.is_empty() => {
-                    Some(hash_new_password(&env, ciphertext)?)
-                }
-                _ => None,
-            };
+            let password = hash_optional_password(&env, user_info.password.as_deref())?;
             let custom_data = parse_params(params.as_deref())?;
             let new = NewUser {
                 fields: non_null_fields(&user_info),
@@ -205,7 +213,7 @@ impl Mutation {
             let now = env.inner.clock.now();
             let mut store = env.inner.store();
             let seq = store.next_seq();
-            let pool = store.pools.get_mut(&pool_id).ok_or(Failure::PoolNotFound)?;
+            let pool = store.pool_mut(&pool_id)?;
             let user = pool.add_user(new, now, seq)?;
             Ok(User::from_record(user, &pool_id, None))
         })
@@ -223,26 +231,12 @@ impl Mutation {
         let env = Env::of(ctx)?;
         env.run(|| {
             let caller = env.inner.caller(env.rc)?;
-            let target = match (&caller, id) {
-                (Caller::Admin { .. }, Some(id)) => id,
-                (Caller::Admin { .. }, None) => return Err(Failure::user_not_found()),
-                (Caller::User { user_id, .. }, None) => user_id.clone(),
-                (Caller::User { user_id, .. }, Some(id)) if &id == user_id => id,
-                (Caller::User { .. }, Some(_)) => return Err(Failure::NoPermission),
-            };
-            let password = match input.password.as_deref() {
-                Some(ciphertext) if !ciphertext.is_empty() => {
-                    Some(hash_new_password(&env, ciphertext)?)
-                }
-                _ => None,
-            };
+            let target = caller.subject(id)?;
+            let password = hash_optional_password(&env, input.password.as_deref())?;
             let patch = non_null_fields(&input);
             let now = env.inner.clock.now();
             let mut store = env.inner.store();
-            let pool = store
-                .pools
-                .get_mut(caller.pool_id())
-                .ok_or(Failure::PoolNotFound)?;
+            let pool = store.pool_mut(caller.pool_id())?;
             if matches!(caller, Caller::User { .. }) {
                 let current = pool.user(&target).ok_or_else(Failure::user_not_found)?;
                 let changes = |key: &str, case_insensitive: bool| {
@@ -277,16 +271,7 @@ impl Mutation {
     /// Deletes a user (administrators); 2004 when it does not exist.
     async fn delete_user(&self, ctx: &Context<'_>, id: String) -> Result<Option<CommonMessage>> {
         let env = Env::of(ctx)?;
-        env.run(|| {
-            let pool_id = env.inner.admin_pool(env.rc)?;
-            let mut store = env.inner.store();
-            let pool = store.pools.get_mut(&pool_id).ok_or(Failure::PoolNotFound)?;
-            pool.delete_users(std::slice::from_ref(&id))?;
-            Ok(Some(CommonMessage {
-                code: Some(200),
-                message: Some(deleted(env.rc.lang).to_owned()),
-            }))
-        })
+        env.run(|| delete_users(&env, std::slice::from_ref(&id)).map(Some))
     }
 
     /// Deletes users (administrators): all of them, or none with 2004 (and the unknown ids
@@ -297,16 +282,7 @@ impl Mutation {
         ids: Vec<String>,
     ) -> Result<Option<CommonMessage>> {
         let env = Env::of(ctx)?;
-        env.run(|| {
-            let pool_id = env.inner.admin_pool(env.rc)?;
-            let mut store = env.inner.store();
-            let pool = store.pools.get_mut(&pool_id).ok_or(Failure::PoolNotFound)?;
-            pool.delete_users(&ids)?;
-            Ok(Some(CommonMessage {
-                code: Some(200),
-                message: Some(deleted(env.rc.lang).to_owned()),
-            }))
-        })
+        env.run(|| delete_users(&env, &ids).map(Some))
     }
 
     /// Registers a user by email (pool from `x-authing-app-id` / `x-authing-userpool-id`).
@@ -318,22 +294,7 @@ impl Mutation {
         input: RegisterByEmailInput,
     ) -> Result<Option<User>> {
         let env = Env::of(ctx)?;
-        env.run(|| {
-            register(
-                &env,
-                Registration {
-                    field: UniqueField::Email,
-                    account: input.email,
-                    password: input.password,
-                    profile: input.profile,
-                    force_login: input.force_login.unwrap_or(false),
-                    generate_token: input.generate_token.unwrap_or(false),
-                    client_ip: input.client_ip,
-                    params: input.params,
-                },
-            )
-            .map(Some)
-        })
+        env.run(|| register(&env, UniqueField::Email, &input.email, input.options).map(Some))
     }
 
     /// Registers a user by username; see `registerByEmail`.
@@ -343,22 +304,7 @@ impl Mutation {
         input: RegisterByUsernameInput,
     ) -> Result<Option<User>> {
         let env = Env::of(ctx)?;
-        env.run(|| {
-            register(
-                &env,
-                Registration {
-                    field: UniqueField::Username,
-                    account: input.username,
-                    password: input.password,
-                    profile: input.profile,
-                    force_login: input.force_login.unwrap_or(false),
-                    generate_token: input.generate_token.unwrap_or(false),
-                    client_ip: input.client_ip,
-                    params: input.params,
-                },
-            )
-            .map(Some)
-        })
+        env.run(|| register(&env, UniqueField::Username, &input.username, input.options).map(Some))
     }
 
     /// Logs in by email: 2004 for an unknown account (unless `autoRegister`), 2333 for a
@@ -369,20 +315,7 @@ impl Mutation {
         input: LoginByEmailInput,
     ) -> Result<Option<User>> {
         let env = Env::of(ctx)?;
-        env.run(|| {
-            login(
-                &env,
-                Login {
-                    field: UniqueField::Email,
-                    account: input.email,
-                    password: input.password,
-                    auto_register: input.auto_register.unwrap_or(false),
-                    client_ip: input.client_ip,
-                    params: input.params,
-                },
-            )
-            .map(Some)
-        })
+        env.run(|| login(&env, UniqueField::Email, &input.email, input.options).map(Some))
     }
 
     /// Logs in by username; see `loginByEmail`.
@@ -392,20 +325,7 @@ impl Mutation {
         input: LoginByUsernameInput,
     ) -> Result<Option<User>> {
         let env = Env::of(ctx)?;
-        env.run(|| {
-            login(
-                &env,
-                Login {
-                    field: UniqueField::Username,
-                    account: input.username,
-                    password: input.password,
-                    auto_register: input.auto_register.unwrap_or(false),
-                    client_ip: input.client_ip,
-                    params: input.params,
-                },
-            )
-            .map(Some)
-        })
+        env.run(|| login(&env, UniqueField::Username, &input.username, input.options).map(Some))
     }
 
     /// Changes the calling user's password (a user token; a management token is 1001). The
@@ -432,7 +352,7 @@ impl Mutation {
                 .transpose()?;
             let now = env.inner.clock.now();
             let mut store = env.inner.store();
-            let pool = store.pools.get_mut(&pool_id).ok_or(Failure::PoolNotFound)?;
+            let pool = store.pool_mut(&pool_id)?;
             let user = pool.user(&user_id).ok_or_else(Failure::user_not_found)?;
             if let Some(current) = &user.password {
                 let old = old.ok_or(Failure::OldPasswordRequired)?;
@@ -455,28 +375,14 @@ impl Mutation {
         let env = Env::of(ctx)?;
         env.run(|| {
             let caller = env.inner.caller(env.rc)?;
-            let (target, app) = match (&caller, id) {
-                (Caller::Admin { .. }, Some(id)) => (id, None),
-                (Caller::Admin { .. }, None) => return Err(Failure::user_not_found()),
-                (
-                    Caller::User {
-                        user_id, app_id, ..
-                    },
-                    None,
-                ) => (user_id.clone(), Some(app_id.clone())),
-                (
-                    Caller::User {
-                        user_id, app_id, ..
-                    },
-                    Some(id),
-                ) if &id == user_id => (id, Some(app_id.clone())),
-                (Caller::User { .. }, Some(_)) => return Err(Failure::NoPermission),
+            let target = caller.subject(id)?;
+            // A user's token carries its app; an administrator's refresh uses the pool's.
+            let app = match &caller {
+                Caller::User { app_id, .. } => Some(app_id.clone()),
+                Caller::Admin { .. } => None,
             };
             let mut store = env.inner.store();
-            let pool = store
-                .pools
-                .get_mut(caller.pool_id())
-                .ok_or(Failure::PoolNotFound)?;
+            let pool = store.pool_mut(caller.pool_id())?;
             let app_id = app.unwrap_or_else(|| pool.app.id.clone());
             let user = pool.user(&target).ok_or_else(Failure::user_not_found)?;
             let issued = env

@@ -7,7 +7,6 @@ use super::inputs::{SearchUserDepartmentOpt, SearchUserGroupOpt, SearchUserRoleO
 use super::types::{
     AccessTokenRes, JwtTokenStatus, JwtTokenStatusDetail, PaginatedUsers, User, arn,
 };
-use crate::auth::Caller;
 use crate::i18n::{Failure, UniqueField, logged_in};
 use crate::tokens::TokenOwner;
 use crate::users::{DEFAULT_SEARCH_FIELDS, Page};
@@ -38,6 +37,11 @@ fn given_lookups(
     .collect()
 }
 
+/// Whether a list of filters holds at least one filter.
+fn any_given<T>(filters: &Option<Vec<Option<T>>>) -> bool {
+    filters.iter().flatten().any(Option::is_some)
+}
+
 #[Object]
 impl Query {
     /// A management access token for a user pool (3 days). An unknown pool is 2224, a
@@ -52,10 +56,7 @@ impl Query {
         env.run(|| {
             {
                 let store = env.inner.store();
-                let pool = store
-                    .pools
-                    .get(user_pool_id.trim())
-                    .ok_or(Failure::PoolNotFound)?;
+                let pool = store.pool(user_pool_id.trim())?;
                 if pool.secret.expose() != secret.trim() {
                     return Err(Failure::NoPermission);
                 }
@@ -84,16 +85,10 @@ impl Query {
         env.run(|| {
             let pool_id = env.inner.admin_pool(env.rc)?;
             let store = env.inner.store();
-            let pool = store.pools.get(&pool_id).ok_or(Failure::PoolNotFound)?;
+            let pool = store.pool(&pool_id)?;
             let (total_count, page) =
                 pool.list_users(Page::new(page, limit), sort_by.unwrap_or_default());
-            Ok(PaginatedUsers {
-                total_count,
-                list: page
-                    .into_iter()
-                    .map(|u| User::from_record(u, &pool_id, None))
-                    .collect(),
-            })
+            Ok(PaginatedUsers::of(total_count, page, &pool_id))
         })
     }
 
@@ -103,18 +98,9 @@ impl Query {
         let env = Env::of(ctx)?;
         env.run(|| {
             let caller = env.inner.caller(env.rc)?;
-            let wanted = match (&caller, id) {
-                (Caller::Admin { .. }, Some(id)) => id,
-                (Caller::Admin { .. }, None) => return Err(Failure::user_not_found()),
-                (Caller::User { user_id, .. }, None) => user_id.clone(),
-                (Caller::User { user_id, .. }, Some(id)) if &id == user_id => id,
-                (Caller::User { .. }, Some(_)) => return Err(Failure::NoPermission),
-            };
+            let wanted = caller.subject(id)?;
             let store = env.inner.store();
-            let pool = store
-                .pools
-                .get(caller.pool_id())
-                .ok_or(Failure::PoolNotFound)?;
+            let pool = store.pool(caller.pool_id())?;
             let user = pool.user(&wanted).ok_or_else(Failure::user_not_found)?;
             Ok(Some(User::from_record(user, caller.pool_id(), None)))
         })
@@ -132,7 +118,7 @@ impl Query {
         env.run(|| {
             let pool_id = env.inner.admin_pool(env.rc)?;
             let store = env.inner.store();
-            let pool = store.pools.get(&pool_id).ok_or(Failure::PoolNotFound)?;
+            let pool = store.pool(&pool_id)?;
             Ok(pool
                 .batch(&ids, kind.as_deref())?
                 .into_iter()
@@ -170,20 +156,10 @@ impl Query {
             } else {
                 fields
             };
-            let filters_membership = [
-                department_opts
-                    .as_ref()
-                    .is_some_and(|o| o.iter().any(Option::is_some)),
-                group_opts
-                    .as_ref()
-                    .is_some_and(|o| o.iter().any(Option::is_some)),
-                role_opts
-                    .as_ref()
-                    .is_some_and(|o| o.iter().any(Option::is_some)),
-            ]
-            .contains(&true);
+            let filters_membership =
+                any_given(&department_opts) || any_given(&group_opts) || any_given(&role_opts);
             let store = env.inner.store();
-            let pool = store.pools.get(&pool_id).ok_or(Failure::PoolNotFound)?;
+            let pool = store.pool(&pool_id)?;
             let (total_count, page) = pool.search_users(&query, &fields, Page::new(page, limit))?;
             if filters_membership {
                 return Ok(PaginatedUsers {
@@ -191,13 +167,7 @@ impl Query {
                     list: Vec::new(),
                 });
             }
-            Ok(PaginatedUsers {
-                total_count,
-                list: page
-                    .into_iter()
-                    .map(|u| User::from_record(u, &pool_id, None))
-                    .collect(),
-            })
+            Ok(PaginatedUsers::of(total_count, page, &pool_id))
         })
     }
 
@@ -283,7 +253,7 @@ impl Query {
             };
             let lookups = given_lookups(email, phone, username, external_id);
             let store = env.inner.store();
-            let pool = store.pools.get(&pool_id).ok_or(Failure::PoolNotFound)?;
+            let pool = store.pool(&pool_id)?;
             Ok(Some(
                 lookups
                     .iter()
@@ -307,7 +277,7 @@ impl Query {
             let pool_id = env.inner.admin_pool(env.rc)?;
             let lookups = given_lookups(email, phone, username, external_id);
             let store = env.inner.store();
-            let pool = store.pools.get(&pool_id).ok_or(Failure::PoolNotFound)?;
+            let pool = store.pool(&pool_id)?;
             let Some(((field, value), rest)) = lookups.split_first() else {
                 return Ok(None);
             };

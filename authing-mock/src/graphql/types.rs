@@ -7,6 +7,7 @@ use async_graphql::{Enum, SimpleObject};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use super::fields::{AccountFields, ProfileFields};
 use crate::clock::iso;
 use crate::state::{CustomDatum, DataType, UserRecord};
 
@@ -113,102 +114,38 @@ pub(crate) struct User {
     pub(crate) status: Option<UserStatus>,
     /// The user pool.
     pub(crate) user_pool_id: String,
-    /// Username, unique in the pool.
-    pub(crate) username: Option<String>,
-    /// Email, unique in the pool (case-insensitive).
-    pub(crate) email: Option<String>,
-    /// Whether the email is verified.
-    pub(crate) email_verified: Option<bool>,
-    /// Phone number, unique in the pool.
-    pub(crate) phone: Option<String>,
-    /// Whether the phone number is verified.
-    pub(crate) phone_verified: Option<bool>,
-    /// Social union id.
-    pub(crate) unionid: Option<String>,
-    /// Social openid.
-    pub(crate) openid: Option<String>,
+    /// Username, nickname, photo, name, address and the other profile fields.
+    #[graphql(flatten)]
+    #[serde(flatten)]
+    pub(crate) profile: ProfileFields,
+    /// Email, phone, their verification, the last login, the blocked flag, ...
+    #[graphql(flatten)]
+    #[serde(flatten)]
+    pub(crate) account: AccountFields,
     /// External identities.
     pub(crate) identities: Option<Vec<Option<Identity>>>,
-    /// Nickname.
-    pub(crate) nickname: Option<String>,
     /// How the user registered.
     pub(crate) register_source: Option<Vec<String>>,
-    /// Avatar URL.
-    pub(crate) photo: Option<String>,
     /// Always null: the fake never hands out password material.
     pub(crate) password: Option<String>,
-    /// Raw social profile.
-    pub(crate) oauth: Option<String>,
     /// The login token, on the answers of logins and registrations that log in.
     pub(crate) token: Option<String>,
     /// When the last issued login token expires.
     pub(crate) token_expired_at: Option<String>,
     /// How many times the user logged in.
     pub(crate) logins_count: Option<i64>,
-    /// Last login time.
-    pub(crate) last_login: Option<String>,
-    /// IP of the last login.
-    #[graphql(name = "lastIP")]
-    #[serde(rename = "lastIP")]
-    pub(crate) last_ip: Option<String>,
     /// Registration time.
     pub(crate) signed_up: Option<String>,
-    /// Whether the account is blocked.
-    pub(crate) blocked: Option<bool>,
     /// Whether the account is soft-deleted.
     pub(crate) is_deleted: Option<bool>,
-    /// Device.
-    pub(crate) device: Option<String>,
-    /// Browser.
-    pub(crate) browser: Option<String>,
-    /// Company.
-    pub(crate) company: Option<String>,
-    /// Full name.
-    pub(crate) name: Option<String>,
-    /// Given name.
-    pub(crate) given_name: Option<String>,
-    /// Family name.
-    pub(crate) family_name: Option<String>,
-    /// Middle name.
-    pub(crate) middle_name: Option<String>,
-    /// Profile URL.
-    pub(crate) profile: Option<String>,
-    /// Preferred username.
-    pub(crate) preferred_username: Option<String>,
-    /// Website.
-    pub(crate) website: Option<String>,
-    /// Gender.
-    pub(crate) gender: Option<String>,
-    /// Birth date.
-    pub(crate) birthdate: Option<String>,
-    /// Time zone.
-    pub(crate) zoneinfo: Option<String>,
-    /// Locale.
-    pub(crate) locale: Option<String>,
-    /// Address.
-    pub(crate) address: Option<String>,
-    /// Formatted address.
-    pub(crate) formatted: Option<String>,
-    /// Street address.
-    pub(crate) street_address: Option<String>,
-    /// Locality.
-    pub(crate) locality: Option<String>,
-    /// Region.
-    pub(crate) region: Option<String>,
-    /// Postal code.
-    pub(crate) postal_code: Option<String>,
     /// City.
     pub(crate) city: Option<String>,
     /// Province.
     pub(crate) province: Option<String>,
-    /// Country.
-    pub(crate) country: Option<String>,
     /// Creation time.
     pub(crate) created_at: Option<String>,
     /// Last update time.
     pub(crate) updated_at: Option<String>,
-    /// The user's id in an external system.
-    pub(crate) external_id: Option<String>,
     /// Custom data.
     pub(crate) custom_data: Option<Vec<Option<UserCustomData>>>,
 }
@@ -265,6 +202,19 @@ pub(crate) struct PaginatedUsers {
     pub(crate) total_count: i64,
     /// This page.
     pub(crate) list: Vec<User>,
+}
+
+impl PaginatedUsers {
+    /// The page of `records` of pool `pool_id`, out of `total_count` users.
+    pub(crate) fn of(total_count: i64, records: Vec<&UserRecord>, pool_id: &str) -> Self {
+        Self {
+            total_count,
+            list: records
+                .into_iter()
+                .map(|u| User::from_record(u, pool_id, None))
+                .collect(),
+        }
+    }
 }
 
 /// The answer of operations that return no object.

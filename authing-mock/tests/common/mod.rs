@@ -51,6 +51,19 @@ pub async fn send(
     }
 }
 
+/// The fake's base URL through the in-process transport.
+pub const BASE: &str = "http://authing.mock";
+
+/// GETs `path` (and query) from the fake.
+pub async fn get(transport: &InProcessTransport, path: &str, headers: &[(&str, &str)]) -> Answer {
+    send(transport, "GET", &format!("{BASE}{path}"), headers, None).await
+}
+
+/// POSTs `body` (JSON), or nothing, to `path` of the fake, with no headers.
+pub async fn post(transport: &InProcessTransport, path: &str, body: Option<&Value>) -> Answer {
+    send(transport, "POST", &format!("{BASE}{path}"), &[], body).await
+}
+
 /// POSTs `{query, variables}` to `/graphql/v2` and returns the JSON answer (asserting HTTP 200).
 pub async fn graphql(
     transport: &InProcessTransport,
@@ -61,7 +74,7 @@ pub async fn graphql(
     let answer = send(
         transport,
         "POST",
-        "http://authing.mock/graphql/v2",
+        &format!("{BASE}/graphql/v2"),
         headers,
         Some(&json!({ "query": query, "variables": variables })),
     )
@@ -73,6 +86,17 @@ pub async fn graphql(
         String::from_utf8_lossy(&answer.body)
     );
     answer.json()
+}
+
+/// [`graphql`] with `token` as the bearer token.
+pub async fn graphql_as(
+    transport: &InProcessTransport,
+    token: &str,
+    query: &str,
+    variables: Value,
+) -> Value {
+    let bearer = format!("Bearer {token}");
+    graphql(transport, &[("authorization", &bearer)], query, variables).await
 }
 
 /// The Authing code of the first error, asserting `message` is an object.
@@ -138,14 +162,33 @@ pub fn encrypt(pool: &PoolCredentials, password: &str) -> String {
 
 /// Creates a user as administrator and returns the answer.
 pub async fn create_user(transport: &InProcessTransport, token: &str, user_info: Value) -> Value {
-    let bearer = format!("Bearer {token}");
-    graphql(
+    graphql_as(
         transport,
-        &[("authorization", &bearer)],
+        token,
         CREATE_USER,
         json!({ "userInfo": user_info }),
     )
     .await
+}
+
+/// Logs `username` in with `password` through `pool`'s application and returns the token.
+pub async fn login_token(
+    transport: &InProcessTransport,
+    pool: &PoolCredentials,
+    username: &str,
+    password: &str,
+) -> String {
+    let login = graphql(
+        transport,
+        &[("x-authing-app-id", &pool.app_id)],
+        LOGIN_BY_USERNAME,
+        json!({"input": {"username": username, "password": encrypt(pool, password)}}),
+    )
+    .await;
+    login["data"]["loginByUsername"]["token"]
+        .as_str()
+        .expect("token")
+        .to_owned()
 }
 
 /// A fresh fake, its transport, default pool and a management token.
