@@ -6,7 +6,9 @@ use authing_core::{Error, GraphQlOperation, Secret, Transport};
 use serde_json::{Map, Value, json};
 
 use crate::client::AuthenticationClient;
-use crate::wire::{context_string, custom_data_params, put};
+use authing_core::model::custom_data_params;
+
+use crate::wire::{context_string, put};
 
 /// The `input` of a password login or registration, without the fields only one of them
 /// has: the operation, the identifier (`email` or `username`), the password, and the

@@ -2,20 +2,7 @@
 
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use serde_json::{Map, Value, json};
-
-/// `custom_data` as Authing's `params` input field: a JSON **string** of
-/// `[{"key": k, "value": v}, ...]`, in the map's iteration order; `None` for an empty map.
-pub(crate) fn custom_data_params(custom_data: &Map<String, Value>) -> Option<String> {
-    if custom_data.is_empty() {
-        return None;
-    }
-    let entries: Vec<Value> = custom_data
-        .iter()
-        .map(|(key, value)| json!({ "key": key, "value": value }))
-        .collect();
-    Some(Value::Array(entries).to_string())
-}
+use serde_json::{Map, Value};
 
 /// `context` as Authing's `context` input field: the map as a JSON string; `None` when empty.
 pub(crate) fn context_string(context: &Map<String, Value>) -> Option<String> {
@@ -55,29 +42,12 @@ pub(crate) fn put<V: Into<Value>>(object: &mut Map<String, Value>, key: &str, va
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     fn jwt(payload: &Value) -> String {
         let header = URL_SAFE_NO_PAD.encode(br#"{"alg":"HS256","typ":"JWT"}"#);
         let payload = URL_SAFE_NO_PAD.encode(payload.to_string());
         format!("{header}.{payload}.c2lnbmF0dXJl")
-    }
-
-    #[test]
-    fn custom_data_is_a_json_string_of_key_value_pairs() {
-        let mut data = Map::new();
-        data.insert("school".into(), json!("MIT"));
-        data.insert("age".into(), json!(20));
-        let params = custom_data_params(&data).expect("non-empty");
-        let mut decoded: Vec<Value> = serde_json::from_str(&params).expect("json");
-        decoded.sort_by_key(|entry| entry["key"].to_string());
-        assert_eq!(
-            decoded,
-            [
-                json!({"key": "age", "value": 20}),
-                json!({"key": "school", "value": "MIT"})
-            ]
-        );
-        assert_eq!(custom_data_params(&Map::new()), None);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! [`CreateUser`]: `createUser(userInfo, keepPassword, resetPasswordOnFirstLogin, params)`.
 
-use authing_core::model::{CreateUserInput, User};
+use authing_core::model::{CreateUserInput, User, custom_data_params};
 use authing_core::{Error, Transport};
 use serde_json::{Value, json};
 
@@ -103,12 +103,10 @@ fn variables(
         "resetPasswordOnFirstLogin",
         reset_password_on_first_login,
     );
-    if let Some(data) = custom_data {
-        let items: Vec<Value> = data
-            .iter()
-            .map(|(key, value)| json!({ "key": key, "value": value }))
-            .collect();
-        variables["params"] = Value::String(Value::Array(items).to_string());
+    if let Some(params) =
+        custom_data.and_then(|data| custom_data_params(data.iter().map(|(k, v)| (k, v))))
+    {
+        variables["params"] = Value::String(params);
     }
     Ok(variables)
 }
