@@ -84,14 +84,20 @@ fn empty_pool_id_or_secret_fails_at_construction() {
     config_message(error);
 }
 
-async fn html_502_is_an_http_error_with_its_body(env: Env) {
-    let client = env.management();
+/// One successful call, so the management token is cached before a fault is armed and the
+/// fault hits the call under test, not the token fetch.
+async fn warm_up(client: &ManagementClient<authing_tests::DynTransport>) {
     client
         .users()
         .list()
         .send()
         .await
         .expect("warm up the token");
+}
+
+async fn html_502_is_an_http_error_with_its_body(env: Env) {
+    let client = env.management();
+    warm_up(&client).await;
     env.mock.inject_fault(
         Fault::respond(
             502,
@@ -119,12 +125,7 @@ async fn html_502_is_an_http_error_with_its_body(env: Env) {
 
 async fn truncated_json_is_a_decode_error_with_its_body(env: Env) {
     let client = env.management();
-    client
-        .users()
-        .list()
-        .send()
-        .await
-        .expect("warm up the token");
+    warm_up(&client).await;
     env.mock
         .inject_fault(Fault::truncated_json().path("/graphql/v2").times(1));
     let error = client.users().list().send().await.expect_err("truncated");
@@ -143,12 +144,7 @@ async fn slow_answer_is_a_timeout(env: Env) {
         .timeout(Duration::from_secs(1))
         .build()
         .expect("client");
-    client
-        .users()
-        .list()
-        .send()
-        .await
-        .expect("warm up the token");
+    warm_up(&client).await;
     env.mock.inject_fault(
         Fault::delay(Duration::from_secs(10))
             .path("/graphql/v2")
