@@ -105,6 +105,33 @@ impl Error {
         }
     }
 
+    /// Authing's message, for [`Api`](Self::Api) errors, in the client's language.
+    pub fn message(&self) -> Option<&str> {
+        match self {
+            Self::Api { message, .. } => Some(message),
+            _ => None,
+        }
+    }
+
+    /// Whether this is Authing's error `code`; compare with the names in
+    /// [`codes`](crate::codes).
+    ///
+    /// ```
+    /// use authing_core::{Error, codes};
+    ///
+    /// let error = Error::Api {
+    ///     code: 2004,
+    ///     message: "user not found".into(),
+    ///     data: None,
+    ///     status: http::StatusCode::OK,
+    /// };
+    /// assert!(error.is(codes::USER_NOT_FOUND));
+    /// assert!(!error.is(codes::WRONG_CREDENTIALS));
+    /// ```
+    pub fn is(&self, code: i64) -> bool {
+        self.code() == Some(code)
+    }
+
     /// The HTTP status of the answer, where there was one.
     pub fn status(&self) -> Option<StatusCode> {
         match self {

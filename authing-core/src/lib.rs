@@ -7,7 +7,8 @@
 //!   `authing-transport-hyper`, the in-process fake in `authing-mock`, or your own stack);
 //! - [`Encryptor`]: how passwords are encrypted before they leave the process
 //!   ([`RsaEncryptor`] by default, with Authing's public-cloud key built in);
-//! - [`Error`]: one error type for every way a call can fail;
+//! - [`Error`]: one error type for every way a call can fail, and [`codes`]: Authing's error
+//!   codes by name;
 //! - [`Secret`]: secrets, passwords and tokens that never print;
 //! - [`ApiClient`]: the request executor both `ManagementClient` and
 //!   `AuthenticationClient` are built on (common headers, GraphQL and REST envelopes);
@@ -20,6 +21,7 @@
 
 pub mod api;
 pub mod clock;
+pub mod codes;
 pub mod encrypt;
 pub mod error;
 pub mod graphql;
