@@ -8,6 +8,7 @@ use axum::body::Bytes;
 use axum::extract::{Request, State};
 use axum::response::Response;
 use axum::routing::{get, post};
+use futures::StreamExt as _;
 use http::StatusCode;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
@@ -16,6 +17,7 @@ use serde_json::{Value, json};
 use crate::auth::RequestContext;
 use crate::clock::iso;
 use crate::faults::FaultSpec;
+use crate::i18n::ok;
 use crate::mock::MockAuthing;
 use crate::rest::{envelope, success};
 
@@ -85,12 +87,80 @@ async fn advance_clock(State(mock): State<MockAuthing>, request: Request) -> Res
     success(rc.lang, json!({ "now": iso(mock.now()) }))
 }
 
+/// How many journal entries the `requests` endpoint copies out of the journal at a time.
+const STREAM_CHUNK: usize = 32;
+
+/// `?offset=&limit=` of the `requests` endpoint (offset from the oldest request kept).
+fn paging(query: Option<&str>) -> Result<(usize, usize), String> {
+    let (mut offset, mut limit) = (0, usize::MAX);
+    for pair in query
+        .unwrap_or_default()
+        .split('&')
+        .filter(|p| !p.is_empty())
+    {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        let number = || {
+            value
+                .parse::<usize>()
+                .map_err(|_| format!("{key} must be a non-negative integer"))
+        };
+        match key {
+            "offset" => offset = number()?,
+            "limit" => limit = number()?,
+            _ => return Err(format!("unknown query parameter {key:?}")),
+        }
+    }
+    Ok((offset, limit))
+}
+
+/// `GET /requests?offset=&limit=`: the journal, streamed a few entries at a time so that a
+/// long journal is never copied whole (the envelope is the usual `{code, message, data}`).
 async fn requests(State(mock): State<MockAuthing>, request: Request) -> Response {
     let rc = RequestContext::of(&request);
-    success(
-        rc.lang,
-        serde_json::to_value(mock.requests()).unwrap_or(Value::Null),
-    )
+    let (offset, limit) = match paging(request.uri().query()) {
+        Ok(paging) => paging,
+        Err(why) => {
+            return envelope(StatusCode::BAD_REQUEST, 400, &why, Value::Null);
+        }
+    };
+    let (from, until) = {
+        let journal = mock.inner.journal();
+        let from = journal.seq_at(offset);
+        let count = journal.len().saturating_sub(offset).min(limit);
+        (
+            from,
+            from.saturating_add(u64::try_from(count).unwrap_or(u64::MAX)),
+        )
+    };
+    let head = format!(
+        "{{\"code\":200,\"message\":{},\"data\":[",
+        Value::String(ok(rc.lang).to_owned())
+    );
+    let chunks = futures::stream::unfold(Some((from, true)), move |state| {
+        let mock = mock.clone();
+        async move {
+            let (next, first) = state?;
+            let (entries, after) = mock.inner.journal().from_seq(next, until, STREAM_CHUNK);
+            if entries.is_empty() {
+                return Some((Ok::<_, std::io::Error>(Bytes::from_static(b"]}")), None));
+            }
+            let mut out = Vec::new();
+            for (i, entry) in entries.iter().enumerate() {
+                if !(first && i == 0) {
+                    out.push(b',');
+                }
+                if let Err(error) = serde_json::to_writer(&mut out, entry) {
+                    return Some((Err(std::io::Error::other(error)), None));
+                }
+            }
+            Some((Ok(Bytes::from(out)), Some((after, false))))
+        }
+    });
+    let body = futures::stream::once(async move { Ok(Bytes::from(head)) }).chain(chunks);
+    Response::builder()
+        .header(http::header::CONTENT_TYPE, "application/json")
+        .body(axum::body::Body::from_stream(body))
+        .unwrap_or_else(|_| envelope(StatusCode::INTERNAL_SERVER_ERROR, 500, "", Value::Null))
 }
 
 async fn add_fault(State(mock): State<MockAuthing>, request: Request) -> Response {

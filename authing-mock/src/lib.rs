@@ -93,6 +93,8 @@ mod faults;
 mod graphql;
 mod i18n;
 mod in_process;
+mod journal;
+mod limits;
 mod mock;
 mod pool;
 mod record;

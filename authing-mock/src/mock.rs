@@ -12,6 +12,7 @@ use crate::crypto::RsaKeyPair;
 use crate::error::MockError;
 use crate::faults::{Fault, Faults};
 use crate::in_process::InProcessTransport;
+use crate::journal::{self, Journal};
 use crate::pool::PoolCredentials;
 use crate::record::RecordedRequest;
 use crate::server::MockServer;
@@ -27,7 +28,7 @@ pub(crate) struct Inner {
     pub(crate) tokens: TokenIssuer,
     pub(crate) clock: FakeClock,
     store: Mutex<Store>,
-    requests: Mutex<Vec<RecordedRequest>>,
+    journal: Mutex<Journal>,
     faults: Mutex<Faults>,
     /// The default pool's credentials (with the in-process host); they never change.
     pub(crate) default_pool: PoolCredentials,
@@ -48,12 +49,12 @@ impl Inner {
         lock(&self.faults)
     }
 
-    pub(crate) fn record(&self, request: RecordedRequest) {
-        lock(&self.requests).push(request);
+    pub(crate) fn journal(&self) -> MutexGuard<'_, Journal> {
+        lock(&self.journal)
     }
 
-    pub(crate) fn requests(&self) -> Vec<RecordedRequest> {
-        lock(&self.requests).clone()
+    pub(crate) fn record(&self, request: RecordedRequest) {
+        self.journal().push(request);
     }
 
     /// Credentials of every pool, default pool first.
@@ -77,7 +78,7 @@ impl Inner {
     pub(crate) fn reset(&self) {
         self.store().reset();
         self.faults().clear();
-        lock(&self.requests).clear();
+        self.journal().clear();
     }
 }
 
@@ -201,15 +202,30 @@ impl MockAuthing {
         self.inner.clock.now()
     }
 
-    /// Every request the fake answered, oldest first (since the last [`reset`](Self::reset)).
+    /// The requests the fake answered, oldest first (since the last [`reset`](Self::reset)):
+    /// the last [`journal_capacity`](MockAuthingBuilder::journal_capacity) of them (1000 by
+    /// default), each body cut at 64 KiB.
     pub fn requests(&self) -> Vec<RecordedRequest> {
-        self.inner.requests()
+        self.inner.journal().iter().cloned().collect()
     }
 
-    /// How many GraphQL requests selected the root field `field` (e.g. `"accessToken"`).
+    /// At most `limit` of the recorded requests, starting `offset` requests after the oldest
+    /// one kept: a page of [`requests`](Self::requests), without copying the rest.
+    pub fn requests_page(&self, offset: usize, limit: usize) -> Vec<RecordedRequest> {
+        self.inner
+            .journal()
+            .iter()
+            .skip(offset)
+            .take(limit)
+            .cloned()
+            .collect()
+    }
+
+    /// How many recorded GraphQL requests selected the root field `field` (e.g.
+    /// `"accessToken"`).
     pub fn count_graphql(&self, field: &str) -> usize {
         self.inner
-            .requests()
+            .journal()
             .iter()
             .filter(|r| r.graphql_fields.iter().any(|f| f == field))
             .count()
@@ -234,10 +250,20 @@ impl MockAuthing {
 }
 
 /// Builds a [`MockAuthing`] with options.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 #[must_use]
 pub struct MockAuthingBuilder {
     private_key_pem: Option<String>,
+    journal_capacity: usize,
+}
+
+impl Default for MockAuthingBuilder {
+    fn default() -> Self {
+        Self {
+            private_key_pem: None,
+            journal_capacity: journal::DEFAULT_CAPACITY,
+        }
+    }
 }
 
 impl MockAuthingBuilder {
@@ -245,6 +271,13 @@ impl MockAuthingBuilder {
     /// `BEGIN RSA PRIVATE KEY`) to decrypt passwords, instead of the per-process key.
     pub fn private_key_pem(mut self, pem: impl Into<String>) -> Self {
         self.private_key_pem = Some(pem.into());
+        self
+    }
+
+    /// How many requests the journal ([`MockAuthing::requests`]) keeps: the last `capacity`
+    /// (1000 by default; 0 records none, and [`MockAuthing::count_graphql`] then counts 0).
+    pub fn journal_capacity(mut self, capacity: usize) -> Self {
+        self.journal_capacity = capacity;
         self
     }
 
@@ -263,7 +296,7 @@ impl MockAuthingBuilder {
                 tokens: TokenIssuer::random(),
                 clock: FakeClock::default(),
                 store: Mutex::new(store),
-                requests: Mutex::new(Vec::new()),
+                journal: Mutex::new(Journal::new(self.journal_capacity)),
                 faults: Mutex::new(Faults::default()),
                 default_pool,
             }),

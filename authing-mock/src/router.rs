@@ -11,9 +11,11 @@ use http::header::{CONTENT_LENGTH, CONTENT_TYPE};
 use http::{HeaderValue, StatusCode};
 
 use crate::auth::RequestContext;
+use crate::graphql::PreparedSlot;
 use crate::i18n::Failure;
+use crate::journal::recorded_body;
 use crate::mock::MockAuthing;
-use crate::record::{GraphqlSummary, RecordedRequest, redact_query, summarize_graphql};
+use crate::record::{GraphqlSummary, RecordedRequest, redact_query};
 use crate::{admin, graphql, rest};
 
 /// The largest request body the fake reads.
@@ -33,18 +35,31 @@ pub(crate) fn router(mock: MockAuthing) -> Router {
         .with_state(mock)
 }
 
-/// `POST /graphql/v2`.
+/// `POST /graphql/v2`: runs the body the recording layer prepared (or reads it, if the
+/// router runs without that layer).
 async fn graphql_endpoint(State(mock): State<MockAuthing>, request: Request) -> Response {
     let (parts, body) = request.into_parts();
     let rc = RequestContext::from_parts(&parts);
-    let body = match to_bytes(body, MAX_BODY).await {
-        Ok(body) => body,
-        Err(error) => {
-            return rest::failure(rc.lang, &Failure::InvalidParams(error.to_string()));
-        }
+    let prepared = match parts
+        .extensions
+        .get::<PreparedSlot>()
+        .and_then(PreparedSlot::take)
+    {
+        Some(prepared) => prepared,
+        None => match to_bytes(body, MAX_BODY).await {
+            Ok(body) => graphql::prepare(&body),
+            Err(error) => {
+                return rest::failure(rc.lang, &Failure::InvalidParams(error.to_string()));
+            }
+        },
     };
-    let (status, answer) = graphql::execute(&mock, rc, &body).await;
-    (status, axum::Json(answer)).into_response()
+    let (status, answer) = graphql::execute(&mock, rc, prepared).await;
+    (
+        status,
+        [(CONTENT_TYPE, HeaderValue::from_static("application/json"))],
+        answer,
+    )
+        .into_response()
 }
 
 /// Records the request and applies the first matching fault (not for the test-only
@@ -82,10 +97,11 @@ async fn observe(State(mock): State<MockAuthing>, request: Request, next: Next) 
             );
         }
     };
-    let summary = if path == "/graphql/v2" {
-        summarize_graphql(&body)
+    let (summary, prepared) = if path == "/graphql/v2" && parts.method == http::Method::POST {
+        let prepared = graphql::prepare(&body);
+        (prepared.summary.clone(), Some(PreparedSlot::new(prepared)))
     } else {
-        GraphqlSummary::default()
+        (GraphqlSummary::default(), None)
     };
     let plan = mock.inner.faults().take(&path, &summary.root_fields);
     let plan = plan.unwrap_or_default();
@@ -102,13 +118,17 @@ async fn observe(State(mock): State<MockAuthing>, request: Request, next: Next) 
             response
         }
         None => {
-            next.run(Request::from_parts(parts, Body::from(body.clone())))
-                .await
+            let mut request = Request::from_parts(parts, Body::from(body.clone()));
+            if let Some(prepared) = prepared {
+                request.extensions_mut().insert(prepared);
+            }
+            next.run(request).await
         }
     };
     if plan.truncate {
         response = truncate(response).await;
     }
+    let (body, body_truncated) = recorded_body(&body);
     mock.inner.record(RecordedRequest {
         method,
         path,
@@ -122,6 +142,7 @@ async fn observe(State(mock): State<MockAuthing>, request: Request, next: Next) 
         lang,
         at: mock.now(),
         body,
+        body_truncated,
     });
     response
 }
