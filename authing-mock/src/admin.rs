@@ -1,11 +1,19 @@
 //! Test-only endpoints under `/__authing_mock/`, for clients in any language; the table is
 //! in the crate docs.
+//!
+//! They reset the fake, list every pool's secrets and every request body, so they answer
+//! only callers on the same machine: the in-process transport and loopback peers. A fake
+//! built with [`remote_control`](crate::MockAuthingBuilder::remote_control) also answers
+//! other peers that send its admin token in [`ADMIN_TOKEN_HEADER`]; everyone else gets 403.
 
+use std::net::SocketAddr;
 use std::time::Duration;
 
+use authing_core::Secret;
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{Request, State};
+use axum::extract::{ConnectInfo, Request, State};
+use axum::middleware::{self, Next};
 use axum::response::Response;
 use axum::routing::{get, post};
 use futures::StreamExt as _;
@@ -14,7 +22,7 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
-use crate::auth::RequestContext;
+use crate::auth::{RequestContext, secret_matches};
 use crate::clock::iso;
 use crate::faults::FaultSpec;
 use crate::i18n::ok;
@@ -24,8 +32,15 @@ use crate::rest::{envelope, success};
 /// The reserved path prefix of the test-only endpoints.
 pub(crate) const PREFIX: &str = "/__authing_mock";
 
-/// The test-only routes, to nest under [`PREFIX`].
-pub(crate) fn routes() -> Router<MockAuthing> {
+/// The header a caller that is not on loopback sends the admin token in.
+pub const ADMIN_TOKEN_HEADER: &str = "x-authing-mock-admin-token";
+
+/// Marks a request that came through the in-process transport (which is never remote).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct InProcess;
+
+/// The test-only routes, to nest under [`PREFIX`], behind the access rule.
+pub(crate) fn routes(mock: &MockAuthing) -> Router<MockAuthing> {
     Router::new()
         .route("/reset", post(reset))
         .route("/clock", get(clock))
@@ -33,6 +48,44 @@ pub(crate) fn routes() -> Router<MockAuthing> {
         .route("/requests", get(requests))
         .route("/faults", post(add_fault).delete(clear_faults))
         .route("/pools", get(pools).post(create_pool))
+        .route_layer(middleware::from_fn_with_state(mock.clone(), guard))
+}
+
+/// Whether `request` may use the control endpoints: it came in process or from a loopback
+/// peer, or it carries the admin token of a fake that allows remote control. A request with
+/// neither mark (the router mounted in a server that records no peer address) is remote.
+fn allowed(remote_token: Option<&Secret>, request: &Request) -> bool {
+    if request.extensions().get::<InProcess>().is_some() {
+        return true;
+    }
+    if let Some(ConnectInfo(peer)) = request.extensions().get::<ConnectInfo<SocketAddr>>()
+        && peer.ip().to_canonical().is_loopback()
+    {
+        return true;
+    }
+    let sent = request
+        .headers()
+        .get(ADMIN_TOKEN_HEADER)
+        .and_then(|value| value.to_str().ok());
+    match (remote_token, sent) {
+        (Some(token), Some(sent)) => secret_matches(sent, token.expose()),
+        _ => false,
+    }
+}
+
+/// Refuses callers [`allowed`] refuses, with 403.
+async fn guard(State(mock): State<MockAuthing>, request: Request, next: Next) -> Response {
+    if allowed(mock.inner.remote_control.as_ref(), &request) {
+        return next.run(request).await;
+    }
+    let why = if mock.inner.remote_control.is_some() {
+        "the test-only endpoints need the admin token (x-authing-mock-admin-token) from a \
+         client that is not on loopback"
+    } else {
+        "the test-only endpoints answer only clients on loopback (start the fake with remote \
+         control and an admin token to open them to others)"
+    };
+    envelope(StatusCode::FORBIDDEN, 403, why, Value::Null)
 }
 
 fn bad_request(why: impl std::fmt::Display) -> Response {
@@ -193,4 +246,50 @@ async fn pools(State(mock): State<MockAuthing>, request: Request) -> Response {
 async fn create_pool(State(mock): State<MockAuthing>, request: Request) -> Response {
     let rc = RequestContext::of(&request);
     success(rc.lang, mock.inner.create_pool(&rc.origin).to_json())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn from(peer: &str, token: Option<&str>) -> Request {
+        let mut request = Request::new(axum::body::Body::empty());
+        let peer: SocketAddr = peer.parse().expect("an address");
+        request.extensions_mut().insert(ConnectInfo(peer));
+        if let Some(token) = token {
+            request.headers_mut().insert(
+                ADMIN_TOKEN_HEADER,
+                http::HeaderValue::from_str(token).expect("a header value"),
+            );
+        }
+        request
+    }
+
+    #[test]
+    fn loopback_and_in_process_callers_need_no_token() {
+        assert!(allowed(None, &from("127.0.0.1:4000", None)));
+        assert!(allowed(None, &from("[::1]:4000", None)));
+        assert!(allowed(None, &from("[::ffff:127.0.0.1]:4000", None)));
+        let mut in_process = Request::new(axum::body::Body::empty());
+        in_process.extensions_mut().insert(InProcess);
+        assert!(allowed(None, &in_process));
+    }
+
+    #[test]
+    fn remote_callers_need_remote_control_and_the_token() {
+        let token = Secret::from("admin-token");
+        assert!(!allowed(None, &from("10.0.0.7:4000", None)));
+        assert!(!allowed(None, &from("10.0.0.7:4000", Some("admin-token"))));
+        assert!(!allowed(Some(&token), &from("10.0.0.7:4000", None)));
+        assert!(!allowed(
+            Some(&token),
+            &from("10.0.0.7:4000", Some("wrong"))
+        ));
+        assert!(allowed(
+            Some(&token),
+            &from("10.0.0.7:4000", Some("admin-token"))
+        ));
+        // No peer address at all (a foreign server without connect info) is remote.
+        assert!(!allowed(None, &Request::new(axum::body::Body::empty())));
+    }
 }

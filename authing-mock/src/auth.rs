@@ -8,13 +8,17 @@
 //! - Tokens are checked against the fake's clock and its revocation list.
 
 use std::net::SocketAddr;
+use std::sync::LazyLock;
 
 use authing_core::{Lang, Secret, headers};
 use axum::extract::ConnectInfo;
 use http::header::{AUTHORIZATION, HOST};
 use http::request::Parts;
 use http::{Extensions, HeaderMap, Uri};
+use jsonwebtoken::{Algorithm, EncodingKey};
+use subtle::ConstantTimeEq as _;
 
+use crate::crypto::random_hex;
 use crate::i18n::{Failure, lang_of};
 use crate::mock::{IN_PROCESS_HOST, Inner};
 use crate::state::UserRecord;
@@ -199,5 +203,35 @@ impl Inner {
             phone: user.str_field("phone"),
         };
         self.tokens.user(&subject, &rc.origin, self.clock.now())
+    }
+}
+
+/// The key [`secret_matches`] MACs both sides with, drawn once per process.
+static COMPARE_KEY: LazyLock<EncodingKey> =
+    LazyLock::new(|| EncodingKey::from_secret(random_hex(32).as_bytes()));
+
+/// Whether `given` is `expected` (a pool secret, an admin token), in constant time: both are
+/// HMAC-SHA256ed with a per-process key and the MACs compared with `subtle`, so neither
+/// where they differ nor how long `expected` is shows in the time taken.
+pub(crate) fn secret_matches(given: &str, expected: &str) -> bool {
+    let mac = |text: &str| {
+        jsonwebtoken::crypto::sign(text.as_bytes(), &COMPARE_KEY, Algorithm::HS256)
+            .unwrap_or_default()
+    };
+    let (given, expected) = (mac(given), mac(expected));
+    !expected.is_empty() && bool::from(given.as_bytes().ct_eq(expected.as_bytes()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secrets_match_only_when_equal() {
+        assert!(secret_matches("0123456789abcdef", "0123456789abcdef"));
+        assert!(!secret_matches("0123456789abcdee", "0123456789abcdef"));
+        assert!(!secret_matches("0123456789abcdef0", "0123456789abcdef"));
+        assert!(!secret_matches("", "0123456789abcdef"));
+        assert!(secret_matches("", ""));
     }
 }

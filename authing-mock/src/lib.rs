@@ -107,6 +107,7 @@ mod users;
 
 pub mod stubs;
 
+pub use admin::ADMIN_TOKEN_HEADER;
 pub use error::MockError;
 pub use faults::Fault;
 pub use in_process::InProcessTransport;

@@ -4,6 +4,7 @@ use std::fmt;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
+use authing_core::Secret;
 use chrono::{DateTime, Utc};
 use tokio::net::ToSocketAddrs;
 
@@ -15,7 +16,7 @@ use crate::in_process::InProcessTransport;
 use crate::journal::{self, Journal};
 use crate::pool::PoolCredentials;
 use crate::record::RecordedRequest;
-use crate::server::MockServer;
+use crate::server::{MockServer, ServeLimits};
 use crate::state::Store;
 use crate::tokens::TokenIssuer;
 
@@ -32,6 +33,11 @@ pub(crate) struct Inner {
     faults: Mutex<Faults>,
     /// The default pool's credentials (with the in-process host); they never change.
     pub(crate) default_pool: PoolCredentials,
+    /// The limits of the HTTP door.
+    pub(crate) serve_limits: ServeLimits,
+    /// The admin token remote callers of the control endpoints must send; `None`: only
+    /// loopback and in-process callers may use them.
+    pub(crate) remote_control: Option<Secret>,
 }
 
 /// Locks `mutex`, recovering the data if a panicking thread poisoned it (the fake's state
@@ -255,6 +261,8 @@ impl MockAuthing {
 pub struct MockAuthingBuilder {
     private_key_pem: Option<String>,
     journal_capacity: usize,
+    serve_limits: ServeLimits,
+    remote_control: Option<Secret>,
 }
 
 impl Default for MockAuthingBuilder {
@@ -262,6 +270,8 @@ impl Default for MockAuthingBuilder {
         Self {
             private_key_pem: None,
             journal_capacity: journal::DEFAULT_CAPACITY,
+            serve_limits: ServeLimits::default(),
+            remote_control: None,
         }
     }
 }
@@ -278,6 +288,29 @@ impl MockAuthingBuilder {
     /// (1000 by default; 0 records none, and [`MockAuthing::count_graphql`] then counts 0).
     pub fn journal_capacity(mut self, capacity: usize) -> Self {
         self.journal_capacity = capacity;
+        self
+    }
+
+    /// Over HTTP ([`MockAuthing::serve`]), how long a connection may take to send a request
+    /// head, and may sit idle between requests, before it is closed (10 s by default).
+    pub fn header_read_timeout(mut self, timeout: Duration) -> Self {
+        self.serve_limits.header_read_timeout = timeout;
+        self
+    }
+
+    /// Over HTTP ([`MockAuthing::serve`]), how many connections may be open at once (1024 by
+    /// default); a connection beyond that is closed as soon as it is accepted.
+    pub fn max_connections(mut self, max: usize) -> Self {
+        self.serve_limits.max_connections = max;
+        self
+    }
+
+    /// Opens the test-only endpoints (`/__authing_mock/...`: reset, faults, the journal, every
+    /// pool's secrets) to callers that are not on loopback, when they send `admin_token` in
+    /// the `x-authing-mock-admin-token` header. Without this they answer only the
+    /// in-process transport and loopback peers; others get 403.
+    pub fn remote_control(mut self, admin_token: impl Into<Secret>) -> Self {
+        self.remote_control = Some(admin_token.into());
         self
     }
 
@@ -299,6 +332,8 @@ impl MockAuthingBuilder {
                 journal: Mutex::new(Journal::new(self.journal_capacity)),
                 faults: Mutex::new(Faults::default()),
                 default_pool,
+                serve_limits: self.serve_limits,
+                remote_control: self.remote_control,
             }),
         })
     }

@@ -28,7 +28,7 @@ pub(crate) fn router(mock: MockAuthing) -> Router {
         .route("/api/v2/.well-known", get(rest::well_known))
         .route("/api/v2/users/me", get(rest::me))
         .route("/api/v2/logout", get(rest::logout))
-        .nest(admin::PREFIX, admin::routes())
+        .nest(admin::PREFIX, admin::routes(&mock))
         .fallback(rest::not_found)
         .method_not_allowed_fallback(rest::method_not_allowed)
         .layer(middleware::from_fn_with_state(mock.clone(), observe))

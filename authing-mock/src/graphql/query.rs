@@ -57,7 +57,7 @@ impl Query {
             {
                 let store = env.inner.store();
                 let pool = store.pool(user_pool_id.trim())?;
-                if pool.secret.expose() != secret.trim() {
+                if !crate::auth::secret_matches(secret.trim(), pool.secret.expose()) {
                     return Err(Failure::NoPermission);
                 }
             }
