@@ -27,21 +27,35 @@ impl fmt::Debug for RsaKeyPair {
     }
 }
 
-/// The key generated once per process (1024-bit, like Authing's public cloud), shared by
-/// every fake built without a key of its own. `Err` only if key generation itself failed.
-static PROCESS_KEY: LazyLock<Result<Arc<RsaKeyPair>, String>> = LazyLock::new(|| {
-    let private = RsaPrivateKey::new(&mut rand::thread_rng(), 1024)
-        .map_err(|e| format!("RSA key generation failed: {e}"))?;
-    RsaKeyPair::from_private(private).map(Arc::new)
+/// The fake's built-in RSA key: a **public test key, not a secret**. It is checked into the
+/// source so that a fake starts without generating a key (generating one costs ~1.7 s in an
+/// unoptimised test binary); anyone can decrypt what is encrypted with it, which is fine for
+/// a fake and wrong for anything else. Generated once with `openssl genrsa 1024` (1024-bit,
+/// like the key of Authing's public cloud).
+pub(crate) const TEST_PRIVATE_KEY_PEM: &str = include_str!("test_key.pem");
+
+/// The built-in key, parsed once per process and shared by every fake built without a key
+/// of its own. `Err` only if the checked-in PEM were broken.
+static BUILT_IN_KEY: LazyLock<Result<Arc<RsaKeyPair>, String>> = LazyLock::new(|| {
+    RsaKeyPair::from_pem(TEST_PRIVATE_KEY_PEM)
+        .map(Arc::new)
+        .map_err(|e| e.to_string())
 });
 
 impl RsaKeyPair {
-    /// The process-wide generated key.
-    pub(crate) fn process_default() -> Result<Arc<Self>, MockError> {
-        PROCESS_KEY
+    /// The built-in test key ([`TEST_PRIVATE_KEY_PEM`]).
+    pub(crate) fn built_in() -> Result<Arc<Self>, MockError> {
+        BUILT_IN_KEY
             .as_ref()
             .map(Arc::clone)
             .map_err(|e| MockError::Key(e.clone()))
+    }
+
+    /// A freshly generated 1024-bit key.
+    pub(crate) fn generate() -> Result<Self, MockError> {
+        let private = RsaPrivateKey::new(&mut rand::thread_rng(), 1024)
+            .map_err(|e| MockError::Key(format!("RSA key generation failed: {e}")))?;
+        Self::from_private(private).map_err(MockError::Key)
     }
 
     /// Parses a PEM private key: PKCS#8 (`BEGIN PRIVATE KEY`) or PKCS#1
@@ -150,11 +164,12 @@ mod tests {
     use super::*;
     use authing_core::{Encryptor, RsaEncryptor};
     use rsa::pkcs1::EncodeRsaPrivateKey;
+    use rsa::traits::PublicKeyParts as _;
     use rsa::pkcs8::EncodePrivateKey;
 
     #[test]
     fn decrypts_what_the_sdk_encrypts() {
-        let key = RsaKeyPair::process_default().expect("key");
+        let key = RsaKeyPair::built_in().expect("key");
         let encryptor = RsaEncryptor::from_pem(key.public_pem()).expect("public key");
         let ciphertext = encryptor.encrypt("pässwörd").expect("encrypts");
         assert_eq!(
@@ -166,6 +181,16 @@ mod tests {
             Err(Failure::PasswordDecrypt)
         );
         assert_eq!(key.decrypt_password("AAAA"), Err(Failure::PasswordDecrypt));
+    }
+
+    #[test]
+    fn the_built_in_key_is_the_checked_in_one_and_generation_is_separate() {
+        let built_in = RsaKeyPair::built_in().expect("the checked-in key parses");
+        let again = RsaKeyPair::from_pem(TEST_PRIVATE_KEY_PEM).expect("parses");
+        assert_eq!(built_in.public_pem(), again.public_pem());
+        assert_eq!(built_in.private.size(), 128, "1024-bit");
+        let generated = RsaKeyPair::generate().expect("generates");
+        assert_ne!(generated.public_pem(), built_in.public_pem());
     }
 
     #[test]

@@ -138,12 +138,13 @@ impl Default for MockAuthing {
 }
 
 impl MockAuthing {
-    /// A fake with one pool and one application, using the RSA key generated once per process
-    /// (1024-bit, like Authing's public cloud).
+    /// A fake with one pool and one application, using the built-in RSA test key (1024-bit,
+    /// like Authing's public cloud; a public key pair checked into this crate, so building a
+    /// fake costs no key generation).
     ///
     /// # Panics
     ///
-    /// Only if the process could not generate an RSA key at all (a broken random source);
+    /// Never in practice: only if the checked-in key did not parse;
     /// [`builder`](Self::builder)`.build()` reports that as an error instead.
     pub fn new() -> Self {
         match Self::builder().build() {
@@ -152,7 +153,7 @@ impl MockAuthing {
         }
     }
 
-    /// Starts building a fake with options (its own RSA key).
+    /// Starts building a fake with options (its own RSA key, limits, remote control).
     pub fn builder() -> MockAuthingBuilder {
         MockAuthingBuilder::default()
     }
@@ -260,6 +261,7 @@ impl MockAuthing {
 #[must_use]
 pub struct MockAuthingBuilder {
     private_key_pem: Option<String>,
+    generate_key: bool,
     journal_capacity: usize,
     serve_limits: ServeLimits,
     remote_control: Option<Secret>,
@@ -269,6 +271,7 @@ impl Default for MockAuthingBuilder {
     fn default() -> Self {
         Self {
             private_key_pem: None,
+            generate_key: false,
             journal_capacity: journal::DEFAULT_CAPACITY,
             serve_limits: ServeLimits::default(),
             remote_control: None,
@@ -278,9 +281,17 @@ impl Default for MockAuthingBuilder {
 
 impl MockAuthingBuilder {
     /// Use this RSA private key (PEM, PKCS#8 `BEGIN PRIVATE KEY` or PKCS#1
-    /// `BEGIN RSA PRIVATE KEY`) to decrypt passwords, instead of the per-process key.
+    /// `BEGIN RSA PRIVATE KEY`) to decrypt passwords, instead of the built-in test key.
     pub fn private_key_pem(mut self, pem: impl Into<String>) -> Self {
         self.private_key_pem = Some(pem.into());
+        self
+    }
+
+    /// Generate a fresh 1024-bit RSA key for this fake instead of using the built-in test
+    /// key (whose private half is public). Generation takes a moment (~1.7 s unoptimised).
+    /// A key given with [`private_key_pem`](Self::private_key_pem) wins.
+    pub fn generate_key(mut self) -> Self {
+        self.generate_key = true;
         self
     }
 
@@ -318,7 +329,8 @@ impl MockAuthingBuilder {
     pub fn build(self) -> Result<MockAuthing, MockError> {
         let key = match self.private_key_pem {
             Some(pem) => Arc::new(RsaKeyPair::from_pem(&pem)?),
-            None => RsaKeyPair::process_default()?,
+            None if self.generate_key => Arc::new(RsaKeyPair::generate()?),
+            None => RsaKeyPair::built_in()?,
         };
         let mut store = Store::default();
         let default_pool =
