@@ -193,7 +193,7 @@ async fn requests(State(mock): State<MockAuthing>, request: Request) -> Response
         let mock = mock.clone();
         async move {
             let (next, first) = state?;
-            let (entries, after) = mock.inner.journal().from_seq(next, until, STREAM_CHUNK);
+            let (entries, after) = mock.inner.journal().chunk(next, until, STREAM_CHUNK);
             if entries.is_empty() {
                 return Some((Ok::<_, std::io::Error>(Bytes::from_static(b"]}")), None));
             }

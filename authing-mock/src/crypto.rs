@@ -164,8 +164,8 @@ mod tests {
     use super::*;
     use authing_core::{Encryptor, RsaEncryptor};
     use rsa::pkcs1::EncodeRsaPrivateKey;
-    use rsa::traits::PublicKeyParts as _;
     use rsa::pkcs8::EncodePrivateKey;
+    use rsa::traits::PublicKeyParts as _;
 
     #[test]
     fn decrypts_what_the_sdk_encrypts() {

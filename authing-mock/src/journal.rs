@@ -85,12 +85,7 @@ impl Journal {
 
     /// Up to `max` entries with sequence numbers from `from` (skipping any the ring forgot)
     /// up to `until` (excluded), and the sequence number after the last one returned.
-    pub(crate) fn from_seq(
-        &self,
-        from: u64,
-        until: u64,
-        max: usize,
-    ) -> (Vec<RecordedRequest>, u64) {
+    pub(crate) fn chunk(&self, from: u64, until: u64, max: usize) -> (Vec<RecordedRequest>, u64) {
         let start = from.max(self.first_seq);
         let skip = usize::try_from(start - self.first_seq).unwrap_or(usize::MAX);
         let wanted = usize::try_from(until.saturating_sub(start)).unwrap_or(usize::MAX);
@@ -123,22 +118,22 @@ mod tests {
         let paths: Vec<&str> = journal.iter().map(|r| r.path.as_str()).collect();
         assert_eq!(paths, ["/r/2", "/r/3", "/r/4"]);
         assert_eq!(journal.seq_at(0), 2);
-        let (chunk, next) = journal.from_seq(0, u64::MAX, 2);
+        let (chunk, next) = journal.chunk(0, u64::MAX, 2);
         assert_eq!(chunk.len(), 2);
         assert_eq!(chunk[0].path, "/r/2");
         assert_eq!(next, 4);
         journal.push(request(5));
         // The reader resumes after what it saw, though the ring moved.
-        let (chunk, next) = journal.from_seq(next, u64::MAX, 10);
+        let (chunk, next) = journal.chunk(next, u64::MAX, 10);
         let paths: Vec<&str> = chunk.iter().map(|r| r.path.as_str()).collect();
         assert_eq!(paths, ["/r/4", "/r/5"]);
         assert_eq!(next, 6);
         journal.clear();
         assert_eq!(journal.len(), 0);
-        assert_eq!(journal.from_seq(next, u64::MAX, 10).0.len(), 0);
+        assert_eq!(journal.chunk(next, u64::MAX, 10).0.len(), 0);
         journal.push(request(6));
         journal.push(request(7));
-        let (chunk, _) = journal.from_seq(0, journal.seq_at(1), 10);
+        let (chunk, _) = journal.chunk(0, journal.seq_at(1), 10);
         assert_eq!(chunk.len(), 1);
         assert_eq!(chunk[0].path, "/r/6");
 

@@ -200,8 +200,13 @@ pub(crate) async fn execute(
     (StatusCode::OK, Bytes::from(answer.to_string()))
 }
 
-/// The messages of the engine's own depth and complexity limits, which become 2231s.
-const ENGINE_LIMIT_MESSAGES: [&str; 2] = ["Query is nested too deep.", "Query is too complex."];
+/// The beginnings of the messages of the engine's own depth, recursion and complexity limits,
+/// which become 2231s.
+const ENGINE_LIMIT_MESSAGES: [&str; 3] = [
+    "Query is nested too deep.",
+    "Query is too complex.",
+    "The recursion depth of the query cannot be greater than",
+];
 
 /// Replaces the string `message` of every Authing error with its `{code, message, data}`
 /// object, and its extensions with `{code: "<code>"}`; the engine's depth and complexity
@@ -217,7 +222,11 @@ fn rewrite_errors(answer: &mut Value, lang: Lang) {
         let limit = error
             .get("message")
             .and_then(Value::as_str)
-            .filter(|message| ENGINE_LIMIT_MESSAGES.contains(message))
+            .filter(|message| {
+                ENGINE_LIMIT_MESSAGES
+                    .iter()
+                    .any(|limit| message.starts_with(limit))
+            })
             .map(|message| Failure::InvalidParams(message.to_owned()).to_json(lang));
         let authing = error
             .get_mut("extensions")
