@@ -8,6 +8,7 @@
 //! the journal and the faults.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, LazyLock, Mutex, PoisonError};
 
 use async_graphql::parser::types::{
@@ -30,6 +31,8 @@ pub(crate) struct Document {
     pub(crate) parsed: ExecutableDocument,
     /// Each operation's name (`None` for the single anonymous one) and root fields.
     operations: Vec<(Option<String>, Vec<String>)>,
+    /// Whether the document passed the schema's full validation once.
+    validated: AtomicBool,
 }
 
 impl Document {
@@ -51,7 +54,21 @@ impl Document {
                 })
                 .collect(),
         };
-        Self { parsed, operations }
+        Self {
+            parsed,
+            operations,
+            validated: AtomicBool::new(false),
+        }
+    }
+
+    /// Whether the document passed the schema's full validation once.
+    pub(crate) fn validated(&self) -> bool {
+        self.validated.load(Ordering::Relaxed)
+    }
+
+    /// Records that the document passed the schema's full validation.
+    pub(crate) fn mark_validated(&self) {
+        self.validated.store(true, Ordering::Relaxed);
     }
 
     /// The name and root fields of the operation a request with `asked` as its

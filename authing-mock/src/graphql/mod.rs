@@ -14,13 +14,14 @@ mod documents;
 mod fields;
 mod mutation;
 mod query;
+mod selected;
 
 pub(crate) mod inputs;
 pub(crate) mod types;
 
 use std::sync::{Arc, LazyLock, Mutex, PoisonError};
 
-use async_graphql::{Context, EmptySubscription, ErrorExtensions as _, Schema};
+use async_graphql::{Context, EmptySubscription, ErrorExtensions as _, Schema, ValidationMode};
 use authing_core::Lang;
 use bytes::Bytes;
 use http::StatusCode;
@@ -31,7 +32,7 @@ use crate::i18n::Failure;
 use crate::limits::{QUERY_COMPLEXITY, QUERY_DEPTH};
 use crate::mock::{Inner, MockAuthing};
 use crate::record::GraphqlSummary;
-use documents::DocumentError;
+use documents::{Document, DocumentError};
 
 pub(crate) use mutation::Mutation;
 pub(crate) use query::Query;
@@ -40,12 +41,20 @@ pub(crate) use query::Query;
 pub(crate) type MockSchema = Schema<Query, Mutation, EmptySubscription>;
 
 /// The schema, built once per process; each request brings its fake as request data.
-static SCHEMA: LazyLock<MockSchema> = LazyLock::new(|| {
+static SCHEMA: LazyLock<MockSchema> = LazyLock::new(|| build_schema(ValidationMode::Strict));
+
+/// The same schema validating only what depends on the request: for documents that passed
+/// the full validation before (see [`execute`]).
+static SCHEMA_FOR_VALIDATED: LazyLock<MockSchema> =
+    LazyLock::new(|| build_schema(ValidationMode::Fast));
+
+fn build_schema(mode: ValidationMode) -> MockSchema {
     Schema::build(Query, Mutation, EmptySubscription)
         .limit_depth(QUERY_DEPTH)
         .limit_complexity(QUERY_COMPLEXITY)
+        .validation_mode(mode)
         .finish()
-});
+}
 
 /// The schema.
 pub(crate) fn schema() -> &'static MockSchema {
@@ -93,6 +102,8 @@ fn graphql_error(failure: &Failure, lang: Lang) -> async_graphql::Error {
 /// the answer that refuses it) and what the journal records of it.
 pub(crate) struct Prepared {
     request: Result<async_graphql::Request, Refusal>,
+    /// The parsed document, when it parsed.
+    document: Option<Arc<Document>>,
     /// The operation name and root fields, for the journal and the faults.
     pub(crate) summary: GraphqlSummary,
 }
@@ -112,6 +123,7 @@ pub(crate) fn prepare(body: &[u8]) -> Prepared {
         Err(error) => {
             return Prepared {
                 request: Err(Refusal::Body(error.to_string())),
+                document: None,
                 summary: GraphqlSummary::default(),
             };
         }
@@ -124,25 +136,28 @@ pub(crate) fn prepare(body: &[u8]) -> Prepared {
         operation_name: asked.clone(),
         root_fields: Vec::new(),
     };
-    match documents::parse(&request.query) {
+    let document = match documents::parse(&request.query) {
         Ok(document) => {
             if let Some((name, fields)) = document.operation(asked.as_deref()) {
                 summary.operation_name = asked.or_else(|| name.map(str::to_owned));
                 summary.root_fields = fields.to_vec();
             }
             request.set_parsed_query(document.parsed.clone());
+            Some(document)
         }
         Err(DocumentError::Limit(limit)) => {
             return Prepared {
                 request: Err(Refusal::Limit(limit.to_string())),
+                document: None,
                 summary,
             };
         }
         // The engine parses it again and reports the syntax error in its own words.
-        Err(DocumentError::Syntax) => {}
-    }
+        Err(DocumentError::Syntax) => None,
+    };
     Prepared {
         request: Ok(request),
+        document,
         summary,
     }
 }
@@ -186,8 +201,23 @@ pub(crate) async fn execute(
         }
     };
     let lang = rc.lang;
-    let response = schema().execute(request.data(mock.clone()).data(rc)).await;
+    // A document that once ran without any error passed every static validation rule
+    // (they depend on the document alone); later runs of it skip them. Variable values are
+    // still checked, by the executor.
+    let validated = prepared
+        .document
+        .as_ref()
+        .is_some_and(|document| document.validated());
+    let schema = if validated {
+        &*SCHEMA_FOR_VALIDATED
+    } else {
+        schema()
+    };
+    let response = schema.execute(request.data(mock.clone()).data(rc)).await;
     if response.errors.is_empty() {
+        if let Some(document) = &prepared.document {
+            document.mark_validated();
+        }
         // The common case: straight to bytes, no detour through `serde_json::Value`.
         if let Ok(bytes) = serde_json::to_vec(&response) {
             return (StatusCode::OK, Bytes::from(bytes));

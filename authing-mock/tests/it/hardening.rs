@@ -405,3 +405,32 @@ async fn a_fake_starts_with_the_built_in_key_and_generates_one_only_when_asked()
         .expect("builds");
     assert_ne!(own.public_key_pem(), a.public_key_pem());
 }
+
+#[tokio::test]
+async fn a_document_validated_once_still_gets_its_variables_checked() {
+    let mock = MockAuthing::new();
+    let transport = mock.transport();
+    let pool = mock.pool();
+    let document = "query accessToken($userPoolId: String!, $secret: String!) { \
+                    accessToken(userPoolId: $userPoolId, secret: $secret) { accessToken } }";
+    let good = json!({"query": document,
+        "variables": {"userPoolId": pool.user_pool_id, "secret": pool.secret.expose()}});
+    for _ in 0..2 {
+        let (_, answer) = post(&transport, "/graphql/v2", &good.to_string()).await;
+        assert!(
+            answer["data"]["accessToken"]["accessToken"].is_string(),
+            "{answer}"
+        );
+    }
+    for variables in [
+        json!({"userPoolId": 42, "secret": "x"}),
+        json!({"secret": "x"}),
+        json!({"userPoolId": ["a"], "secret": {"b": 1}}),
+    ] {
+        let body = json!({"query": document, "variables": variables});
+        let (status, answer) = post(&transport, "/graphql/v2", &body.to_string()).await;
+        assert_eq!(status, 200);
+        assert!(answer["data"].is_null(), "{answer}");
+        assert!(answer["errors"][0]["message"].is_string(), "{answer}");
+    }
+}
