@@ -22,6 +22,7 @@
 pub mod api;
 pub mod clock;
 pub mod codes;
+mod decode_reason;
 pub mod encrypt;
 pub mod error;
 pub mod graphql;
