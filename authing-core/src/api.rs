@@ -282,10 +282,16 @@ impl<T: Transport> ApiClientBuilder<T> {
     }
 }
 
+/// `value` as a header; the error says where the bad character is but does not quote the
+/// value (a secret pasted into the wrong setting must not end up in logs).
 fn header_value(what: &str, value: &str) -> Result<HeaderValue, Error> {
     HeaderValue::from_str(value).map_err(|_| {
+        let position = value
+            .char_indices()
+            .find(|(_, c)| !(c.is_ascii_graphic() || *c == ' ' || *c == '\t'))
+            .map_or_else(String::new, |(at, _)| format!(" (at byte {at})"));
         Error::config(format!(
-            "the {what} {value:?} contains characters an HTTP header cannot carry; \
+            "the {what} contains a character an HTTP header cannot carry{position}; \
              copy it again from the Authing console"
         ))
     })
@@ -401,6 +407,14 @@ mod tests {
             .build()
             .expect_err("bad header");
         assert!(error.to_string().contains("user pool id"), "{error}");
+        let error = ApiClient::builder(&transport)
+            .app_id("app-id-with-secret-42\n")
+            .build()
+            .expect_err("bad header");
+        for printed in [error.to_string(), format!("{error:?}")] {
+            assert!(!printed.contains("secret-42"), "{printed}");
+            assert!(printed.contains("app id") && printed.contains("at byte 21"), "{printed}");
+        }
         let error = ApiClient::builder(&transport)
             .enc_public_key("xx")
             .build()
