@@ -119,7 +119,9 @@ impl<T: Transport> ApiClient<T> {
             );
             let response = self.send(request).await?;
             let (parts, body) = response.into_parts();
-            operation.decode(parts.status, body)
+            operation
+                .decode(parts.status, body)
+                .map_err(|e| e.with_response_headers(&parts.headers))
         }
         .await;
         result.map_err(|e| self.report(e))
@@ -144,7 +146,7 @@ impl<T: Transport> ApiClient<T> {
             tracing::debug!(path = path_and_query, "authing rest request");
             let response = self.send(request).await?;
             let (parts, body) = response.into_parts();
-            decode_envelope(parts.status, body)
+            decode_envelope(parts.status, body).map_err(|e| e.with_response_headers(&parts.headers))
         }
         .await;
         result.map_err(|e| self.report(e))
@@ -355,6 +357,40 @@ mod tests {
             !format!("{h:?}").contains("tok\""),
             "sensitive headers do not print"
         );
+    }
+
+    #[tokio::test]
+    async fn http_errors_keep_retry_after_and_the_request_id_only() {
+        let transport = transport_fn(|_request: http::Request<Bytes>| async {
+            Ok(http::Response::builder()
+                .status(429)
+                .header("retry-after", "7")
+                .header("x-authing-request-id", "req-42")
+                .header("set-cookie", "session=cookie-secret")
+                .header("www-authenticate", "Bearer realm=authing-secret")
+                .body(Bytes::from_static(b"<html>Too Many Requests</html>"))
+                .expect("static response"))
+        });
+        let client = ApiClient::builder(transport).build().expect("valid");
+        let graphql = client
+            .graphql::<bool>(&OP, Value::Null, None)
+            .await
+            .expect_err("429");
+        let rest = client
+            .rest::<Value>(Method::GET, "/api/v2/users/me", None, None)
+            .await
+            .expect_err("429");
+        for error in [graphql, rest] {
+            assert!(matches!(error, Error::Http { .. }), "{error:?}");
+            assert_eq!(error.retry_after(), Some(Duration::from_secs(7)));
+            assert_eq!(error.request_id(), Some("req-42"));
+            let debug = format!("{error:?}");
+            assert!(debug.contains("req-42"), "{debug}");
+            assert!(
+                !debug.contains("cookie-secret") && !debug.contains("authing-secret"),
+                "{debug}"
+            );
+        }
     }
 
     #[tokio::test]

@@ -7,6 +7,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::error::{Error, ResponseBody};
+use crate::response_headers::ResponseHeaders;
 
 mod fragments;
 
@@ -98,6 +99,7 @@ impl GraphQlOperation {
             return Err(Error::Http {
                 status,
                 body: ResponseBody::new(body),
+                headers: ResponseHeaders::default(),
             });
         }
         let Some(data) = json.get("data").filter(|d| d.is_object()) else {
@@ -205,6 +207,7 @@ pub(crate) fn unusable(status: StatusCode, body: Bytes, reason: &str) -> Error {
         Error::Http {
             status,
             body: ResponseBody::new(body),
+            headers: ResponseHeaders::default(),
         }
     }
 }
@@ -280,7 +283,7 @@ mod tests {
     fn html_502_is_http_with_body() {
         let error = decode(502, "<html>Bad Gateway</html>").expect_err("error");
         match error {
-            Error::Http { status, body } => {
+            Error::Http { status, body, .. } => {
                 assert_eq!(status, StatusCode::BAD_GATEWAY);
                 assert!(body.text().contains("Bad Gateway"));
             }

@@ -6,6 +6,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::error::{Error, ResponseBody};
+use crate::response_headers::ResponseHeaders;
 use crate::graphql::{decode_error, unusable};
 
 /// Decodes a REST answer: `data` when `code` is 200, [`Error::Api`] for any other code,
@@ -42,6 +43,7 @@ pub fn decode_envelope<R: DeserializeOwned>(status: StatusCode, body: Bytes) -> 
             Error::Http {
                 status,
                 body: ResponseBody::new(body),
+                headers: ResponseHeaders::default(),
             }
         });
     }

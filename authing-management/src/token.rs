@@ -256,9 +256,14 @@ fn duplicate(error: &Error) -> Option<Error> {
                 StdError::source(e).map_or_else(|| e.kind().to_string(), ToString::to_string);
             Error::Transport(TransportError::new(e.kind(), message).with_maybe_sent(e.maybe_sent()))
         }
-        Error::Http { status, body } => Error::Http {
+        Error::Http {
+            status,
+            body,
+            headers,
+        } => Error::Http {
             status: *status,
             body: body.clone(),
+            headers: headers.clone(),
         },
         Error::Decode {
             status,
