@@ -433,17 +433,18 @@ mod tests {
     #[test]
     fn bad_settings_fail_at_build() {
         let (transport, _) = recording("{}");
-        let error = ApiClient::builder(&transport)
+        let transport = Arc::new(transport);
+        let error = ApiClient::builder(Arc::clone(&transport))
             .host("nope")
             .build()
             .expect_err("bad host");
         assert!(matches!(error, Error::Config(_)));
-        let error = ApiClient::builder(&transport)
+        let error = ApiClient::builder(Arc::clone(&transport))
             .user_pool_id("a\nb")
             .build()
             .expect_err("bad header");
         assert!(error.to_string().contains("user pool id"), "{error}");
-        let error = ApiClient::builder(&transport)
+        let error = ApiClient::builder(Arc::clone(&transport))
             .app_id("app-id-with-secret-42\n")
             .build()
             .expect_err("bad header");
@@ -451,7 +452,7 @@ mod tests {
             assert!(!printed.contains("secret-42"), "{printed}");
             assert!(printed.contains("app id") && printed.contains("at byte 21"), "{printed}");
         }
-        let error = ApiClient::builder(&transport)
+        let error = ApiClient::builder(Arc::clone(&transport))
             .enc_public_key("xx")
             .build()
             .expect_err("bad key");

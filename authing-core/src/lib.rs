@@ -20,6 +20,7 @@
 //! - [`model`]: the data Authing returns and the inputs it takes.
 
 pub mod api;
+pub mod body_limit;
 pub mod clock;
 pub mod codes;
 mod decode_reason;
@@ -38,6 +39,7 @@ pub mod transport;
 pub mod transport_error;
 
 pub use api::{ApiClient, ApiClientBuilder, OnError};
+pub use body_limit::{BodyCollector, DEFAULT_MAX_RESPONSE_BYTES};
 pub use clock::{Clock, SystemClock};
 pub use encrypt::{Encryptor, RsaEncryptor};
 pub use error::{Error, ResponseBody};
