@@ -450,7 +450,10 @@ mod tests {
             .expect_err("bad header");
         for printed in [error.to_string(), format!("{error:?}")] {
             assert!(!printed.contains("secret-42"), "{printed}");
-            assert!(printed.contains("app id") && printed.contains("at byte 21"), "{printed}");
+            assert!(
+                printed.contains("app id") && printed.contains("at byte 21"),
+                "{printed}"
+            );
         }
         let error = ApiClient::builder(Arc::clone(&transport))
             .enc_public_key("xx")

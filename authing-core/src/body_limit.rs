@@ -150,7 +150,8 @@ mod tests {
     #[test]
     fn one_byte_past_the_limit_is_too_large() {
         let mut body = BodyCollector::new(4, None).expect("no length");
-        body.push(Bytes::from_static(b"abcd")).expect("at the limit");
+        body.push(Bytes::from_static(b"abcd"))
+            .expect("at the limit");
         let error = body.push(Bytes::from_static(b"e")).expect_err("past it");
         assert_eq!(error.kind(), TransportErrorKind::ResponseTooLarge);
         assert!(error.maybe_sent());

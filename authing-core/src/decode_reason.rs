@@ -111,8 +111,14 @@ mod tests {
     #[test]
     fn invalid_types_keep_the_kind_and_the_expectation_not_the_value() {
         let reason = reason_for(&format!(r#"{{"exp":"{TOKEN}","kind":"A"}}"#));
-        assert!(!reason.contains("eyJ") && !reason.contains("secret"), "{reason}");
-        assert_eq!(reason, "invalid type: string, expected i64 at line 1 column 54");
+        assert!(
+            !reason.contains("eyJ") && !reason.contains("secret"),
+            "{reason}"
+        );
+        assert_eq!(
+            reason,
+            "invalid type: string, expected i64 at line 1 column 54"
+        );
     }
 
     #[test]
@@ -143,6 +149,9 @@ mod tests {
     #[test]
     fn custom_messages_keep_only_their_category() {
         let error = <serde_json::Error as serde::de::Error>::custom(format!("bad {TOKEN}"));
-        assert_eq!(describe(&error), "the data does not match the expected type");
+        assert_eq!(
+            describe(&error),
+            "the data does not match the expected type"
+        );
     }
 }

@@ -94,7 +94,10 @@ fn without_userinfo(host: &str) -> String {
     let Some(at) = host.rfind('@') else {
         return host.to_owned();
     };
-    let start = host.find("://").map_or(0, |scheme_end| scheme_end + 3).min(at);
+    let start = host
+        .find("://")
+        .map_or(0, |scheme_end| scheme_end + 3)
+        .min(at);
     format!("{}***{}", &host[..start], &host[at..])
 }
 
@@ -163,7 +166,9 @@ mod tests {
             .expect_err("credentials");
         assert!(
             error.to_string().contains("must not contain credentials")
-                && error.to_string().contains("\"https://***@core.authing.cn\""),
+                && error
+                    .to_string()
+                    .contains("\"https://***@core.authing.cn\""),
             "{error}"
         );
     }

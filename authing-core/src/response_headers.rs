@@ -149,10 +149,16 @@ mod tests {
 
     #[test]
     fn authings_request_id_wins_over_the_generic_one() {
-        let both = kept(&[("x-request-id", "generic"), ("x-authing-request-id", "authing")]);
+        let both = kept(&[
+            ("x-request-id", "generic"),
+            ("x-authing-request-id", "authing"),
+        ]);
         assert_eq!(both.request_id(), Some("authing"));
         assert_eq!(kept(&[("x-request-id", "r-1")]).request_id(), Some("r-1"));
-        assert_eq!(kept(&[("x-request-id", &"x".repeat(500))]).request_id(), None);
+        assert_eq!(
+            kept(&[("x-request-id", &"x".repeat(500))]).request_id(),
+            None
+        );
         assert!(kept(&[("set-cookie", "a=1")]).is_empty());
     }
 }

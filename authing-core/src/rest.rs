@@ -6,8 +6,8 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::error::{Error, ResponseBody};
-use crate::response_headers::ResponseHeaders;
 use crate::graphql::{decode_error, unusable};
+use crate::response_headers::ResponseHeaders;
 
 /// Decodes a REST answer: `data` when `code` is 200, [`Error::Api`] for any other code,
 /// [`Error::Http`] for a non-2xx answer that is no envelope, [`Error::Decode`] for a 2xx
@@ -48,11 +48,10 @@ pub fn decode_envelope<R: DeserializeOwned>(status: StatusCode, body: Bytes) -> 
         });
     }
     let data = json.get("data").cloned().unwrap_or(Value::Null);
-    serde_json::from_value(data)
-        .map_err(|e| {
-            let reason = crate::decode_reason::describe(&e);
-            decode_error(status, body, format!("`data` does not match: {reason}"))
-        })
+    serde_json::from_value(data).map_err(|e| {
+        let reason = crate::decode_reason::describe(&e);
+        decode_error(status, body, format!("`data` does not match: {reason}"))
+    })
 }
 
 /// An [`Error::Api`] when `json` is an envelope whose `code` is not 200.

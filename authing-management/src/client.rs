@@ -7,6 +7,7 @@ use authing_core::{
     ApiClient, ClientOptions, Clock, Error, GraphQlOperation, Lang, NoTransport, OnError, Secret,
     SystemClock, Transport,
 };
+use futures::future::BoxFuture;
 use http::{Method, StatusCode};
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
@@ -201,7 +202,7 @@ impl<T: Transport> ManagementClient<T> {
                 let fresh = self
                     .inner
                     .tokens
-                    .replace_rejected(&token, || self.fetch_token())
+                    .replace_rejected(&token, self.token_fetch())
                     .await?;
                 call(fresh).await
             }
@@ -210,7 +211,19 @@ impl<T: Transport> ManagementClient<T> {
     }
 
     async fn token(&self) -> Result<Secret, Error> {
-        self.inner.tokens.get(|| self.fetch_token()).await
+        self.inner.tokens.get(self.token_fetch()).await
+    }
+
+    /// The `accessToken` request, for the cache to start when it needs a token. Its future
+    /// owns a clone of the client: the cache runs it to its end even when the call that
+    /// started it is cancelled.
+    fn token_fetch(
+        &self,
+    ) -> impl FnOnce() -> BoxFuture<'static, Result<AccessTokenAnswer, Error>> + '_ {
+        move || {
+            let client = self.clone();
+            Box::pin(async move { client.fetch_token().await })
+        }
     }
 
     async fn fetch_token(&self) -> Result<AccessTokenAnswer, Error> {
