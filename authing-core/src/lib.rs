@@ -8,7 +8,9 @@
 //! - [`Encryptor`]: how passwords are encrypted before they leave the process
 //!   ([`RsaEncryptor`] by default, with Authing's public-cloud key built in);
 //! - [`Error`]: one error type for every way a call can fail, and [`codes`]: Authing's error
-//!   codes by name;
+//!   codes by name; [`ResponseHeaders`]: what a failed answer's headers say to do next;
+//! - [`BodyCollector`] and [`DEFAULT_MAX_RESPONSE_BYTES`]: how a transport reads an answer
+//!   without reading past a size limit;
 //! - [`Secret`]: secrets, passwords and tokens that never print;
 //! - [`ApiClient`]: the request executor both `ManagementClient` and
 //!   `AuthenticationClient` are built on (common headers, GraphQL and REST envelopes);
