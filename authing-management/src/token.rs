@@ -26,6 +26,7 @@
 use std::error::Error as StdError;
 use std::fmt;
 use std::future::Future;
+use std::panic::AssertUnwindSafe;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 
@@ -161,15 +162,15 @@ impl FailedFetch {
     }
 }
 
-/// What the cache's clones of the flight future share with it.
-struct Shelf {
+/// The token and the fetch in flight, shared by the cache and its flight's future.
+struct CacheState {
     /// The token in use: read without waiting, replaced only with `flight` locked.
     current: RwLock<Option<Arc<CachedToken>>>,
     /// The slow path: dropping a rejected token, starting or joining the fetch in flight.
     flight: tokio::sync::Mutex<Option<Flight>>,
 }
 
-impl Shelf {
+impl CacheState {
     fn current(&self) -> Option<Arc<CachedToken>> {
         match self.current.read() {
             Ok(current) => current.clone(),
@@ -188,7 +189,7 @@ impl Shelf {
 /// The management token of one client and its clones.
 pub(crate) struct TokenCache {
     clock: Arc<dyn Clock>,
-    shelf: Arc<Shelf>,
+    state: Arc<CacheState>,
     /// Numbers the flights, so a finishing flight clears only itself.
     flights: AtomicU64,
 }
@@ -197,7 +198,7 @@ impl TokenCache {
     pub(crate) fn new(clock: Arc<dyn Clock>) -> Self {
         Self {
             clock,
-            shelf: Arc::new(Shelf {
+            state: Arc::new(CacheState {
                 current: RwLock::new(None),
                 flight: tokio::sync::Mutex::new(None),
             }),
@@ -235,7 +236,7 @@ impl TokenCache {
 
     /// The fast path: the current token, if it is fresh.
     fn fresh(&self) -> Option<Secret> {
-        let token = self.shelf.current()?;
+        let token = self.state.current()?;
         token
             .is_fresh(self.clock.unix_seconds())
             .then(|| token.value.clone())
@@ -251,15 +252,15 @@ impl TokenCache {
         Fut: Future<Output = Result<AccessTokenAnswer, Error>> + Send + 'static,
     {
         let outcome = {
-            let mut flight = self.shelf.flight.lock().await;
+            let mut flight = self.state.flight.lock().await;
             if let Some(rejected) = rejected
                 && self
-                    .shelf
+                    .state
                     .current()
                     .is_some_and(|token| token.value == *rejected)
             {
                 tracing::debug!("authing management token rejected; dropping it");
-                self.shelf.set_current(None);
+                self.state.set_current(None);
             }
             // Another caller may have refreshed it while this one waited for the lock.
             if let Some(token) = self.fresh() {
@@ -291,21 +292,27 @@ impl TokenCache {
         let number = self.flights.fetch_add(1, Ordering::Relaxed);
         let answer = fetch();
         let clock = Arc::clone(&self.clock);
-        let shelf = Arc::clone(&self.shelf);
+        let state = Arc::clone(&self.state);
         let outcome = async move {
-            let outcome = answer
-                .await
-                .and_then(|answer| CachedToken::new(answer, clock.unix_seconds()))
-                .map(Arc::new)
-                .map_err(|error| Arc::new(FailedFetch::new(error)));
-            let mut flight = shelf.flight.lock().await;
-            match &outcome {
-                Ok(token) => shelf.set_current(Some(Arc::clone(token))),
-                Err(_) => shelf.set_current(None),
-            }
+            // A panicking transport must not leave the flight in place: every later call
+            // would join it and panic too. The panic still reaches this flight's waiters.
+            let answer = AssertUnwindSafe(answer).catch_unwind().await;
+            let mut flight = state.flight.lock().await;
             if flight.as_ref().is_some_and(|f| f.number == number) {
                 *flight = None;
             }
+            let outcome = match answer {
+                Ok(answer) => answer
+                    .and_then(|answer| CachedToken::new(answer, clock.unix_seconds()))
+                    .map(Arc::new)
+                    .map_err(|error| Arc::new(FailedFetch::new(error))),
+                Err(panic) => {
+                    state.set_current(None);
+                    drop(flight);
+                    std::panic::resume_unwind(panic)
+                }
+            };
+            state.set_current(outcome.as_ref().ok().map(Arc::clone));
             outcome
         };
         Flight {
@@ -317,20 +324,20 @@ impl TokenCache {
     /// The cached token, fresh or not, without fetching; for tests and diagnostics.
     #[cfg(test)]
     pub(crate) fn peek(&self) -> Option<Secret> {
-        self.shelf.current().map(|t| t.value.clone())
+        self.state.current().map(|t| t.value.clone())
     }
 }
 
 impl fmt::Debug for TokenCache {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let now = self.clock.unix_seconds();
-        let current = self.shelf.current();
+        let current = self.state.current();
         let token = match &current {
             None => "none",
             Some(t) if t.is_fresh(now) => "fresh",
             Some(_) => "stale",
         };
-        let fetching = match self.shelf.flight.try_lock() {
+        let fetching = match self.state.flight.try_lock() {
             Ok(flight) => flight.is_some(),
             Err(_) => true,
         };
@@ -524,7 +531,7 @@ mod tests {
         let first = cache.get(|| async { answer("t1", 0, 7200) }).await;
         assert_eq!(first.expect("fetched").expose(), "t1");
         // With the slow path's mutex held elsewhere, a fresh token is still served at once.
-        let _held = cache.shelf.flight.lock().await;
+        let _held = cache.state.flight.lock().await;
         let read = cache
             .get(|| async { panic!("a fresh token needs no fetch") })
             .now_or_never()
@@ -594,6 +601,22 @@ mod tests {
         }
         let next = cache.get(|| async { answer("t1", 0, 7200) }).await;
         assert_eq!(next.expect("fetched again").expose(), "t1");
+    }
+
+    #[tokio::test]
+    async fn a_panicking_fetch_does_not_stay_in_flight() {
+        let (cache, _) = cache_at(0);
+        let cache = Arc::new(cache);
+        let panicking = Arc::clone(&cache);
+        let joined = tokio::spawn(async move {
+            panicking
+                .get(|| async { panic!("the transport panicked") })
+                .await
+        })
+        .await;
+        assert!(joined.expect_err("the caller panics").is_panic());
+        let next = cache.get(|| async { answer("t1", 0, 7200) }).await;
+        assert_eq!(next.expect("a new fetch").expose(), "t1");
     }
 
     #[test]
