@@ -282,7 +282,7 @@ impl TokenCache {
         }
     }
 
-    /// A new flight: `fetch`, then the answer checked and shelved, as one future of its own.
+    /// A new flight: `fetch`, then the answer checked and stored, as one future of its own.
     fn start<F, Fut>(&self, fetch: F) -> Flight
     where
         F: FnOnce() -> Fut,
