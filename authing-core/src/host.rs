@@ -1,5 +1,6 @@
 //! [`BaseUrl`]: a validated Authing host.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
@@ -32,7 +33,7 @@ impl BaseUrl {
             return Err(Error::config(format!("the host is empty: {fix}")));
         }
         // Messages quote the host to show what is wrong with it, but never its credentials.
-        let shown = without_userinfo(trimmed);
+        let shown = without_credentials(trimmed);
         let url = Url::parse(trimmed)
             .map_err(|e| Error::config(format!("invalid host {shown:?} ({e}): {fix}")))?;
         if !url.username().is_empty() || url.password().is_some() {
@@ -87,18 +88,25 @@ impl BaseUrl {
     }
 }
 
-/// `host` with everything between the scheme and the last `@` (a user and password, if it
-/// has any) replaced by `***`, so a message can quote it. Textual, not parsed: it must work
-/// on input that is not a URL.
-fn without_userinfo(host: &str) -> String {
+/// `host` as it may be printed: anything between the scheme and the last `@` (a user and
+/// password, if it carries them) is replaced by `***`. Textual, not parsed, so it works on
+/// input that is not a URL; error messages and `Debug` output quote hosts through it.
+///
+/// ```
+/// use authing_core::host::without_credentials;
+///
+/// assert_eq!(without_credentials("https://bob:pw@idp.example.com"), "https://***@idp.example.com");
+/// assert_eq!(without_credentials("https://idp.example.com"), "https://idp.example.com");
+/// ```
+pub fn without_credentials(host: &str) -> Cow<'_, str> {
     let Some(at) = host.rfind('@') else {
-        return host.to_owned();
+        return Cow::Borrowed(host);
     };
     let start = host
         .find("://")
         .map_or(0, |scheme_end| scheme_end + 3)
         .min(at);
-    format!("{}***{}", &host[..start], &host[at..])
+    Cow::Owned(format!("{}***{}", &host[..start], &host[at..]))
 }
 
 impl FromStr for BaseUrl {
