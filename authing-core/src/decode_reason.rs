@@ -67,7 +67,12 @@ fn describe_data(message: &str) -> String {
         }
     }
     // Names the SDK's own types declare, and counts: nothing from the answer.
-    for prefix in ["missing field `", "duplicate field `", "invalid length "] {
+    for prefix in [
+        "missing field `",
+        "duplicate field `",
+        "invalid length ",
+        "data did not match any variant of untagged enum ",
+    ] {
         if message.starts_with(prefix) {
             return message.to_owned();
         }
@@ -144,6 +149,35 @@ mod tests {
         let value = serde_json::json!({"exp": TOKEN, "kind": "A"});
         let error = serde_json::from_value::<Answer>(value).expect_err("does not decode");
         assert_eq!(describe(&error), "invalid type: string, expected i64");
+    }
+
+    #[test]
+    fn every_kind_of_unexpected_value_is_named_not_quoted() {
+        #[derive(Debug, Deserialize)]
+        #[allow(dead_code)]
+        struct Count {
+            n: u8,
+        }
+        for (value, kind) in [
+            ("\"tok-secret\"", "string"),
+            ("-7331", "integer"),
+            ("1.7331", "floating point"),
+            ("true", "boolean"),
+            ("{\"tok-secret\":1}", "map"),
+            ("[7331]", "sequence"),
+        ] {
+            let error = serde_json::from_str::<Count>(&format!(r#"{{"n":{value}}}"#))
+                .expect_err("not a u8");
+            let reason = describe(&error);
+            assert!(
+                !reason.contains("secret") && !reason.contains("7331"),
+                "{value}: {reason}"
+            );
+            assert!(
+                reason.contains(&format!(": {kind}, expected u8")),
+                "{value}: {reason}"
+            );
+        }
     }
 
     #[test]
