@@ -292,11 +292,18 @@ impl TokenCache {
         let number = self.flights.fetch_add(1, Ordering::Relaxed);
         let answer = fetch();
         let clock = Arc::clone(&self.clock);
-        let state = Arc::clone(&self.state);
+        // Weak: the state holds this future, which must not keep the state (and the cache)
+        // alive when the client is dropped with the fetch still pending.
+        let state = Arc::downgrade(&self.state);
         let outcome = async move {
             // A panicking transport must not leave the flight in place: every later call
             // would join it and panic too. The panic still reaches this flight's waiters.
             let answer = AssertUnwindSafe(answer).catch_unwind().await;
+            let Some(state) = state.upgrade() else {
+                return Err(Arc::new(FailedFetch::new(Error::Transport(
+                    TransportError::other("the client was dropped during the token fetch"),
+                ))));
+            };
             let mut flight = state.flight.lock().await;
             if flight.as_ref().is_some_and(|f| f.number == number) {
                 *flight = None;
@@ -601,6 +608,30 @@ mod tests {
         }
         let next = cache.get(|| async { answer("t1", 0, 7200) }).await;
         assert_eq!(next.expect("fetched again").expose(), "t1");
+    }
+
+    #[tokio::test]
+    async fn a_dropped_cache_drops_its_pending_fetch() {
+        let (cache, _) = cache_at(0);
+        let held_by_the_fetch = Arc::new(());
+        let marker = Arc::clone(&held_by_the_fetch);
+        let hung = move || async move {
+            let _marker = marker;
+            std::future::pending::<Result<AccessTokenAnswer, Error>>().await
+        };
+        let waited = tokio::time::timeout(Duration::from_millis(10), cache.get(hung)).await;
+        assert!(waited.is_err(), "the fetch hangs");
+        assert_eq!(
+            Arc::strong_count(&held_by_the_fetch),
+            2,
+            "the flight is kept"
+        );
+        drop(cache);
+        assert_eq!(
+            Arc::strong_count(&held_by_the_fetch),
+            1,
+            "and dropped with the cache"
+        );
     }
 
     #[tokio::test]
