@@ -14,6 +14,7 @@
 use std::borrow::Cow;
 
 use async_graphql::indexmap::IndexMap;
+use async_graphql::indexmap::map::Entry;
 use async_graphql::parser::types::{Field, Selection, SelectionSet};
 use async_graphql::registry::Registry;
 use async_graphql::{ContextSelectionSet, Name, OutputType, Positioned, ServerResult, Value};
@@ -120,17 +121,15 @@ fn select(
                 if !field.arguments.is_empty() || !field.directives.is_empty() {
                     return None;
                 }
-                let key = &field.response_key().node;
                 let leaf = field.selection_set.node.items.is_empty();
-                if out.contains_key(key) {
+                let slot = match out.entry(field.response_key().node.clone()) {
+                    Entry::Vacant(slot) => slot,
                     // The same key again (fragments overlapping): validation made it the
                     // same field, so a leaf is answered already; merging two selections
                     // of an object is left to the ordinary path.
-                    if leaf {
-                        continue;
-                    }
-                    return None;
-                }
+                    Entry::Occupied(_) if leaf => continue,
+                    Entry::Occupied(_) => return None,
+                };
                 let name = field.name.node.as_str();
                 let value = if name == "__typename" {
                     Value::String(type_name?.to_owned())
@@ -142,7 +141,7 @@ fn select(
                         nested(ctx, json, &field.selection_set.node, depth + 1)?
                     }
                 };
-                out.insert(key.clone(), value);
+                slot.insert(value);
             }
             Selection::FragmentSpread(spread) => {
                 if !spread.node.directives.is_empty() {
