@@ -1,9 +1,7 @@
 //! The fake over a real socket, spoken to in raw HTTP/1.1 (as a client in any language would).
 
-mod common;
-
+use crate::common::{ACCESS_TOKEN, encrypt};
 use authing_mock::MockAuthing;
-use common::{ACCESS_TOKEN, encrypt};
 use serde_json::{Value, json};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;

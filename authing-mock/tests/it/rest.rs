@@ -1,11 +1,9 @@
 //! REST endpoints, test-only endpoints, recording and faults, through the in-process transport.
 
-mod common;
-
 use std::time::Duration;
 
+use crate::common::*;
 use authing_mock::Fault;
-use common::*;
 use serde_json::json;
 
 /// Creates the user `me` (password `pw`) and returns a login token of theirs.

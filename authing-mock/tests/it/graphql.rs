@@ -1,10 +1,8 @@
 //! The GraphQL endpoint, driven with hand-written requests through the in-process transport.
 
-mod common;
-
 use std::time::Duration;
 
-use common::*;
+use crate::common::*;
 use serde_json::{Value, json};
 
 fn bearer(token: &str) -> String {

@@ -1,0 +1,8 @@
+//! authing-mock's integration tests, one binary: each module drives the fake through one of
+//! its doors (in process, over a socket) or checks its schema.
+
+mod common;
+mod graphql;
+mod rest;
+mod schema_conformance;
+mod server;
