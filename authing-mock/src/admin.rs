@@ -1,6 +1,7 @@
 //! Test-only endpoints under `/__authing_mock/`, for clients in any language; the table is
 //! in the crate docs.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
@@ -15,15 +16,15 @@ use serde_json::{Value, json};
 
 use crate::auth::RequestContext;
 use crate::clock::iso;
+use crate::fake::Fake;
 use crate::faults::FaultSpec;
-use crate::mock::MockAuthing;
 use crate::rest::{envelope, success};
 
 /// The reserved path prefix of the test-only endpoints.
 pub(crate) const PREFIX: &str = "/__authing_mock";
 
 /// The test-only routes, to nest under [`PREFIX`].
-pub(crate) fn routes() -> Router<MockAuthing> {
+pub(crate) fn routes() -> Router<Arc<Fake>> {
     Router::new()
         .route("/reset", post(reset))
         .route("/clock", get(clock))
@@ -31,6 +32,8 @@ pub(crate) fn routes() -> Router<MockAuthing> {
         .route("/requests", get(requests))
         .route("/faults", post(add_fault).delete(clear_faults))
         .route("/pools", get(pools).post(create_pool))
+        .route("/snapshot", post(save_snapshot))
+        .route("/restore", post(restore_snapshot))
 }
 
 fn bad_request(why: impl std::fmt::Display) -> Response {
@@ -55,13 +58,13 @@ async fn read_json<T: DeserializeOwned>(request: Request) -> Result<T, Box<Respo
     serde_json::from_slice(body).map_err(|e| Box::new(bad_request(e)))
 }
 
-async fn reset(State(mock): State<MockAuthing>, request: Request) -> Response {
+async fn reset(State(mock): State<Arc<Fake>>, request: Request) -> Response {
     let rc = RequestContext::of(&request);
     mock.reset();
     success(rc.lang, Value::Null)
 }
 
-async fn clock(State(mock): State<MockAuthing>, request: Request) -> Response {
+async fn clock(State(mock): State<Arc<Fake>>, request: Request) -> Response {
     let rc = RequestContext::of(&request);
     success(rc.lang, json!({ "now": iso(mock.now()) }))
 }
@@ -72,7 +75,7 @@ struct Advance {
     seconds: f64,
 }
 
-async fn advance_clock(State(mock): State<MockAuthing>, request: Request) -> Response {
+async fn advance_clock(State(mock): State<Arc<Fake>>, request: Request) -> Response {
     let rc = RequestContext::of(&request);
     let advance: Advance = match read_json(request).await {
         Ok(advance) => advance,
@@ -85,7 +88,7 @@ async fn advance_clock(State(mock): State<MockAuthing>, request: Request) -> Res
     success(rc.lang, json!({ "now": iso(mock.now()) }))
 }
 
-async fn requests(State(mock): State<MockAuthing>, request: Request) -> Response {
+async fn requests(State(mock): State<Arc<Fake>>, request: Request) -> Response {
     let rc = RequestContext::of(&request);
     success(
         rc.lang,
@@ -93,7 +96,7 @@ async fn requests(State(mock): State<MockAuthing>, request: Request) -> Response
     )
 }
 
-async fn add_fault(State(mock): State<MockAuthing>, request: Request) -> Response {
+async fn add_fault(State(mock): State<Arc<Fake>>, request: Request) -> Response {
     let rc = RequestContext::of(&request);
     let spec: FaultSpec = match read_json(request).await {
         Ok(spec) => spec,
@@ -103,16 +106,15 @@ async fn add_fault(State(mock): State<MockAuthing>, request: Request) -> Respons
     success(rc.lang, Value::Null)
 }
 
-async fn clear_faults(State(mock): State<MockAuthing>, request: Request) -> Response {
+async fn clear_faults(State(mock): State<Arc<Fake>>, request: Request) -> Response {
     let rc = RequestContext::of(&request);
     mock.clear_faults();
     success(rc.lang, Value::Null)
 }
 
-async fn pools(State(mock): State<MockAuthing>, request: Request) -> Response {
+async fn pools(State(mock): State<Arc<Fake>>, request: Request) -> Response {
     let rc = RequestContext::of(&request);
     let pools: Vec<Value> = mock
-        .inner
         .all_credentials(&rc.origin)
         .iter()
         .map(|p| p.to_json())
@@ -120,7 +122,35 @@ async fn pools(State(mock): State<MockAuthing>, request: Request) -> Response {
     success(rc.lang, Value::Array(pools))
 }
 
-async fn create_pool(State(mock): State<MockAuthing>, request: Request) -> Response {
+async fn create_pool(State(mock): State<Arc<Fake>>, request: Request) -> Response {
     let rc = RequestContext::of(&request);
-    success(rc.lang, mock.inner.create_pool(&rc.origin).to_json())
+    success(rc.lang, mock.create_pool(&rc.origin).to_json())
+}
+
+async fn save_snapshot(State(mock): State<Arc<Fake>>, request: Request) -> Response {
+    let rc = RequestContext::of(&request);
+    success(rc.lang, json!({ "id": mock.save_snapshot() }))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Restore {
+    id: String,
+}
+
+async fn restore_snapshot(State(mock): State<Arc<Fake>>, request: Request) -> Response {
+    let rc = RequestContext::of(&request);
+    let restore: Restore = match read_json(request).await {
+        Ok(restore) => restore,
+        Err(response) => return *response,
+    };
+    if !mock.restore_saved(&restore.id) {
+        return envelope(
+            StatusCode::NOT_FOUND,
+            404,
+            "no snapshot with this id (saved snapshots beyond the last 32 are forgotten)",
+            Value::Null,
+        );
+    }
+    success(rc.lang, Value::Null)
 }

@@ -13,7 +13,7 @@ use rsa::pkcs8::{DecodePrivateKey, EncodePublicKey, LineEnding};
 use rsa::{Pkcs1v15Encrypt, RsaPrivateKey};
 
 use crate::error::MockError;
-use crate::i18n::Failure;
+use crate::failure::{Code, Failure};
 
 /// An RSA key pair: the private half decrypts passwords, the public half is published.
 pub(crate) struct RsaKeyPair {
@@ -84,12 +84,12 @@ impl RsaKeyPair {
     pub(crate) fn decrypt_password(&self, ciphertext: &str) -> Result<String, Failure> {
         let bytes = STANDARD
             .decode(ciphertext.trim())
-            .map_err(|_| Failure::PasswordDecrypt)?;
+            .map_err(|_| Code::PasswordDecrypt)?;
         let plain = self
             .private
             .decrypt(Pkcs1v15Encrypt, &bytes)
-            .map_err(|_| Failure::PasswordDecrypt)?;
-        String::from_utf8(plain).map_err(|_| Failure::PasswordDecrypt)
+            .map_err(|_| Code::PasswordDecrypt)?;
+        String::from_utf8(plain).map_err(|_| Code::PasswordDecrypt.into())
     }
 }
 
@@ -117,7 +117,7 @@ impl PasswordHash {
             &EncodingKey::from_secret(&salt),
             Algorithm::HS256,
         )
-        .map_err(|e| Failure::Internal(format!("password hashing failed: {e}")))?;
+        .map_err(|e| Failure::internal(format!("password hashing failed: {e}")))?;
         Ok(Self { salt, digest })
     }
 
@@ -163,9 +163,12 @@ mod tests {
         );
         assert_eq!(
             key.decrypt_password("not base64!"),
-            Err(Failure::PasswordDecrypt)
+            Err(Failure::from(Code::PasswordDecrypt))
         );
-        assert_eq!(key.decrypt_password("AAAA"), Err(Failure::PasswordDecrypt));
+        assert_eq!(
+            key.decrypt_password("AAAA"),
+            Err(Failure::from(Code::PasswordDecrypt))
+        );
     }
 
     #[test]

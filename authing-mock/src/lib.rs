@@ -45,8 +45,17 @@
 //! | 2207 | token invalid: bad signature, garbage, revoked, or of another pool |
 //! | 2224 | user pool does not exist |
 //! | 2225 / 2226 | a user may not change their email / phone with `updateUser` |
-//! | 2231 | malformed parameters (e.g. `params` that is not a JSON array of `{key, value}`) |
+//! | 2231 | malformed parameters (e.g. `params` that is not a JSON array of `{key, value}`), or a string over its length limit (below) |
 //! | 2333 | wrong password at login |
+//!
+//! # Length limits
+//!
+//! Strings a client sends are refused with 2231 over these lengths (in characters):
+//! `email` 254, `phone` 32, `username`, `nickname`, `name`, `givenName`, `familyName`,
+//! `middleName` and `preferredUsername` 128, `externalId`, `unionid` and `openid` 256,
+//! `photo`, `website` and `profile` 2048, `oauth` 65536, every other profile string 1024,
+//! a password 128; lists (`registerSource`) hold at most 64 items; custom data (`params`,
+//! `udf`) at most 100 items with keys of at most 128 and values of at most 8192 characters.
 //!
 //! # Test-only endpoints
 //!
@@ -64,6 +73,8 @@
 //! | `DELETE /__authing_mock/faults` | — | [`MockAuthing::clear_faults`] |
 //! | `GET /__authing_mock/pools` | — | `data`: every pool's credentials (secrets included), default first |
 //! | `POST /__authing_mock/pools` | — | [`MockAuthing::create_pool`]; `data`: its credentials |
+//! | `POST /__authing_mock/snapshot` | — | [`MockAuthing::snapshot`], kept by the fake (the last 32); `data.id`: its id |
+//! | `POST /__authing_mock/restore` | `{"id": "..."}` | [`MockAuthing::restore`] of that snapshot; HTTP 404 with code 404 for an unknown id |
 //!
 //! A fault body: `{"status": 502, "contentType": "text/html", "body": "...", "delayMs": 100,
 //! "truncatedJson": true, "path": "/graphql/v2", "graphqlField": "accessToken", "times": 1,
@@ -84,14 +95,26 @@
 //! # }
 //! ```
 
+// The layers, bottom up (a module imports only modules of its layer or below):
+// - leaves: `failure` (Authing's codes and messages), `clock`, `crypto`, `tokens`, `record`,
+//   `faults`;
+// - `store/`: generic tables, relations and pages, the records, `Store { pools }`;
+// - `domain/`: the rules, one module per resource, plain functions on a pool;
+// - `fake`: the shared state (keys, clock, the store's lock, journal, faults, snapshots),
+//   and `auth`: who is calling, and `Fake::call`, the one way a door runs an operation;
+// - doors: `graphql/` and `rest/` (a part / a router per resource), `admin` (the test-only
+//   endpoints), `router` (all of them on one axum router), `in_process`;
+// - handles on top: `mock` (`MockAuthing`), `server` (`MockServer`).
 mod admin;
 mod auth;
 mod clock;
 mod crypto;
+mod domain;
 mod error;
+mod failure;
+mod fake;
 mod faults;
 mod graphql;
-mod i18n;
 mod in_process;
 mod mock;
 mod pool;
@@ -99,17 +122,16 @@ mod record;
 mod rest;
 mod router;
 mod server;
-mod state;
+mod store;
 mod tokens;
-mod users;
 
 pub mod stubs;
 
 pub use error::MockError;
 pub use faults::Fault;
 pub use in_process::InProcessTransport;
-pub use mock::{IN_PROCESS_HOST, MockAuthing, MockAuthingBuilder};
-pub use pool::PoolCredentials;
+pub use mock::{MockAuthing, MockAuthingBuilder, Snapshot};
+pub use pool::{IN_PROCESS_HOST, PoolCredentials};
 pub use record::RecordedRequest;
 pub use server::MockServer;
 

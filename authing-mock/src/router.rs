@@ -1,18 +1,20 @@
 //! The fake's HTTP surface: one axum router for every door (in-process, socket), with a
 //! layer that records each request and applies injected faults.
 
+use std::sync::Arc;
+
 use axum::Router;
 use axum::body::{Body, to_bytes};
 use axum::extract::{Request, State};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::post;
 use http::header::{CONTENT_LENGTH, CONTENT_TYPE};
 use http::{HeaderValue, StatusCode};
 
 use crate::auth::RequestContext;
-use crate::i18n::Failure;
-use crate::mock::MockAuthing;
+use crate::failure::Failure;
+use crate::fake::Fake;
 use crate::record::{GraphqlSummary, RecordedRequest, redact_query, summarize_graphql};
 use crate::{admin, graphql, rest};
 
@@ -20,12 +22,10 @@ use crate::{admin, graphql, rest};
 const MAX_BODY: usize = 16 << 20;
 
 /// The router of `mock`.
-pub(crate) fn router(mock: MockAuthing) -> Router {
+pub(crate) fn router(mock: Arc<Fake>) -> Router {
     Router::new()
         .route("/graphql/v2", post(graphql_endpoint))
-        .route("/api/v2/.well-known", get(rest::well_known))
-        .route("/api/v2/users/me", get(rest::me))
-        .route("/api/v2/logout", get(rest::logout))
+        .merge(rest::routes())
         .nest(admin::PREFIX, admin::routes())
         .fallback(rest::not_found)
         .method_not_allowed_fallback(rest::method_not_allowed)
@@ -34,13 +34,13 @@ pub(crate) fn router(mock: MockAuthing) -> Router {
 }
 
 /// `POST /graphql/v2`.
-async fn graphql_endpoint(State(mock): State<MockAuthing>, request: Request) -> Response {
+async fn graphql_endpoint(State(mock): State<Arc<Fake>>, request: Request) -> Response {
     let (parts, body) = request.into_parts();
     let rc = RequestContext::from_parts(&parts);
     let body = match to_bytes(body, MAX_BODY).await {
         Ok(body) => body,
         Err(error) => {
-            return rest::failure(rc.lang, &Failure::InvalidParams(error.to_string()));
+            return rest::failure(rc.lang, &Failure::invalid_params(error.to_string()));
         }
     };
     let (status, answer) = graphql::execute(&mock, rc, &body).await;
@@ -49,7 +49,7 @@ async fn graphql_endpoint(State(mock): State<MockAuthing>, request: Request) -> 
 
 /// Records the request and applies the first matching fault (not for the test-only
 /// endpoints).
-async fn observe(State(mock): State<MockAuthing>, request: Request, next: Next) -> Response {
+async fn observe(State(mock): State<Arc<Fake>>, request: Request, next: Next) -> Response {
     let path = request.uri().path().to_owned();
     if path == admin::PREFIX || path.starts_with(&format!("{}/", admin::PREFIX)) {
         return next.run(request).await;
@@ -87,7 +87,7 @@ async fn observe(State(mock): State<MockAuthing>, request: Request, next: Next) 
     } else {
         GraphqlSummary::default()
     };
-    let plan = mock.inner.faults().take(&path, &summary.root_fields);
+    let plan = mock.faults().take(&path, &summary.root_fields);
     let plan = plan.unwrap_or_default();
     if let Some(delay) = plan.delay {
         tokio::time::sleep(delay).await;
@@ -109,7 +109,7 @@ async fn observe(State(mock): State<MockAuthing>, request: Request, next: Next) 
     if plan.truncate {
         response = truncate(response).await;
     }
-    mock.inner.record(RecordedRequest {
+    mock.record(RecordedRequest {
         method,
         path,
         query,

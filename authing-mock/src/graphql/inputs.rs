@@ -1,13 +1,14 @@
 //! Input types and enums, named and typed exactly as in Authing's v2 schema.
 //!
 //! They are also `Serialize` with the schema's field names, which is how their profile
-//! fields are written into a user's record (see [`crate::state`]).
+//! fields are written into a user's record (see [`crate::store::UserRecord`]).
 
 use async_graphql::{Enum, InputObject};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::fields::{AccountFields, ProfileFields};
+use crate::domain::users::UserOrder;
 
 /// How to sort a list of users.
 #[derive(Enum, Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -25,6 +26,17 @@ pub(crate) enum SortByEnum {
     /// Least recently updated first.
     #[graphql(name = "UPDATEDAT_ASC")]
     UpdatedatAsc,
+}
+
+impl From<SortByEnum> for UserOrder {
+    fn from(sort: SortByEnum) -> Self {
+        match sort {
+            SortByEnum::CreatedatDesc => Self::CreatedDesc,
+            SortByEnum::CreatedatAsc => Self::CreatedAsc,
+            SortByEnum::UpdatedatDesc => Self::UpdatedDesc,
+            SortByEnum::UpdatedatAsc => Self::UpdatedAsc,
+        }
+    }
 }
 
 /// The fields of a new user (`createUser`).

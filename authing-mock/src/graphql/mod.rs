@@ -7,32 +7,43 @@
 //! `message`.
 
 mod fields;
-mod mutation;
-mod query;
+mod identity;
+mod token;
+mod users;
 
 pub(crate) mod inputs;
 pub(crate) mod types;
 
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
-use async_graphql::{Context, EmptySubscription, ErrorExtensions as _, Schema};
+use async_graphql::{Context, EmptySubscription, ErrorExtensions as _, MergedObject, Schema};
 use authing_core::Lang;
 use http::StatusCode;
 use serde_json::{Value, json};
 
-use crate::auth::RequestContext;
-use crate::i18n::Failure;
-use crate::mock::{Inner, MockAuthing};
+use crate::auth::{Access, Call, RequestContext};
+use crate::failure::Failure;
+use crate::fake::Fake;
 
-pub(crate) use mutation::Mutation;
-pub(crate) use query::Query;
+/// The `Query` root: one part per resource.
+#[derive(MergedObject, Default)]
+pub(crate) struct Query(token::TokenQuery, users::UsersQuery);
+
+/// The `Mutation` root: one part per resource.
+#[derive(MergedObject, Default)]
+pub(crate) struct Mutation(
+    users::UsersMutation,
+    identity::IdentityMutation,
+    token::TokenMutation,
+);
 
 /// The fake's schema type.
 pub(crate) type MockSchema = Schema<Query, Mutation, EmptySubscription>;
 
 /// The schema, built once per process; each request brings its fake as request data.
-static SCHEMA: LazyLock<MockSchema> =
-    LazyLock::new(|| Schema::build(Query, Mutation, EmptySubscription).finish());
+static SCHEMA: LazyLock<MockSchema> = LazyLock::new(|| {
+    Schema::build(Query::default(), Mutation::default(), EmptySubscription).finish()
+});
 
 /// The schema.
 pub(crate) fn schema() -> &'static MockSchema {
@@ -42,30 +53,25 @@ pub(crate) fn schema() -> &'static MockSchema {
 /// The extension key that carries an Authing error from a resolver to [`execute`].
 const AUTHING_ERROR: &str = "authingError";
 
-/// A resolver's view of the request: the fake and the request context.
-pub(crate) struct Env<'a> {
-    pub(crate) inner: &'a Inner,
-    pub(crate) rc: &'a RequestContext,
+/// The fake and the request context of a resolver.
+pub(crate) fn door<'a>(
+    ctx: &'a Context<'_>,
+) -> async_graphql::Result<(&'a Fake, &'a RequestContext)> {
+    let fake = ctx.data::<Arc<Fake>>()?;
+    let rc = ctx.data::<RequestContext>()?;
+    Ok((fake, rc))
 }
 
-impl<'a> Env<'a> {
-    /// Reads the fake and the request context from the GraphQL context.
-    pub(crate) fn of(ctx: &'a Context<'_>) -> async_graphql::Result<Self> {
-        let mock = ctx.data::<MockAuthing>()?;
-        let rc = ctx.data::<RequestContext>()?;
-        Ok(Self {
-            inner: &mock.inner,
-            rc,
-        })
-    }
-
-    /// Runs a resolver body, turning its failure into an Authing-shaped GraphQL error.
-    pub(crate) fn run<T>(
-        &self,
-        body: impl FnOnce() -> Result<T, Failure>,
-    ) -> async_graphql::Result<T> {
-        body().map_err(|failure| graphql_error(&failure, self.rc.lang))
-    }
+/// The one way a resolver runs: resolves the caller `access` asks for (see
+/// [`Fake::call`]) and runs `body`, turning its failure into an Authing-shaped error.
+pub(crate) fn call<T>(
+    ctx: &Context<'_>,
+    access: Access,
+    body: impl FnOnce(Call<'_>) -> Result<T, Failure>,
+) -> async_graphql::Result<T> {
+    let (fake, rc) = door(ctx)?;
+    fake.call(rc, access, body)
+        .map_err(|failure| graphql_error(&failure, rc.lang))
 }
 
 /// A GraphQL error carrying `failure` for [`execute`] to rewrite.
@@ -76,9 +82,9 @@ fn graphql_error(failure: &Failure, lang: Lang) -> async_graphql::Error {
         .extend_with(|_, extensions| extensions.set(AUTHING_ERROR, object.clone()))
 }
 
-/// Runs a GraphQL request body for `mock` and returns the HTTP status and JSON answer.
+/// Runs a GraphQL request body for `fake` and returns the HTTP status and JSON answer.
 pub(crate) async fn execute(
-    mock: &MockAuthing,
+    fake: &Arc<Fake>,
     rc: RequestContext,
     body: &[u8],
 ) -> (StatusCode, Value) {
@@ -93,7 +99,9 @@ pub(crate) async fn execute(
             );
         }
     };
-    let response = schema().execute(request.data(mock.clone()).data(rc)).await;
+    let response = schema()
+        .execute(request.data(Arc::clone(fake)).data(rc))
+        .await;
     let mut answer = serde_json::to_value(&response).unwrap_or_else(
         |error| json!({"errors": [{"message": format!("cannot serialise the answer: {error}")}]}),
     );

@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 
 use super::fields::{AccountFields, ProfileFields};
 use crate::clock::iso;
-use crate::state::{CustomDatum, DataType, UserRecord};
+use crate::store::{CustomDatum, DataType, Paged, UserRecord};
 
 /// The status of a user in the organisation.
 #[derive(Enum, Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -205,11 +205,12 @@ pub(crate) struct PaginatedUsers {
 }
 
 impl PaginatedUsers {
-    /// The page of `records` of pool `pool_id`, out of `total_count` users.
-    pub(crate) fn of(total_count: i64, records: Vec<&UserRecord>, pool_id: &str) -> Self {
+    /// The page `records` of pool `pool_id`.
+    pub(crate) fn of(records: Paged<&UserRecord>, pool_id: &str) -> Self {
         Self {
-            total_count,
+            total_count: records.total,
             list: records
+                .items
                 .into_iter()
                 .map(|u| User::from_record(u, pool_id, None))
                 .collect(),

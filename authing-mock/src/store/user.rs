@@ -1,19 +1,61 @@
-//! What the fake remembers: user pools, their applications and users, revoked tokens.
+//! [`UserRecord`]: a user as the fake keeps it.
 //!
 //! A user's profile is kept as a JSON object keyed by the wire names of Authing's `User`
 //! fields (`username`, `emailVerified`, `lastIP`, ...): inputs are written into it by their
 //! SDL names and answers are read out of it by the same names, so what goes in under a name
 //! comes out under that name. The password is kept apart, hashed.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 
-use authing_core::Secret;
 use chrono::{DateTime, Utc};
 use serde_json::{Map, Value};
 
-use crate::crypto::{PasswordHash, object_id, random_hex};
-use crate::i18n::Failure;
+use super::table::Record;
+use crate::crypto::PasswordHash;
+use crate::failure::Message;
+
+/// A field that must be unique in a user pool.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum UniqueField {
+    Username,
+    Email,
+    Phone,
+    ExternalId,
+}
+
+impl UniqueField {
+    /// Every unique field.
+    pub(crate) const ALL: [UniqueField; 4] =
+        [Self::Username, Self::Email, Self::Phone, Self::ExternalId];
+
+    /// The field's name on the wire (and its unique key in the users table).
+    pub(crate) fn wire_name(self) -> &'static str {
+        match self {
+            Self::Username => "username",
+            Self::Email => "email",
+            Self::Phone => "phone",
+            Self::ExternalId => "externalId",
+        }
+    }
+
+    /// The field by its wire name.
+    pub(crate) fn of_wire_name(name: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|field| field.wire_name() == name)
+    }
+
+    /// What messages call it.
+    pub(crate) fn words(self) -> Message {
+        let (zh, en) = match self {
+            Self::Username => ("用户名", "username"),
+            Self::Email => ("邮箱", "email"),
+            Self::Phone => ("手机号", "phone number"),
+            Self::ExternalId => ("外部 ID", "external id"),
+        };
+        Message { zh, en }
+    }
+}
 
 /// The data type of a custom field value (`UDFDataType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,8 +99,6 @@ impl CustomDatum {
 #[derive(Clone)]
 pub(crate) struct UserRecord {
     pub(crate) id: String,
-    /// Creation order, to break ties between equal timestamps.
-    pub(crate) seq: u64,
     pub(crate) password: Option<PasswordHash>,
     pub(crate) created_at: DateTime<Utc>,
     pub(crate) updated_at: DateTime<Utc>,
@@ -74,6 +114,34 @@ impl fmt::Debug for UserRecord {
             .field("username", &self.str_field("username"))
             .field("email", &self.str_field("email"))
             .finish_non_exhaustive()
+    }
+}
+
+impl Record for UserRecord {
+    const KIND: &'static str = "user";
+
+    fn id(&self) -> &str {
+        &self.id
+    }
+
+    fn unique_keys(&self) -> Vec<(&'static str, String)> {
+        UniqueField::ALL
+            .into_iter()
+            .filter_map(|field| {
+                let key = field.wire_name();
+                self.str_field(key)
+                    .map(|value| (key, Self::normalize(key, value)))
+            })
+            .collect()
+    }
+
+    /// Emails compare case-insensitively, the other unique fields exactly.
+    fn normalize(key: &str, value: &str) -> String {
+        if key == UniqueField::Email.wire_name() {
+            value.to_ascii_lowercase()
+        } else {
+            value.to_owned()
+        }
     }
 }
 
@@ -100,10 +168,7 @@ impl UserRecord {
         }
     }
 
-    /// Writes profile fields by wire name, as [`non_null_fields`] takes them from any input;
-    /// a null (an emptied unique field) clears its field.
-    ///
-    /// [`non_null_fields`]: crate::graphql::inputs::non_null_fields
+    /// Writes profile fields by wire name; a null (an emptied unique field) clears its field.
     pub(crate) fn apply(&mut self, fields: Map<String, Value>) {
         for (name, value) in fields {
             self.set(&name, value);
@@ -118,80 +183,5 @@ impl UserRecord {
                 None => self.custom_data.push(datum),
             }
         }
-    }
-}
-
-/// An application of a pool; end users log in through it.
-#[derive(Debug, Clone)]
-pub(crate) struct App {
-    pub(crate) id: String,
-    pub(crate) secret: Secret,
-}
-
-/// A user pool.
-#[derive(Debug, Clone)]
-pub(crate) struct Pool {
-    pub(crate) id: String,
-    pub(crate) secret: Secret,
-    /// The pool's application (the fake makes one per pool).
-    pub(crate) app: App,
-    pub(crate) users: Vec<UserRecord>,
-}
-
-impl Pool {
-    fn random() -> Self {
-        Self {
-            id: object_id(),
-            secret: Secret::new(random_hex(16)),
-            app: App {
-                id: object_id(),
-                secret: Secret::new(random_hex(16)),
-            },
-            users: Vec::new(),
-        }
-    }
-}
-
-/// Everything the fake keeps, behind one lock.
-#[derive(Debug, Default)]
-pub(crate) struct Store {
-    pub(crate) pools: BTreeMap<String, Pool>,
-    /// Application id → pool id.
-    pub(crate) app_pools: HashMap<String, String>,
-    /// `jti`s of revoked tokens (logout).
-    pub(crate) revoked: HashSet<String>,
-    next_seq: u64,
-}
-
-impl Store {
-    /// Creates a pool with one application.
-    pub(crate) fn create_pool(&mut self) -> &Pool {
-        let pool = Pool::random();
-        self.app_pools.insert(pool.app.id.clone(), pool.id.clone());
-        self.pools.entry(pool.id.clone()).or_insert(pool)
-    }
-
-    /// The pool `id` (2224 when there is none).
-    pub(crate) fn pool(&self, id: &str) -> Result<&Pool, Failure> {
-        self.pools.get(id).ok_or(Failure::PoolNotFound)
-    }
-
-    /// The pool `id`, to change (2224 when there is none).
-    pub(crate) fn pool_mut(&mut self, id: &str) -> Result<&mut Pool, Failure> {
-        self.pools.get_mut(id).ok_or(Failure::PoolNotFound)
-    }
-
-    /// The next creation sequence number.
-    pub(crate) fn next_seq(&mut self) -> u64 {
-        self.next_seq += 1;
-        self.next_seq
-    }
-
-    /// Empties every pool's users and forgets revoked tokens; pools and apps stay.
-    pub(crate) fn reset(&mut self) {
-        for pool in self.pools.values_mut() {
-            pool.users.clear();
-        }
-        self.revoked.clear();
     }
 }
