@@ -5,7 +5,6 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use tokio::net::ToSocketAddrs;
 
 use crate::crypto::RsaKeyPair;
 use crate::error::MockError;
@@ -14,7 +13,6 @@ use crate::faults::Fault;
 use crate::in_process::InProcessTransport;
 use crate::pool::{IN_PROCESS_HOST, PoolCredentials};
 use crate::record::RecordedRequest;
-use crate::server::MockServer;
 use crate::store::Store;
 
 /// A copy of everything a fake keeps (pools, applications, users and their links, revoked
@@ -37,7 +35,8 @@ impl fmt::Debug for Snapshot {
 
 /// A fake Authing: user pools with their applications and users, a GraphQL endpoint and
 /// REST endpoints that behave like Authing's, reachable in process
-/// ([`transport`](Self::transport)) or over a socket ([`serve`](Self::serve)).
+/// ([`transport`](Self::transport)) or over a socket ([`serve`](Self::serve), defined
+/// with [`MockServer`](crate::MockServer)).
 ///
 /// Cloning is cheap and clones share one state. It starts with one pool (and its one
 /// application) ready; [`pool`](Self::pool) has its credentials.
@@ -137,12 +136,6 @@ impl MockAuthing {
     /// The fake's axum router, to mount in a server of your own.
     pub fn router(&self) -> axum::Router {
         crate::router::router(Arc::clone(&self.inner))
-    }
-
-    /// Serves the fake over HTTP on `addr` (e.g. `"127.0.0.1:0"` for any free port), sharing
-    /// this fake's state, until [`MockServer::shutdown`] or the server is dropped.
-    pub async fn serve(&self, addr: impl ToSocketAddrs) -> Result<MockServer, MockError> {
-        MockServer::start(self.clone(), addr).await
     }
 
     /// Moves the fake's clock forward: tokens expire by it, timestamps are written by it.

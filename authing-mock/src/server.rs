@@ -115,3 +115,13 @@ impl Drop for MockServer {
         }
     }
 }
+
+// `serve` lives here, not in mock.rs, so that the handle does not import the server that
+// holds it (no import cycle between the two files).
+impl MockAuthing {
+    /// Serves the fake over HTTP on `addr` (e.g. `"127.0.0.1:0"` for any free port), sharing
+    /// this fake's state, until [`MockServer::shutdown`] or the server is dropped.
+    pub async fn serve(&self, addr: impl ToSocketAddrs) -> Result<MockServer, MockError> {
+        MockServer::start(self.clone(), addr).await
+    }
+}

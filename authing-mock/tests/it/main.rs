@@ -6,3 +6,4 @@ mod graphql;
 mod rest;
 mod schema_conformance;
 mod server;
+mod snapshots;
