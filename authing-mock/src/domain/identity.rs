@@ -102,20 +102,19 @@ pub(crate) fn verify(
     Ok(verified)
 }
 
-/// The user a verified user token names, if `named_pool` (the pool the request's headers
-/// name, if any) is theirs: 2207 for a management token or another pool, 2004 when the
-/// user is gone.
+/// The pool and user a verified user token names: 2207 for a management token or when
+/// `named_pool` (the pool the request's headers name, if any) is another pool, 2004 when
+/// the user is gone.
 pub(crate) fn token_user<'s>(
     store: &'s Store,
     verified: &VerifiedToken,
     named_pool: Option<&str>,
-    management: Code,
 ) -> Result<(&'s Pool, &'s UserRecord), Failure> {
     let TokenOwner::User {
         pool_id, user_id, ..
     } = &verified.owner
     else {
-        return Err(management.into());
+        return Err(Code::LoginInvalid.into());
     };
     if named_pool.is_some_and(|named| named != pool_id) {
         return Err(Code::LoginInvalid.into());
@@ -430,10 +429,9 @@ mod tests {
         assert!(login(pool, &issuer, login_as("ann", "pw-2", &app_id)).is_ok());
 
         let verified = verify(&store, &tokens, issuer.now, &token).expect("live");
-        let (_, owner) =
-            token_user(&store, &verified, Some(&pool_id), Code::NoPermission).expect("their pool");
+        let (_, owner) = token_user(&store, &verified, Some(&pool_id)).expect("their pool");
         assert_eq!(owner.id, id);
-        let elsewhere = token_user(&store, &verified, Some("other"), Code::NoPermission);
+        let elsewhere = token_user(&store, &verified, Some("other"));
         assert_eq!(elsewhere.expect_err("other pool").number(), 2207);
         logout(&mut store, verified).expect("logged out");
         let revoked = verify(&store, &tokens, issuer.now, &token);

@@ -1,6 +1,10 @@
 //! The GraphQL endpoint (`POST /graphql/v2`): a real async-graphql schema whose types,
 //! fields and arguments follow Authing's v2 schema by name and type.
 //!
+//! The roots are merged from one part per resource (`users.rs`, `identity.rs`, `token.rs`;
+//! a new resource adds its file and one entry to [`Query`] / [`Mutation`]). A resolver is a
+//! thin call into `domain/` through [`call`], which resolves the caller and the pool.
+//!
 //! Resolvers fail with [`Failure`]s; [`execute`] rewrites those errors into Authing's shape,
 //! where `errors[].message` is the object `{code, message, data}`. Errors the GraphQL engine
 //! itself raises (a document that does not parse or validate) keep the standard string
@@ -72,6 +76,16 @@ pub(crate) fn call<T>(
     let (fake, rc) = door(ctx)?;
     fake.call(rc, access, body)
         .map_err(|failure| graphql_error(&failure, rc.lang))
+}
+
+/// Runs `body`, which needs no caller (its pool comes from its arguments), turning its
+/// failure into an Authing-shaped error.
+pub(crate) fn answer<T>(
+    ctx: &Context<'_>,
+    body: impl FnOnce(&Fake, &RequestContext) -> Result<T, Failure>,
+) -> async_graphql::Result<T> {
+    let (fake, rc) = door(ctx)?;
+    body(fake, rc).map_err(|failure| graphql_error(&failure, rc.lang))
 }
 
 /// A GraphQL error carrying `failure` for [`execute`] to rewrite.

@@ -1,9 +1,12 @@
 //! Tokens: `accessToken` (management tokens), `checkLoginStatus`, `refreshToken`.
+//!
+//! `accessToken` resolves no caller (its pool is its argument) and `checkLoginStatus` never
+//! fails (it reports the failure in its answer), so they check tokens themselves.
 
 use async_graphql::{Context, Object, Result};
 
 use super::types::{AccessTokenRes, JwtTokenStatus, JwtTokenStatusDetail, RefreshToken, arn};
-use super::{call, door};
+use super::{answer, call, door};
 use crate::auth::Access;
 use crate::domain::identity;
 use crate::failure::{Code, Failure, LOGGED_IN};
@@ -22,16 +25,15 @@ impl TokenQuery {
         user_pool_id: String,
         secret: String,
     ) -> Result<AccessTokenRes> {
-        let (fake, rc) = door(ctx)?;
-        let issued = {
+        answer(ctx, |fake, rc| {
             let store = fake.store();
-            identity::management_token(&store, &fake.issuer(rc), &user_pool_id, &secret)
-        };
-        let issued = issued.map_err(|failure| super::graphql_error(&failure, rc.lang))?;
-        Ok(AccessTokenRes {
-            access_token: Some(issued.token),
-            exp: Some(issued.exp),
-            iat: Some(issued.iat),
+            let issued =
+                identity::management_token(&store, &fake.issuer(rc), &user_pool_id, &secret)?;
+            Ok(AccessTokenRes {
+                access_token: Some(issued.token),
+                exp: Some(issued.exp),
+                iat: Some(issued.iat),
+            })
         })
     }
 
@@ -54,8 +56,7 @@ impl TokenQuery {
             let store = fake.store();
             let verified = fake.verify(&store, &token)?;
             let named = fake.named_pool(&store, rc);
-            let (pool, user) =
-                identity::token_user(&store, &verified, named.as_deref(), Code::LoginInvalid)?;
+            let (pool, user) = identity::token_user(&store, &verified, named.as_deref())?;
             Ok::<_, Failure>(JwtTokenStatus {
                 code: Some(200),
                 message: Some(LOGGED_IN.pick(lang).to_owned()),

@@ -15,7 +15,7 @@ use axum::{Json, Router};
 use http::StatusCode;
 use serde_json::{Value, json};
 
-use crate::auth::RequestContext;
+use crate::auth::{Access, Call, RequestContext};
 use crate::failure::{self, Code, Failure};
 use crate::fake::Fake;
 
@@ -62,6 +62,17 @@ pub(crate) fn answer(lang: Lang, result: Result<Value, Failure>) -> Response {
         Ok(data) => success(lang, data),
         Err(error) => failure(lang, &error),
     }
+}
+
+/// The one way a REST handler runs: resolves the caller `access` asks for (see
+/// [`Fake::call`]) and answers the envelope of `body`'s result.
+pub(crate) fn call(
+    fake: &Fake,
+    rc: &RequestContext,
+    access: Access,
+    body: impl FnOnce(Call<'_>) -> Result<Value, Failure>,
+) -> Response {
+    answer(rc.lang, fake.call(rc, access, body))
 }
 
 /// Any other path: HTTP 404 with an envelope.

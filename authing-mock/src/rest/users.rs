@@ -7,9 +7,9 @@ use axum::extract::{Request, State};
 use axum::response::Response;
 use axum::routing::get;
 
-use super::answer;
-use crate::auth::RequestContext;
-use crate::domain::identity;
+use super::call;
+use crate::auth::{Access, RequestContext};
+use crate::domain::users;
 use crate::failure::Code;
 use crate::fake::Fake;
 use crate::graphql::types::User;
@@ -24,14 +24,20 @@ pub(super) fn routes() -> Router<Arc<Fake>> {
 /// management token 1001, a deleted user 2004.
 async fn me(State(fake): State<Arc<Fake>>, request: Request) -> Response {
     let rc = RequestContext::of(&request);
-    let result = (|| {
-        let token = rc.bearer.as_ref().ok_or(Code::NotLoggedIn)?;
-        let store = fake.store();
-        let verified = fake.verify(&store, token.expose())?;
-        let named = fake.named_pool(&store, &rc);
-        let (pool, user) =
-            identity::token_user(&store, &verified, named.as_deref(), Code::NoPermission)?;
-        Ok(User::from_record(user, &pool.id, Some(token.expose().to_owned())).to_json())
-    })();
-    answer(rc.lang, result)
+    call(&fake, &rc, Access::User, |call| {
+        let named = fake.named_pool(&fake.store(), call.rc);
+        if named.is_some_and(|named| named != call.pool_id()) {
+            return Err(Code::LoginInvalid.into());
+        }
+        let user_id = call.caller.subject(None)?;
+        let token = call
+            .rc
+            .bearer
+            .as_ref()
+            .map(|token| token.expose().to_owned());
+        call.pool(|pool| {
+            let user = users::get(pool, &user_id)?;
+            Ok(User::from_record(user, &pool.id, token).to_json())
+        })
+    })
 }
