@@ -1,6 +1,21 @@
 //! The fake's rules, one module per resource: plain functions on a [`Pool`](crate::store::Pool)
 //! (or the [`Store`](crate::store::Store)) returning `Result<_, Failure>`, tested without HTTP.
 //! The doors (`graphql/`, `rest/`) only resolve the caller and translate.
+//!
+//! # Adding a resource (roles, groups, ...)
+//!
+//! 1. `store/role.rs`: the record (`RoleRecord`) and its [`Record`](crate::store) impl: its
+//!    `KIND`, its id, its unique keys (e.g. `code` per namespace); then a
+//!    `roles: Table<RoleRecord>` field on `Pool`, cleared in `Pool::clear`. Many-to-many
+//!    links are `Link` constants (`USER_ROLES = Link { name: "userRoles", left: "user",
+//!    right: "role" }`) kept in `Pool::links`; deleting through `Relations::delete` clears them.
+//! 2. Its codes: one row each in `failure.rs`'s table.
+//! 3. `domain/roles.rs`: plain functions on `&mut Pool` returning `Result<_, Failure>`,
+//!    mapping the table's `Refusal`s to Authing's codes, with unit tests.
+//! 4. Doors: `graphql/roles.rs` (a `RolesQuery` / `RolesMutation` part added to the
+//!    `Query` / `Mutation` roots) and `rest/roles.rs` (a router merged in `rest::routes`),
+//!    each resolver one `call(ctx, Access::Admin, |call| call.pool(|pool| roles::...))`.
+//! 5. Tests: a module of `tests/it/`.
 
 pub(crate) mod identity;
 pub(crate) mod users;
