@@ -3,7 +3,7 @@
 //! A row names the failure ([`Code`]), gives its number (from [`authing_core::codes`]) and its
 //! message in `zh-CN` and `en-US`; a message may hold one `{}`, filled per failure (the field
 //! that is taken, the reason parameters are malformed, ...). Adding a code is one line in
-//! [`failures!`]'s invocation below.
+//! the `failures!` table below.
 //!
 //! A [`Failure`] is a row plus what the call adds: the text for the `{}` and the `data`
 //! Authing attaches. The GraphQL door turns it into an error whose `message` is the object

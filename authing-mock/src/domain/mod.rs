@@ -4,7 +4,7 @@
 //!
 //! # Adding a resource (roles, groups, ...)
 //!
-//! 1. `store/role.rs`: the record (`RoleRecord`) and its [`Record`](crate::store) impl: its
+//! 1. `store/role.rs`: the record (`RoleRecord`) and its `Record` impl: its
 //!    `KIND`, its id, its unique keys (e.g. `code` per namespace); then a
 //!    `roles: Table<RoleRecord>` field on `Pool`, cleared in `Pool::clear`. Many-to-many
 //!    links are `Link` constants (`USER_ROLES = Link { name: "userRoles", left: "user",
