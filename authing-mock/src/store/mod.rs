@@ -1,11 +1,10 @@
 //! What the fake remembers, behind one lock: [`Store`] holds the user pools, each a set of
-//! generic [`Table`](table::Table)s linked by
-//! [`Relations`](relation::Relations).
+//! generic [`Table`](table::Table)s linked by [`Relations`](relation::Relations).
 //!
 //! CRUD, uniqueness, creation order, stable sorting, paging ([`Page`]) and the cascade of a
 //! deletion onto links are written and tested here, once; resources (`domain/`) only say
-//! what their records are ([`Record`](table::Record)). `Store` is `Clone`, so a snapshot of the whole fake
-//! is one clone.
+//! what their records are ([`Record`](table::Record)). `Store` is `Clone`, so a snapshot of
+//! the whole fake is one clone.
 
 mod page;
 mod pool;
