@@ -140,49 +140,46 @@ fn exp_time(exp: i64) -> DateTime<Utc> {
     DateTime::from_timestamp(exp, 0).unwrap_or(DateTime::<Utc>::MAX_UTC)
 }
 
-/// Issues a login token for user `id` through application `app_id` (else the pool's) and
-/// notes when it expires (`tokenExpiredAt`).
+/// A login to count: `loginsCount + 1`, `lastLogin`, `lastIP`, and the custom data sent.
+struct CountedLogin {
+    ip: Option<String>,
+    custom_data: Vec<CustomDatum>,
+}
+
+/// Issues a login token for user `id` through application `app_id` (else the pool's),
+/// notes when it expires (`tokenExpiredAt`) and, with `login`, counts a login: one write.
 fn issue(
     pool: &mut Pool,
     issuer: &Issuer<'_>,
     app_id: Option<&str>,
     id: &str,
+    login: Option<CountedLogin>,
 ) -> Result<IssuedToken, Failure> {
     let user = users::get(pool, id)?;
     let app_id = app_id.unwrap_or(&pool.app.id);
     let issued = issuer.user_token(&pool.id, app_id, user)?;
     let expires = json!(iso(exp_time(issued.exp)));
-    pool.users
-        .update(id, |user| user.set("tokenExpiredAt", expires))
-        .map_err(|_| Failure::from(Code::UserNotFound))?;
-    Ok(issued)
-}
-
-/// Counts a login: `loginsCount + 1`, `lastLogin`, `lastIP`, and the custom data sent.
-fn count_login(
-    pool: &mut Pool,
-    id: &str,
-    now: DateTime<Utc>,
-    ip: Option<&str>,
-    custom_data: Vec<CustomDatum>,
-) -> Result<(), Failure> {
+    let now = issuer.now;
     pool.users
         .update(id, |user| {
-            let count = user
-                .fields
-                .get("loginsCount")
-                .and_then(Value::as_i64)
-                .unwrap_or(0);
-            user.set("loginsCount", json!(count.saturating_add(1)));
-            user.set("lastLogin", json!(iso(now)));
-            if let Some(ip) = ip {
-                user.set("lastIP", json!(ip));
+            user.set("tokenExpiredAt", expires);
+            if let Some(login) = login {
+                let count = user
+                    .fields
+                    .get("loginsCount")
+                    .and_then(Value::as_i64)
+                    .unwrap_or(0);
+                user.set("loginsCount", json!(count.saturating_add(1)));
+                user.set("lastLogin", json!(iso(now)));
+                if let Some(ip) = login.ip {
+                    user.set("lastIP", json!(ip));
+                }
+                user.merge_custom_data(login.custom_data);
+                user.updated_at = now;
             }
-            user.merge_custom_data(custom_data);
-            user.updated_at = now;
         })
         .map_err(|_| Failure::from(Code::UserNotFound))?;
-    Ok(())
+    Ok(issued)
 }
 
 /// 2003 for an email account that is not one, 2231 for an empty account.
@@ -254,8 +251,12 @@ pub(crate) fn login<'p>(
         }
         None => return Err(Code::UserNotFound.into()),
     };
-    count_login(pool, &user_id, issuer.now, login.ip.as_deref(), custom_data)?;
-    let issued = issue(pool, issuer, login.app_id.as_deref(), &user_id)?;
+    let counted = CountedLogin {
+        ip: login.ip,
+        custom_data,
+    };
+    let app_id = login.app_id.as_deref();
+    let issued = issue(pool, issuer, app_id, &user_id, Some(counted))?;
     Ok((users::get(pool, &user_id)?, issued.token))
 }
 
@@ -304,16 +305,12 @@ pub(crate) fn register<'p>(
     };
     let user_id = users::create(pool, new, issuer.now)?.id.clone();
     let token = if registration.force_login || registration.generate_token {
-        if registration.force_login {
-            count_login(
-                pool,
-                &user_id,
-                issuer.now,
-                registration.ip.as_deref(),
-                Vec::new(),
-            )?;
-        }
-        Some(issue(pool, issuer, registration.app_id.as_deref(), &user_id)?.token)
+        let counted = registration.force_login.then(|| CountedLogin {
+            ip: registration.ip,
+            custom_data: Vec::new(),
+        });
+        let app_id = registration.app_id.as_deref();
+        Some(issue(pool, issuer, app_id, &user_id, counted)?.token)
     } else {
         None
     };
@@ -331,7 +328,7 @@ pub(crate) fn refresh_token(
 ) -> Result<IssuedToken, Failure> {
     let target = caller.subject(id)?;
     // A user's token carries its app; an administrator's refresh uses the pool's.
-    issue(pool, issuer, caller.app_id(), &target)
+    issue(pool, issuer, caller.app_id(), &target, None)
 }
 
 /// Changes user `id`'s password; the original (plain) password is required (2201) and

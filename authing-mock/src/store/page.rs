@@ -40,7 +40,7 @@ impl Page {
             if total >= skip && page.len() < self.limit {
                 page.push(item);
             }
-            total += 1;
+            total = total.saturating_add(1);
         }
         Paged {
             total: i64::try_from(total).unwrap_or(i64::MAX),

@@ -153,6 +153,7 @@ impl<R: Record> Table<R> {
         let current = self.rows.get(&seq).ok_or(Refusal::NotFound)?;
         let mut changed = current.clone();
         change(&mut changed);
+        debug_assert_eq!(changed.id(), id, "an update must not change the id");
         let old_keys = current.unique_keys();
         let new_keys = changed.unique_keys();
         self.check_free(&new_keys, Some(seq))?;
