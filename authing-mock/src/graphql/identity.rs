@@ -3,11 +3,11 @@
 use async_graphql::{Context, Object, Result};
 use authing_core::Secret;
 
-use super::call;
 use super::inputs::{
     LoginByEmailInput, LoginByUsernameInput, LoginOptions, RegisterByEmailInput,
     RegisterByUsernameInput, RegisterOptions, non_null_fields,
 };
+use super::resolve::call;
 use super::types::User;
 use crate::auth::{Access, Call};
 use crate::domain::identity::{self, Login, Registration};

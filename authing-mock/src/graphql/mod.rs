@@ -3,15 +3,16 @@
 //!
 //! The roots are merged from one part per resource (`users.rs`, `identity.rs`, `token.rs`;
 //! a new resource adds its file and one entry to [`Query`] / [`Mutation`]). A resolver is a
-//! thin call into `domain/` through [`call`], which resolves the caller and the pool.
+//! thin call into `domain/` through [`resolve::call`], which resolves the caller and the pool.
 //!
-//! Resolvers fail with [`Failure`]s; [`execute`] rewrites those errors into Authing's shape,
+//! Resolvers fail with `Failure`s; [`execute`] rewrites those errors into Authing's shape,
 //! where `errors[].message` is the object `{code, message, data}`. Errors the GraphQL engine
 //! itself raises (a document that does not parse or validate) keep the standard string
 //! `message`.
 
 mod fields;
 mod identity;
+mod resolve;
 mod token;
 mod users;
 
@@ -20,14 +21,13 @@ pub(crate) mod types;
 
 use std::sync::{Arc, LazyLock};
 
-use async_graphql::{Context, EmptySubscription, ErrorExtensions as _, MergedObject, Schema};
-use authing_core::Lang;
+use async_graphql::{EmptySubscription, MergedObject, Schema};
 use http::StatusCode;
 use serde_json::{Value, json};
 
-use crate::auth::{Access, Call, RequestContext};
-use crate::failure::Failure;
+use crate::auth::RequestContext;
 use crate::fake::Fake;
+use resolve::AUTHING_ERROR;
 
 /// The `Query` root: one part per resource.
 #[derive(MergedObject, Default)]
@@ -52,48 +52,6 @@ static SCHEMA: LazyLock<MockSchema> = LazyLock::new(|| {
 /// The schema.
 pub(crate) fn schema() -> &'static MockSchema {
     &SCHEMA
-}
-
-/// The extension key that carries an Authing error from a resolver to [`execute`].
-const AUTHING_ERROR: &str = "authingError";
-
-/// The fake and the request context of a resolver.
-pub(crate) fn door<'a>(
-    ctx: &'a Context<'_>,
-) -> async_graphql::Result<(&'a Fake, &'a RequestContext)> {
-    let fake = ctx.data::<Arc<Fake>>()?;
-    let rc = ctx.data::<RequestContext>()?;
-    Ok((fake, rc))
-}
-
-/// The one way a resolver runs: resolves the caller `access` asks for (see
-/// [`Fake::call`]) and runs `body`, turning its failure into an Authing-shaped error.
-pub(crate) fn call<T>(
-    ctx: &Context<'_>,
-    access: Access,
-    body: impl FnOnce(Call<'_>) -> Result<T, Failure>,
-) -> async_graphql::Result<T> {
-    let (fake, rc) = door(ctx)?;
-    fake.call(rc, access, body)
-        .map_err(|failure| graphql_error(&failure, rc.lang))
-}
-
-/// Runs `body`, which needs no caller (its pool comes from its arguments), turning its
-/// failure into an Authing-shaped error.
-pub(crate) fn answer<T>(
-    ctx: &Context<'_>,
-    body: impl FnOnce(&Fake, &RequestContext) -> Result<T, Failure>,
-) -> async_graphql::Result<T> {
-    let (fake, rc) = door(ctx)?;
-    body(fake, rc).map_err(|failure| graphql_error(&failure, rc.lang))
-}
-
-/// A GraphQL error carrying `failure` for [`execute`] to rewrite.
-fn graphql_error(failure: &Failure, lang: Lang) -> async_graphql::Error {
-    let object = async_graphql::Value::from_json(failure.to_json(lang))
-        .unwrap_or(async_graphql::Value::Null);
-    async_graphql::Error::new(failure.message(lang))
-        .extend_with(|_, extensions| extensions.set(AUTHING_ERROR, object.clone()))
 }
 
 /// Runs a GraphQL request body for `fake` and returns the HTTP status and JSON answer.

@@ -5,8 +5,8 @@
 
 use async_graphql::{Context, Object, Result};
 
+use super::resolve::{answer, call, door};
 use super::types::{AccessTokenRes, JwtTokenStatus, JwtTokenStatusDetail, RefreshToken, arn};
-use super::{answer, call, door};
 use crate::auth::Access;
 use crate::domain::identity;
 use crate::failure::{Code, Failure, LOGGED_IN};

@@ -3,11 +3,11 @@
 
 use async_graphql::{Context, Object, Result};
 
-use super::call;
 use super::inputs::{
     CreateUserInput, SearchUserDepartmentOpt, SearchUserGroupOpt, SearchUserRoleOpt, SortByEnum,
     UpdateUserInput, non_null_fields,
 };
+use super::resolve::call;
 use super::types::{CommonMessage, PaginatedUsers, User};
 use crate::auth::{Access, Call};
 use crate::domain::identity;

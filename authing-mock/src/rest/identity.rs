@@ -8,7 +8,7 @@ use axum::response::Response;
 use axum::routing::get;
 use serde_json::Value;
 
-use super::answer;
+use super::envelope::answer;
 use crate::auth::RequestContext;
 use crate::domain::identity;
 use crate::failure::{Code, Failure};

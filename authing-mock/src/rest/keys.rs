@@ -8,7 +8,7 @@ use axum::response::Response;
 use axum::routing::get;
 use serde_json::json;
 
-use super::success;
+use super::envelope::success;
 use crate::auth::RequestContext;
 use crate::fake::Fake;
 

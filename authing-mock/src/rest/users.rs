@@ -7,7 +7,7 @@ use axum::extract::{Request, State};
 use axum::response::Response;
 use axum::routing::get;
 
-use super::call;
+use super::envelope::call;
 use crate::auth::{Access, RequestContext};
 use crate::domain::users;
 use crate::failure::Code;
