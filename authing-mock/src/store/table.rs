@@ -6,8 +6,7 @@ use crate::crypto::object_id;
 
 /// A kind of thing a pool keeps in a [`Table`] (a user, a role, ...).
 pub(crate) trait Record: Clone {
-    /// What the table holds, as `Relations` name the sides of a link
-    /// (`"user"`, `"role"`, ...).
+    /// What the table holds, as `Relations` name the sides of a link (`"user"`, `"role"`).
     const KIND: &'static str;
 
     /// The record's id (the table hands it out at insertion).
@@ -169,8 +168,8 @@ impl<R: Record> Table<R> {
         Ok(row)
     }
 
-    /// Removes the record `id`. Links to it are `Relations`' business:
-    /// delete through `Relations::delete` to clear them too.
+    /// Removes the record `id`. Links to it are `Relations`' business: delete through
+    /// `Relations::delete` to clear them too.
     pub(crate) fn remove(&mut self, id: &str) -> Option<R> {
         let seq = self.ids.remove(id)?;
         let record = self.rows.remove(&seq)?;
