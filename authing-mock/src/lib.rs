@@ -54,8 +54,9 @@
 //! `email` 254, `phone` 32, `username`, `nickname`, `name`, `givenName`, `familyName`,
 //! `middleName` and `preferredUsername` 128, `externalId`, `unionid` and `openid` 256,
 //! `photo`, `website` and `profile` 2048, `oauth` 65536, every other profile string 1024,
-//! a password 128; lists (`registerSource`) hold at most 64 items; custom data (`params`,
-//! `udf`) at most 100 items with keys of at most 128 and values of at most 8192 characters.
+//! a password 128, a client IP 64; lists (`registerSource`) hold at most 64 items; custom
+//! data (`params`, `udf`) at most 100 items with keys of at most 128 and values of at most
+//! 8192 characters.
 //!
 //! # Test-only endpoints
 //!

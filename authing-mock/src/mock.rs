@@ -174,7 +174,8 @@ impl MockAuthing {
 
     /// Empties every pool's users, forgets revoked tokens, disarms faults and forgets
     /// recorded requests. Pools, applications, their credentials, the RSA key, the token
-    /// signing key and the clock stay, so management tokens issued before stay valid.
+    /// signing key, the clock and saved snapshots stay, so management tokens issued before
+    /// stay valid.
     pub fn reset(&self) {
         self.inner.reset();
     }

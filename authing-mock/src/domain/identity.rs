@@ -15,6 +15,13 @@ use crate::tokens::{IssuedToken, TokenIssuer, TokenOwner, UserTokenSubject, Veri
 
 /// The longest password (in characters) the fake accepts.
 const MAX_PASSWORD_CHARS: usize = 128;
+/// The longest client IP (an IPv6 address with a zone fits).
+const MAX_IP_CHARS: usize = 64;
+
+/// 2231 when a client IP a caller sends (stored as `lastIP`) is too long.
+fn check_ip(ip: Option<&str>) -> Result<(), Failure> {
+    ip.map_or(Ok(()), |ip| check_length("clientIp", ip, MAX_IP_CHARS))
+}
 
 /// What issuing a token needs: the signer, the fake's time, and the issuer's base URL (the
 /// host the client used).
@@ -219,6 +226,7 @@ pub(crate) fn login<'p>(
 ) -> Result<(&'p UserRecord, String), Failure> {
     let account = login.account.trim();
     check_account(login.field, account)?;
+    check_ip(login.ip.as_deref())?;
     let custom_data = users::parse_params(login.params.as_deref())?;
     let password = login.password.expose();
     let user_id = match users::find(pool, login.field, account) {
@@ -290,6 +298,7 @@ pub(crate) fn register<'p>(
 ) -> Result<(&'p UserRecord, Option<String>), Failure> {
     let account = registration.account.trim();
     check_account(registration.field, account)?;
+    check_ip(registration.ip.as_deref())?;
     let mut custom_data = users::parse_params(registration.params.as_deref())?;
     custom_data.extend(registration.udf);
     let mut fields = registration.fields;
@@ -473,6 +482,12 @@ mod tests {
             .expect("blocked");
         let blocked = login(pool, &issuer, login_as("new", "pw", &app_id));
         assert_eq!(blocked.expect_err("blocked").number(), 2005);
+        let mut long_ip = login_as("new", "pw", &app_id);
+        long_ip.ip = Some("1".repeat(65));
+        assert_eq!(
+            login(pool, &issuer, long_ip).expect_err("ip").number(),
+            2231
+        );
         let mut email = login_as("not-an-email", "pw", &app_id);
         email.field = UniqueField::Email;
         assert_eq!(

@@ -8,7 +8,8 @@
 //! fake never stores a 10 MB username: `email` 254 (RFC 5321), `phone` 32, `username`,
 //! `nickname`, `name` and the other name fields 128, `externalId`, `unionid`, `openid` 256,
 //! the URL fields (`photo`, `website`, `profile`) 2048, the raw social profile `oauth`
-//! 65536, any other profile string 1024; a list (`registerSource`) at most 64 items. Custom
+//! 65536, any other profile string 1024 (a password 128 and a client IP 64: see
+//! `identity`); a list (`registerSource`) at most 64 items. Custom
 //! data (`params`, `udf`): at most 100 items, keys of at most 128 and values of at most
 //! 8192 characters.
 
