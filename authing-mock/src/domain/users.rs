@@ -280,6 +280,12 @@ pub(crate) fn create(
 ) -> Result<&UserRecord, Failure> {
     normalize_fields(&mut new.fields)?;
     check_custom_data(&new.custom_data)?;
+    // Creation times never go backwards (even if the wall clock does), so creation order is
+    // `createdAt` order and the lists by `createdAt` need no sort.
+    let now = pool
+        .users
+        .newest()
+        .map_or(now, |newest| newest.created_at.max(now));
     pool.users
         .insert_with(|id| {
             let mut record = UserRecord {
@@ -393,19 +399,16 @@ pub(crate) enum UserOrder {
     UpdatedAsc,
 }
 
-fn sorted(pool: &Pool, order: UserOrder) -> Vec<&UserRecord> {
+/// One page of all users. By creation time it is the table's own order (see [`create`]),
+/// so only the page is visited; by update time the users are sorted.
+pub(crate) fn list(pool: &Pool, page: Page, order: UserOrder) -> Paged<&UserRecord> {
     let users = &pool.users;
     match order {
-        UserOrder::CreatedAsc => users.sorted_by(|u| u.created_at, Direction::Ascending),
-        UserOrder::CreatedDesc => users.sorted_by(|u| u.created_at, Direction::Descending),
-        UserOrder::UpdatedAsc => users.sorted_by(|u| u.updated_at, Direction::Ascending),
-        UserOrder::UpdatedDesc => users.sorted_by(|u| u.updated_at, Direction::Descending),
+        UserOrder::CreatedAsc => page.of_counted(users.iter()),
+        UserOrder::CreatedDesc => page.of_counted(users.iter().rev()),
+        UserOrder::UpdatedAsc => page.of(users.sorted_by(|u| u.updated_at, Direction::Ascending)),
+        UserOrder::UpdatedDesc => page.of(users.sorted_by(|u| u.updated_at, Direction::Descending)),
     }
-}
-
-/// One page of all users.
-pub(crate) fn list(pool: &Pool, page: Page, order: UserOrder) -> Paged<&UserRecord> {
-    page.of(sorted(pool, order))
 }
 
 /// One page of the users with `query` in one of `fields` (case-insensitive substring),
@@ -423,18 +426,16 @@ pub(crate) fn search<'p>(
         return Err(Failure::with_text(Code::BadSearchField, bad.clone()));
     }
     let needle = query.trim().to_lowercase();
-    let matches = sorted(pool, UserOrder::CreatedDesc)
-        .into_iter()
-        .filter(|user| {
-            fields.iter().any(|field| {
-                let value = if field == "id" {
-                    Some(user.id.as_str())
-                } else {
-                    user.str_field(field)
-                };
-                value.is_some_and(|v| v.to_lowercase().contains(&needle))
-            })
-        });
+    let matches = pool.users.iter().rev().filter(|user| {
+        fields.iter().any(|field| {
+            let value = if field == "id" {
+                Some(user.id.as_str())
+            } else {
+                user.str_field(field)
+            };
+            value.is_some_and(|v| v.to_lowercase().contains(&needle))
+        })
+    });
     Ok(page.of(matches))
 }
 
@@ -676,6 +677,26 @@ mod tests {
         )
         .expect("own profile");
         assert_eq!(nick.str_field("nickname"), Some("A"));
+    }
+
+    #[test]
+    fn creation_times_never_go_backwards() {
+        let mut pool = pool();
+        let later = Utc::now();
+        let earlier = later - chrono::TimeDelta::seconds(60);
+        let first = create(&mut pool, new_user(json!({"username": "a"})), later)
+            .expect("created")
+            .id
+            .clone();
+        let second =
+            create(&mut pool, new_user(json!({"username": "b"})), earlier).expect("created");
+        assert_eq!(second.created_at, later, "not before the newest user");
+        let second = second.id.clone();
+        let newest = list(&pool, Page::new(None, None), UserOrder::CreatedDesc);
+        assert_eq!(
+            newest.items.iter().map(|u| &u.id).collect::<Vec<_>>(),
+            [&second, &first]
+        );
     }
 
     #[test]

@@ -49,6 +49,19 @@ impl Page {
     }
 }
 
+impl Page {
+    /// This page of `items`, whose count is known: skips to the page without visiting the
+    /// items after it.
+    pub(crate) fn of_counted<I: ExactSizeIterator>(self, items: I) -> Paged<I::Item> {
+        let total = items.len();
+        let skip = (self.page - 1).saturating_mul(self.limit);
+        Paged {
+            total: i64::try_from(total).unwrap_or(i64::MAX),
+            items: items.skip(skip).take(self.limit).collect(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -66,5 +79,14 @@ mod tests {
         let huge = Page::new(Some(i32::MAX), Some(i32::MAX)).of(1..=3);
         assert!(huge.items.is_empty());
         assert_eq!(huge.total, 3);
+        let counted = Page::new(Some(2), Some(3)).of_counted((1..11).rev());
+        assert_eq!(counted.items, vec![7, 6, 5]);
+        assert_eq!(counted.total, 10);
+        assert!(
+            Page::new(Some(5), Some(3))
+                .of_counted(1..11)
+                .items
+                .is_empty()
+        );
     }
 }

@@ -92,6 +92,11 @@ impl<R: Record> Table<R> {
         self.rows.values()
     }
 
+    /// The record created last.
+    pub(crate) fn newest(&self) -> Option<&R> {
+        self.rows.values().next_back()
+    }
+
     /// Every record sorted by `key` in `direction`; records with equal keys keep their
     /// creation order (reversed when descending), so the order is total and pages stable.
     pub(crate) fn sorted_by<K: Ord>(&self, key: impl Fn(&R) -> K, direction: Direction) -> Vec<&R> {
