@@ -45,7 +45,7 @@ pub(crate) fn answer<T>(
 }
 
 /// A GraphQL error carrying `failure` for `execute` to rewrite.
-fn graphql_error(failure: &Failure, lang: Lang) -> async_graphql::Error {
+pub(super) fn graphql_error(failure: &Failure, lang: Lang) -> async_graphql::Error {
     let object = async_graphql::Value::from_json(failure.to_json(lang))
         .unwrap_or(async_graphql::Value::Null);
     async_graphql::Error::new(failure.message(lang))
