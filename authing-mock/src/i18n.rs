@@ -91,6 +91,9 @@ pub(crate) enum Failure {
     InvalidParams(String),
     /// 2333: unknown account or wrong password at login.
     WrongCredentials,
+    /// 501: a field of Authing's schema the fake does not implement yet (`data.field` names
+    /// it: a root field, or `Type.field`).
+    Unsupported { field: &'static str },
     /// 404: no such endpoint.
     NotFound,
     /// 500: the fake itself failed (it should not).
@@ -121,6 +124,7 @@ impl Failure {
             Self::CannotChangePhone => 2226,
             Self::InvalidParams(_) => 2231,
             Self::WrongCredentials => 2333,
+            Self::Unsupported { .. } => 501,
             Self::NotFound => 404,
             Self::Internal(_) => 500,
         }
@@ -189,6 +193,13 @@ impl Failure {
                 }
             }
             Self::WrongCredentials => pick("账号或密码错误", "Incorrect account or password"),
+            Self::Unsupported { field } => {
+                if en {
+                    format!("The fake Authing does not support {field} yet")
+                } else {
+                    format!("模拟 Authing 暂不支持 {field}")
+                }
+            }
             Self::NotFound => pick("接口不存在", "Not Found"),
             Self::Internal(why) => {
                 if en {
@@ -205,6 +216,7 @@ impl Failure {
         match self {
             Self::UserExists(field) => Some(json!({ "field": field.wire_name() })),
             Self::UserNotFound { ids } if !ids.is_empty() => Some(json!({ "ids": ids })),
+            Self::Unsupported { field } => Some(json!({ "field": field })),
             _ => None,
         }
     }

@@ -9,13 +9,18 @@
 mod fields;
 mod mutation;
 mod query;
+mod unsupported;
+mod unsupported_mutation;
+mod unsupported_query;
+mod user_relations;
 
 pub(crate) mod inputs;
+pub(crate) mod schema;
 pub(crate) mod types;
 
 use std::sync::LazyLock;
 
-use async_graphql::{Context, EmptySubscription, ErrorExtensions as _, Schema};
+use async_graphql::{Context, EmptySubscription, ErrorExtensions as _, MergedObject, Schema};
 use authing_core::Lang;
 use http::StatusCode;
 use serde_json::{Value, json};
@@ -26,13 +31,35 @@ use crate::mock::{Inner, MockAuthing};
 
 pub(crate) use mutation::Mutation;
 pub(crate) use query::Query;
+use unsupported_mutation::UnsupportedMutation;
+use unsupported_query::UnsupportedQuery;
+
+/// The query root: the implemented fields and those that answer "not supported" yet.
+#[derive(MergedObject)]
+#[graphql(name = "Query")]
+pub(crate) struct QueryRoot(Query, UnsupportedQuery);
+
+/// The mutation root: the implemented fields and those that answer "not supported" yet.
+#[derive(MergedObject)]
+#[graphql(name = "Mutation")]
+pub(crate) struct MutationRoot(Mutation, UnsupportedMutation);
 
 /// The fake's schema type.
-pub(crate) type MockSchema = Schema<Query, Mutation, EmptySubscription>;
+pub(crate) type MockSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
 
 /// The schema, built once per process; each request brings its fake as request data.
-static SCHEMA: LazyLock<MockSchema> =
-    LazyLock::new(|| Schema::build(Query, Mutation, EmptySubscription).finish());
+static SCHEMA: LazyLock<MockSchema> = LazyLock::new(|| {
+    Schema::build(
+        QueryRoot(Query, UnsupportedQuery),
+        MutationRoot(Mutation, UnsupportedMutation),
+        EmptySubscription,
+    )
+    // Types of Authing's schema that no field returns or takes.
+    .register_output_type::<schema::common::BatchOperationResult>()
+    .register_output_type::<schema::common::KeyValuePair>()
+    .register_input_type::<schema::social::CreateSocialConnectionInput>()
+    .finish()
+});
 
 /// The schema.
 pub(crate) fn schema() -> &'static MockSchema {

@@ -184,7 +184,7 @@ fn delete_users(env: &Env<'_>, ids: &[String]) -> Result<CommonMessage, Failure>
     })
 }
 
-#[Object]
+#[Object(name = "ImplementedMutation")]
 impl Mutation {
     /// Creates a user (administrators). The password arrives RSA-encrypted (2016 when it
     /// does not decrypt); `params` is a JSON array of `{key, value}` stored as custom data

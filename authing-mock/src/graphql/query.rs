@@ -42,7 +42,7 @@ fn any_given<T>(filters: &Option<Vec<Option<T>>>) -> bool {
     filters.iter().flatten().any(Option::is_some)
 }
 
-#[Object]
+#[Object(name = "ImplementedQuery")]
 impl Query {
     /// A management access token for a user pool (3 days). An unknown pool is 2224, a
     /// wrong secret 1001.

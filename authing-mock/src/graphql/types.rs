@@ -102,8 +102,10 @@ impl From<&CustomDatum> for UserCustomData {
     }
 }
 
-/// A user: every scalar field of Authing's `User`, plus `identities` and `customData`.
+/// A user: every field of Authing's `User`; the relations (roles, groups, ...) are in
+/// `user_relations.rs`.
 #[derive(SimpleObject, Clone, Default, Serialize, Deserialize)]
+#[graphql(complex)]
 #[serde(rename_all = "camelCase", default)]
 pub(crate) struct User {
     /// The user's id.
