@@ -9,6 +9,7 @@ use super::inputs::{
     CreateUserInput, LoginByEmailInput, LoginByUsernameInput, LoginOptions, RegisterByEmailInput,
     RegisterByUsernameInput, RegisterOptions, UpdateUserInput, non_null_fields,
 };
+use super::schema::identity::CreateUserIdentityInput;
 use super::types::{CommonMessage, RefreshToken, User};
 use crate::auth::Caller;
 use crate::crypto::PasswordHash;
@@ -189,7 +190,7 @@ impl Mutation {
     /// Creates a user (administrators). The password arrives RSA-encrypted (2016 when it
     /// does not decrypt); `params` is a JSON array of `{key, value}` stored as custom data
     /// with inferred types. `keepPassword` and `resetPasswordOnFirstLogin` are accepted and
-    /// ignored.
+    /// ignored. Binding an external `identity` is not supported yet (501).
     async fn create_user(
         &self,
         ctx: &Context<'_>,
@@ -197,11 +198,17 @@ impl Mutation {
         keep_password: Option<bool>,
         reset_password_on_first_login: Option<bool>,
         params: Option<String>,
+        identity: Option<CreateUserIdentityInput>,
     ) -> Result<User> {
         let _ = (keep_password, reset_password_on_first_login);
         let env = Env::of(ctx)?;
         env.run(|| {
             let pool_id = env.inner.admin_pool(env.rc)?;
+            if identity.is_some() {
+                return Err(Failure::Unsupported {
+                    field: "createUser(identity)",
+                });
+            }
             let password = hash_optional_password(&env, user_info.password.as_deref())?;
             let custom_data = parse_params(params.as_deref())?;
             let new = NewUser {
@@ -221,17 +228,36 @@ impl Mutation {
 
     /// Updates a user. Administrators may update any user of their pool; a user only
     /// themselves (`id` omitted or their own, else 1001), and not their email (2225), phone
-    /// (2226), password, verification flags or blocked flag (1001).
+    /// (2226), password, verification flags or blocked flag (1001). Changing them with the
+    /// proof of a verification (`emailToken`, `phoneToken`) or setting a main department is
+    /// not supported yet (501).
     async fn update_user(
         &self,
         ctx: &Context<'_>,
         id: Option<String>,
         input: UpdateUserInput,
+        email_token: Option<String>,
+        phone_token: Option<String>,
     ) -> Result<User> {
         let env = Env::of(ctx)?;
         env.run(|| {
             let caller = env.inner.caller(env.rc)?;
             let target = caller.subject(id)?;
+            let unsupported = [
+                (email_token.is_some(), "updateUser(emailToken)"),
+                (phone_token.is_some(), "updateUser(phoneToken)"),
+                (
+                    input.main_department_id.is_some(),
+                    "UpdateUserInput.mainDepartmentId",
+                ),
+                (
+                    input.main_department_code.is_some(),
+                    "UpdateUserInput.mainDepartmentCode",
+                ),
+            ];
+            if let Some((_, field)) = unsupported.into_iter().find(|(given, _)| *given) {
+                return Err(Failure::Unsupported { field });
+            }
             let password = hash_optional_password(&env, input.password.as_deref())?;
             let patch = non_null_fields(&input);
             let now = env.inner.clock.now();
@@ -294,7 +320,14 @@ impl Mutation {
         input: RegisterByEmailInput,
     ) -> Result<Option<User>> {
         let env = Env::of(ctx)?;
-        env.run(|| register(&env, UniqueField::Email, &input.email, input.options).map(Some))
+        env.run(|| {
+            if input.phone_token.is_some() {
+                return Err(Failure::Unsupported {
+                    field: "RegisterByEmailInput.phoneToken",
+                });
+            }
+            register(&env, UniqueField::Email, &input.email, input.options).map(Some)
+        })
     }
 
     /// Registers a user by username; see `registerByEmail`.
@@ -304,7 +337,22 @@ impl Mutation {
         input: RegisterByUsernameInput,
     ) -> Result<Option<User>> {
         let env = Env::of(ctx)?;
-        env.run(|| register(&env, UniqueField::Username, &input.username, input.options).map(Some))
+        env.run(|| {
+            let unsupported = [
+                (
+                    input.phone_token.is_some(),
+                    "RegisterByUsernameInput.phoneToken",
+                ),
+                (
+                    input.email_token.is_some(),
+                    "RegisterByUsernameInput.emailToken",
+                ),
+            ];
+            if let Some((_, field)) = unsupported.into_iter().find(|(given, _)| *given) {
+                return Err(Failure::Unsupported { field });
+            }
+            register(&env, UniqueField::Username, &input.username, input.options).map(Some)
+        })
     }
 
     /// Logs in by email: 2004 for an unknown account (unless `autoRegister`), 2333 for a

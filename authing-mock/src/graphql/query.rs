@@ -4,6 +4,7 @@ use async_graphql::{Context, Object, Result};
 
 use super::Env;
 use super::inputs::{SearchUserDepartmentOpt, SearchUserGroupOpt, SearchUserRoleOpt, SortByEnum};
+use super::schema::identity::FindUserByIdentityInput;
 use super::types::{
     AccessTokenRes, JwtTokenStatus, JwtTokenStatusDetail, PaginatedUsers, User, arn,
 };
@@ -74,13 +75,17 @@ impl Query {
     }
 
     /// The users of the pool, one 1-based page at a time (administrators).
+    /// `excludeUsersInOrg` leaves out members of organisations; the fake has none yet, so it
+    /// leaves out nobody.
     async fn users(
         &self,
         ctx: &Context<'_>,
         page: Option<i32>,
         limit: Option<i32>,
         #[graphql(default_with = "Some(SortByEnum::CreatedatDesc)")] sort_by: Option<SortByEnum>,
+        exclude_users_in_org: Option<bool>,
     ) -> Result<PaginatedUsers> {
+        let _ = exclude_users_in_org;
         let env = Env::of(ctx)?;
         env.run(|| {
             let pool_id = env.inner.admin_pool(env.rc)?;
@@ -263,7 +268,8 @@ impl Query {
     }
 
     /// The user matching every given identifier exactly (email case-insensitively), or
-    /// null (administrators).
+    /// null (administrators). The fake's users have no external identities yet, so a lookup
+    /// by `identity` finds nobody.
     async fn find_user(
         &self,
         ctx: &Context<'_>,
@@ -271,10 +277,14 @@ impl Query {
         phone: Option<String>,
         username: Option<String>,
         external_id: Option<String>,
+        identity: Option<FindUserByIdentityInput>,
     ) -> Result<Option<User>> {
         let env = Env::of(ctx)?;
         env.run(|| {
             let pool_id = env.inner.admin_pool(env.rc)?;
+            if identity.is_some() {
+                return Ok(None);
+            }
             let lookups = given_lookups(email, phone, username, external_id);
             let store = env.inner.store();
             let pool = store.pool(&pool_id)?;

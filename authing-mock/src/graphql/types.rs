@@ -75,6 +75,12 @@ pub(crate) struct Identity {
     pub(crate) refresh_token: Option<String>,
     /// The provider's access token.
     pub(crate) access_token: Option<String>,
+    /// The connection's id (an SDK addition: the older name of `extIdpId`).
+    pub(crate) connection_id: Option<String>,
+    /// The identity's kind (an SDK addition).
+    #[graphql(name = "type")]
+    #[serde(rename = "type")]
+    pub(crate) kind: Option<String>,
 }
 
 /// One custom value of a user.
@@ -150,6 +156,8 @@ pub(crate) struct User {
     pub(crate) updated_at: Option<String>,
     /// Custom data.
     pub(crate) custom_data: Option<Vec<Option<UserCustomData>>>,
+    /// The phone number's country code, e.g. `+86` (an SDK addition, set by `updateUser`).
+    pub(crate) phone_country_code: Option<String>,
 }
 
 impl User {

@@ -65,8 +65,21 @@ impl UnsupportedMutation {
         email: Option<String>,
         code: String,
         new_password: String,
+        phone_country_code: Option<String>,
     ) -> Result<Option<CommonMessage>> {
         Err(unsupported(ctx, "resetPassword"))
+    }
+
+    /// Sets a new password after a login that demanded one (code 2058), proving the old
+    /// one (an SDK addition: the JavaScript and Go SDKs send it).
+    async fn reset_password_by_force_reset_token(
+        &self,
+        ctx: &Context<'_>,
+        token: String,
+        old_password: String,
+        new_password: String,
+    ) -> Result<Option<CommonMessage>> {
+        Err(unsupported(ctx, "resetPasswordByForceResetToken"))
     }
 
     /// Sets the password demanded at a first login.
@@ -106,6 +119,7 @@ impl UnsupportedMutation {
         ctx: &Context<'_>,
         phone: String,
         phone_code: String,
+        phone_country_code: Option<String>,
     ) -> Result<User> {
         Err(unsupported(ctx, "bindPhone"))
     }
@@ -133,6 +147,8 @@ impl UnsupportedMutation {
         phone_code: String,
         old_phone: Option<String>,
         old_phone_code: Option<String>,
+        phone_country_code: Option<String>,
+        old_phone_country_code: Option<String>,
     ) -> Result<User> {
         Err(unsupported(ctx, "updatePhone"))
     }

@@ -96,6 +96,20 @@ impl UnsupportedQuery {
         Err(unsupported(ctx, "authorizedTargets"))
     }
 
+    /// The codes of the targets authorised on a resource (an SDK addition: the Go SDK sends
+    /// it, with the arguments and answer of `authorizedTargets`).
+    async fn authorized_targets_code(
+        &self,
+        ctx: &Context<'_>,
+        namespace: String,
+        resource_type: ResourceType,
+        resource: String,
+        target_type: Option<PolicyAssignmentTargetType>,
+        actions: Option<AuthorizedTargetsActionsInput>,
+    ) -> Result<Option<PaginatedAuthorizedTargets>> {
+        Err(unsupported(ctx, "authorizedTargetsCode"))
+    }
+
     /// The resources a target may act on.
     async fn authorized_resources(
         &self,

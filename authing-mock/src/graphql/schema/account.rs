@@ -1,4 +1,4 @@
-//! Phone logins and registrations, password strength, and lookups by external identity.
+//! Phone logins and registrations, and password strength.
 
 use crate::graphql::inputs::RegisterProfile;
 use async_graphql::{InputObject, SimpleObject};
@@ -19,6 +19,8 @@ pub(crate) struct LoginByPhoneCodeInput {
     pub(crate) client_ip: Option<String>,
     pub(crate) params: Option<String>,
     pub(crate) context: Option<String>,
+    /// The phone number's country code (an SDK addition: JavaScript 4.23).
+    pub(crate) phone_country_code: Option<String>,
 }
 
 /// Login with a phone number and a password.
@@ -45,4 +47,8 @@ pub(crate) struct RegisterByPhoneCodeInput {
     pub(crate) client_ip: Option<String>,
     pub(crate) params: Option<String>,
     pub(crate) context: Option<String>,
+    /// The phone number's country code (an SDK addition: JavaScript 4.23).
+    pub(crate) phone_country_code: Option<String>,
+    /// Proof of a verified email to bind (an SDK addition: JavaScript 4.23).
+    pub(crate) email_token: Option<String>,
 }

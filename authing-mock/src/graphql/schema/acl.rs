@@ -18,6 +18,8 @@ pub(crate) struct AuthorizedResource {
     #[graphql(name = "type")]
     pub(crate) kind: Option<ResourceType>,
     pub(crate) actions: Option<Vec<String>>,
+    /// The API identifier of an API resource (an SDK addition: the JavaScript SDK selects it).
+    pub(crate) api_identifier: Option<String>,
 }
 
 /// Which actions a target must hold: all of them (`AND`) or any (`OR`).

@@ -19,6 +19,7 @@ pub(crate) mod common;
 pub(crate) mod email;
 pub(crate) mod functions;
 pub(crate) mod groups;
+pub(crate) mod identity;
 pub(crate) mod mfa;
 mod object;
 pub(crate) mod org;
