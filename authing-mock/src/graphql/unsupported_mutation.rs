@@ -38,7 +38,7 @@ pub(crate) struct UnsupportedMutation;
 
 #[Object]
 impl UnsupportedMutation {
-    // Phone logins and registrations, password strength, and lookups by external identity.
+    // Accounts: phone logins and registrations, passwords, phone and email binding.
     /// Logs in with a phone number and an SMS code.
     async fn login_by_phone_code(
         &self,
@@ -170,7 +170,7 @@ impl UnsupportedMutation {
         Err(unsupported(ctx, "unbindEmail"))
     }
 
-    // Access control
+    // Access control.
     /// Allows users or roles an action on a resource.
     async fn allow(
         &self,
@@ -198,7 +198,7 @@ impl UnsupportedMutation {
         Err(unsupported(ctx, "authorizeResource"))
     }
 
-    // Email scenes and templates.
+    // Email templates and sending.
     /// Sets a custom email template.
     async fn config_email_template(
         &self,
@@ -270,7 +270,7 @@ impl UnsupportedMutation {
         Err(unsupported(ctx, "deleteFunction"))
     }
 
-    // User groups and pages of groups.
+    // Groups.
     /// Adds users to a group.
     async fn add_user_to_group(
         &self,
@@ -323,7 +323,7 @@ impl UnsupportedMutation {
         Err(unsupported(ctx, "deleteGroups"))
     }
 
-    // Multi-factor authentication (the administrator's view).
+    // MFA (the administrator's view).
     /// Changes a user's MFA setting.
     async fn change_mfa(
         &self,
@@ -337,7 +337,7 @@ impl UnsupportedMutation {
         Err(unsupported(ctx, "changeMfa"))
     }
 
-    // Organisations
+    // Organisations and their nodes.
     /// Sets a user's main department.
     async fn set_main_department(
         &self,
@@ -466,7 +466,7 @@ impl UnsupportedMutation {
         Err(unsupported(ctx, "moveNode"))
     }
 
-    // Policies
+    // Policies and their assignments.
     /// Creates a policy.
     async fn create_policy(
         &self,
@@ -561,7 +561,7 @@ impl UnsupportedMutation {
         Err(unsupported(ctx, "removePolicyAssignments"))
     }
 
-    // Roles and pages of roles.
+    // Roles.
     /// Creates a role.
     async fn create_role(
         &self,
@@ -634,7 +634,7 @@ impl UnsupportedMutation {
         Err(unsupported(ctx, "revokeRole"))
     }
 
-    // Social identity providers and their per-pool instances.
+    // Social identity providers.
     /// Configures a social provider for the pool.
     async fn create_social_connection_instance(
         &self,
@@ -662,7 +662,7 @@ impl UnsupportedMutation {
         Err(unsupported(ctx, "disableSocialConnectionInstance"))
     }
 
-    // Custom fields
+    // Custom fields and values.
     /// Defines a custom field.
     async fn set_udf(
         &self,
@@ -730,7 +730,7 @@ impl UnsupportedMutation {
         Err(unsupported(ctx, "setUdvBatch"))
     }
 
-    // The user pool
+    // The user pool.
     /// Creates a user pool.
     async fn create_userpool(
         &self,

@@ -38,7 +38,7 @@ pub(crate) struct UnsupportedQuery;
 
 #[Object]
 impl UnsupportedQuery {
-    // Phone logins and registrations, password strength, and lookups by external identity.
+    // Accounts: phone logins and registrations, passwords, phone and email binding.
     /// Whether a password meets the pool's strength rule.
     async fn check_password_strength(
         &self,
@@ -58,7 +58,7 @@ impl UnsupportedQuery {
         Err(unsupported(ctx, "archivedUsers"))
     }
 
-    // Access control
+    // Access control.
     /// Whether a user may perform an action on a resource.
     async fn is_action_allowed(
         &self,
@@ -122,7 +122,7 @@ impl UnsupportedQuery {
         Err(unsupported(ctx, "authorizedResources"))
     }
 
-    // Email scenes and templates.
+    // Email templates and sending.
     /// The pool's email templates.
     async fn email_templates(&self, ctx: &Context<'_>) -> Result<Vec<EmailTemplate>> {
         Err(unsupported(ctx, "emailTemplates"))
@@ -159,7 +159,7 @@ impl UnsupportedQuery {
         Err(unsupported(ctx, "functions"))
     }
 
-    // User groups and pages of groups.
+    // Groups.
     /// A group by code.
     async fn group(&self, ctx: &Context<'_>, code: String) -> Result<Option<Group>> {
         Err(unsupported(ctx, "group"))
@@ -177,7 +177,7 @@ impl UnsupportedQuery {
         Err(unsupported(ctx, "groups"))
     }
 
-    // Multi-factor authentication (the administrator's view).
+    // MFA (the administrator's view).
     /// A user's MFA setting.
     async fn query_mfa(
         &self,
@@ -189,7 +189,7 @@ impl UnsupportedQuery {
         Err(unsupported(ctx, "queryMfa"))
     }
 
-    // Organisations
+    // Organisations and their nodes.
     /// A node by id.
     async fn node_by_id(&self, ctx: &Context<'_>, id: String) -> Result<Option<Node>> {
         Err(unsupported(ctx, "nodeById"))
@@ -251,7 +251,7 @@ impl UnsupportedQuery {
         Err(unsupported(ctx, "searchNodes"))
     }
 
-    // Policies
+    // Policies and their assignments.
     /// A policy by code.
     async fn policy(
         &self,
@@ -288,7 +288,7 @@ impl UnsupportedQuery {
         Err(unsupported(ctx, "policyAssignments"))
     }
 
-    // Roles and pages of roles.
+    // Roles.
     /// A role by code.
     async fn role(
         &self,
@@ -311,7 +311,7 @@ impl UnsupportedQuery {
         Err(unsupported(ctx, "roles"))
     }
 
-    // Social identity providers and their per-pool instances.
+    // Social identity providers.
     /// A social identity provider.
     async fn social_connection(
         &self,
@@ -343,7 +343,7 @@ impl UnsupportedQuery {
         Err(unsupported(ctx, "socialConnectionInstances"))
     }
 
-    // Custom fields
+    // Custom fields and values.
     /// The custom values of a target.
     async fn udv(
         &self,
@@ -373,7 +373,7 @@ impl UnsupportedQuery {
         Err(unsupported(ctx, "udfValueBatch"))
     }
 
-    // The user pool
+    // The user pool.
     /// An upload token for the file store.
     async fn qiniu_uptoken(
         &self,

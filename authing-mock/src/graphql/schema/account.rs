@@ -1,7 +1,8 @@
 //! Phone logins and registrations, and password strength.
 
-use crate::graphql::inputs::RegisterProfile;
 use async_graphql::{InputObject, SimpleObject};
+
+use crate::graphql::inputs::RegisterProfile;
 
 /// Whether a password meets the pool's strength rule.
 #[derive(SimpleObject)]

@@ -1,7 +1,8 @@
 //! Access control: resources, authorisation targets and permission checks.
 
-use crate::graphql::schema::policies::PolicyAssignmentTargetType;
 use async_graphql::{Enum, InputObject, SimpleObject};
+
+use crate::graphql::schema::policies::PolicyAssignmentTargetType;
 
 /// One target to authorise on a resource, with its actions.
 #[derive(InputObject)]

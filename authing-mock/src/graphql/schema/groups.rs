@@ -1,9 +1,10 @@
 //! User groups and pages of groups.
 
+use async_graphql::{ComplexObject, Context, Result, SimpleObject};
+
 use crate::graphql::schema::acl::PaginatedAuthorizedResources;
 use crate::graphql::types::PaginatedUsers;
 use crate::graphql::unsupported::unsupported;
-use async_graphql::{ComplexObject, Context, Result, SimpleObject};
 
 /// A group of users.
 #[derive(SimpleObject)]

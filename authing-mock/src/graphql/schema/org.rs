@@ -1,10 +1,11 @@
 //! Organisations: trees of nodes (departments) and department memberships.
 
+use async_graphql::{ComplexObject, Context, Result, SimpleObject};
+
 use crate::graphql::inputs::SortByEnum;
 use crate::graphql::schema::acl::PaginatedAuthorizedResources;
 use crate::graphql::types::PaginatedUsers;
 use crate::graphql::unsupported::unsupported;
-use async_graphql::{ComplexObject, Context, Result, SimpleObject};
 
 /// A node (department) of an organisation tree.
 #[derive(SimpleObject)]

@@ -1,8 +1,9 @@
 //! Policies: statements of allowed or denied actions, and their assignments.
 
+use async_graphql::{ComplexObject, Context, Enum, InputObject, Result, SimpleObject};
+
 use crate::graphql::schema::ObjectValue;
 use crate::graphql::unsupported::unsupported;
-use async_graphql::{ComplexObject, Context, Enum, InputObject, Result, SimpleObject};
 
 /// A page of policies.
 #[derive(SimpleObject)]

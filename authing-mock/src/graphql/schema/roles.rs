@@ -1,9 +1,10 @@
 //! Roles and pages of roles.
 
+use async_graphql::{ComplexObject, Context, Result, SimpleObject};
+
 use crate::graphql::schema::acl::PaginatedAuthorizedResources;
 use crate::graphql::types::PaginatedUsers;
 use crate::graphql::unsupported::unsupported;
-use async_graphql::{ComplexObject, Context, Result, SimpleObject};
 
 /// A page of roles.
 #[derive(SimpleObject)]

@@ -1,8 +1,9 @@
 //! Custom fields: their definitions (UDF) and their values (UDV).
 
+use async_graphql::{Enum, InputObject, SimpleObject};
+
 use crate::graphql::schema::ObjectValue;
 use crate::graphql::types::UdfDataType;
-use async_graphql::{Enum, InputObject, SimpleObject};
 
 /// One custom value to set on one target.
 #[derive(InputObject)]
