@@ -284,9 +284,14 @@ mod tests {
         assert!(exists.message(Lang::ZhCn).contains("邮箱"));
         assert!(exists.message(Lang::EnUs).contains("email"));
         assert_eq!(exists.to_json(Lang::EnUs)["data"]["field"], "email");
-        let unsupported = Failure::Unsupported { field: "createRole" };
+        let unsupported = Failure::Unsupported {
+            field: "createRole",
+        };
         assert_eq!(unsupported.code(), 501);
-        assert_eq!(unsupported.to_json(Lang::EnUs)["data"]["field"], "createRole");
+        assert_eq!(
+            unsupported.to_json(Lang::EnUs)["data"]["field"],
+            "createRole"
+        );
         assert!(unsupported.message(Lang::ZhCn).contains("createRole"));
         assert_eq!(lang_of(Some("en-US")), Lang::EnUs);
         assert_eq!(lang_of(Some("fr")), Lang::ZhCn);

@@ -16,7 +16,7 @@ mod common;
 use apollo_compiler::Schema;
 use apollo_compiler::ast::InputValueDefinition;
 use apollo_compiler::schema::{ExtendedType, Type};
-use common::{graphql, graphql_as, setup};
+use common::{create_user, error_code, graphql, graphql_as, setup};
 use serde_json::{Value, json};
 
 fn fake_schema() -> Schema {
@@ -507,4 +507,115 @@ async fn introspection_lists_every_type_of_authings_schema() {
             );
         }
     }
+}
+
+/// The SDK additions that touch what the fake already has answer with its data; those whose
+/// behaviour it lacks answer 501 naming what was asked.
+#[tokio::test]
+async fn sdk_additions_answer_with_the_fakes_data() {
+    let (_mock, transport, _pool, token) = setup().await;
+    let created = create_user(&transport, &token, json!({"username": "ada"})).await;
+    let id = created["data"]["createUser"]["id"]
+        .as_str()
+        .expect("created")
+        .to_owned();
+
+    // The country code is stored and read back; the relations are empty, as the fake has no
+    // roles, groups, departments or policies yet; identities have the SDKs' fields.
+    let updated = graphql_as(
+        &transport,
+        &token,
+        "mutation u($id: String, $input: UpdateUserInput!) {
+           updateUser(id: $id, input: $input) { phone phoneCountryCode }
+         }",
+        json!({"id": id, "input": {"phone": "13800000000", "phoneCountryCode": "+86"}}),
+    )
+    .await;
+    assert_eq!(
+        updated["data"]["updateUser"]["phoneCountryCode"], "+86",
+        "{updated}"
+    );
+    let user = graphql_as(
+        &transport,
+        &token,
+        "query u($id: String) { user(id: $id) {
+           phoneCountryCode identities { connectionId type extIdpId }
+           roles { totalCount list { code } } groups { totalCount }
+           departments { totalCount } authorizedResources { totalCount list { apiIdentifier } }
+         } }",
+        json!({"id": id}),
+    )
+    .await;
+    let user = &user["data"]["user"];
+    assert_eq!(user["phoneCountryCode"], "+86", "{user}");
+    assert_eq!(user["identities"], json!([]));
+    for relation in ["roles", "groups", "departments", "authorizedResources"] {
+        assert_eq!(user[relation]["totalCount"], 0, "{relation}: {user}");
+    }
+
+    // `excludeUsersInOrg` leaves out nobody: no user belongs to an organisation yet.
+    let users = graphql_as(
+        &transport,
+        &token,
+        "{ users(excludeUsersInOrg: true) { totalCount } }",
+        json!({}),
+    )
+    .await;
+    assert_eq!(users["data"]["users"]["totalCount"], 1, "{users}");
+
+    // No user has an external identity yet, so a lookup by identity finds nobody.
+    let found = graphql_as(
+        &transport,
+        &token,
+        "{ findUser(username: \"ada\", identity: {provider: \"github\", userIdInIdp: \"1\"}) { id } }",
+        json!({}),
+    )
+    .await;
+    assert!(found["errors"].is_null(), "{found}");
+    assert!(found["data"]["findUser"].is_null(), "{found}");
+    let found = graphql_as(
+        &transport,
+        &token,
+        "{ findUser(username: \"ada\") { id } }",
+        json!({}),
+    )
+    .await;
+    assert_eq!(found["data"]["findUser"]["id"], id.as_str());
+
+    // Behaviour the fake lacks: 501, naming the argument or input field.
+    let update =
+        |arguments: &str| format!("mutation {{ updateUser(id: \"{id}\", {arguments}) {{ id }} }}");
+    for (document, field) in [
+        (
+            "mutation { createUser(userInfo: {username: \"bob\"}, identity: {provider: \"github\", userIdInIdp: \"2\"}) { id } }".to_owned(),
+            "createUser(identity)",
+        ),
+        (
+            update("input: {nickname: \"x\"}, emailToken: \"t\""),
+            "updateUser(emailToken)",
+        ),
+        (
+            update("input: {mainDepartmentId: \"d\"}"),
+            "UpdateUserInput.mainDepartmentId",
+        ),
+        (
+            "mutation { registerByUsername(input: {username: \"cy\", password: \"p\", emailToken: \"t\"}) { id } }".to_owned(),
+            "RegisterByUsernameInput.emailToken",
+        ),
+    ] {
+        let answer = graphql_as(&transport, &token, &document, json!({})).await;
+        assert_eq!(error_code(&answer), 501, "{document}: {answer}");
+        assert_eq!(answer["errors"][0]["message"]["data"]["field"], field, "{answer}");
+    }
+    let bob = graphql_as(
+        &transport,
+        &token,
+        "{ findUser(username: \"bob\") { id } }",
+        json!({}),
+    )
+    .await;
+    assert!(
+        bob["data"]["findUser"].is_null(),
+        "a refused creation creates nobody: {bob}"
+    );
 }
