@@ -12,10 +12,12 @@
 //!
 //! # What it does
 //!
-//! - `POST /graphql/v2` is a real GraphQL server (async-graphql) whose types, fields and
-//!   arguments follow Authing's v2 schema by name and type (see [`sdl`]); introspection works.
-//!   Business errors come back as Authing sends them: HTTP 200 and
-//!   `errors[].message = {code, message, data}`.
+//! - `POST /graphql/v2` is a real GraphQL server (async-graphql) whose schema is Authing's
+//!   whole v2 schema, plus the fields and arguments the official SDKs send that it lacks (see
+//!   [`sdl`]); introspection works, so clients that validate their documents against the
+//!   introspected schema (the official Python SDK) work unchanged. A field the fake does not
+//!   implement yet answers code 501. Business errors come back as Authing sends them: HTTP
+//!   200 and `errors[].message = {code, message, data}`.
 //! - REST: `GET /api/v2/.well-known` (the public key), `GET /api/v2/users/me`,
 //!   `GET /api/v2/logout`; unknown paths are HTTP 404 with a `{code, message, data}` envelope.
 //! - Passwords arrive RSA-encrypted with the fake's public key and are decrypted, hashed and
@@ -47,6 +49,7 @@
 //! | 2225 / 2226 | a user may not change their email / phone with `updateUser` |
 //! | 2231 | malformed parameters (e.g. `params` that is not a JSON array of `{key, value}`), or a string over its length limit (below) |
 //! | 2333 | wrong password at login |
+//! | 501 | a field of Authing's schema the fake does not implement yet (roles, groups, policies, organisations, ...); `data.field` names it |
 //!
 //! # Length limits
 //!
@@ -136,8 +139,15 @@ pub use pool::{IN_PROCESS_HOST, PoolCredentials};
 pub use record::RecordedRequest;
 pub use server::MockServer;
 
-/// The fake's GraphQL schema as SDL: what it accepts at `POST /graphql/v2`. Every type,
-/// field and argument in it exists, identically typed, in Authing's v2 schema.
+/// The fake's GraphQL schema as SDL: what it accepts at `POST /graphql/v2`. It holds every
+/// type, field, argument, input field and enum value of Authing's v2 schema, identically
+/// typed, plus the fields and arguments the official SDKs send that Authing's published
+/// schema lacks.
+///
+/// The repository checks it in as `schema/authing.graphql`, and a test fails when the two
+/// differ; after changing the schema, rewrite the file by running that test with the
+/// environment variable `AUTHING_MOCK_WRITE_SCHEMA` set:
+/// `AUTHING_MOCK_WRITE_SCHEMA=1 cargo test -p authing-mock the_checked_in_sdl_is_the_fakes`.
 ///
 /// ```
 /// let sdl = authing_mock::sdl();

@@ -97,6 +97,9 @@ impl IdentityMutation {
         input: RegisterByEmailInput,
     ) -> Result<Option<User>> {
         call(ctx, Access::App, |call| {
+            if input.phone_token.is_some() {
+                return Err(Failure::unsupported("RegisterByEmailInput.phoneToken"));
+            }
             register(&call, UniqueField::Email, input.email, input.options).map(Some)
         })
     }
@@ -108,6 +111,19 @@ impl IdentityMutation {
         input: RegisterByUsernameInput,
     ) -> Result<Option<User>> {
         call(ctx, Access::App, |call| {
+            let unsupported = [
+                (
+                    input.phone_token.is_some(),
+                    "RegisterByUsernameInput.phoneToken",
+                ),
+                (
+                    input.email_token.is_some(),
+                    "RegisterByUsernameInput.emailToken",
+                ),
+            ];
+            if let Some((_, field)) = unsupported.into_iter().find(|(given, _)| *given) {
+                return Err(Failure::unsupported(field));
+            }
             register(&call, UniqueField::Username, input.username, input.options).map(Some)
         })
     }

@@ -89,6 +89,15 @@ pub(crate) struct UpdateUserInput {
     pub(crate) city: Option<String>,
     /// Province.
     pub(crate) province: Option<String>,
+    /// The phone number's country code (an SDK addition).
+    pub(crate) phone_country_code: Option<String>,
+    /// The user's main department by id (an SDK addition; the fake has no departments yet,
+    /// so giving it answers "not supported").
+    #[serde(skip)]
+    pub(crate) main_department_id: Option<String>,
+    /// The user's main department by code (an SDK addition; see `main_department_id`).
+    #[serde(skip)]
+    pub(crate) main_department_code: Option<String>,
 }
 
 /// One custom value given at registration.
@@ -140,6 +149,9 @@ pub(crate) struct RegisterOptions {
 pub(crate) struct RegisterByEmailInput {
     /// Email.
     pub(crate) email: String,
+    /// Proof of a verified phone number to bind (an SDK addition; the fake sends no codes,
+    /// so giving it answers "not supported").
+    pub(crate) phone_token: Option<String>,
     /// Password, profile and the rest.
     #[graphql(flatten)]
     pub(crate) options: RegisterOptions,
@@ -150,6 +162,10 @@ pub(crate) struct RegisterByEmailInput {
 pub(crate) struct RegisterByUsernameInput {
     /// Username.
     pub(crate) username: String,
+    /// Proof of a verified phone number to bind (an SDK addition; see `RegisterByEmailInput`).
+    pub(crate) phone_token: Option<String>,
+    /// Proof of a verified email to bind (an SDK addition; answers "not supported" when given).
+    pub(crate) email_token: Option<String>,
     /// Password, profile and the rest.
     #[graphql(flatten)]
     pub(crate) options: RegisterOptions,

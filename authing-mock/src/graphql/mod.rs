@@ -14,9 +14,14 @@ mod fields;
 mod identity;
 mod resolve;
 mod token;
+mod unsupported;
+mod unsupported_mutation;
+mod unsupported_query;
+mod user_relations;
 mod users;
 
 pub(crate) mod inputs;
+pub(crate) mod schema;
 pub(crate) mod types;
 
 use std::sync::{Arc, LazyLock};
@@ -29,16 +34,22 @@ use crate::auth::RequestContext;
 use crate::fake::Fake;
 use resolve::AUTHING_ERROR;
 
-/// The `Query` root: one part per resource.
+/// The `Query` root: one part per resource, then the fields of Authing's schema the fake
+/// does not implement yet (they answer "not supported").
 #[derive(MergedObject, Default)]
-pub(crate) struct Query(token::TokenQuery, users::UsersQuery);
+pub(crate) struct Query(
+    token::TokenQuery,
+    users::UsersQuery,
+    unsupported_query::UnsupportedQuery,
+);
 
-/// The `Mutation` root: one part per resource.
+/// The `Mutation` root: one part per resource, then the not-yet-implemented fields.
 #[derive(MergedObject, Default)]
 pub(crate) struct Mutation(
     users::UsersMutation,
     identity::IdentityMutation,
     token::TokenMutation,
+    unsupported_mutation::UnsupportedMutation,
 );
 
 /// The fake's schema type.
@@ -46,7 +57,12 @@ pub(crate) type MockSchema = Schema<Query, Mutation, EmptySubscription>;
 
 /// The schema, built once per process; each request brings its fake as request data.
 static SCHEMA: LazyLock<MockSchema> = LazyLock::new(|| {
-    Schema::build(Query::default(), Mutation::default(), EmptySubscription).finish()
+    Schema::build(Query::default(), Mutation::default(), EmptySubscription)
+        // Types of Authing's schema that no field returns or takes.
+        .register_output_type::<schema::common::BatchOperationResult>()
+        .register_output_type::<schema::common::KeyValuePair>()
+        .register_input_type::<schema::social::CreateSocialConnectionInput>()
+        .finish()
 });
 
 /// The schema.

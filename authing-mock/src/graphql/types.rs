@@ -75,6 +75,12 @@ pub(crate) struct Identity {
     pub(crate) refresh_token: Option<String>,
     /// The provider's access token.
     pub(crate) access_token: Option<String>,
+    /// The connection's id (an SDK addition: the older name of `extIdpId`).
+    pub(crate) connection_id: Option<String>,
+    /// The identity's kind (an SDK addition).
+    #[graphql(name = "type")]
+    #[serde(rename = "type")]
+    pub(crate) kind: Option<String>,
 }
 
 /// One custom value of a user.
@@ -102,8 +108,10 @@ impl From<&CustomDatum> for UserCustomData {
     }
 }
 
-/// A user: every scalar field of Authing's `User`, plus `identities` and `customData`.
+/// A user: every field of Authing's `User`; the relations (roles, groups, ...) are in
+/// `user_relations.rs`.
 #[derive(SimpleObject, Clone, Default, Serialize, Deserialize)]
+#[graphql(complex)]
 #[serde(rename_all = "camelCase", default)]
 pub(crate) struct User {
     /// The user's id.
@@ -148,6 +156,8 @@ pub(crate) struct User {
     pub(crate) updated_at: Option<String>,
     /// Custom data.
     pub(crate) custom_data: Option<Vec<Option<UserCustomData>>>,
+    /// The phone number's country code, e.g. `+86` (an SDK addition, set by `updateUser`).
+    pub(crate) phone_country_code: Option<String>,
 }
 
 impl User {

@@ -8,6 +8,7 @@ use super::inputs::{
     UpdateUserInput, non_null_fields,
 };
 use super::resolve::call;
+use super::schema::identity::{CreateUserIdentityInput, FindUserByIdentityInput};
 use super::types::{CommonMessage, PaginatedUsers, User};
 use crate::auth::{Access, Call};
 use crate::domain::identity;
@@ -27,13 +28,17 @@ pub(crate) struct UsersQuery;
 #[Object]
 impl UsersQuery {
     /// The users of the pool, one 1-based page at a time (administrators).
+    /// `excludeUsersInOrg` leaves out members of organisations; the fake has none yet, so it
+    /// leaves out nobody.
     async fn users(
         &self,
         ctx: &Context<'_>,
         page: Option<i32>,
         limit: Option<i32>,
         #[graphql(default_with = "Some(SortByEnum::CreatedatDesc)")] sort_by: Option<SortByEnum>,
+        exclude_users_in_org: Option<bool>,
     ) -> Result<PaginatedUsers> {
+        let _ = exclude_users_in_org;
         call(ctx, Access::Admin, |call| {
             let order = sort_by.unwrap_or_default().into();
             call.pool(|pool| {
@@ -132,7 +137,8 @@ impl UsersQuery {
     }
 
     /// The user matching every given identifier exactly (email case-insensitively), or
-    /// null (administrators).
+    /// null (administrators). The fake's users have no external identities yet, so a lookup
+    /// by `identity` finds nobody.
     async fn find_user(
         &self,
         ctx: &Context<'_>,
@@ -140,8 +146,12 @@ impl UsersQuery {
         phone: Option<String>,
         username: Option<String>,
         external_id: Option<String>,
+        identity: Option<FindUserByIdentityInput>,
     ) -> Result<Option<User>> {
         call(ctx, Access::Admin, |call| {
+            if identity.is_some() {
+                return Ok(None);
+            }
             let lookups = users::lookups(email, phone, username, external_id);
             call.pool(|pool| {
                 Ok(users::find_matching(pool, &lookups)
@@ -169,7 +179,7 @@ impl UsersMutation {
     /// Creates a user (administrators). The password arrives RSA-encrypted (2016 when it
     /// does not decrypt); `params` is a JSON array of `{key, value}` stored as custom data
     /// with inferred types. `keepPassword` and `resetPasswordOnFirstLogin` are accepted and
-    /// ignored.
+    /// ignored. Binding an external `identity` is not supported yet (501).
     async fn create_user(
         &self,
         ctx: &Context<'_>,
@@ -177,9 +187,13 @@ impl UsersMutation {
         keep_password: Option<bool>,
         reset_password_on_first_login: Option<bool>,
         params: Option<String>,
+        identity: Option<CreateUserIdentityInput>,
     ) -> Result<User> {
         let _ = (keep_password, reset_password_on_first_login);
         call(ctx, Access::Admin, |call| {
+            if identity.is_some() {
+                return Err(Failure::unsupported("createUser(identity)"));
+            }
             let password =
                 identity::optional_password(&call.fake.key, user_info.password.as_deref())?;
             let new = NewUser {
@@ -198,14 +212,33 @@ impl UsersMutation {
 
     /// Updates a user. Administrators may update any user of their pool; a user only
     /// themselves (`id` omitted or their own, else 1001), and not their email (2225), phone
-    /// (2226), password, verification flags or blocked flag (1001).
+    /// (2226), password, verification flags or blocked flag (1001). Changing them with the
+    /// proof of a verification (`emailToken`, `phoneToken`) or setting a main department is
+    /// not supported yet (501).
     async fn update_user(
         &self,
         ctx: &Context<'_>,
         id: Option<String>,
         input: UpdateUserInput,
+        email_token: Option<String>,
+        phone_token: Option<String>,
     ) -> Result<User> {
         call(ctx, Access::Signed, |call| {
+            let unsupported = [
+                (email_token.is_some(), "updateUser(emailToken)"),
+                (phone_token.is_some(), "updateUser(phoneToken)"),
+                (
+                    input.main_department_id.is_some(),
+                    "UpdateUserInput.mainDepartmentId",
+                ),
+                (
+                    input.main_department_code.is_some(),
+                    "UpdateUserInput.mainDepartmentCode",
+                ),
+            ];
+            if let Some((_, field)) = unsupported.into_iter().find(|(given, _)| *given) {
+                return Err(Failure::unsupported(field));
+            }
             let target = call.caller.subject(id)?;
             let password = identity::optional_password(&call.fake.key, input.password.as_deref())?;
             let patch = non_null_fields(&input);
