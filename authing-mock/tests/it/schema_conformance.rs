@@ -11,12 +11,10 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-mod common;
-
+use crate::common::{create_user, error_code, graphql, graphql_as, setup};
 use apollo_compiler::Schema;
 use apollo_compiler::ast::InputValueDefinition;
 use apollo_compiler::schema::{ExtendedType, Type};
-use common::{create_user, error_code, graphql, graphql_as, setup};
 use serde_json::{Value, json};
 
 fn fake_schema() -> Schema {
@@ -412,7 +410,10 @@ async fn not_supported_speaks_both_languages() {
     );
     let en = graphql(
         &transport,
-        &[("authorization", &bearer), ("x-authing-lang", "en-US")],
+        &[
+            ("authorization", bearer.as_str()),
+            ("x-authing-lang", "en-US"),
+        ],
         document,
         json!({}),
     )
@@ -513,7 +514,7 @@ async fn introspection_lists_every_type_of_authings_schema() {
 /// behaviour it lacks answer 501 naming what was asked.
 #[tokio::test]
 async fn sdk_additions_answer_with_the_fakes_data() {
-    let (_mock, transport, _pool, token) = setup().await;
+    let (_mock, transport, pool, token) = setup().await;
     let created = create_user(&transport, &token, json!({"username": "ada"})).await;
     let id = created["data"]["createUser"]["id"]
         .as_str()
@@ -603,7 +604,13 @@ async fn sdk_additions_answer_with_the_fakes_data() {
             "RegisterByUsernameInput.emailToken",
         ),
     ] {
-        let answer = graphql_as(&transport, &token, &document, json!({})).await;
+        // Registration is an application's call: it names its pool by the app id.
+        let headers = [
+            ("authorization", format!("Bearer {token}")),
+            ("x-authing-app-id", pool.app_id.clone()),
+        ];
+        let headers: Vec<(&str, &str)> = headers.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let answer = graphql(&transport, &headers, &document, json!({})).await;
         assert_eq!(error_code(&answer), 501, "{document}: {answer}");
         assert_eq!(answer["errors"][0]["message"]["data"]["field"], field, "{answer}");
     }
