@@ -1,14 +1,23 @@
 //! Test-only endpoints under `/__authing_mock/`, for clients in any language; the table is
 //! in the crate docs.
+//!
+//! They reset the fake, list every pool's secrets and every request body, so they answer
+//! only callers on the same machine: the in-process transport and loopback peers. A fake
+//! built with [`remote_control`](crate::MockAuthingBuilder::remote_control) also answers
+//! other peers that send its admin token in [`ADMIN_TOKEN_HEADER`]; everyone else gets 403.
 
+use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
+use authing_core::Secret;
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{Request, State};
+use axum::extract::{ConnectInfo, Request, State};
+use axum::middleware::{self, Next};
 use axum::response::Response;
 use axum::routing::{get, post};
+use futures::StreamExt as _;
 use http::StatusCode;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
@@ -16,6 +25,8 @@ use serde_json::{Value, json};
 
 use crate::auth::RequestContext;
 use crate::clock::iso;
+use crate::crypto::secret_matches;
+use crate::failure::OK;
 use crate::fake::Fake;
 use crate::faults::FaultSpec;
 use crate::rest::{envelope, success};
@@ -23,8 +34,15 @@ use crate::rest::{envelope, success};
 /// The reserved path prefix of the test-only endpoints.
 pub(crate) const PREFIX: &str = "/__authing_mock";
 
-/// The test-only routes, to nest under [`PREFIX`].
-pub(crate) fn routes() -> Router<Arc<Fake>> {
+/// The header a caller that is not on loopback sends the admin token in.
+pub const ADMIN_TOKEN_HEADER: &str = "x-authing-mock-admin-token";
+
+/// Marks a request that came through the in-process transport (which is never remote).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct InProcess;
+
+/// The test-only routes, to nest under [`PREFIX`], behind the access rule.
+pub(crate) fn routes(fake: &Arc<Fake>) -> Router<Arc<Fake>> {
     Router::new()
         .route("/reset", post(reset))
         .route("/clock", get(clock))
@@ -34,6 +52,44 @@ pub(crate) fn routes() -> Router<Arc<Fake>> {
         .route("/pools", get(pools).post(create_pool))
         .route("/snapshot", post(save_snapshot))
         .route("/restore", post(restore_snapshot))
+        .route_layer(middleware::from_fn_with_state(Arc::clone(fake), guard))
+}
+
+/// Whether `request` may use the control endpoints: it came in process or from a loopback
+/// peer, or it carries the admin token of a fake that allows remote control. A request with
+/// neither mark (the router mounted in a server that records no peer address) is remote.
+fn allowed(remote_token: Option<&Secret>, request: &Request) -> bool {
+    if request.extensions().get::<InProcess>().is_some() {
+        return true;
+    }
+    if let Some(ConnectInfo(peer)) = request.extensions().get::<ConnectInfo<SocketAddr>>()
+        && peer.ip().to_canonical().is_loopback()
+    {
+        return true;
+    }
+    let sent = request
+        .headers()
+        .get(ADMIN_TOKEN_HEADER)
+        .and_then(|value| value.to_str().ok());
+    match (remote_token, sent) {
+        (Some(token), Some(sent)) => secret_matches(sent, token.expose()),
+        _ => false,
+    }
+}
+
+/// Refuses callers [`allowed`] refuses, with 403.
+async fn guard(State(fake): State<Arc<Fake>>, request: Request, next: Next) -> Response {
+    if allowed(fake.remote_control.as_ref(), &request) {
+        return next.run(request).await;
+    }
+    let why = if fake.remote_control.is_some() {
+        "the test-only endpoints need the admin token (x-authing-mock-admin-token) from a \
+         client that is not on loopback"
+    } else {
+        "the test-only endpoints answer only clients on loopback (start the fake with remote \
+         control and an admin token to open them to others)"
+    };
+    envelope(StatusCode::FORBIDDEN, 403, why, Value::Null)
 }
 
 fn bad_request(why: impl std::fmt::Display) -> Response {
@@ -88,12 +144,80 @@ async fn advance_clock(State(mock): State<Arc<Fake>>, request: Request) -> Respo
     success(rc.lang, json!({ "now": iso(mock.now()) }))
 }
 
+/// How many journal entries the `requests` endpoint copies out of the journal at a time.
+const STREAM_CHUNK: usize = 32;
+
+/// `?offset=&limit=` of the `requests` endpoint (offset from the oldest request kept).
+fn paging(query: Option<&str>) -> Result<(usize, usize), String> {
+    let (mut offset, mut limit) = (0, usize::MAX);
+    for pair in query
+        .unwrap_or_default()
+        .split('&')
+        .filter(|p| !p.is_empty())
+    {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        let number = || {
+            value
+                .parse::<usize>()
+                .map_err(|_| format!("{key} must be a non-negative integer"))
+        };
+        match key {
+            "offset" => offset = number()?,
+            "limit" => limit = number()?,
+            _ => return Err(format!("unknown query parameter {key:?}")),
+        }
+    }
+    Ok((offset, limit))
+}
+
+/// `GET /requests?offset=&limit=`: the journal, streamed a few entries at a time so that a
+/// long journal is never copied whole (the envelope is the usual `{code, message, data}`).
 async fn requests(State(mock): State<Arc<Fake>>, request: Request) -> Response {
     let rc = RequestContext::of(&request);
-    success(
-        rc.lang,
-        serde_json::to_value(mock.requests()).unwrap_or(Value::Null),
-    )
+    let (offset, limit) = match paging(request.uri().query()) {
+        Ok(paging) => paging,
+        Err(why) => {
+            return envelope(StatusCode::BAD_REQUEST, 400, &why, Value::Null);
+        }
+    };
+    let (from, until) = {
+        let journal = mock.journal();
+        let from = journal.seq_at(offset);
+        let count = journal.len().saturating_sub(offset).min(limit);
+        (
+            from,
+            from.saturating_add(u64::try_from(count).unwrap_or(u64::MAX)),
+        )
+    };
+    let head = format!(
+        "{{\"code\":200,\"message\":{},\"data\":[",
+        Value::String(OK.pick(rc.lang).to_owned())
+    );
+    let chunks = futures::stream::unfold(Some((from, true)), move |state| {
+        let mock = Arc::clone(&mock);
+        async move {
+            let (next, first) = state?;
+            let (entries, after) = mock.journal().chunk(next, until, STREAM_CHUNK);
+            if entries.is_empty() {
+                return Some((Ok::<_, std::io::Error>(Bytes::from_static(b"]}")), None));
+            }
+            let mut out = Vec::new();
+            for (i, entry) in entries.iter().enumerate() {
+                if !(first && i == 0) {
+                    out.push(b',');
+                }
+                if let Err(error) = serde_json::to_writer(&mut out, entry) {
+                    return Some((Err(std::io::Error::other(error)), None));
+                }
+            }
+            Some((Ok(Bytes::from(out)), Some((after, false))))
+        }
+    });
+    let body = futures::stream::once(async move { Ok(Bytes::from(head)) }).chain(chunks);
+    Response::builder()
+        .header(http::header::CONTENT_TYPE, "application/json")
+        .body(axum::body::Body::from_stream(body))
+        .unwrap_or_else(|_| envelope(StatusCode::INTERNAL_SERVER_ERROR, 500, "", Value::Null))
 }
 
 async fn add_fault(State(mock): State<Arc<Fake>>, request: Request) -> Response {
@@ -153,4 +277,50 @@ async fn restore_snapshot(State(mock): State<Arc<Fake>>, request: Request) -> Re
         );
     }
     success(rc.lang, Value::Null)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn from(peer: &str, token: Option<&str>) -> Request {
+        let mut request = Request::new(axum::body::Body::empty());
+        let peer: SocketAddr = peer.parse().expect("an address");
+        request.extensions_mut().insert(ConnectInfo(peer));
+        if let Some(token) = token {
+            request.headers_mut().insert(
+                ADMIN_TOKEN_HEADER,
+                http::HeaderValue::from_str(token).expect("a header value"),
+            );
+        }
+        request
+    }
+
+    #[test]
+    fn loopback_and_in_process_callers_need_no_token() {
+        assert!(allowed(None, &from("127.0.0.1:4000", None)));
+        assert!(allowed(None, &from("[::1]:4000", None)));
+        assert!(allowed(None, &from("[::ffff:127.0.0.1]:4000", None)));
+        let mut in_process = Request::new(axum::body::Body::empty());
+        in_process.extensions_mut().insert(InProcess);
+        assert!(allowed(None, &in_process));
+    }
+
+    #[test]
+    fn remote_callers_need_remote_control_and_the_token() {
+        let token = Secret::from("admin-token");
+        assert!(!allowed(None, &from("10.0.0.7:4000", None)));
+        assert!(!allowed(None, &from("10.0.0.7:4000", Some("admin-token"))));
+        assert!(!allowed(Some(&token), &from("10.0.0.7:4000", None)));
+        assert!(!allowed(
+            Some(&token),
+            &from("10.0.0.7:4000", Some("wrong"))
+        ));
+        assert!(allowed(
+            Some(&token),
+            &from("10.0.0.7:4000", Some("admin-token"))
+        ));
+        // No peer address at all (a foreign server without connect info) is remote.
+        assert!(!allowed(None, &Request::new(axum::body::Body::empty())));
+    }
 }

@@ -11,6 +11,7 @@ use rand::RngCore as _;
 use rsa::pkcs1::DecodeRsaPrivateKey;
 use rsa::pkcs8::{DecodePrivateKey, EncodePublicKey, LineEnding};
 use rsa::{Pkcs1v15Encrypt, RsaPrivateKey};
+use subtle::ConstantTimeEq as _;
 
 use crate::error::MockError;
 use crate::failure::{Code, Failure};
@@ -27,21 +28,35 @@ impl fmt::Debug for RsaKeyPair {
     }
 }
 
-/// The key generated once per process (1024-bit, like Authing's public cloud), shared by
-/// every fake built without a key of its own. `Err` only if key generation itself failed.
-static PROCESS_KEY: LazyLock<Result<Arc<RsaKeyPair>, String>> = LazyLock::new(|| {
-    let private = RsaPrivateKey::new(&mut rand::thread_rng(), 1024)
-        .map_err(|e| format!("RSA key generation failed: {e}"))?;
-    RsaKeyPair::from_private(private).map(Arc::new)
+/// The fake's built-in RSA key: a **public test key, not a secret**. It is checked into the
+/// source so that a fake starts without generating a key (generating one costs ~1.7 s in an
+/// unoptimised test binary); anyone can decrypt what is encrypted with it, which is fine for
+/// a fake and wrong for anything else. Generated once with `openssl genrsa 1024` (1024-bit,
+/// like the key of Authing's public cloud).
+pub(crate) const TEST_PRIVATE_KEY_PEM: &str = include_str!("test_key.pem");
+
+/// The built-in key, parsed once per process and shared by every fake built without a key
+/// of its own. `Err` only if the checked-in PEM were broken.
+static BUILT_IN_KEY: LazyLock<Result<Arc<RsaKeyPair>, String>> = LazyLock::new(|| {
+    RsaKeyPair::from_pem(TEST_PRIVATE_KEY_PEM)
+        .map(Arc::new)
+        .map_err(|e| e.to_string())
 });
 
 impl RsaKeyPair {
-    /// The process-wide generated key.
-    pub(crate) fn process_default() -> Result<Arc<Self>, MockError> {
-        PROCESS_KEY
+    /// The built-in test key ([`TEST_PRIVATE_KEY_PEM`]).
+    pub(crate) fn built_in() -> Result<Arc<Self>, MockError> {
+        BUILT_IN_KEY
             .as_ref()
             .map(Arc::clone)
             .map_err(|e| MockError::Key(e.clone()))
+    }
+
+    /// A freshly generated 1024-bit key.
+    pub(crate) fn generate() -> Result<Self, MockError> {
+        let private = RsaPrivateKey::new(&mut rand::thread_rng(), 1024)
+            .map_err(|e| MockError::Key(format!("RSA key generation failed: {e}")))?;
+        Self::from_private(private).map_err(MockError::Key)
     }
 
     /// Parses a PEM private key: PKCS#8 (`BEGIN PRIVATE KEY`) or PKCS#1
@@ -145,16 +160,33 @@ pub(crate) fn object_id() -> String {
     random_hex(12)
 }
 
+/// The key [`secret_matches`] MACs both sides with, drawn once per process.
+static COMPARE_KEY: LazyLock<EncodingKey> =
+    LazyLock::new(|| EncodingKey::from_secret(random_hex(32).as_bytes()));
+
+/// Whether `given` is `expected` (a pool secret, an admin token), in constant time: both are
+/// HMAC-SHA256ed with a per-process key and the MACs compared with `subtle`, so neither
+/// where they differ nor how long `expected` is shows in the time taken.
+pub(crate) fn secret_matches(given: &str, expected: &str) -> bool {
+    let mac = |text: &str| {
+        jsonwebtoken::crypto::sign(text.as_bytes(), &COMPARE_KEY, Algorithm::HS256)
+            .unwrap_or_default()
+    };
+    let (given, expected) = (mac(given), mac(expected));
+    !expected.is_empty() && bool::from(given.as_bytes().ct_eq(expected.as_bytes()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use authing_core::{Encryptor, RsaEncryptor};
     use rsa::pkcs1::EncodeRsaPrivateKey;
     use rsa::pkcs8::EncodePrivateKey;
+    use rsa::traits::PublicKeyParts as _;
 
     #[test]
     fn decrypts_what_the_sdk_encrypts() {
-        let key = RsaKeyPair::process_default().expect("key");
+        let key = RsaKeyPair::built_in().expect("key");
         let encryptor = RsaEncryptor::from_pem(key.public_pem()).expect("public key");
         let ciphertext = encryptor.encrypt("pässwörd").expect("encrypts");
         assert_eq!(
@@ -169,6 +201,16 @@ mod tests {
             key.decrypt_password("AAAA"),
             Err(Failure::from(Code::PasswordDecrypt))
         );
+    }
+
+    #[test]
+    fn the_built_in_key_is_the_checked_in_one_and_generation_is_separate() {
+        let built_in = RsaKeyPair::built_in().expect("the checked-in key parses");
+        let again = RsaKeyPair::from_pem(TEST_PRIVATE_KEY_PEM).expect("parses");
+        assert_eq!(built_in.public_pem(), again.public_pem());
+        assert_eq!(built_in.private.size(), 128, "1024-bit");
+        let generated = RsaKeyPair::generate().expect("generates");
+        assert_ne!(generated.public_pem(), built_in.public_pem());
     }
 
     #[test]
@@ -196,5 +238,14 @@ mod tests {
         assert!(!format!("{a:?}").contains("secret"));
         assert_eq!(object_id().len(), 24);
         assert!(object_id().chars().all(|c| c.is_ascii_hexdigit()));
+    }
+
+    #[test]
+    fn secrets_match_only_when_equal() {
+        assert!(secret_matches("0123456789abcdef", "0123456789abcdef"));
+        assert!(!secret_matches("0123456789abcdee", "0123456789abcdef"));
+        assert!(!secret_matches("0123456789abcdef0", "0123456789abcdef"));
+        assert!(!secret_matches("", "0123456789abcdef"));
+        assert!(secret_matches("", ""));
     }
 }

@@ -8,11 +8,14 @@ use std::collections::VecDeque;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
+use authing_core::Secret;
 use chrono::{DateTime, Utc};
 
 use crate::clock::FakeClock;
 use crate::crypto::{RsaKeyPair, random_hex};
 use crate::faults::{Fault, Faults};
+use crate::journal::{self, Journal};
+use crate::limits::ServeLimits;
 use crate::pool::PoolCredentials;
 use crate::record::RecordedRequest;
 use crate::store::Store;
@@ -30,12 +33,38 @@ pub(crate) struct Fake {
     pub(crate) tokens: TokenIssuer,
     pub(crate) clock: FakeClock,
     store: Mutex<Store>,
-    requests: Mutex<Vec<RecordedRequest>>,
+    journal: Mutex<Journal>,
     faults: Mutex<Faults>,
     /// Snapshots saved through the test-only endpoint, oldest first, by id.
     saved: Mutex<VecDeque<(String, Store)>>,
     /// The default pool's credentials (with the in-process host); they never change.
     pub(crate) default_pool: PoolCredentials,
+    /// The limits of the HTTP door.
+    pub(crate) serve_limits: ServeLimits,
+    /// The admin token remote callers of the control endpoints must send; `None`: only
+    /// loopback and in-process callers may use them.
+    pub(crate) remote_control: Option<Secret>,
+}
+
+/// How a fake is set up, beyond its key (see `MockAuthingBuilder`).
+#[derive(Debug)]
+pub(crate) struct Settings {
+    /// How many requests the journal keeps.
+    pub(crate) journal_capacity: usize,
+    /// The limits of the HTTP door.
+    pub(crate) serve_limits: ServeLimits,
+    /// The admin token that opens the control endpoints to remote callers.
+    pub(crate) remote_control: Option<Secret>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            journal_capacity: journal::DEFAULT_CAPACITY,
+            serve_limits: ServeLimits::default(),
+            remote_control: None,
+        }
+    }
 }
 
 /// Locks `mutex`, recovering the data if a panicking thread poisoned it (the fake's state
@@ -47,7 +76,7 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 impl Fake {
     /// A fake with `key` and a store holding one pool, whose credentials (with `host`) are
     /// the default pool's.
-    pub(crate) fn new(key: Arc<RsaKeyPair>, host: &str) -> Self {
+    pub(crate) fn new(key: Arc<RsaKeyPair>, host: &str, settings: Settings) -> Self {
         let mut store = Store::default();
         let default_pool = PoolCredentials::of(store.create_pool(), host, key.public_pem());
         Self {
@@ -56,10 +85,12 @@ impl Fake {
             tokens: TokenIssuer::random(),
             clock: FakeClock::default(),
             store: Mutex::new(store),
-            requests: Mutex::new(Vec::new()),
+            journal: Mutex::new(Journal::new(settings.journal_capacity)),
             faults: Mutex::new(Faults::default()),
             saved: Mutex::new(VecDeque::new()),
             default_pool,
+            serve_limits: settings.serve_limits,
+            remote_control: settings.remote_control,
         }
     }
 
@@ -73,14 +104,14 @@ impl Fake {
         lock(&self.faults)
     }
 
-    /// Journals a request.
+    /// Journals a request (the journal keeps the last few; see [`Journal`]).
     pub(crate) fn record(&self, request: RecordedRequest) {
-        lock(&self.requests).push(request);
+        self.journal().push(request);
     }
 
-    /// The journal, oldest first.
-    pub(crate) fn requests(&self) -> Vec<RecordedRequest> {
-        lock(&self.requests).clone()
+    /// The request journal, locked.
+    pub(crate) fn journal(&self) -> MutexGuard<'_, Journal> {
+        lock(&self.journal)
     }
 
     /// The fake's time.
@@ -130,7 +161,7 @@ impl Fake {
     pub(crate) fn reset(&self) {
         self.store().reset();
         self.faults().clear();
-        lock(&self.requests).clear();
+        self.journal().clear();
     }
 
     /// A copy of the whole store.
@@ -179,7 +210,11 @@ mod tests {
 
     #[test]
     fn saved_snapshots_restore_and_are_bounded() {
-        let fake = Fake::new(RsaKeyPair::process_default().expect("key"), "http://x");
+        let fake = Fake::new(
+            RsaKeyPair::built_in().expect("key"),
+            "http://x",
+            Settings::default(),
+        );
         let empty = fake.save_snapshot();
         fake.create_pool("http://x");
         assert_eq!(fake.all_credentials("http://x").len(), 2);

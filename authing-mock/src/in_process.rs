@@ -10,6 +10,8 @@ use http::HeaderValue;
 use http::header::HOST;
 use tower::ServiceExt as _;
 
+use crate::admin::InProcess;
+
 /// A [`Transport`] that hands each request straight to the fake's axum router (a tower
 /// `oneshot` call): no socket, no network, no TLS. The scheme and host of the request URI
 /// are ignored, so any host works; the host still becomes the issuer of user tokens.
@@ -48,6 +50,7 @@ impl Transport for InProcessTransport {
         {
             parts.headers.insert(HOST, host);
         }
+        parts.extensions.insert(InProcess);
         let request = http::Request::from_parts(parts, Body::from(body));
         let response = match self.router.clone().oneshot(request).await {
             Ok(response) => response,

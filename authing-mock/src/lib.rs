@@ -65,14 +65,18 @@
 //!
 //! What clients in other languages use instead of the Rust methods. They answer
 //! `{code, message, data}` envelopes (HTTP 400 with code 400 for a malformed body) and are
-//! neither recorded nor subject to faults.
+//! neither recorded nor subject to faults. They can reset the fake and read every secret, so
+//! they answer only the in-process transport and loopback peers (others get HTTP 403),
+//! unless the fake was built with [`MockAuthingBuilder::remote_control`] (the binary's
+//! `--remote-control`) and the caller sends its admin token in the
+//! `x-authing-mock-admin-token` header ([`ADMIN_TOKEN_HEADER`]).
 //!
 //! | method + path | body | does |
 //! |---|---|---|
 //! | `POST /__authing_mock/reset` | — | [`MockAuthing::reset`] |
 //! | `POST /__authing_mock/clock/advance` | `{"seconds": n}` | [`MockAuthing::advance_clock`]; `data.now` |
 //! | `GET /__authing_mock/clock` | — | `data.now`: the fake's time |
-//! | `GET /__authing_mock/requests` | — | `data`: [`MockAuthing::requests`], bodies included (they may hold secrets) |
+//! | `GET /__authing_mock/requests?offset=&limit=` | — | `data`: [`MockAuthing::requests`] (both parameters optional), bodies included (they may hold secrets); streamed |
 //! | `POST /__authing_mock/faults` | see below | [`MockAuthing::inject_fault`] |
 //! | `DELETE /__authing_mock/faults` | — | [`MockAuthing::clear_faults`] |
 //! | `GET /__authing_mock/pools` | — | `data`: every pool's credentials (secrets included), default first |
@@ -85,6 +89,23 @@
 //! "always": false}`, every key optional; like [`Fault`], it fires once unless `times` or
 //! `always` says otherwise. Credentials come as `{userPoolId, secret, appId, appSecret, host,
 //! appHost, publicKey}`, with the host the request was sent to.
+//!
+//! # Limits
+//!
+//! One careless or hostile client must not take the fake down:
+//!
+//! - A GraphQL document is checked by a byte scan before it is parsed: at most 128 KiB,
+//!   brackets nested at most 64 deep, at most 100 aliases; then at most 32 levels of
+//!   selection and a complexity of 1000. A document over a limit gets an Authing 2231.
+//! - The request journal keeps the last 1000 requests
+//!   ([`MockAuthingBuilder::journal_capacity`]), each body an owned copy of at most 64 KiB
+//!   ([`RecordedRequest::body_truncated`] says when it was cut).
+//! - Over HTTP, a connection must send a request head within 10 s and may sit idle between
+//!   requests at most that long ([`MockAuthingBuilder::header_read_timeout`]); at most 1024
+//!   connections are open at once ([`MockAuthingBuilder::max_connections`]).
+//! - The fake starts with a built-in, public, 1024-bit RSA test key (no key generation);
+//!   [`MockAuthingBuilder::generate_key`] or [`MockAuthingBuilder::private_key_pem`] give it
+//!   another.
 //!
 //! # Example
 //!
@@ -120,6 +141,8 @@ mod fake;
 mod faults;
 mod graphql;
 mod in_process;
+mod journal;
+mod limits;
 mod mock;
 mod pool;
 mod record;
@@ -131,6 +154,7 @@ mod tokens;
 
 pub mod stubs;
 
+pub use admin::ADMIN_TOKEN_HEADER;
 pub use error::MockError;
 pub use faults::Fault;
 pub use in_process::InProcessTransport;

@@ -1,9 +1,16 @@
 //! `authing-mock serve --port N`: a fake Authing on a local port, for clients in any
 //! language. It prints the credentials of the pool and application it made (secrets
 //! included: that is its purpose) and runs until Ctrl-C.
+//!
+//! Its test-only endpoints (`/__authing_mock/...`) answer only clients on loopback unless it
+//! runs with `--remote-control` and an admin token (`--admin-token` or the
+//! `AUTHING_MOCK_ADMIN_TOKEN` variable) that other clients send in the
+//! `x-authing-mock-admin-token` header.
 
+use std::net::IpAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use authing_mock::{MockAuthing, MockServer};
 use clap::{Parser, Subcommand};
@@ -27,12 +34,37 @@ enum Command {
         #[arg(long, default_value = "127.0.0.1")]
         bind: String,
         /// An RSA private key (PEM, PKCS#8 or PKCS#1) to decrypt passwords with, instead of
-        /// a freshly generated one.
-        #[arg(long, value_name = "FILE")]
+        /// the built-in public test key.
+        #[arg(long, value_name = "FILE", conflicts_with = "generate_key")]
         private_key: Option<PathBuf>,
+        /// Generate a fresh RSA key instead of using the built-in public test key.
+        #[arg(long)]
+        generate_key: bool,
         /// Print the credentials as one line of JSON instead of text.
         #[arg(long)]
         json: bool,
+        /// How many requests the journal keeps (the last N).
+        #[arg(long, value_name = "N", default_value_t = 1000)]
+        journal_capacity: usize,
+        /// How many connections may be open at once.
+        #[arg(long, value_name = "N", default_value_t = 1024)]
+        max_connections: usize,
+        /// Seconds a connection may take to send a request head, or sit idle between
+        /// requests, before it is closed.
+        #[arg(long, value_name = "SECONDS", default_value_t = 10)]
+        header_read_timeout: u64,
+        /// Open the test-only endpoints to clients that are not on loopback, when they send
+        /// the admin token in the `x-authing-mock-admin-token` header.
+        #[arg(long, requires = "admin_token")]
+        remote_control: bool,
+        /// The admin token of --remote-control.
+        #[arg(
+            long,
+            value_name = "TOKEN",
+            env = "AUTHING_MOCK_ADMIN_TOKEN",
+            hide_env_values = true
+        )]
+        admin_token: Option<String>,
     },
 }
 
@@ -62,21 +94,54 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
         port,
         bind,
         private_key,
+        generate_key,
         json,
+        journal_capacity,
+        max_connections,
+        header_read_timeout,
+        remote_control,
+        admin_token,
     } = cli.command;
-    let mock = match private_key {
-        Some(path) => {
-            let pem = std::fs::read_to_string(&path)
-                .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-            MockAuthing::builder().private_key_pem(pem).build()?
+    let mut builder = MockAuthing::builder()
+        .journal_capacity(journal_capacity)
+        .max_connections(max_connections)
+        .header_read_timeout(Duration::from_secs(header_read_timeout));
+    if let Some(path) = private_key {
+        let pem = std::fs::read_to_string(&path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        builder = builder.private_key_pem(pem);
+    }
+    if generate_key {
+        builder = builder.generate_key();
+    }
+    match admin_token.filter(|token| !token.is_empty()) {
+        Some(token) if remote_control => builder = builder.remote_control(token),
+        None if remote_control => {
+            return Err("--remote-control needs a non-empty admin token".into());
         }
-        None => MockAuthing::new(),
-    };
+        _ => {}
+    }
+    if !remote_control && !is_loopback(&bind) {
+        eprintln!(
+            "authing-mock: warning: listening on {bind}, which other machines can reach; the \
+             test-only endpoints stay closed to them (use --remote-control with an admin token \
+             to open them)"
+        );
+    }
+    let mock = builder.build()?;
     let server = mock.serve((bind.as_str(), port)).await?;
     print_credentials(&server, json);
     tokio::signal::ctrl_c().await?;
     server.shutdown().await;
     Ok(())
+}
+
+/// Whether `bind` (an IP address or `localhost`) is a loopback address.
+fn is_loopback(bind: &str) -> bool {
+    bind.eq_ignore_ascii_case("localhost")
+        || bind
+            .parse::<IpAddr>()
+            .is_ok_and(|ip| ip.to_canonical().is_loopback())
 }
 
 fn print_credentials(server: &MockServer, json: bool) {

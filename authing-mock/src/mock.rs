@@ -4,11 +4,12 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
+use authing_core::Secret;
 use chrono::{DateTime, Utc};
 
 use crate::crypto::RsaKeyPair;
 use crate::error::MockError;
-use crate::fake::Fake;
+use crate::fake::{Fake, Settings};
 use crate::faults::Fault;
 use crate::in_process::InProcessTransport;
 use crate::pool::{IN_PROCESS_HOST, PoolCredentials};
@@ -84,12 +85,13 @@ impl Default for MockAuthing {
 }
 
 impl MockAuthing {
-    /// A fake with one pool and one application, using the RSA key generated once per process
-    /// (1024-bit, like Authing's public cloud).
+    /// A fake with one pool and one application, using the built-in RSA test key (1024-bit,
+    /// like Authing's public cloud; a public key pair checked into this crate, so building a
+    /// fake costs no key generation).
     ///
     /// # Panics
     ///
-    /// Only if the process could not generate an RSA key at all (a broken random source);
+    /// Never in practice: only if the checked-in key did not parse;
     /// [`builder`](Self::builder)`.build()` reports that as an error instead.
     pub fn new() -> Self {
         match Self::builder().build() {
@@ -98,7 +100,7 @@ impl MockAuthing {
         }
     }
 
-    /// Starts building a fake with options (its own RSA key).
+    /// Starts building a fake with options (its own RSA key, limits, remote control).
     pub fn builder() -> MockAuthingBuilder {
         MockAuthingBuilder::default()
     }
@@ -148,15 +150,30 @@ impl MockAuthing {
         self.inner.now()
     }
 
-    /// Every request the fake answered, oldest first (since the last [`reset`](Self::reset)).
+    /// The requests the fake answered, oldest first (since the last [`reset`](Self::reset)):
+    /// the last [`journal_capacity`](MockAuthingBuilder::journal_capacity) of them (1000 by
+    /// default), each body cut at 64 KiB.
     pub fn requests(&self) -> Vec<RecordedRequest> {
-        self.inner.requests()
+        self.inner.journal().iter().cloned().collect()
     }
 
-    /// How many GraphQL requests selected the root field `field` (e.g. `"accessToken"`).
+    /// At most `limit` of the recorded requests, starting `offset` requests after the oldest
+    /// one kept: a page of [`requests`](Self::requests), without copying the rest.
+    pub fn requests_page(&self, offset: usize, limit: usize) -> Vec<RecordedRequest> {
+        self.inner
+            .journal()
+            .iter()
+            .skip(offset)
+            .take(limit)
+            .cloned()
+            .collect()
+    }
+
+    /// How many recorded GraphQL requests selected the root field `field` (e.g.
+    /// `"accessToken"`).
     pub fn count_graphql(&self, field: &str) -> usize {
         self.inner
-            .requests()
+            .journal()
             .iter()
             .filter(|r| r.graphql_fields.iter().any(|f| f == field))
             .count()
@@ -216,13 +233,53 @@ impl MockAuthing {
 #[must_use]
 pub struct MockAuthingBuilder {
     private_key_pem: Option<String>,
+    generate_key: bool,
+    settings: Settings,
 }
 
 impl MockAuthingBuilder {
     /// Use this RSA private key (PEM, PKCS#8 `BEGIN PRIVATE KEY` or PKCS#1
-    /// `BEGIN RSA PRIVATE KEY`) to decrypt passwords, instead of the per-process key.
+    /// `BEGIN RSA PRIVATE KEY`) to decrypt passwords, instead of the built-in test key.
     pub fn private_key_pem(mut self, pem: impl Into<String>) -> Self {
         self.private_key_pem = Some(pem.into());
+        self
+    }
+
+    /// Generate a fresh 1024-bit RSA key for this fake instead of using the built-in test
+    /// key (whose private half is public). Generation takes a moment (~1.7 s unoptimised).
+    /// A key given with [`private_key_pem`](Self::private_key_pem) wins.
+    pub fn generate_key(mut self) -> Self {
+        self.generate_key = true;
+        self
+    }
+
+    /// How many requests the journal ([`MockAuthing::requests`]) keeps: the last `capacity`
+    /// (1000 by default; 0 records none, and [`MockAuthing::count_graphql`] then counts 0).
+    pub fn journal_capacity(mut self, capacity: usize) -> Self {
+        self.settings.journal_capacity = capacity;
+        self
+    }
+
+    /// Over HTTP ([`MockAuthing::serve`]), how long a connection may take to send a request
+    /// head, and may sit idle between requests, before it is closed (10 s by default).
+    pub fn header_read_timeout(mut self, timeout: Duration) -> Self {
+        self.settings.serve_limits.header_read_timeout = timeout;
+        self
+    }
+
+    /// Over HTTP ([`MockAuthing::serve`]), how many connections may be open at once (1024 by
+    /// default); a connection beyond that is closed as soon as it is accepted.
+    pub fn max_connections(mut self, max: usize) -> Self {
+        self.settings.serve_limits.max_connections = max;
+        self
+    }
+
+    /// Opens the test-only endpoints (`/__authing_mock/...`: reset, faults, the journal, every
+    /// pool's secrets) to callers that are not on loopback, when they send `admin_token` in
+    /// the `x-authing-mock-admin-token` header. Without this they answer only the
+    /// in-process transport and loopback peers; others get 403.
+    pub fn remote_control(mut self, admin_token: impl Into<Secret>) -> Self {
+        self.settings.remote_control = Some(admin_token.into());
         self
     }
 
@@ -230,10 +287,11 @@ impl MockAuthingBuilder {
     pub fn build(self) -> Result<MockAuthing, MockError> {
         let key = match self.private_key_pem {
             Some(pem) => Arc::new(RsaKeyPair::from_pem(&pem)?),
-            None => RsaKeyPair::process_default()?,
+            None if self.generate_key => Arc::new(RsaKeyPair::generate()?),
+            None => RsaKeyPair::built_in()?,
         };
         Ok(MockAuthing {
-            inner: Arc::new(Fake::new(key, IN_PROCESS_HOST)),
+            inner: Arc::new(Fake::new(key, IN_PROCESS_HOST, self.settings)),
         })
     }
 }

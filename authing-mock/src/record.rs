@@ -5,11 +5,6 @@ use std::fmt;
 use bytes::Bytes;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
-use serde_json::Value;
-
-use async_graphql::parser::types::{
-    DocumentOperations, ExecutableDocument, Selection, SelectionSet,
-};
 
 /// One request the fake answered (the test-only `/__authing_mock/` endpoints are not
 /// recorded).
@@ -47,9 +42,12 @@ pub struct RecordedRequest {
     /// When the fake answered it, by the fake's clock (ISO-8601 in JSON).
     #[serde(serialize_with = "serialize_iso")]
     pub at: DateTime<Utc>,
-    /// The raw request body (as text in JSON).
+    /// The raw request body (as text in JSON), an owned copy of at most its first 64 KiB.
     #[serde(serialize_with = "serialize_lossy")]
     pub(crate) body: Bytes,
+    /// Whether the body was longer than the journal keeps, so [`body`](Self::body) holds only
+    /// its beginning.
+    pub body_truncated: bool,
 }
 
 impl RecordedRequest {
@@ -62,6 +60,29 @@ impl RecordedRequest {
     /// The request body as text (invalid UTF-8 replaced). It may hold secrets: never log it.
     pub fn body_text(&self) -> String {
         String::from_utf8_lossy(&self.body).into_owned()
+    }
+}
+
+#[cfg(test)]
+impl RecordedRequest {
+    /// A recorded `POST path` with `body`, for unit tests.
+    pub(crate) fn for_test(path: &str, body: &[u8]) -> Self {
+        let (body, body_truncated) = crate::journal::recorded_body(body);
+        Self {
+            method: "POST".to_owned(),
+            path: path.to_owned(),
+            query: None,
+            operation_name: None,
+            graphql_fields: Vec::new(),
+            status: 200,
+            authorized: false,
+            app_id: None,
+            user_pool_id: None,
+            lang: None,
+            at: chrono::DateTime::UNIX_EPOCH,
+            body,
+            body_truncated,
+        }
     }
 }
 
@@ -80,6 +101,7 @@ impl fmt::Debug for RecordedRequest {
             .field("lang", &self.lang)
             .field("at", &self.at)
             .field("body", &format_args!("<{} bytes>", self.body.len()))
+            .field("body_truncated", &self.body_truncated)
             .finish()
     }
 }
@@ -100,88 +122,6 @@ fn serialize_iso<S: serde::Serializer>(
 pub(crate) struct GraphqlSummary {
     pub(crate) operation_name: Option<String>,
     pub(crate) root_fields: Vec<String>,
-}
-
-/// Reads the operation name and root fields out of a `{query, operationName}` body.
-pub(crate) fn summarize_graphql(body: &[u8]) -> GraphqlSummary {
-    let Ok(json) = serde_json::from_slice::<Value>(body) else {
-        return GraphqlSummary::default();
-    };
-    let asked = json
-        .get("operationName")
-        .and_then(Value::as_str)
-        .filter(|name| !name.is_empty())
-        .map(str::to_owned);
-    let Some(query) = json.get("query").and_then(Value::as_str) else {
-        return GraphqlSummary {
-            operation_name: asked,
-            root_fields: Vec::new(),
-        };
-    };
-    let Ok(document) = async_graphql::parser::parse_query(query) else {
-        return GraphqlSummary {
-            operation_name: asked,
-            root_fields: Vec::new(),
-        };
-    };
-    let chosen = match &document.operations {
-        DocumentOperations::Single(op) => Some((None, op)),
-        DocumentOperations::Multiple(ops) => match &asked {
-            Some(name) => ops
-                .iter()
-                .find(|(op_name, _)| op_name.as_str() == name)
-                .map(|(n, op)| (Some(n.to_string()), op)),
-            None if ops.len() == 1 => ops.iter().next().map(|(n, op)| (Some(n.to_string()), op)),
-            None => None,
-        },
-    };
-    let Some((name, operation)) = chosen else {
-        return GraphqlSummary {
-            operation_name: asked,
-            root_fields: Vec::new(),
-        };
-    };
-    let mut root_fields = Vec::new();
-    collect_fields(
-        &document,
-        &operation.node.selection_set.node,
-        &mut root_fields,
-        0,
-    );
-    GraphqlSummary {
-        operation_name: asked.or(name),
-        root_fields,
-    }
-}
-
-fn collect_fields(
-    document: &ExecutableDocument,
-    selection_set: &SelectionSet,
-    out: &mut Vec<String>,
-    depth: usize,
-) {
-    // Fragments may not form cycles in a valid document; bound the recursion anyway.
-    if depth > 16 {
-        return;
-    }
-    for item in &selection_set.items {
-        match &item.node {
-            Selection::Field(field) => {
-                let name = field.node.name.node.to_string();
-                if !out.contains(&name) {
-                    out.push(name);
-                }
-            }
-            Selection::InlineFragment(fragment) => {
-                collect_fields(document, &fragment.node.selection_set.node, out, depth + 1);
-            }
-            Selection::FragmentSpread(spread) => {
-                if let Some(fragment) = document.fragments.get(&spread.node.fragment_name.node) {
-                    collect_fields(document, &fragment.node.selection_set.node, out, depth + 1);
-                }
-            }
-        }
-    }
 }
 
 /// The query string with secret-looking values replaced by `[redacted]`.
@@ -206,25 +146,6 @@ pub(crate) fn redact_query(query: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn reads_names_and_root_fields() {
-        let body = br#"{"query":"query getUsers($p: Int) { a: users(page: $p) { totalCount } ...F } fragment F on Query { accessToken(userPoolId: \"x\", secret: \"y\") { exp } }"}"#;
-        let summary = summarize_graphql(body);
-        assert_eq!(summary.operation_name.as_deref(), Some("getUsers"));
-        assert_eq!(summary.root_fields, vec!["users", "accessToken"]);
-
-        let body = br#"{"query":"query A { user { id } } mutation B { deleteUser(id: \"1\") { code } }","operationName":"B"}"#;
-        let summary = summarize_graphql(body);
-        assert_eq!(summary.operation_name.as_deref(), Some("B"));
-        assert_eq!(summary.root_fields, vec!["deleteUser"]);
-
-        let summary = summarize_graphql(br#"{"query":"{ isUserExists }"}"#);
-        assert_eq!(summary.operation_name, None);
-        assert_eq!(summary.root_fields, vec!["isUserExists"]);
-
-        assert_eq!(summarize_graphql(b"nope"), GraphqlSummary::default());
-    }
 
     #[test]
     fn redacts_secret_looking_values() {

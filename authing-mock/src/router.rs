@@ -15,7 +15,9 @@ use http::{HeaderValue, StatusCode};
 use crate::auth::RequestContext;
 use crate::failure::Failure;
 use crate::fake::Fake;
-use crate::record::{GraphqlSummary, RecordedRequest, redact_query, summarize_graphql};
+use crate::graphql::PreparedSlot;
+use crate::journal::recorded_body;
+use crate::record::{GraphqlSummary, RecordedRequest, redact_query};
 use crate::{admin, graphql, rest};
 
 /// The largest request body the fake reads.
@@ -26,25 +28,38 @@ pub(crate) fn router(mock: Arc<Fake>) -> Router {
     Router::new()
         .route("/graphql/v2", post(graphql_endpoint))
         .merge(rest::routes())
-        .nest(admin::PREFIX, admin::routes())
+        .nest(admin::PREFIX, admin::routes(&mock))
         .fallback(rest::not_found)
         .method_not_allowed_fallback(rest::method_not_allowed)
         .layer(middleware::from_fn_with_state(mock.clone(), observe))
         .with_state(mock)
 }
 
-/// `POST /graphql/v2`.
+/// `POST /graphql/v2`: runs the body the recording layer prepared (or reads it, if the
+/// router runs without that layer).
 async fn graphql_endpoint(State(mock): State<Arc<Fake>>, request: Request) -> Response {
     let (parts, body) = request.into_parts();
     let rc = RequestContext::from_parts(&parts);
-    let body = match to_bytes(body, MAX_BODY).await {
-        Ok(body) => body,
-        Err(error) => {
-            return rest::failure(rc.lang, &Failure::invalid_params(error.to_string()));
-        }
+    let prepared = match parts
+        .extensions
+        .get::<PreparedSlot>()
+        .and_then(PreparedSlot::take)
+    {
+        Some(prepared) => prepared,
+        None => match to_bytes(body, MAX_BODY).await {
+            Ok(body) => graphql::prepare(&body),
+            Err(error) => {
+                return rest::failure(rc.lang, &Failure::invalid_params(error.to_string()));
+            }
+        },
     };
-    let (status, answer) = graphql::execute(&mock, rc, &body).await;
-    (status, axum::Json(answer)).into_response()
+    let (status, answer) = graphql::execute(&mock, rc, prepared).await;
+    (
+        status,
+        [(CONTENT_TYPE, HeaderValue::from_static("application/json"))],
+        answer,
+    )
+        .into_response()
 }
 
 /// Records the request and applies the first matching fault (not for the test-only
@@ -82,10 +97,11 @@ async fn observe(State(mock): State<Arc<Fake>>, request: Request, next: Next) ->
             );
         }
     };
-    let summary = if path == "/graphql/v2" {
-        summarize_graphql(&body)
+    let (summary, prepared) = if path == "/graphql/v2" && parts.method == http::Method::POST {
+        let prepared = graphql::prepare(&body);
+        (prepared.summary.clone(), Some(PreparedSlot::new(prepared)))
     } else {
-        GraphqlSummary::default()
+        (GraphqlSummary::default(), None)
     };
     let plan = mock.faults().take(&path, &summary.root_fields);
     let plan = plan.unwrap_or_default();
@@ -102,13 +118,17 @@ async fn observe(State(mock): State<Arc<Fake>>, request: Request, next: Next) ->
             response
         }
         None => {
-            next.run(Request::from_parts(parts, Body::from(body.clone())))
-                .await
+            let mut request = Request::from_parts(parts, Body::from(body.clone()));
+            if let Some(prepared) = prepared {
+                request.extensions_mut().insert(prepared);
+            }
+            next.run(request).await
         }
     };
     if plan.truncate {
         response = truncate(response).await;
     }
+    let (body, body_truncated) = recorded_body(&body);
     mock.record(RecordedRequest {
         method,
         path,
@@ -122,6 +142,7 @@ async fn observe(State(mock): State<Arc<Fake>>, request: Request, next: Next) ->
         lang,
         at: mock.now(),
         body,
+        body_truncated,
     });
     response
 }

@@ -1,14 +1,27 @@
 //! [`MockServer`]: the fake on a real socket.
+//!
+//! HTTP/1.1 through hyper, with limits a fake left running on a shared machine needs: a
+//! connection that has not sent a whole request head within the header-read timeout (10 s
+//! by default) is closed, which also ends keep-alive connections left idle that long, and at
+//! most [`DEFAULT_MAX_CONNECTIONS`] connections are open at once (one more is closed at
+//! once).
 
 use std::fmt;
 use std::net::SocketAddr;
+use std::sync::Arc;
 use std::time::Duration;
 
+use axum::extract::ConnectInfo;
+use hyper::body::Incoming;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::server::graceful::GracefulShutdown;
 use tokio::net::{TcpListener, ToSocketAddrs};
-use tokio::sync::oneshot;
+use tokio::sync::{Semaphore, oneshot};
 use tokio::task::JoinHandle;
+use tower::ServiceExt as _;
 
 use crate::error::MockError;
+use crate::limits::ServeLimits;
 use crate::mock::MockAuthing;
 use crate::pool::PoolCredentials;
 
@@ -44,19 +57,9 @@ impl MockServer {
         let addr = listener.local_addr()?;
         let url = format!("http://{addr}");
         let (stop, stopped) = oneshot::channel::<()>();
-        let app = mock
-            .router()
-            .into_make_service_with_connect_info::<SocketAddr>();
-        let task = tokio::spawn(async move {
-            let served = axum::serve(listener, app)
-                .with_graceful_shutdown(async move {
-                    let _ = stopped.await;
-                })
-                .await;
-            if let Err(error) = served {
-                tracing::warn!(%error, "the fake Authing server stopped with an error");
-            }
-        });
+        let limits = mock.inner.serve_limits;
+        let router = mock.router();
+        let task = tokio::spawn(accept_loop(listener, router, limits, stopped));
         tracing::debug!(%url, "fake Authing listening");
         Ok(Self {
             mock,
@@ -124,4 +127,55 @@ impl MockAuthing {
     pub async fn serve(&self, addr: impl ToSocketAddrs) -> Result<MockServer, MockError> {
         MockServer::start(self.clone(), addr).await
     }
+}
+
+/// Accepts connections until `stopped`, then lets open ones finish their request.
+async fn accept_loop(
+    listener: TcpListener,
+    router: axum::Router,
+    limits: ServeLimits,
+    mut stopped: oneshot::Receiver<()>,
+) {
+    let slots = Arc::new(Semaphore::new(limits.max_connections));
+    let graceful = GracefulShutdown::new();
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(TokioTimer::new())
+        .header_read_timeout(limits.header_read_timeout)
+        .keep_alive(true);
+    loop {
+        let (stream, peer) = tokio::select! {
+            _ = &mut stopped => break,
+            accepted = listener.accept() => match accepted {
+                Ok(accepted) => accepted,
+                Err(error) => {
+                    // Out of file descriptors or a connection reset before accept: wait a
+                    // little rather than spin.
+                    tracing::debug!(%error, "accept failed");
+                    tokio::time::sleep(Duration::from_millis(10)).await;
+                    continue;
+                }
+            },
+        };
+        let Ok(slot) = Arc::clone(&slots).try_acquire_owned() else {
+            tracing::debug!(%peer, "too many connections; closing a new one");
+            drop(stream);
+            continue;
+        };
+        // Small answers go out at once, not after Nagle's delay.
+        let _ = stream.set_nodelay(true);
+        let router = router.clone();
+        let service = hyper::service::service_fn(move |mut request: http::Request<Incoming>| {
+            request.extensions_mut().insert(ConnectInfo(peer));
+            router.clone().oneshot(request.map(axum::body::Body::new))
+        });
+        let connection = graceful.watch(http.serve_connection(TokioIo::new(stream), service));
+        tokio::spawn(async move {
+            if let Err(error) = connection.await {
+                tracing::debug!(%error, %peer, "connection ended with an error");
+            }
+            drop(slot);
+        });
+    }
+    drop(listener);
+    graceful.shutdown().await;
 }

@@ -5,7 +5,8 @@
 //! - `authentication_client/*`: a per-request client from shared parts (`with_token`) against
 //!   building one from scratch.
 //! - `management_users_list/in_process`: one admin call over the in-process fake with the
-//!   management token cached: the SDK's own per-call overhead plus the fake's.
+//!   management token cached: the SDK's own per-call overhead plus the fake's;
+//!   `.../in_process_10_users` the same answering a page of 10 users.
 //!
 //! Run with `cargo bench -p authing-tests`.
 
@@ -16,6 +17,7 @@ use std::sync::Arc;
 
 use authing_authentication::AuthenticationClient;
 use authing_core::encrypt::AUTHING_PUBLIC_KEY_PEM;
+use authing_core::model::CreateUserInput;
 use authing_core::{Encryptor, RsaEncryptor, Transport};
 use authing_management::ManagementClient;
 use authing_mock::MockAuthing;
@@ -81,6 +83,29 @@ fn management_users_list(c: &mut Criterion) {
             runtime
                 .block_on(client.users().list().send())
                 .expect("lists")
+        })
+    });
+    // The same call answering a page of 10 users with every profile field set.
+    for n in 0..10 {
+        let input = CreateUserInput {
+            username: Some(format!("user{n}")),
+            email: Some(format!("user{n}@example.com")),
+            phone: Some(format!("1380000{n:04}")),
+            nickname: Some(format!("User number {n}")),
+            photo: Some("https://example.com/avatar.png".to_owned()),
+            ..Default::default()
+        };
+        runtime
+            .block_on(client.users().create(input).send())
+            .expect("creates");
+    }
+    c.bench_function("management_users_list/in_process_10_users", |b| {
+        b.iter(|| {
+            let page = runtime
+                .block_on(client.users().list().page(1).limit(10).send())
+                .expect("lists");
+            assert_eq!(page.list.len(), 10);
+            page
         })
     });
 }

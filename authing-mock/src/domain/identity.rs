@@ -87,7 +87,7 @@ pub(crate) fn management_token(
     secret: &str,
 ) -> Result<IssuedToken, Failure> {
     let pool = store.pool(pool_id.trim())?;
-    if pool.secret.expose() != secret.trim() {
+    if !crate::crypto::secret_matches(secret.trim(), pool.secret.expose()) {
         return Err(Code::NoPermission.into());
     }
     issuer.tokens.management(&pool.id, issuer.now)

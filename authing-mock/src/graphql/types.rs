@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::fields::{AccountFields, ProfileFields};
+use super::selected::Selected;
 use crate::clock::iso;
 use crate::store::{CustomDatum, DataType, Paged, UserRecord};
 
@@ -210,8 +211,9 @@ pub(crate) fn arn(pool_id: &str, user_id: &str) -> String {
 pub(crate) struct PaginatedUsers {
     /// How many users match, across all pages.
     pub(crate) total_count: i64,
-    /// This page.
-    pub(crate) list: Vec<User>,
+    /// This page (answered through [`Selected`]: a page of full users is the fake's
+    /// hottest answer).
+    pub(crate) list: Vec<Selected<User>>,
 }
 
 impl PaginatedUsers {
@@ -222,7 +224,7 @@ impl PaginatedUsers {
             list: records
                 .items
                 .into_iter()
-                .map(|u| User::from_record(u, pool_id, None))
+                .map(|u| Selected(User::from_record(u, pool_id, None)))
                 .collect(),
         }
     }

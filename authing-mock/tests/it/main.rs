@@ -3,6 +3,7 @@
 
 mod common;
 mod graphql;
+mod hardening;
 mod rest;
 mod schema_conformance;
 mod server;
