@@ -168,3 +168,44 @@ fn print_credentials(server: &MockServer, json: bool) {
         server.url()
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn knows_loopback_binds() {
+        for bind in [
+            "127.0.0.1",
+            "127.0.0.2",
+            "::1",
+            "localhost",
+            "LOCALHOST",
+            "::ffff:127.0.0.1",
+        ] {
+            assert!(is_loopback(bind), "{bind}");
+        }
+        for bind in ["0.0.0.0", "::", "10.0.0.1", "192.168.1.2", "example.com"] {
+            assert!(!is_loopback(bind), "{bind}");
+        }
+    }
+
+    #[test]
+    fn remote_control_takes_an_admin_token() {
+        let parsed = Cli::try_parse_from([
+            "authing-mock",
+            "serve",
+            "--remote-control",
+            "--admin-token",
+            "t",
+        ])
+        .expect("parses");
+        let Command::Serve {
+            remote_control,
+            admin_token,
+            ..
+        } = parsed.command;
+        assert!(remote_control);
+        assert_eq!(admin_token.as_deref(), Some("t"));
+    }
+}
