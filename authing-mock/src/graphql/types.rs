@@ -211,8 +211,8 @@ pub(crate) fn arn(pool_id: &str, user_id: &str) -> String {
 pub(crate) struct PaginatedUsers {
     /// How many users match, across all pages.
     pub(crate) total_count: i64,
-    /// This page (answered through [`Selected`]: a page of full users is the fake's
-    /// hottest answer).
+    /// This page.
+    // Answered through `Selected`: a page of full users is the fake's hottest answer.
     pub(crate) list: Vec<Selected<User>>,
 }
 
