@@ -69,6 +69,7 @@
 
 mod client;
 pub mod graphql;
+pub mod protocols;
 mod login;
 mod password_input;
 mod profile;

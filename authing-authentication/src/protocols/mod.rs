@@ -1,0 +1,131 @@
+//! Authing's standard protocols for one application: OpenID Connect, OAuth 2.0 (with PKCE),
+//! CAS and SAML.
+//!
+//! [`ProtocolClient`] is built from the application's host and id, an optional secret and a
+//! [`Transport`](authing_core::Transport). It builds URLs the browser is sent to (authorize,
+//! logout, CAS login, SAML entry), calls the application's endpoints (token grants, userinfo,
+//! introspection, revocation, Authing's online token check, CAS ticket validation), and
+//! validates id tokens and access tokens locally.
+//!
+//! Every call that talks to Authing is a request value with a pure `prepare()` returning the
+//! `http::Request<Bytes>` it would send, and a `send()` over the client's transport;
+//! awaiting the request sends it. Client secrets, code verifiers, tickets and tokens are
+//! [`Secret`](authing_core::Secret)s, never printed.
+//!
+//! | What | Call |
+//! |---|---|
+//! | Log a user in (browser) | [`authorize_url`](ProtocolClient::authorize_url), [`CodeVerifier`], then [`exchange_code`](ProtocolClient::exchange_code) |
+//! | Other grants | [`refresh`](ProtocolClient::refresh), [`client_credentials`](ProtocolClient::client_credentials), [`password`](ProtocolClient::password) |
+//! | Ask about a token | [`userinfo`](ProtocolClient::userinfo), [`introspect`](ProtocolClient::introspect), [`validate_id_token_online`](ProtocolClient::validate_id_token_online) |
+//! | Check a token locally | [`validate_id_token`](ProtocolClient::validate_id_token), [`validate_access_token`](ProtocolClient::validate_access_token) |
+//! | End a token or session | [`revoke`](ProtocolClient::revoke), [`end_session_url`](ProtocolClient::end_session_url), [`front_channel_logout_url`](ProtocolClient::front_channel_logout_url) |
+//! | CAS and SAML | [`cas`](ProtocolClient::cas), [`saml`](ProtocolClient::saml) |
+//!
+//! Failed calls are [`authing_core::Error`]s; an OAuth `{error, error_description}` answer
+//! keeps its status and body in [`Error::Http`](authing_core::Error::Http), read back typed
+//! with [`OAuthError::from_error`]. Local validation fails with a [`ValidationError`] that
+//! tells a bad token (answer 401) from unreachable keys (answer 503).
+//!
+//! # A backend validating its callers' id tokens locally
+//!
+//! Build one client at start-up and share it (it is an `Arc`). The first validation fetches
+//! the application's signing keys; later ones are pure computation, until a token names a
+//! key the cache does not have, which refetches the keys at most once per
+//! [`jwks_refresh_interval`](ProtocolClientBuilder::jwks_refresh_interval).
+//!
+//! ```
+//! use authing_authentication::protocols::{ProtocolClient, ValidationError};
+//! use authing_core::Transport;
+//!
+//! /// What a request handler answers, from the caller's `Authorization` header.
+//! async fn who_is_calling(
+//!     client: &ProtocolClient<impl Transport>,
+//!     authorization: Option<&str>,
+//! ) -> Result<String, (u16, String)> {
+//!     let token = authorization
+//!         .and_then(|h| h.strip_prefix("Bearer "))
+//!         .ok_or((401, "no bearer token".to_owned()))?;
+//!     match client.validate_id_token(token).await {
+//!         Ok(claims) => Ok(claims.sub),
+//!         Err(ValidationError::Keys(e)) => Err((503, format!("cannot check tokens now: {e}"))),
+//!         Err(rejected) => Err((401, rejected.to_string())),
+//!     }
+//! }
+//!
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), authing_core::Error> {
+//! # // Canned keys in place of Authing: an empty key set, so every token is refused.
+//! # let transport = authing_core::transport_fn(|_r: http::Request<bytes::Bytes>| async {
+//! #     Ok(http::Response::new(bytes::Bytes::from_static(br#"{"keys":[]}"#)))
+//! # });
+//! let client = ProtocolClient::builder("https://my-app.authing.cn", "APP_ID")
+//!     .transport(transport) // e.g. authing_transport_reqwest::ReqwestTransport::new()?
+//!     .build()?;
+//!
+//! let answer = who_is_calling(&client, Some("Bearer not.a-real.token")).await;
+//! assert_eq!(answer.unwrap_err().0, 401);
+//! let answer = who_is_calling(&client, None).await;
+//! assert_eq!(answer.unwrap_err().0, 401);
+//! # Ok(())
+//! # }
+//! ```
+
+/// `impl IntoFuture` for a request type whose `send(self)` returns `Result<$output, Error>`,
+/// so `.await` on the request sends it.
+macro_rules! send_on_await {
+    ($request:ident => $output:ty) => {
+        impl<'a, T: ::authing_core::Transport + 'a> ::std::future::IntoFuture for $request<'a, T> {
+            type Output = ::std::result::Result<$output, ::authing_core::Error>;
+            type IntoFuture = ::std::pin::Pin<
+                ::std::boxed::Box<dyn ::std::future::Future<Output = Self::Output> + Send + 'a>,
+            >;
+
+            fn into_future(self) -> Self::IntoFuture {
+                ::std::boxed::Box::pin(self.send())
+            }
+        }
+    };
+}
+use send_on_await;
+
+mod authorize;
+mod cas;
+mod claims;
+mod client;
+mod endpoints;
+mod introspection;
+mod jwks;
+mod logout;
+mod oauth_error;
+mod online;
+mod pkce;
+mod revocation;
+mod saml;
+mod token;
+mod userinfo;
+mod validate;
+mod wire;
+
+pub use authorize::{
+    Authorization, AuthorizeUrl, DEFAULT_OAUTH_SCOPE, DEFAULT_OIDC_SCOPE, Prompt, ResponseMode,
+    ResponseType,
+};
+pub use cas::{
+    Cas, CasAttributes, CasAuthentication, CasFailure, CasFailureCode, CasFormat, CasLoginUrl,
+    CasServiceValidateRequest, CasValidateRequest, CasValidation,
+};
+pub use claims::{AccessTokenClaims, Address, Audience, IdTokenClaims, UserInfo};
+pub use client::{ProtocolClient, ProtocolClientBuilder};
+pub use endpoints::{Endpoints, Protocol};
+pub use introspection::{Introspection, IntrospectionRequest, TokenTypeHint};
+pub use jwks::{Jwk, Jwks, JwksRequest};
+pub use logout::{EndSessionUrl, LogoutUrl};
+pub use oauth_error::{OAuthError, OAuthErrorKind};
+pub use online::OnlineValidationRequest;
+pub use pkce::{CodeVerifier, PkceChallenge, PkceMethod};
+pub use revocation::RevocationRequest;
+pub use saml::Saml;
+pub use token::{PasswordLogin, TokenRequest, TokenResponse};
+pub use userinfo::UserInfoRequest;
+pub use validate::{SigningAlgorithm, ValidateIdToken, ValidationError};
+pub use wire::ClientAuthMethod;
