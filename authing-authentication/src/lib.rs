@@ -69,10 +69,10 @@
 
 mod client;
 pub mod graphql;
-pub mod protocols;
 mod login;
 mod password_input;
 mod profile;
+pub mod protocols;
 mod register;
 mod session;
 mod status;

@@ -284,16 +284,17 @@ impl<T> AuthorizeUrl<'_, T> {
             (false, _) => None,
         };
         let offline = scope.split(' ').any(|s| s == "offline_access");
-        let prompt = self
-            .prompt
-            .or((oidc && offline).then_some(Prompt::Consent));
+        let prompt = self.prompt.or((oidc && offline).then_some(Prompt::Consent));
         let url = url_with_query(
             client.endpoints().authorize(),
             [
                 ("client_id", Some(client.app_id())),
                 ("redirect_uri", Some(redirect_uri)),
                 ("response_type", Some(self.response_type.as_str())),
-                ("response_mode", self.response_mode.map(ResponseMode::as_str)),
+                (
+                    "response_mode",
+                    self.response_mode.map(ResponseMode::as_str),
+                ),
                 ("scope", Some(scope.as_str())),
                 ("state", Some(state.as_str())),
                 ("nonce", nonce.as_deref()),
@@ -367,13 +368,24 @@ mod tests {
             .build()
             .expect("valid");
         // Spaces as `+`, reserved characters escaped.
-        assert!(authorization.url.contains("scope=openid+profile+email+phone+address"));
+        assert!(
+            authorization
+                .url
+                .contains("scope=openid+profile+email+phone+address")
+        );
         assert!(authorization.url.contains("state=st%26ate%3D1"));
-        assert!(authorization.url.contains("redirect_uri=https%3A%2F%2Fsite.example.com%2Fcb%3Ffrom%3Dauthing"));
+        assert!(
+            authorization
+                .url
+                .contains("redirect_uri=https%3A%2F%2Fsite.example.com%2Fcb%3Ffrom%3Dauthing")
+        );
         let (base, q) = query(&authorization.url);
         assert_eq!(base, "https://app.example.com/oidc/auth");
         assert_eq!(q["client_id"], "app1");
-        assert_eq!(q["redirect_uri"], "https://site.example.com/cb?from=authing");
+        assert_eq!(
+            q["redirect_uri"],
+            "https://site.example.com/cb?from=authing"
+        );
         assert_eq!(q["response_type"], "code");
         assert_eq!(q["state"], "st&ate=1");
         assert_eq!(q["nonce"], "n 1");
@@ -387,7 +399,11 @@ mod tests {
     #[test]
     fn offline_access_adds_consent_unless_a_prompt_is_set() {
         let client = client(Protocol::Oidc);
-        let a = client.authorize_url().scope("openid offline_access").build().expect("valid");
+        let a = client
+            .authorize_url()
+            .scope("openid offline_access")
+            .build()
+            .expect("valid");
         assert_eq!(query(&a.url).1["prompt"], "consent");
         let a = client
             .authorize_url()
@@ -396,7 +412,11 @@ mod tests {
             .build()
             .expect("valid");
         assert_eq!(query(&a.url).1["prompt"], "login");
-        let a = client.authorize_url().scope("openid offline_accessible").build().expect("valid");
+        let a = client
+            .authorize_url()
+            .scope("openid offline_accessible")
+            .build()
+            .expect("valid");
         assert!(!query(&a.url).1.contains_key("prompt"));
     }
 
@@ -419,7 +439,11 @@ mod tests {
             let q = query(&a.url).1;
             assert_eq!(q["response_type"], wire);
             assert_eq!(q["response_mode"], "form_post");
-            assert_eq!(q["nonce"].len(), 32, "implicit and hybrid flows need a nonce");
+            assert_eq!(
+                q["nonce"].len(),
+                32,
+                "implicit and hybrid flows need a nonce"
+            );
         }
         let error = client
             .authorize_url()
@@ -433,7 +457,11 @@ mod tests {
     #[test]
     fn oauth_urls_use_oauth_defaults_and_no_nonce() {
         let client = client(Protocol::OAuth2);
-        let a = client.authorize_url().response_type(ResponseType::Token).build().expect("valid");
+        let a = client
+            .authorize_url()
+            .response_type(ResponseType::Token)
+            .build()
+            .expect("valid");
         let (base, q) = query(&a.url);
         assert_eq!(base, "https://app.example.com/oauth/auth");
         assert_eq!(q["scope"], "user");
@@ -457,9 +485,21 @@ mod tests {
         assert!(a.state.chars().all(|c| c.is_ascii_alphanumeric()));
 
         for error in [
-            client.authorize_url().state("").build().expect_err("empty state"),
-            client.authorize_url().scope(" ").build().expect_err("empty scope"),
-            client.authorize_url().redirect_uri("cb").build().expect_err("relative"),
+            client
+                .authorize_url()
+                .state("")
+                .build()
+                .expect_err("empty state"),
+            client
+                .authorize_url()
+                .scope(" ")
+                .build()
+                .expect_err("empty scope"),
+            client
+                .authorize_url()
+                .redirect_uri("cb")
+                .build()
+                .expect_err("relative"),
         ] {
             assert!(matches!(error, Error::InvalidArgument(_)), "{error:?}");
         }
@@ -469,7 +509,10 @@ mod tests {
             }))
             .build()
             .expect("valid");
-        let error = no_default.authorize_url().build().expect_err("no redirect URI");
+        let error = no_default
+            .authorize_url()
+            .build()
+            .expect_err("no redirect URI");
         assert!(error.to_string().contains("redirect_uri"), "{error}");
     }
 }

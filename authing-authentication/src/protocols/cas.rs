@@ -92,6 +92,8 @@ pub enum CasFormat {
 #[non_exhaustive]
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[must_use = "a failure is an outcome too: check it"]
+// One per ticket check, moved once: boxing the success would only cost callers' patterns.
+#[allow(clippy::large_enum_variant)]
 pub enum CasValidation {
     /// The ticket was valid: who logged in.
     Success(CasAuthentication),
@@ -337,7 +339,11 @@ impl<'a, T> Cas<'a, T> {
 
     /// CAS 1.0 validation of `ticket` for `service`: `GET .../validate`, a text answer with
     /// the username only.
-    pub fn validate(&self, ticket: impl Into<Secret>, service: impl Into<String>) -> CasValidateRequest<'a, T> {
+    pub fn validate(
+        &self,
+        ticket: impl Into<Secret>,
+        service: impl Into<String>,
+    ) -> CasValidateRequest<'a, T> {
         CasValidateRequest {
             client: self.client,
             ticket: ticket.into(),
@@ -515,11 +521,13 @@ fn parse_v1(status: StatusCode, body: Bytes) -> Result<CasValidation, Error> {
     };
     let mut lines = text.lines();
     match (lines.next().map(str::trim), lines.next().map(str::trim)) {
-        (Some("yes"), Some(user)) if !user.is_empty() => Ok(CasValidation::Success(CasAuthentication {
-            user: user.to_owned(),
-            attributes: CasAttributes::default(),
-            proxy_granting_ticket: None,
-        })),
+        (Some("yes"), Some(user)) if !user.is_empty() => {
+            Ok(CasValidation::Success(CasAuthentication {
+                user: user.to_owned(),
+                attributes: CasAttributes::default(),
+                proxy_granting_ticket: None,
+            }))
+        }
         (Some("no"), _) => Ok(CasValidation::Failure(CasFailure {
             code: CasFailureCode::InvalidTicket,
             description: "CAS 1.0 answered no: the ticket is not valid for this service".into(),
@@ -529,7 +537,10 @@ fn parse_v1(status: StatusCode, body: Bytes) -> Result<CasValidation, Error> {
 }
 
 /// The first child element of `node` whose local name is `name`.
-fn child<'a, 'input>(node: roxmltree::Node<'a, 'input>, name: &str) -> Option<roxmltree::Node<'a, 'input>> {
+fn child<'a, 'input>(
+    node: roxmltree::Node<'a, 'input>,
+    name: &str,
+) -> Option<roxmltree::Node<'a, 'input>> {
     node.children()
         .find(|c| c.is_element() && c.tag_name().name() == name)
 }
@@ -648,7 +659,12 @@ fn parse_json(body: &[u8]) -> Result<CasValidation, &'static str> {
     }
     if let Some(failure) = response.get("authenticationFailure") {
         return Ok(CasValidation::Failure(CasFailure {
-            code: CasFailureCode::parse(failure.get("code").and_then(Value::as_str).unwrap_or_default()),
+            code: CasFailureCode::parse(
+                failure
+                    .get("code")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default(),
+            ),
             description: failure
                 .get("description")
                 .and_then(Value::as_str)

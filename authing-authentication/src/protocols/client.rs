@@ -392,7 +392,10 @@ mod tests {
     fn auth_methods_default_to_post_with_a_secret_and_none_without() {
         let with = builder().secret("s").build().expect("valid");
         assert_eq!(with.inner.token_auth, ClientAuthMethod::ClientSecretPost);
-        assert_eq!(with.inner.revocation_auth, ClientAuthMethod::ClientSecretPost);
+        assert_eq!(
+            with.inner.revocation_auth,
+            ClientAuthMethod::ClientSecretPost
+        );
         let without = builder().build().expect("valid");
         assert_eq!(without.inner.introspection_auth, ClientAuthMethod::None);
     }
@@ -400,7 +403,10 @@ mod tests {
     #[test]
     fn build_refuses_what_cannot_work_and_says_why() {
         let m = config_error(builder().token_auth_method(ClientAuthMethod::ClientSecretBasic));
-        assert!(m.contains("client_secret_basic") && m.contains("secret"), "{m}");
+        assert!(
+            m.contains("client_secret_basic") && m.contains("secret"),
+            "{m}"
+        );
         let m = config_error(builder().revocation_auth_method(ClientAuthMethod::ClientSecretPost));
         assert!(m.contains("revocation"), "{m}");
         let m = config_error(builder().id_token_algorithm(SigningAlgorithm::Hs256));

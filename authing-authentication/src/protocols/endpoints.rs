@@ -187,8 +187,8 @@ mod tests {
 
     #[test]
     fn oauth_endpoints_live_under_oauth_but_keys_under_oidc() {
-        let e = Endpoints::new("https://app.example.com/", "app1", Protocol::OAuth2)
-            .expect("valid");
+        let e =
+            Endpoints::new("https://app.example.com/", "app1", Protocol::OAuth2).expect("valid");
         assert_eq!(e.issuer(), "https://app.example.com/oauth");
         assert_eq!(e.authorize(), "https://app.example.com/oauth/auth");
         assert_eq!(e.token(), "https://app.example.com/oauth/token");
@@ -201,21 +201,35 @@ mod tests {
             e.revocation(),
             "https://app.example.com/oauth/token/revocation"
         );
-        assert_eq!(e.jwks(), "https://app.example.com/oidc/.well-known/jwks.json");
+        assert_eq!(
+            e.jwks(),
+            "https://app.example.com/oidc/.well-known/jwks.json"
+        );
         assert_eq!(e.cas(), "https://app.example.com/cas-idp/app1");
     }
 
     #[test]
     fn bad_hosts_and_ids_are_config_errors_that_say_what_is_wrong() {
-        let error = Endpoints::new("my-app.authing.cn", "app1", Protocol::Oidc).expect_err("no scheme");
-        assert!(matches!(&error, Error::Config(m) if m.contains("application host")), "{error}");
-        let error = Endpoints::new("https://a.example.com", " ", Protocol::Oidc).expect_err("empty id");
-        assert!(matches!(&error, Error::Config(m) if m.contains("app id")), "{error}");
+        let error =
+            Endpoints::new("my-app.authing.cn", "app1", Protocol::Oidc).expect_err("no scheme");
+        assert!(
+            matches!(&error, Error::Config(m) if m.contains("application host")),
+            "{error}"
+        );
+        let error =
+            Endpoints::new("https://a.example.com", " ", Protocol::Oidc).expect_err("empty id");
+        assert!(
+            matches!(&error, Error::Config(m) if m.contains("app id")),
+            "{error}"
+        );
     }
 
     #[test]
     fn app_ids_are_encoded_as_path_segments() {
         let e = Endpoints::new("https://a.example.com", "a b/c", Protocol::Oidc).expect("valid");
-        assert_eq!(e.saml_idp(), "https://a.example.com/api/v2/saml-idp/a%20b%2Fc");
+        assert_eq!(
+            e.saml_idp(),
+            "https://a.example.com/api/v2/saml-idp/a%20b%2Fc"
+        );
     }
 }

@@ -136,18 +136,31 @@ mod tests {
             .secret("s")
             .introspection_auth_method(ClientAuthMethod::ClientSecretBasic)
             .transport(transport_fn(|request: http::Request<Bytes>| async move {
-                assert_eq!(request.uri(), "https://app.example.com/oidc/token/introspection");
-                assert!(request.headers()["authorization"].to_str().is_ok_and(|h| h.starts_with("Basic ")));
-                let form: HashMap<String, String> =
-                    url::form_urlencoded::parse(request.body()).into_owned().collect();
+                assert_eq!(
+                    request.uri(),
+                    "https://app.example.com/oidc/token/introspection"
+                );
+                assert!(
+                    request.headers()["authorization"]
+                        .to_str()
+                        .is_ok_and(|h| h.starts_with("Basic "))
+                );
+                let form: HashMap<String, String> = url::form_urlencoded::parse(request.body())
+                    .into_owned()
+                    .collect();
                 assert!(!form.contains_key("client_secret"));
                 let answer: &'static [u8] = match form["token"].as_str() {
-                    "live" => br#"{"active":true,"sub":"u1","client_id":"app1","exp":2000000000,
+                    "live" => {
+                        br#"{"active":true,"sub":"u1","client_id":"app1","exp":2000000000,
                         "iat":1999996400,"iss":"https://app.example.com/oidc","jti":"j1",
-                        "scope":"openid profile","token_type":"Bearer"}"#,
+                        "scope":"openid profile","token_type":"Bearer"}"#
+                    }
                     _ => br#"{"active":false}"#,
                 };
-                assert_eq!(form.get("token_type_hint").map(String::as_str), Some("access_token"));
+                assert_eq!(
+                    form.get("token_type_hint").map(String::as_str),
+                    Some("access_token")
+                );
                 Ok(http::Response::new(Bytes::from_static(answer)))
             }))
             .build()

@@ -84,7 +84,11 @@ impl<T> ProtocolClient<T> {
 impl<T> JwksRequest<'_, T> {
     /// The request this would send: `GET {app_host}/oidc/.well-known/jwks.json`.
     pub fn prepare(&self) -> Result<http::Request<Bytes>, Error> {
-        request(Method::GET, self.client.inner.endpoints.jwks(), Bytes::new())
+        request(
+            Method::GET,
+            self.client.inner.endpoints.jwks(),
+            Bytes::new(),
+        )
     }
 }
 
@@ -201,7 +205,9 @@ impl KeyCache {
                 kid: kid.map(str::to_owned),
             });
         }
-        self.fetch(client, now).await.map_err(ValidationError::Keys)?;
+        self.fetch(client, now)
+            .await
+            .map_err(ValidationError::Keys)?;
         self.cached(kid).ok_or_else(|| ValidationError::UnknownKey {
             kid: kid.map(str::to_owned),
         })

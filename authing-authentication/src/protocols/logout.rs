@@ -102,7 +102,10 @@ impl<T> EndSessionUrl<'_, T> {
         Ok(url_with_query(
             self.client.inner.endpoints.end_session(),
             [
-                ("id_token_hint", self.id_token_hint.as_ref().map(Secret::expose)),
+                (
+                    "id_token_hint",
+                    self.id_token_hint.as_ref().map(Secret::expose),
+                ),
                 (
                     "post_logout_redirect_uri",
                     self.post_logout_redirect_uri.as_deref(),
@@ -164,7 +167,12 @@ mod tests {
             "https://app.example.com/oidc/session/end"
         );
         assert_eq!(
-            client.end_session_url().id_token_hint("a.b.c").state("s 1").build().expect("valid"),
+            client
+                .end_session_url()
+                .id_token_hint("a.b.c")
+                .state("s 1")
+                .build()
+                .expect("valid"),
             "https://app.example.com/oidc/session/end?id_token_hint=a.b.c&state=s+1"
         );
         let error = client
@@ -197,6 +205,12 @@ mod tests {
                 .expect("valid"),
             "https://app.example.com/login/profile/logout?redirect_uri=https%3A%2F%2Fsite.example.com%2F%3Fa%3D1%26b%3D2"
         );
-        assert!(client.front_channel_logout_url().redirect_uri("x").build().is_err());
+        assert!(
+            client
+                .front_channel_logout_url()
+                .redirect_uri("x")
+                .build()
+                .is_err()
+        );
     }
 }

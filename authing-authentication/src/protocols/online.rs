@@ -57,7 +57,11 @@ impl<T> ProtocolClient<T> {
         self.online("access_token", access_token.into())
     }
 
-    fn online<C>(&self, parameter: &'static str, token: Secret) -> OnlineValidationRequest<'_, T, C> {
+    fn online<C>(
+        &self,
+        parameter: &'static str,
+        token: Secret,
+    ) -> OnlineValidationRequest<'_, T, C> {
         OnlineValidationRequest {
             client: self,
             parameter,
@@ -72,7 +76,10 @@ impl<T, C> OnlineValidationRequest<'_, T, C> {
     /// requires.
     pub fn prepare(&self) -> Result<http::Request<Bytes>, Error> {
         if self.token.expose().trim().is_empty() {
-            return Err(Error::invalid_argument(format!("the {} is empty", self.parameter)));
+            return Err(Error::invalid_argument(format!(
+                "the {} is empty",
+                self.parameter
+            )));
         }
         let url = url_with_query(
             self.client.inner.endpoints.validate_token(),
@@ -125,24 +132,39 @@ mod tests {
                 assert_eq!(request.method(), Method::GET);
                 assert_eq!(request.uri().path(), "/api/v2/oidc/validate_token");
                 let answer: &'static [u8] = match request.uri().query() {
-                    Some("id_token=good") => br#"{"iss":"https://app.example.com/oidc","sub":"u1",
-                        "aud":"app1","exp":2000000000,"iat":1999996400,"nonce":"n"}"#,
-                    Some("access_token=good") => br#"{"iss":"https://app.example.com/oidc",
-                        "aud":"app1","exp":2000000000,"iat":1999996400,"scope":"openid","jti":"j"}"#,
+                    Some("id_token=good") => {
+                        br#"{"iss":"https://app.example.com/oidc","sub":"u1",
+                        "aud":"app1","exp":2000000000,"iat":1999996400,"nonce":"n"}"#
+                    }
+                    Some("access_token=good") => {
+                        br#"{"iss":"https://app.example.com/oidc",
+                        "aud":"app1","exp":2000000000,"iat":1999996400,"scope":"openid","jti":"j"}"#
+                    }
                     _ => r#"{"code":400,"message":"id_token 不合法"}"#.as_bytes(),
                 };
                 Ok(http::Response::new(Bytes::from_static(answer)))
             }))
             .build()
             .expect("valid");
-        let claims = client.validate_id_token_online("good").await.expect("valid");
+        let claims = client
+            .validate_id_token_online("good")
+            .await
+            .expect("valid");
         assert_eq!(claims.sub, "u1");
         assert_eq!(claims.nonce.as_deref(), Some("n"));
-        let claims = client.validate_access_token_online("good").await.expect("valid");
+        let claims = client
+            .validate_access_token_online("good")
+            .await
+            .expect("valid");
         assert!(claims.has_scope("openid"));
-        let error = client.validate_id_token_online("bad").await.expect_err("invalid");
+        let error = client
+            .validate_id_token_online("bad")
+            .await
+            .expect_err("invalid");
         assert_eq!(error.code(), Some(400));
         assert_eq!(error.message(), Some("id_token 不合法"));
-        assert!(!format!("{:?}", client.validate_id_token_online("tok-secret")).contains("tok-secret"));
+        assert!(
+            !format!("{:?}", client.validate_id_token_online("tok-secret")).contains("tok-secret")
+        );
     }
 }

@@ -157,7 +157,10 @@ mod tests {
             "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
         );
         let plain = verifier.challenge(PkceMethod::Plain);
-        assert_eq!(plain.as_str(), "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk");
+        assert_eq!(
+            plain.as_str(),
+            "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"
+        );
         assert_eq!(plain.method().as_str(), "plain");
     }
 
@@ -166,7 +169,13 @@ mod tests {
         for length in [43, 77, 128] {
             let verifier = CodeVerifier::random_with_length(length).expect("in range");
             assert_eq!(verifier.secret().expose().len(), length);
-            assert!(verifier.secret().expose().bytes().all(|b| UNRESERVED.contains(&b)));
+            assert!(
+                verifier
+                    .secret()
+                    .expose()
+                    .bytes()
+                    .all(|b| UNRESERVED.contains(&b))
+            );
             // A random verifier passes the same check as a stored one.
             CodeVerifier::new(verifier.secret().clone()).expect("valid");
         }

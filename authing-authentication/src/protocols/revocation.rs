@@ -75,9 +75,13 @@ mod tests {
             .secret("s")
             .protocol(Protocol::OAuth2)
             .transport(transport_fn(|request: http::Request<Bytes>| async move {
-                assert_eq!(request.uri(), "https://app.example.com/oauth/token/revocation");
-                let form: HashMap<String, String> =
-                    url::form_urlencoded::parse(request.body()).into_owned().collect();
+                assert_eq!(
+                    request.uri(),
+                    "https://app.example.com/oauth/token/revocation"
+                );
+                let form: HashMap<String, String> = url::form_urlencoded::parse(request.body())
+                    .into_owned()
+                    .collect();
                 assert_eq!(form["client_id"], "app1");
                 assert_eq!(form["client_secret"], "s");
                 let (status, answer): (u16, &'static [u8]) = match form["token"].as_str() {

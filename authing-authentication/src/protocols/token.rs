@@ -136,7 +136,11 @@ impl<T> ProtocolClient<T> {
 
     /// Tokens for a user's own credentials (`grant_type=password`); `password` goes as
     /// typed, over TLS, as the grant requires. Default scope `openid profile`.
-    pub fn password(&self, login: PasswordLogin, password: impl Into<Secret>) -> TokenRequest<'_, T> {
+    pub fn password(
+        &self,
+        login: PasswordLogin,
+        password: impl Into<Secret>,
+    ) -> TokenRequest<'_, T> {
         self.token_request(Grant::Password {
             login,
             password: password.into(),
@@ -164,7 +168,10 @@ impl<'a, T> TokenRequest<'a, T> {
     /// The redirect URI of the authorize request, instead of the client's (code exchange
     /// only).
     pub fn redirect_uri(mut self, redirect_uri: impl Into<String>) -> Self {
-        if let Grant::AuthorizationCode { redirect_uri: r, .. } = &mut self.grant {
+        if let Grant::AuthorizationCode {
+            redirect_uri: r, ..
+        } = &mut self.grant
+        {
             *r = Some(redirect_uri.into());
         }
         self
@@ -203,8 +210,14 @@ impl<'a, T> TokenRequest<'a, T> {
                 non_empty(code, "authorization code")?;
                 form.field("grant_type", "authorization_code")
                     .field("code", code.expose())
-                    .field("redirect_uri", client.redirect_uri(redirect_uri.as_deref())?)
-                    .optional("code_verifier", verifier.as_ref().map(|v| v.secret().expose()));
+                    .field(
+                        "redirect_uri",
+                        client.redirect_uri(redirect_uri.as_deref())?,
+                    )
+                    .optional(
+                        "code_verifier",
+                        verifier.as_ref().map(|v| v.secret().expose()),
+                    );
             }
             Grant::RefreshToken { refresh_token } => {
                 non_empty(refresh_token, "refresh token")?;
@@ -281,7 +294,7 @@ mod tests {
 
     type Seen = Arc<Mutex<Vec<http::Request<Bytes>>>>;
 
-    fn client(
+    fn token_client(
         auth: Option<ClientAuthMethod>,
         status: u16,
         answer: &'static str,
@@ -306,8 +319,10 @@ mod tests {
         (builder.transport(transport).build().expect("valid"), seen)
     }
 
-    fn form(request: &http::Request<Bytes>) -> HashMap<String, String> {
-        url::form_urlencoded::parse(request.body()).into_owned().collect()
+    fn form_of(request: &http::Request<Bytes>) -> HashMap<String, String> {
+        url::form_urlencoded::parse(request.body())
+            .into_owned()
+            .collect()
     }
 
     const TOKENS: &str = r#"{"access_token":"at-secret","expires_in":3600,"id_token":"id-secret",
@@ -315,7 +330,7 @@ mod tests {
 
     #[tokio::test]
     async fn code_exchange_with_pkce_and_post_auth_sends_the_rfc_form_and_decodes_tokens() {
-        let (client, seen) = client(None, 200, TOKENS);
+        let (client, seen) = token_client(None, 200, TOKENS);
         let verifier = CodeVerifier::random();
         let tokens = client
             .exchange_code("the-code")
@@ -323,14 +338,21 @@ mod tests {
             .await
             .expect("tokens");
         assert_eq!(tokens.access_token.expose(), "at-secret");
-        assert_eq!(tokens.id_token.as_ref().map(Secret::expose), Some("id-secret"));
-        assert_eq!(tokens.refresh_token.as_ref().map(Secret::expose), Some("rt-secret"));
+        assert_eq!(
+            tokens.id_token.as_ref().map(Secret::expose),
+            Some("id-secret")
+        );
+        assert_eq!(
+            tokens.refresh_token.as_ref().map(Secret::expose),
+            Some("rt-secret")
+        );
         assert_eq!(tokens.expires_in, Some(3600));
         assert_eq!(tokens.token_type, "Bearer");
         let debug = format!("{tokens:?}");
         assert!(!debug.contains("-secret"), "{debug}");
 
-        let request = &seen.lock().expect("lock")[0];
+        let request = seen.lock().expect("lock")[0].clone();
+        let request = &request;
         assert_eq!(request.method(), http::Method::POST);
         assert_eq!(request.uri(), "https://app.example.com/oidc/token");
         assert_eq!(
@@ -338,7 +360,7 @@ mod tests {
             "application/x-www-form-urlencoded"
         );
         assert!(!request.headers().contains_key("authorization"));
-        let form = form(request);
+        let form = form_of(request);
         assert_eq!(form["grant_type"], "authorization_code");
         assert_eq!(form["code"], "the-code");
         assert_eq!(form["redirect_uri"], "https://site.example.com/cb");
@@ -349,10 +371,15 @@ mod tests {
 
     #[tokio::test]
     async fn basic_auth_moves_the_credentials_to_the_header_and_none_sends_the_id_only() {
-        let (client, seen) = client(Some(ClientAuthMethod::ClientSecretBasic), 200, TOKENS);
-        client.exchange_code("c").redirect_uri("https://other.example.com/cb").await.expect("tokens");
-        let request = &seen.lock().expect("lock")[0];
-        let form = form(request);
+        let (client, seen) = token_client(Some(ClientAuthMethod::ClientSecretBasic), 200, TOKENS);
+        client
+            .exchange_code("c")
+            .redirect_uri("https://other.example.com/cb")
+            .await
+            .expect("tokens");
+        let request = seen.lock().expect("lock")[0].clone();
+        let request = &request;
+        let form = form_of(request);
         assert_eq!(form["redirect_uri"], "https://other.example.com/cb");
         assert!(!form.contains_key("client_id") && !form.contains_key("client_secret"));
         assert!(!form.contains_key("code_verifier"));
@@ -362,9 +389,9 @@ mod tests {
             .expect("base64");
         assert_eq!(decoded, b"app%3A1:se%3Acret");
 
-        let (client, seen) = client(Some(ClientAuthMethod::None), 200, TOKENS);
+        let (client, seen) = token_client(Some(ClientAuthMethod::None), 200, TOKENS);
         client.refresh("rt").scope("openid").await.expect("tokens");
-        let form = form(&seen.lock().expect("lock")[0]);
+        let form = form_of(&seen.lock().expect("lock")[0]);
         assert_eq!(form["grant_type"], "refresh_token");
         assert_eq!(form["refresh_token"], "rt");
         assert_eq!(form["scope"], "openid");
@@ -374,29 +401,41 @@ mod tests {
 
     #[test]
     fn client_credentials_and_password_grants() {
-        let (client, _) = client(Some(ClientAuthMethod::None), 200, TOKENS);
-        let request = client.client_credentials("order:read user:*").prepare().expect("valid");
-        let f = form(&request);
+        let (client, _) = token_client(Some(ClientAuthMethod::None), 200, TOKENS);
+        let request = client
+            .client_credentials("order:read user:*")
+            .prepare()
+            .expect("valid");
+        let f = form_of(&request);
         assert_eq!(f["grant_type"], "client_credentials");
         assert_eq!(f["scope"], "order:read user:*");
-        assert_eq!(f["client_secret"], "se:cret", "the app authenticates itself");
+        assert_eq!(
+            f["client_secret"], "se:cret",
+            "the app authenticates itself"
+        );
 
         let request = client
             .client_credentials("s")
             .access_key("AK", "SK")
             .prepare()
             .expect("valid");
-        let f = form(&request);
-        assert_eq!((f["client_id"].as_str(), f["client_secret"].as_str()), ("AK", "SK"));
+        let f = form_of(&request);
+        assert_eq!(
+            (f["client_id"].as_str(), f["client_secret"].as_str()),
+            ("AK", "SK")
+        );
 
-        let error = client.client_credentials(" ").prepare().expect_err("no scope");
+        let error = client
+            .client_credentials(" ")
+            .prepare()
+            .expect_err("no scope");
         assert!(error.to_string().contains("scope"), "{error}");
 
         let request = client
             .password(PasswordLogin::Email("ada@example.com".into()), "pw d")
             .prepare()
             .expect("valid");
-        let f = form(&request);
+        let f = form_of(&request);
         assert_eq!(f["grant_type"], "password");
         assert_eq!(f["email"], "ada@example.com");
         assert_eq!(f["password"], "pw d");
@@ -414,18 +453,24 @@ mod tests {
 
     #[tokio::test]
     async fn oauth_errors_keep_status_and_body_and_read_back_typed() {
-        let (client, _) = client(
+        let (client, _) = token_client(
             None,
             400,
             r#"{"error":"invalid_grant","error_description":"invalid credentials provided"}"#,
         );
-        let error = client.exchange_code("used-code").await.expect_err("refused");
+        let error = client
+            .exchange_code("used-code")
+            .await
+            .expect_err("refused");
         assert_eq!(error.status(), Some(http::StatusCode::BAD_REQUEST));
         let oauth = OAuthError::from_error(&error).expect("an OAuth error");
         assert_eq!(oauth.kind(), OAuthErrorKind::InvalidGrant);
-        assert_eq!(oauth.description.as_deref(), Some("invalid credentials provided"));
+        assert_eq!(
+            oauth.description.as_deref(),
+            Some("invalid credentials provided")
+        );
 
-        let (client, _) = client(None, 200, r#"{"error":"invalid_client"}"#);
+        let (client, _) = token_client(None, 200, r#"{"error":"invalid_client"}"#);
         let error = client.refresh("rt").await.expect_err("refused");
         assert!(matches!(error, Error::Decode { .. }), "{error:?}");
         assert_eq!(
@@ -433,7 +478,7 @@ mod tests {
             Some(OAuthErrorKind::InvalidClient)
         );
 
-        let (client, _) = client(None, 200, r#"{"access_token":42}"#);
+        let (client, _) = token_client(None, 200, r#"{"access_token":42}"#);
         let error = client.refresh("rt").await.expect_err("wrong type");
         assert!(matches!(error, Error::Decode { .. }), "{error:?}");
     }

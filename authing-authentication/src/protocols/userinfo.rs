@@ -78,14 +78,16 @@ mod tests {
 
     fn client(status: u16, answer: &'static str) -> ProtocolClient<impl Transport> {
         ProtocolClient::builder("https://app.example.com", "app1")
-            .transport(transport_fn(move |request: http::Request<Bytes>| async move {
-                assert_eq!(request.method(), Method::GET);
-                assert!(request.headers()[AUTHORIZATION].is_sensitive());
-                Ok(http::Response::builder()
-                    .status(status)
-                    .body(Bytes::from_static(answer.as_bytes()))
-                    .expect("valid"))
-            }))
+            .transport(transport_fn(
+                move |request: http::Request<Bytes>| async move {
+                    assert_eq!(request.method(), Method::GET);
+                    assert!(request.headers()[AUTHORIZATION].is_sensitive());
+                    Ok(http::Response::builder()
+                        .status(status)
+                        .body(Bytes::from_static(answer.as_bytes()))
+                        .expect("valid"))
+                },
+            ))
             .build()
             .expect("valid")
     }
@@ -110,7 +112,10 @@ mod tests {
 
     #[tokio::test]
     async fn a_rejected_token_is_an_http_error_with_the_oauth_code() {
-        let client = client(401, r#"{"error":"invalid_token","error_description":"expired"}"#);
+        let client = client(
+            401,
+            r#"{"error":"invalid_token","error_description":"expired"}"#,
+        );
         let error = client.userinfo("at").await.expect_err("rejected");
         assert_eq!(
             OAuthError::from_error(&error).map(|e| e.kind()),

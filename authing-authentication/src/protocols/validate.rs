@@ -206,10 +206,10 @@ impl Validator {
                 return Err(ValidationError::NotYetValid { not_before, now });
             }
         }
-        if let Some(expected) = nonce {
-            if claims.nonce != Some(expected) {
-                return Err(ValidationError::NonceMismatch);
-            }
+        if let Some(expected) = nonce
+            && claims.nonce != Some(expected)
+        {
+            return Err(ValidationError::NonceMismatch);
         }
         Ok(())
     }
@@ -335,7 +335,8 @@ impl<T: Transport> ProtocolClient<T> {
         &self,
         access_token: &str,
     ) -> Result<AccessTokenClaims, ValidationError> {
-        self.validate(access_token, SigningAlgorithm::Rs256, None).await
+        self.validate(access_token, SigningAlgorithm::Rs256, None)
+            .await
     }
 
     async fn validate<C: HasRegistered>(
@@ -353,22 +354,25 @@ impl<T: Transport> ProtocolClient<T> {
             });
         }
         let rsa_key;
-        let (key, validation) = match algorithm {
-            SigningAlgorithm::Rs256 => {
-                rsa_key = validator.keys.key(self, header.kid.as_deref()).await?;
-                (&*rsa_key, &validator.rs256)
-            }
-            SigningAlgorithm::Hs256 => {
-                // build() refuses HS256 without a secret; this is for access tokens' sake.
-                let key = validator.hmac_key.as_ref().ok_or(ValidationError::AlgorithmNotAllowed {
-                    found: header.alg.clone(),
-                    expected: SigningAlgorithm::Rs256.as_str(),
-                })?;
-                (key, &validator.hs256)
-            }
-        };
-        let data = jsonwebtoken::decode::<C>(token, key, validation).map_err(
-            |e| match e.kind() {
+        let (key, validation) =
+            match algorithm {
+                SigningAlgorithm::Rs256 => {
+                    rsa_key = validator.keys.key(self, header.kid.as_deref()).await?;
+                    (&*rsa_key, &validator.rs256)
+                }
+                SigningAlgorithm::Hs256 => {
+                    // build() refuses HS256 without a secret; this is for access tokens' sake.
+                    let key = validator.hmac_key.as_ref().ok_or(
+                        ValidationError::AlgorithmNotAllowed {
+                            found: header.alg.clone(),
+                            expected: SigningAlgorithm::Rs256.as_str(),
+                        },
+                    )?;
+                    (key, &validator.hs256)
+                }
+            };
+        let data =
+            jsonwebtoken::decode::<C>(token, key, validation).map_err(|e| match e.kind() {
                 ErrorKind::InvalidSignature => ValidationError::BadSignature,
                 ErrorKind::Json(_) => ValidationError::MalformedClaims,
                 ErrorKind::InvalidAlgorithm => ValidationError::AlgorithmNotAllowed {
@@ -376,8 +380,7 @@ impl<T: Transport> ProtocolClient<T> {
                     expected: algorithm.as_str(),
                 },
                 _ => ValidationError::Malformed("the payload or signature is not base64url JSON"),
-            },
-        )?;
+            })?;
         validator.check_claims(&data.claims.registered(), nonce)?;
         Ok(data.claims)
     }
@@ -403,7 +406,9 @@ impl<'a, T: Transport> ValidateIdToken<'a, T> {
     /// Runs the validation.
     pub async fn send(self) -> Result<IdTokenClaims, ValidationError> {
         let algorithm = self.client.inner.validator.id_token_algorithm;
-        self.client.validate(self.token, algorithm, self.nonce).await
+        self.client
+            .validate(self.token, algorithm, self.nonce)
+            .await
     }
 }
 

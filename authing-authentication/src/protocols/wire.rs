@@ -77,7 +77,10 @@ impl Form {
     }
 
     /// Adds the client's credentials the way `credentials.method` says.
-    pub(crate) fn client_auth(&mut self, credentials: &ClientCredentials<'_>) -> Result<&mut Self, Error> {
+    pub(crate) fn client_auth(
+        &mut self,
+        credentials: &ClientCredentials<'_>,
+    ) -> Result<&mut Self, Error> {
         let secret = || {
             credentials.secret.filter(|s| !s.is_empty()).ok_or_else(|| {
                 Error::invalid_argument(format!(
@@ -134,15 +137,18 @@ pub(crate) fn basic_authorization(id: &str, secret: &Secret) -> Result<HeaderVal
 
 /// `Authorization: Bearer <token>`, marked sensitive.
 pub(crate) fn bearer(token: &Secret) -> Result<HeaderValue, Error> {
-    let mut value = HeaderValue::try_from(format!("Bearer {}", token.expose())).map_err(|_| {
-        Error::invalid_argument("the token holds characters a header cannot carry")
-    })?;
+    let mut value = HeaderValue::try_from(format!("Bearer {}", token.expose()))
+        .map_err(|_| Error::invalid_argument("the token holds characters a header cannot carry"))?;
     value.set_sensitive(true);
     Ok(value)
 }
 
 /// A request with an `Accept: application/json` header.
-pub(crate) fn request(method: Method, url: &str, body: Bytes) -> Result<http::Request<Bytes>, Error> {
+pub(crate) fn request(
+    method: Method,
+    url: &str,
+    body: Bytes,
+) -> Result<http::Request<Bytes>, Error> {
     http::Request::builder()
         .method(method)
         .uri(url)
@@ -183,7 +189,10 @@ pub(crate) async fn exchange<T: Transport + ?Sized>(
 
 /// Decodes an OAuth-style JSON answer: `R` for a 2xx, an OAuth error (`{error, ...}`) or a
 /// non-2xx as [`Error::Http`], anything else as [`Error::Decode`].
-pub(crate) fn decode_json<R: DeserializeOwned>(status: StatusCode, body: Bytes) -> Result<R, Error> {
+pub(crate) fn decode_json<R: DeserializeOwned>(
+    status: StatusCode,
+    body: Bytes,
+) -> Result<R, Error> {
     check_status(status, &body)?;
     serde_json::from_slice(&body).map_err(|e| decode_error(status, body, &e))
 }
