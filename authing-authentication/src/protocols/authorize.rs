@@ -1,12 +1,11 @@
 //! Authorize URLs: where to send the user's browser to log in (OIDC and OAuth 2.0).
 
 use authing_core::Error;
-use rand::Rng as _;
-use rand::distributions::Alphanumeric;
 
 use super::client::ProtocolClient;
 use super::endpoints::Protocol;
 use super::pkce::PkceChallenge;
+use super::random::random_string;
 use super::wire::url_with_query;
 
 /// What the authorization endpoint returns to the redirect URI (OIDC Core §3, OAuth 2.0
@@ -323,11 +322,10 @@ fn non_empty(value: String, what: &str) -> Result<String, Error> {
 
 /// 32 alphanumeric characters (about 190 bits) from the operating system's CSPRNG.
 pub(crate) fn random_token() -> String {
-    rand::rngs::OsRng
-        .sample_iter(&Alphanumeric)
-        .take(32)
-        .map(char::from)
-        .collect()
+    random_string(
+        b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
+        32,
+    )
 }
 
 #[cfg(test)]

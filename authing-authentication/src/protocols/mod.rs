@@ -99,6 +99,7 @@ mod logout;
 mod oauth_error;
 mod online;
 mod pkce;
+mod random;
 mod revocation;
 mod saml;
 mod token;

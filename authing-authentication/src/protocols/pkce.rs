@@ -5,8 +5,9 @@ use std::fmt;
 use authing_core::{Error, Secret};
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use rand::Rng as _;
 use sha2::{Digest as _, Sha256};
+
+use super::random::random_string;
 
 /// How the challenge is derived from the verifier.
 #[non_exhaustive]
@@ -74,12 +75,7 @@ impl CodeVerifier {
     }
 
     fn random_chars(length: usize) -> Self {
-        // OsRng: every verifier comes straight from the OS, never from a userspace PRNG state.
-        let mut rng = rand::rngs::OsRng;
-        let verifier: String = (0..length)
-            .map(|_| char::from(UNRESERVED[rng.gen_range(0..UNRESERVED.len())]))
-            .collect();
-        Self(Secret::from(verifier))
+        Self(Secret::from(random_string(UNRESERVED, length)))
     }
 
     /// A verifier kept from earlier (say, in the user's session), checked against RFC 7636.
