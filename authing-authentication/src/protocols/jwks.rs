@@ -104,27 +104,34 @@ impl<T: Transport> JwksRequest<'_, T> {
 super::send_on_await!(JwksRequest => Jwks);
 
 /// The RS256 keys local validation uses, fetched on first need and again when a token names
-/// an unknown key, at most once per `min_refresh_interval`.
+/// an unknown key, at most once per `min_refresh_interval` (failed fetches included, so a
+/// flood of tokens with made-up key ids, or an Authing outage, costs Authing one request
+/// per interval).
 pub(crate) struct KeyCache {
-    keys: RwLock<KeySet>,
+    state: RwLock<KeyState>,
     /// Single flight: one fetch at a time; tasks that waited re-check before fetching.
     refresh: tokio::sync::Mutex<()>,
     min_refresh_interval: Duration,
 }
 
 #[derive(Default)]
+struct KeyState {
+    keys: KeySet,
+    /// When the keys were last fetched successfully.
+    fetched_at: Option<SystemTime>,
+    /// When a fetch was last tried, successful or not.
+    attempted_at: Option<SystemTime>,
+}
+
+#[derive(Default)]
 struct KeySet {
     by_kid: HashMap<String, Arc<DecodingKey>>,
     all: Vec<Arc<DecodingKey>>,
-    fetched_at: Option<SystemTime>,
 }
 
 impl KeySet {
-    fn from_jwks(jwks: &Jwks, fetched_at: SystemTime) -> Self {
-        let mut set = Self {
-            fetched_at: Some(fetched_at),
-            ..Self::default()
-        };
+    fn from_jwks(jwks: &Jwks) -> Self {
+        let mut set = Self::default();
         for jwk in &jwks.keys {
             if let Some(key) = jwk.rs256_key() {
                 let key = Arc::new(key);
@@ -149,10 +156,10 @@ impl KeySet {
 
 impl fmt::Debug for KeyCache {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let keys = self.keys.read().unwrap_or_else(PoisonError::into_inner);
+        let state = self.state.read().unwrap_or_else(PoisonError::into_inner);
         f.debug_struct("KeyCache")
-            .field("keys", &keys.all.len())
-            .field("fetched_at", &keys.fetched_at)
+            .field("keys", &state.keys.all.len())
+            .field("fetched_at", &state.fetched_at)
             .field("min_refresh_interval", &self.min_refresh_interval)
             .finish()
     }
@@ -161,17 +168,14 @@ impl fmt::Debug for KeyCache {
 impl KeyCache {
     pub(crate) fn new(min_refresh_interval: Duration) -> Self {
         Self {
-            keys: RwLock::default(),
+            state: RwLock::default(),
             refresh: tokio::sync::Mutex::new(()),
             min_refresh_interval,
         }
     }
 
-    fn cached(&self, kid: Option<&str>) -> Option<Arc<DecodingKey>> {
-        self.keys
-            .read()
-            .unwrap_or_else(PoisonError::into_inner)
-            .find(kid)
+    fn read(&self) -> std::sync::RwLockReadGuard<'_, KeyState> {
+        self.state.read().unwrap_or_else(PoisonError::into_inner)
     }
 
     /// The verification key for a token whose header names `kid`.
@@ -180,50 +184,59 @@ impl KeyCache {
         client: &ProtocolClient<T>,
         kid: Option<&str>,
     ) -> Result<Arc<DecodingKey>, ValidationError> {
-        if let Some(key) = self.cached(kid) {
+        if let Some(key) = self.read().keys.find(kid) {
             return Ok(key);
         }
         let _flight = self.refresh.lock().await;
         // Another task may have fetched while this one waited.
-        if let Some(key) = self.cached(kid) {
-            return Ok(key);
-        }
+        let (attempted_at, ever_fetched) = {
+            let state = self.read();
+            if let Some(key) = state.keys.find(kid) {
+                return Ok(key);
+            }
+            (state.attempted_at, state.fetched_at.is_some())
+        };
         let now = client.inner.validator.now();
-        let fetched_at = self
-            .keys
-            .read()
-            .unwrap_or_else(PoisonError::into_inner)
-            .fetched_at;
-        let recently = fetched_at.is_some_and(|at| {
+        let too_soon = attempted_at.is_some_and(|at| {
+            // A clock that went backwards counts as too soon.
             now.duration_since(at)
-                .is_ok_and(|age| age < self.min_refresh_interval)
-                // A clock that went backwards: treat the keys as fresh.
-                || now < at
+                .map_or(true, |age| age < self.min_refresh_interval)
         });
-        if recently {
-            return Err(ValidationError::UnknownKey {
-                kid: kid.map(str::to_owned),
+        if too_soon {
+            return Err(if ever_fetched {
+                ValidationError::UnknownKey {
+                    kid: kid.map(str::to_owned),
+                }
+            } else {
+                ValidationError::KeysUnavailable
             });
         }
         self.fetch(client, now)
             .await
             .map_err(ValidationError::Keys)?;
-        self.cached(kid).ok_or_else(|| ValidationError::UnknownKey {
-            kid: kid.map(str::to_owned),
-        })
+        self.read()
+            .keys
+            .find(kid)
+            .ok_or_else(|| ValidationError::UnknownKey {
+                kid: kid.map(str::to_owned),
+            })
     }
 
     /// Fetches the keys now, replacing the cached ones; the number of usable RS256 keys.
-    pub(crate) async fn fetch<T: Transport>(
+    /// Callers hold `refresh`.
+    async fn fetch<T: Transport>(
         &self,
         client: &ProtocolClient<T>,
         now: SystemTime,
     ) -> Result<usize, Error> {
-        let jwks = client.jwks().send().await?;
-        let set = KeySet::from_jwks(&jwks, now);
-        let count = set.all.len();
+        let result = client.jwks().send().await;
+        let mut state = self.state.write().unwrap_or_else(PoisonError::into_inner);
+        state.attempted_at = Some(now);
+        let jwks = result?;
+        state.keys = KeySet::from_jwks(&jwks);
+        state.fetched_at = Some(now);
+        let count = state.keys.all.len();
         tracing::debug!(keys = count, "fetched the application's signing keys");
-        *self.keys.write().unwrap_or_else(PoisonError::into_inner) = set;
         Ok(count)
     }
 }

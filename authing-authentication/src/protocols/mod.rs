@@ -34,7 +34,7 @@
 //! [`jwks_refresh_interval`](ProtocolClientBuilder::jwks_refresh_interval).
 //!
 //! ```
-//! use authing_authentication::protocols::{ProtocolClient, ValidationError};
+//! use authing_authentication::protocols::ProtocolClient;
 //! use authing_core::Transport;
 //!
 //! /// What a request handler answers, from the caller's `Authorization` header.
@@ -47,8 +47,8 @@
 //!         .ok_or((401, "no bearer token".to_owned()))?;
 //!     match client.validate_id_token(token).await {
 //!         Ok(claims) => Ok(claims.sub),
-//!         Err(ValidationError::Keys(e)) => Err((503, format!("cannot check tokens now: {e}"))),
-//!         Err(rejected) => Err((401, rejected.to_string())),
+//!         Err(e) if e.is_token_rejected() => Err((401, e.to_string())),
+//!         Err(e) => Err((503, format!("cannot check tokens now: {e}"))),
 //!     }
 //! }
 //!

@@ -44,10 +44,11 @@ impl SigningAlgorithm {
 
 /// Why a token was not accepted.
 ///
-/// Every variant but [`Keys`](Self::Keys) means the token is bad (answer 401);
-/// `Keys` means the signing keys could not be fetched (answer 503). `From` turns it into an
-/// [`authing_core::Error`] (`InvalidArgument`, or the fetch's own error) for `?`. Nothing
-/// here prints the token or the expected nonce.
+/// Every variant but [`Keys`](Self::Keys) and [`KeysUnavailable`](Self::KeysUnavailable)
+/// means the token is bad (answer 401; see [`is_token_rejected`](Self::is_token_rejected));
+/// those two mean the signing keys could not be fetched (answer 503). `From` turns it into
+/// an [`authing_core::Error`] (`InvalidArgument` for a bad token, the fetch's own error, or
+/// a transport error) for `?`. Nothing here prints the token or the expected nonce.
 #[non_exhaustive]
 #[derive(Debug, thiserror::Error)]
 pub enum ValidationError {
@@ -109,12 +110,29 @@ pub enum ValidationError {
     /// The signing keys could not be fetched.
     #[error("could not fetch the signing keys: {0}")]
     Keys(#[source] Error),
+    /// The signing keys have never been fetched, and the last try failed less than the
+    /// refresh interval ago; the next validation after the interval tries again.
+    #[error(
+        "the signing keys are unavailable: the last fetch failed, and the next try waits for the refresh interval"
+    )]
+    KeysUnavailable,
+}
+
+impl ValidationError {
+    /// Whether the token itself was refused (answer 401), rather than the keys to check it
+    /// being unavailable (answer 503).
+    pub fn is_token_rejected(&self) -> bool {
+        !matches!(self, Self::Keys(_) | Self::KeysUnavailable)
+    }
 }
 
 impl From<ValidationError> for Error {
     fn from(error: ValidationError) -> Self {
         match error {
             ValidationError::Keys(error) => error,
+            ValidationError::KeysUnavailable => Error::Transport(
+                authing_core::TransportError::other(ValidationError::KeysUnavailable.to_string()),
+            ),
             other => Error::invalid_argument(format!("token rejected: {other}")),
         }
     }

@@ -567,26 +567,53 @@ async fn malformed_tokens_are_refused_without_fetching() {
 }
 
 #[tokio::test]
-async fn unreachable_keys_are_a_keys_error_not_a_bad_token() {
+async fn unreachable_keys_are_a_keys_error_not_a_bad_token_and_retried_once_per_interval() {
+    let fetches = Arc::new(AtomicUsize::new(0));
+    let clock = Arc::new(TestClock(AtomicI64::new(NOW)));
+    let counter = Arc::clone(&fetches);
     let client = ProtocolClient::builder(HOST, APP_ID)
-        .transport(transport_fn(|_r: http::Request<Bytes>| async {
-            Ok(http::Response::builder()
-                .status(503)
-                .body(Bytes::from_static(b"down"))
-                .expect("valid"))
+        .clock(Arc::clone(&clock) as Arc<dyn Clock>)
+        .transport(transport_fn(move |_r: http::Request<Bytes>| {
+            counter.fetch_add(1, Ordering::SeqCst);
+            async {
+                Ok(http::Response::builder()
+                    .status(503)
+                    .body(Bytes::from_static(b"down"))
+                    .expect("valid"))
+            }
         }))
         .build()
         .expect("valid");
-    let error = client
-        .validate_id_token(&rs256(Some("k1"), &claims()))
-        .await
-        .expect_err("no keys");
+    let token = rs256(Some("k1"), &claims());
+    let error = client.validate_id_token(&token).await.expect_err("no keys");
+    assert!(!error.is_token_rejected());
     assert!(
         matches!(&error, ValidationError::Keys(Error::Http { status, .. }) if *status == 503),
         "{error:?}"
     );
     let error: Error = error.into();
     assert_eq!(error.status(), Some(http::StatusCode::SERVICE_UNAVAILABLE));
-    let bad: Error = ValidationError::BadSignature.into();
-    assert!(matches!(bad, Error::InvalidArgument(m) if m.contains("signature")));
+
+    // Within the interval, no new fetch: a flood of requests costs Authing nothing more.
+    for _ in 0..3 {
+        let error = client
+            .validate_id_token(&token)
+            .await
+            .expect_err("still no keys");
+        assert!(
+            matches!(error, ValidationError::KeysUnavailable),
+            "{error:?}"
+        );
+        assert!(!error.is_token_rejected());
+        assert!(matches!(Error::from(error), Error::Transport(_)));
+    }
+    assert_eq!(fetches.load(Ordering::SeqCst), 1);
+    clock.0.store(NOW + 61, Ordering::SeqCst);
+    let error = client.validate_id_token(&token).await.expect_err("no keys");
+    assert!(matches!(error, ValidationError::Keys(_)), "{error:?}");
+    assert_eq!(fetches.load(Ordering::SeqCst), 2);
+
+    let bad = ValidationError::BadSignature;
+    assert!(bad.is_token_rejected());
+    assert!(matches!(Error::from(bad), Error::InvalidArgument(m) if m.contains("signature")));
 }
