@@ -5,7 +5,7 @@ use std::future::{Future, IntoFuture};
 use std::marker::PhantomData;
 use std::pin::Pin;
 
-use authing_core::{Error, Secret, Transport};
+use authing_core::{Error, ResponseBody, Secret, Transport};
 use bytes::Bytes;
 use http::Method;
 use serde::de::DeserializeOwned;
@@ -94,16 +94,21 @@ impl<T: Transport, C: DeserializeOwned> OnlineValidationRequest<'_, T, C> {
     pub async fn send(self) -> Result<C, Error> {
         let request = self.prepare()?;
         let (status, body) = exchange(&self.client.inner.transport, request).await?;
-        let json: Value =
-            serde_json::from_slice(&body).map_err(|e| decode_error(status, body.clone(), &e))?;
+        let http_error = |body: Bytes| Error::Http {
+            status,
+            body: ResponseBody::new(body),
+        };
+        let json: Value = match serde_json::from_slice(&body) {
+            Ok(json) => json,
+            Err(_) if !status.is_success() => return Err(http_error(body)),
+            Err(e) => return Err(decode_error(status, body, &e)),
+        };
+        // Authing answers an invalid token with `{code: 400, message}`, whatever the status.
         if let Some(error) = authing_envelope_error(status, &json) {
             return Err(error);
         }
         if !status.is_success() {
-            return Err(Error::Http {
-                status,
-                body: authing_core::ResponseBody::new(body),
-            });
+            return Err(http_error(body));
         }
         serde_json::from_value(json).map_err(|e| decode_error(status, body, &e))
     }
@@ -136,6 +141,12 @@ mod tests {
                         br#"{"iss":"https://app.example.com/oidc","sub":"u1",
                         "aud":"app1","exp":2000000000,"iat":1999996400,"nonce":"n"}"#
                     }
+                    Some("id_token=proxy") => {
+                        return Ok(http::Response::builder()
+                            .status(502)
+                            .body(Bytes::from_static(b"<html>bad gateway</html>"))
+                            .expect("valid"));
+                    }
                     Some("access_token=good") => {
                         br#"{"iss":"https://app.example.com/oidc",
                         "aud":"app1","exp":2000000000,"iat":1999996400,"scope":"openid","jti":"j"}"#
@@ -163,6 +174,14 @@ mod tests {
             .expect_err("invalid");
         assert_eq!(error.code(), Some(400));
         assert_eq!(error.message(), Some("id_token 不合法"));
+        let error = client
+            .validate_id_token_online("proxy")
+            .await
+            .expect_err("502");
+        assert!(
+            matches!(error, Error::Http { status, .. } if status == 502),
+            "{error:?}"
+        );
         assert!(
             !format!("{:?}", client.validate_id_token_online("tok-secret")).contains("tok-secret")
         );
