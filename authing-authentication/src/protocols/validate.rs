@@ -379,7 +379,7 @@ impl<T: Transport> ProtocolClient<T> {
                     (&*rsa_key, &validator.rs256)
                 }
                 SigningAlgorithm::Hs256 => {
-                    // build() refuses HS256 without a secret; this is for access tokens' sake.
+                    // build() refuses HS256 without a secret: unreachable, but answer, not panic.
                     let key = validator.hmac_key.as_ref().ok_or(
                         ValidationError::AlgorithmNotAllowed {
                             found: header.alg.clone(),
@@ -405,12 +405,21 @@ impl<T: Transport> ProtocolClient<T> {
 }
 
 /// An id token validation; made by [`ProtocolClient::validate_id_token`]. `.await` runs it.
-#[derive(Debug)]
+/// Its `Debug` does not print the token.
 #[must_use = "validation does nothing until it is awaited"]
 pub struct ValidateIdToken<'a, T> {
     client: &'a ProtocolClient<T>,
     token: &'a str,
     nonce: Option<&'a str>,
+}
+
+impl<T> fmt::Debug for ValidateIdToken<'_, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ValidateIdToken")
+            .field("token", &"[redacted]")
+            .field("nonce", &self.nonce.map(|_| "[set]"))
+            .finish_non_exhaustive()
+    }
 }
 
 impl<'a, T: Transport> ValidateIdToken<'a, T> {
