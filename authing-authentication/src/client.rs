@@ -229,7 +229,13 @@ impl<T: fmt::Debug> fmt::Debug for AuthenticationClientBuilder<T> {
         f.debug_struct("AuthenticationClientBuilder")
             .field("app_id", &self.app_id)
             .field("user_pool_id", &self.user_pool_id)
-            .field("app_host", &self.app_host)
+            .field(
+                "app_host",
+                &self
+                    .app_host
+                    .as_deref()
+                    .map(authing_core::host::without_credentials),
+            )
             .field("token", &self.token)
             .field("options", &self.options)
             .field("transport", &self.transport)
@@ -331,5 +337,21 @@ fn checked_id(what: &str, setter: &str, id: Option<String>) -> Result<Option<Str
              or leave {setter} out"
         ))),
         Some(id) => Ok(Some(id.trim().to_owned())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builder_debug_does_not_print_credentials_in_the_hosts() {
+        let builder = AuthenticationClient::builder()
+            .app_host("https://alice:hunter2@my-app.example.com")
+            .host("https://carol:swordfish@idp.example.com");
+        let debug = format!("{builder:?}");
+        for secret in ["alice", "hunter2", "carol", "swordfish"] {
+            assert!(!debug.contains(secret), "{debug}");
+        }
     }
 }

@@ -119,7 +119,9 @@ impl<T: Transport> ApiClient<T> {
             );
             let response = self.send(request).await?;
             let (parts, body) = response.into_parts();
-            operation.decode(parts.status, body)
+            operation
+                .decode(parts.status, body)
+                .map_err(|e| e.with_response_headers(&parts.headers))
         }
         .await;
         result.map_err(|e| self.report(e))
@@ -144,7 +146,7 @@ impl<T: Transport> ApiClient<T> {
             tracing::debug!(path = path_and_query, "authing rest request");
             let response = self.send(request).await?;
             let (parts, body) = response.into_parts();
-            decode_envelope(parts.status, body)
+            decode_envelope(parts.status, body).map_err(|e| e.with_response_headers(&parts.headers))
         }
         .await;
         result.map_err(|e| self.report(e))
@@ -282,10 +284,16 @@ impl<T: Transport> ApiClientBuilder<T> {
     }
 }
 
+/// `value` as a header; the error says where the bad character is but does not quote the
+/// value (a secret pasted into the wrong setting must not end up in logs).
 fn header_value(what: &str, value: &str) -> Result<HeaderValue, Error> {
     HeaderValue::from_str(value).map_err(|_| {
+        let position = value
+            .char_indices()
+            .find(|(_, c)| !(c.is_ascii_graphic() || *c == ' ' || *c == '\t'))
+            .map_or_else(String::new, |(at, _)| format!(" (at byte {at})"));
         Error::config(format!(
-            "the {what} {value:?} contains characters an HTTP header cannot carry; \
+            "the {what} contains a character an HTTP header cannot carry{position}; \
              copy it again from the Authing console"
         ))
     })
@@ -352,6 +360,40 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn http_errors_keep_retry_after_and_the_request_id_only() {
+        let transport = transport_fn(|_request: http::Request<Bytes>| async {
+            Ok(http::Response::builder()
+                .status(429)
+                .header("retry-after", "7")
+                .header("x-authing-request-id", "req-42")
+                .header("set-cookie", "session=cookie-secret")
+                .header("www-authenticate", "Bearer realm=authing-secret")
+                .body(Bytes::from_static(b"<html>Too Many Requests</html>"))
+                .expect("static response"))
+        });
+        let client = ApiClient::builder(transport).build().expect("valid");
+        let graphql = client
+            .graphql::<bool>(&OP, Value::Null, None)
+            .await
+            .expect_err("429");
+        let rest = client
+            .rest::<Value>(Method::GET, "/api/v2/users/me", None, None)
+            .await
+            .expect_err("429");
+        for error in [graphql, rest] {
+            assert!(matches!(error, Error::Http { .. }), "{error:?}");
+            assert_eq!(error.retry_after(), Some(Duration::from_secs(7)));
+            assert_eq!(error.request_id(), Some("req-42"));
+            let debug = format!("{error:?}");
+            assert!(debug.contains("req-42"), "{debug}");
+            assert!(
+                !debug.contains("cookie-secret") && !debug.contains("authing-secret"),
+                "{debug}"
+            );
+        }
+    }
+
+    #[tokio::test]
     async fn on_error_sees_every_error() {
         let (transport, _) = recording(r#"{"errors":[{"message":{"code":2004,"message":"no"}}]}"#);
         let calls = Arc::new(AtomicUsize::new(0));
@@ -391,17 +433,29 @@ mod tests {
     #[test]
     fn bad_settings_fail_at_build() {
         let (transport, _) = recording("{}");
-        let error = ApiClient::builder(&transport)
+        let transport = Arc::new(transport);
+        let error = ApiClient::builder(Arc::clone(&transport))
             .host("nope")
             .build()
             .expect_err("bad host");
         assert!(matches!(error, Error::Config(_)));
-        let error = ApiClient::builder(&transport)
+        let error = ApiClient::builder(Arc::clone(&transport))
             .user_pool_id("a\nb")
             .build()
             .expect_err("bad header");
         assert!(error.to_string().contains("user pool id"), "{error}");
-        let error = ApiClient::builder(&transport)
+        let error = ApiClient::builder(Arc::clone(&transport))
+            .app_id("app-id-with-secret-42\n")
+            .build()
+            .expect_err("bad header");
+        for printed in [error.to_string(), format!("{error:?}")] {
+            assert!(!printed.contains("secret-42"), "{printed}");
+            assert!(
+                printed.contains("app id") && printed.contains("at byte 21"),
+                "{printed}"
+            );
+        }
+        let error = ApiClient::builder(Arc::clone(&transport))
             .enc_public_key("xx")
             .build()
             .expect_err("bad key");

@@ -7,6 +7,7 @@ use serde_json::Value;
 
 use crate::error::{Error, ResponseBody};
 use crate::graphql::{decode_error, unusable};
+use crate::response_headers::ResponseHeaders;
 
 /// Decodes a REST answer: `data` when `code` is 200, [`Error::Api`] for any other code,
 /// [`Error::Http`] for a non-2xx answer that is no envelope, [`Error::Decode`] for a 2xx
@@ -42,12 +43,15 @@ pub fn decode_envelope<R: DeserializeOwned>(status: StatusCode, body: Bytes) -> 
             Error::Http {
                 status,
                 body: ResponseBody::new(body),
+                headers: ResponseHeaders::default(),
             }
         });
     }
     let data = json.get("data").cloned().unwrap_or(Value::Null);
-    serde_json::from_value(data)
-        .map_err(|e| decode_error(status, body, format!("`data` does not match: {e}")))
+    serde_json::from_value(data).map_err(|e| {
+        let reason = crate::decode_reason::describe(&e);
+        decode_error(status, body, format!("`data` does not match: {reason}"))
+    })
 }
 
 /// An [`Error::Api`] when `json` is an envelope whose `code` is not 200.
@@ -83,6 +87,25 @@ mod tests {
         assert!(
             matches!(&error, Error::Api { code: 2004, message, data: Some(_), status } if message == "User not found" && status.as_u16() == 400),
             "{error:?}"
+        );
+    }
+
+    #[test]
+    fn decode_errors_never_quote_values_of_the_answer() {
+        let token = "eyJhbGciOiJSUzI1NiJ9.payload-of-a-token.sig";
+        let body = format!(r#"{{"code":200,"message":"","data":{{"count":"{token}"}}}}"#);
+        let error = decode_envelope::<std::collections::HashMap<String, u32>>(
+            StatusCode::OK,
+            Bytes::from(body),
+        )
+        .expect_err("a string is no u32");
+        let (display, debug) = (error.to_string(), format!("{error:?}"));
+        for printed in [&display, &debug] {
+            assert!(!printed.contains("payload-of-a-token"), "{printed}");
+        }
+        assert!(
+            display.contains("`data` does not match: invalid type: string, expected u32"),
+            "{display}"
         );
     }
 
