@@ -3,15 +3,15 @@
 
 use std::collections::BTreeMap;
 
-use authing_core::{Error, ResponseBody, Secret, Transport};
+use authing_core::{Error, Secret, Transport};
 use bytes::Bytes;
-use http::{Method, StatusCode};
+use http::Method;
 use serde_json::Value;
 
 use super::claims::Address;
 use super::client::ProtocolClient;
 use super::logout::check_absolute;
-use super::wire::{exchange, request, url_with_query};
+use super::wire::{Answer, exchange, request, url_with_query};
 
 /// The application's CAS server, `{app_host}/cas-idp/{app_id}`; from
 /// [`ProtocolClient::cas`].
@@ -439,8 +439,7 @@ impl<T: Transport> CasValidateRequest<'_, T> {
     /// Sends the request.
     pub async fn send(self) -> Result<CasValidation, Error> {
         let request = self.prepare()?;
-        let (status, body) = exchange(&self.client.inner.transport, request).await?;
-        parse_v1(status, body)
+        parse_v1(exchange(&self.client.inner.transport, request).await?)
     }
 }
 
@@ -479,45 +478,33 @@ impl<T: Transport> CasServiceValidateRequest<'_, T> {
     /// Sends the request.
     pub async fn send(self) -> Result<CasValidation, Error> {
         let request = self.prepare()?;
-        let (status, body) = exchange(&self.client.inner.transport, request).await?;
-        if !status.is_success() {
-            return Err(Error::Http {
-                status,
-                body: ResponseBody::new(body),
-            });
+        let answer = exchange(&self.client.inner.transport, request).await?;
+        if !answer.status.is_success() {
+            return Err(answer.into_http_error());
         }
         // Parse by content, not by the format asked: a server may ignore `format`.
-        let starts_json = body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
+        let starts_json = answer.body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
         let parsed = if starts_json {
-            parse_json(&body)
+            parse_json(&answer.body)
         } else {
-            parse_xml(&body)
+            parse_xml(&answer.body)
         };
-        parsed.map_err(|reason| Error::Decode {
-            status,
-            body: ResponseBody::new(body),
-            reason: reason.to_owned(),
-        })
+        parsed.map_err(|reason| answer.into_decode_error(reason))
     }
 }
 
 super::send_on_await!(CasServiceValidateRequest => CasValidation);
 
 /// CAS 1.0: `yes\n<user>\n` or `no\n\n`.
-fn parse_v1(status: StatusCode, body: Bytes) -> Result<CasValidation, Error> {
-    if !status.is_success() {
-        return Err(Error::Http {
-            status,
-            body: ResponseBody::new(body),
-        });
+fn parse_v1(answer: Answer) -> Result<CasValidation, Error> {
+    if !answer.status.is_success() {
+        return Err(answer.into_http_error());
     }
-    let unusable = |body: Bytes| Error::Decode {
-        status,
-        body: ResponseBody::new(body),
-        reason: "not a CAS 1.0 answer (`yes\\n<user>\\n` or `no\\n\\n`)".into(),
+    let unusable = |answer: Answer| {
+        answer.into_decode_error("not a CAS 1.0 answer (`yes\\n<user>\\n` or `no\\n\\n`)")
     };
-    let Ok(text) = std::str::from_utf8(&body) else {
-        return Err(unusable(body));
+    let Ok(text) = std::str::from_utf8(&answer.body) else {
+        return Err(unusable(answer));
     };
     let mut lines = text.lines();
     match (lines.next().map(str::trim), lines.next().map(str::trim)) {
@@ -532,7 +519,7 @@ fn parse_v1(status: StatusCode, body: Bytes) -> Result<CasValidation, Error> {
             code: CasFailureCode::InvalidTicket,
             description: "CAS 1.0 answered no: the ticket is not valid for this service".into(),
         })),
-        _ => Err(unusable(body)),
+        _ => Err(unusable(answer)),
     }
 }
 

@@ -116,8 +116,7 @@ impl<T: Transport> IntrospectionRequest<'_, T> {
     /// Sends the request.
     pub async fn send(self) -> Result<Introspection, Error> {
         let request = self.prepare()?;
-        let (status, body) = exchange(&self.client.inner.transport, request).await?;
-        decode_json(status, body)
+        decode_json(exchange(&self.client.inner.transport, request).await?)
     }
 }
 

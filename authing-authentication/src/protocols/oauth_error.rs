@@ -20,6 +20,7 @@ use serde::Deserialize;
 /// let error = Error::Http {
 ///     status: http::StatusCode::BAD_REQUEST,
 ///     body: ResponseBody::new(r#"{"error":"invalid_grant","error_description":"code expired"}"#.into()),
+///     headers: Default::default(),
 /// };
 /// let oauth = OAuthError::from_error(&error).expect("an OAuth error");
 /// assert_eq!(oauth.kind(), OAuthErrorKind::InvalidGrant);
@@ -137,6 +138,7 @@ mod tests {
         let http = Error::Http {
             status: StatusCode::BAD_REQUEST,
             body: ResponseBody::new(body.clone()),
+            headers: Default::default(),
         };
         let oauth = OAuthError::from_error(&http).expect("oauth error");
         assert_eq!(oauth.kind(), OAuthErrorKind::Other);
@@ -146,6 +148,7 @@ mod tests {
         let not_oauth = Error::Http {
             status: StatusCode::BAD_GATEWAY,
             body: ResponseBody::new(Bytes::from_static(b"<html>bad gateway</html>")),
+            headers: Default::default(),
         };
         assert_eq!(OAuthError::from_error(&not_oauth), None);
         assert_eq!(OAuthError::from_error(&Error::NotLoggedIn), None);

@@ -5,7 +5,7 @@ use std::future::{Future, IntoFuture};
 use std::marker::PhantomData;
 use std::pin::Pin;
 
-use authing_core::{Error, ResponseBody, Secret, Transport};
+use authing_core::{Error, Secret, Transport};
 use bytes::Bytes;
 use http::Method;
 use serde::de::DeserializeOwned;
@@ -13,7 +13,7 @@ use serde_json::Value;
 
 use super::claims::{AccessTokenClaims, IdTokenClaims};
 use super::client::ProtocolClient;
-use super::wire::{authing_envelope_error, decode_error, exchange, request, url_with_query};
+use super::wire::{authing_envelope_error, exchange, request, url_with_query};
 
 /// An online validation; made by [`ProtocolClient::validate_id_token_online`] or
 /// [`validate_access_token_online`](ProtocolClient::validate_access_token_online).
@@ -93,24 +93,23 @@ impl<T: Transport, C: DeserializeOwned> OnlineValidationRequest<'_, T, C> {
     /// Sends the request.
     pub async fn send(self) -> Result<C, Error> {
         let request = self.prepare()?;
-        let (status, body) = exchange(&self.client.inner.transport, request).await?;
-        let http_error = |body: Bytes| Error::Http {
-            status,
-            body: ResponseBody::new(body),
-        };
-        let json: Value = match serde_json::from_slice(&body) {
+        let answer = exchange(&self.client.inner.transport, request).await?;
+        let json: Value = match serde_json::from_slice(&answer.body) {
             Ok(json) => json,
-            Err(_) if !status.is_success() => return Err(http_error(body)),
-            Err(e) => return Err(decode_error(status, body, &e)),
+            Err(_) if !answer.status.is_success() => return Err(answer.into_http_error()),
+            Err(e) => return Err(answer.into_serde_error(&e)),
         };
         // Authing answers an invalid token with `{code: 400, message}`, whatever the status.
-        if let Some(error) = authing_envelope_error(status, &json) {
+        if let Some(error) = authing_envelope_error(answer.status, &json) {
             return Err(error);
         }
-        if !status.is_success() {
-            return Err(http_error(body));
+        if !answer.status.is_success() {
+            return Err(answer.into_http_error());
         }
-        serde_json::from_value(json).map_err(|e| decode_error(status, body, &e))
+        match serde_json::from_value(json) {
+            Ok(claims) => Ok(claims),
+            Err(e) => Err(answer.into_serde_error(&e)),
+        }
     }
 }
 

@@ -55,8 +55,7 @@ impl<T: Transport> RevocationRequest<'_, T> {
     /// success.
     pub async fn send(self) -> Result<(), Error> {
         let request = self.prepare()?;
-        let (status, body) = exchange(&self.client.inner.transport, request).await?;
-        check_status(status, &body)
+        check_status(exchange(&self.client.inner.transport, request).await?).map(drop)
     }
 }
 

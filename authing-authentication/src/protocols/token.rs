@@ -268,8 +268,7 @@ impl<T: Transport> TokenRequest<'_, T> {
     /// [`OAuthError::from_error`](super::OAuthError::from_error)).
     pub async fn send(self) -> Result<TokenResponse, Error> {
         let request = self.prepare()?;
-        let (status, body) = exchange(&self.client.inner.transport, request).await?;
-        decode_json(status, body)
+        decode_json(exchange(&self.client.inner.transport, request).await?)
     }
 }
 

@@ -63,8 +63,7 @@ impl<T: Transport> UserInfoRequest<'_, T> {
     /// Sends the request. A rejected token is [`Error::Http`] (401, `invalid_token`).
     pub async fn send(self) -> Result<UserInfo, Error> {
         let request = self.prepare()?;
-        let (status, body) = exchange(&self.client.inner.transport, request).await?;
-        decode_json(status, body)
+        decode_json(exchange(&self.client.inner.transport, request).await?)
     }
 }
 

@@ -1,7 +1,7 @@
 //! What every protocol request shares: form bodies, client authentication, sending, and
 //! turning answers (JSON, OAuth errors, Authing envelopes) into results.
 
-use authing_core::{Error, ResponseBody, Secret, Transport};
+use authing_core::{Error, ResponseBody, ResponseHeaders, Secret, Transport};
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 use bytes::Bytes;
@@ -177,58 +177,85 @@ pub(crate) fn url_with_query<'a>(
     }
 }
 
-/// Sends `request` and returns the answer's status and body, whatever the status.
+/// An answer, whatever its status.
+pub(crate) struct Answer {
+    pub(crate) status: StatusCode,
+    pub(crate) headers: ResponseHeaders,
+    pub(crate) body: Bytes,
+}
+
+impl Answer {
+    /// This answer as an [`Error::Http`].
+    pub(crate) fn into_http_error(self) -> Error {
+        Error::Http {
+            status: self.status,
+            body: ResponseBody::new(self.body),
+            headers: self.headers,
+        }
+    }
+
+    /// This answer as an [`Error::Decode`] for `reason`.
+    pub(crate) fn into_decode_error(self, reason: impl Into<String>) -> Error {
+        Error::Decode {
+            status: self.status,
+            body: ResponseBody::new(self.body),
+            reason: reason.into(),
+        }
+    }
+
+    /// This answer as an [`Error::Decode`] for a serde failure, without quoting the body.
+    pub(crate) fn into_serde_error(self, error: &serde_json::Error) -> Error {
+        self.into_decode_error(describe(error))
+    }
+}
+
+/// Sends `request` and returns the answer, whatever its status.
 pub(crate) async fn exchange<T: Transport + ?Sized>(
     transport: &T,
     request: http::Request<Bytes>,
-) -> Result<(StatusCode, Bytes), Error> {
+) -> Result<Answer, Error> {
     let response = transport.send(request).await?;
     let status = response.status();
-    Ok((status, response.into_body()))
+    let headers = ResponseHeaders::from_headers(response.headers());
+    Ok(Answer {
+        status,
+        headers,
+        body: response.into_body(),
+    })
 }
 
 /// Decodes an OAuth-style JSON answer: `R` for a 2xx, an OAuth error (`{error, ...}`) or a
 /// non-2xx as [`Error::Http`], anything else as [`Error::Decode`].
-pub(crate) fn decode_json<R: DeserializeOwned>(
-    status: StatusCode,
-    body: Bytes,
-) -> Result<R, Error> {
-    check_status(status, &body)?;
-    serde_json::from_slice(&body).map_err(|e| decode_error(status, body, &e))
+pub(crate) fn decode_json<R: DeserializeOwned>(answer: Answer) -> Result<R, Error> {
+    let answer = check_status(answer)?;
+    match serde_json::from_slice(&answer.body) {
+        Ok(value) => Ok(value),
+        Err(e) => Err(answer.into_serde_error(&e)),
+    }
 }
 
-/// `Ok` for a 2xx answer that is not an OAuth error; the error otherwise.
-pub(crate) fn check_status(status: StatusCode, body: &Bytes) -> Result<(), Error> {
-    if !status.is_success() {
-        return Err(Error::Http {
-            status,
-            body: ResponseBody::new(body.clone()),
-        });
+/// The answer when it is a 2xx that is not an OAuth error; the error otherwise.
+pub(crate) fn check_status(answer: Answer) -> Result<Answer, Error> {
+    if !answer.status.is_success() {
+        return Err(answer.into_http_error());
     }
-    if let Some(oauth) = OAuthError::parse(status, body) {
-        return Err(Error::Decode {
-            status,
-            body: ResponseBody::new(body.clone()),
-            reason: format!("the answer is the OAuth error `{}`", oauth.error),
-        });
+    if let Some(oauth) = OAuthError::parse(answer.status, &answer.body) {
+        let reason = format!("the answer is the OAuth error `{}`", oauth.error);
+        return Err(answer.into_decode_error(reason));
     }
-    Ok(())
+    Ok(answer)
 }
 
-/// A [`Error::Decode`] whose reason says what failed without quoting the body: serde's
-/// messages can quote values, and these bodies hold tokens.
-pub(crate) fn decode_error(status: StatusCode, body: Bytes, error: &serde_json::Error) -> Error {
+/// What a serde failure was, without quoting the body: serde's messages can quote values,
+/// and these bodies hold tokens.
+pub(crate) fn describe(error: &serde_json::Error) -> String {
     let what = match error.classify() {
         serde_json::error::Category::Data => "a field is missing or has an unexpected type",
         serde_json::error::Category::Syntax => "the body is not valid JSON",
         serde_json::error::Category::Eof => "the body ends too early",
         serde_json::error::Category::Io => "the body could not be read",
     };
-    Error::Decode {
-        status,
-        body: ResponseBody::new(body),
-        reason: format!("{what} (line {}, column {})", error.line(), error.column()),
-    }
+    format!("{what} (line {}, column {})", error.line(), error.column())
 }
 
 /// An Authing `{code, message}` envelope with a code other than 200, as [`Error::Api`].
@@ -282,7 +309,12 @@ mod tests {
             n: u64,
         }
         let body = Bytes::from_static(br#"{"n":"tok-secret-value"}"#);
-        let error = decode_json::<T>(StatusCode::OK, body).expect_err("wrong type");
+        let answer = Answer {
+            status: StatusCode::OK,
+            headers: ResponseHeaders::default(),
+            body,
+        };
+        let error = decode_json::<T>(answer).expect_err("wrong type");
         assert!(matches!(error, Error::Decode { .. }));
         assert!(!error.to_string().contains("tok-secret"), "{error}");
         assert!(!format!("{error:?}").contains("tok-secret"), "{error:?}");
