@@ -328,4 +328,25 @@ mod tests {
         );
         assert_eq!(url_with_query("https://a/b", [("y", None)]), "https://a/b");
     }
+
+    #[tokio::test]
+    async fn http_errors_keep_retry_after_and_the_request_id() {
+        let transport = authing_core::transport_fn(|_r: http::Request<Bytes>| async {
+            Ok(http::Response::builder()
+                .status(429)
+                .header("retry-after", "7")
+                .header("x-request-id", "req-1")
+                .body(Bytes::from_static(br#"{"error":"slow_down"}"#))
+                .expect("valid"))
+        });
+        let request = request(Method::GET, "https://a.example.com/x", Bytes::new()).expect("valid");
+        let answer = exchange(&transport, request).await.expect("an answer");
+        let error = decode_json::<Value>(answer).expect_err("429");
+        assert_eq!(error.retry_after(), Some(std::time::Duration::from_secs(7)));
+        assert_eq!(error.request_id(), Some("req-1"));
+        assert_eq!(
+            OAuthError::from_error(&error).map(|e| e.error),
+            Some("slow_down".into())
+        );
+    }
 }
