@@ -20,6 +20,7 @@
 //! | Check a token locally | [`validate_id_token`](ProtocolClient::validate_id_token), [`validate_access_token`](ProtocolClient::validate_access_token) |
 //! | End a token or session | [`revoke`](ProtocolClient::revoke), [`end_session_url`](ProtocolClient::end_session_url), [`front_channel_logout_url`](ProtocolClient::front_channel_logout_url) |
 //! | CAS and SAML | [`cas`](ProtocolClient::cas), [`saml`](ProtocolClient::saml) |
+//! | What the provider supports | [`discovery`](ProtocolClient::discovery), [`jwks`](ProtocolClient::jwks) |
 //!
 //! Failed calls are [`authing_core::Error`]s; an OAuth `{error, error_description}` answer
 //! keeps its status and body in [`Error::Http`](authing_core::Error::Http), read back typed
@@ -92,6 +93,7 @@ mod authorize;
 mod cas;
 mod claims;
 mod client;
+mod discovery;
 mod endpoints;
 mod introspection;
 mod jwks;
@@ -117,6 +119,7 @@ pub use cas::{
 };
 pub use claims::{AccessTokenClaims, Address, Audience, IdTokenClaims, UserInfo};
 pub use client::{ProtocolClient, ProtocolClientBuilder};
+pub use discovery::{DiscoveryRequest, ProviderMetadata};
 pub use endpoints::{Endpoints, Protocol};
 pub use introspection::{Introspection, IntrospectionRequest, TokenTypeHint};
 pub use jwks::{Jwk, Jwks, JwksRequest};
