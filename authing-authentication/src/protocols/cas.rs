@@ -123,15 +123,48 @@ pub struct CasAuthentication {
     pub proxy_granting_ticket: Option<Secret>,
 }
 
-/// A refused CAS ticket.
+/// A refused CAS ticket. Tickets the server quotes in its description (`ST-…`, `PT-…`) are
+/// redacted: a ticket is a one-time credential.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("CAS refused the ticket: {code:?}: {description}")]
 #[non_exhaustive]
 pub struct CasFailure {
     /// Why, typed.
     pub code: CasFailureCode,
-    /// The server's explanation.
+    /// The server's explanation, tickets redacted.
     pub description: String,
+}
+
+impl CasFailure {
+    fn new(code: CasFailureCode, description: &str) -> Self {
+        Self {
+            code,
+            description: redact_tickets(description.trim()),
+        }
+    }
+}
+
+/// `description` with every word that holds a CAS ticket (`ST-…`, quoted or not) cut to the
+/// ticket's prefix; whitespace is normalised to single spaces.
+fn redact_tickets(description: &str) -> String {
+    const PREFIXES: [&str; 5] = ["PGTIOU-", "PGT-", "TGT-", "ST-", "PT-"];
+    let redact = |word: &str| {
+        for prefix in PREFIXES {
+            if let Some(at) = word.find(prefix) {
+                let before = &word[..at];
+                let starts_word = before.chars().last().is_none_or(|c| !c.is_alphanumeric());
+                if starts_word && word.len() > at + prefix.len() {
+                    return format!("{before}{prefix}[redacted]");
+                }
+            }
+        }
+        word.to_owned()
+    };
+    description
+        .split_whitespace()
+        .map(redact)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The failure codes of the CAS protocol (CAS 3.0 specification §2.5.3).
@@ -515,10 +548,10 @@ fn parse_v1(answer: Answer) -> Result<CasValidation, Error> {
                 proxy_granting_ticket: None,
             }))
         }
-        (Some("no"), _) => Ok(CasValidation::Failure(CasFailure {
-            code: CasFailureCode::InvalidTicket,
-            description: "CAS 1.0 answered no: the ticket is not valid for this service".into(),
-        })),
+        (Some("no"), _) => Ok(CasValidation::Failure(CasFailure::new(
+            CasFailureCode::InvalidTicket,
+            "CAS 1.0 answered no: the ticket is not valid for this service",
+        ))),
         _ => Err(unusable(answer)),
     }
 }
@@ -582,10 +615,10 @@ fn parse_xml(body: &[u8]) -> Result<CasValidation, &'static str> {
         }));
     }
     if let Some(failure) = child(root, "authenticationFailure") {
-        return Ok(CasValidation::Failure(CasFailure {
-            code: CasFailureCode::parse(failure.attribute("code").unwrap_or_default()),
-            description: text_of(failure),
-        }));
+        return Ok(CasValidation::Failure(CasFailure::new(
+            CasFailureCode::parse(failure.attribute("code").unwrap_or_default()),
+            &text_of(failure),
+        )));
     }
     Err("the CAS serviceResponse holds neither a success nor a failure")
 }
@@ -645,20 +678,18 @@ fn parse_json(body: &[u8]) -> Result<CasValidation, &'static str> {
         }));
     }
     if let Some(failure) = response.get("authenticationFailure") {
-        return Ok(CasValidation::Failure(CasFailure {
-            code: CasFailureCode::parse(
+        return Ok(CasValidation::Failure(CasFailure::new(
+            CasFailureCode::parse(
                 failure
                     .get("code")
                     .and_then(Value::as_str)
                     .unwrap_or_default(),
             ),
-            description: failure
+            failure
                 .get("description")
                 .and_then(Value::as_str)
-                .unwrap_or_default()
-                .trim()
-                .to_owned(),
-        }));
+                .unwrap_or_default(),
+        )));
     }
     Err("the CAS JSON holds neither authenticationSuccess nor authenticationFailure")
 }

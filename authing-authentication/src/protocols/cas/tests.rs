@@ -102,7 +102,9 @@ async fn service_validate_xml_failure_is_a_typed_outcome() {
         .into_result()
         .expect_err("a failure");
     assert_eq!(failure.code, CasFailureCode::InvalidTicket);
-    assert_eq!(failure.description, "Ticket ST-1 not recognized");
+    // The ticket the server quoted is redacted: tickets are one-time credentials.
+    assert_eq!(failure.description, "Ticket ST-[redacted] not recognized");
+    assert!(!failure.to_string().contains("ST-1") && !format!("{failure:?}").contains("ST-1"));
 }
 
 #[tokio::test]
@@ -222,6 +224,18 @@ async fn unusable_answers_are_errors_not_outcomes() {
             "{body}: {error:?}"
         );
     }
+}
+
+#[test]
+fn tickets_quoted_in_failure_descriptions_are_redacted() {
+    let failure = CasFailure::new(
+        CasFailureCode::InvalidTicket,
+        "  ticket 'ST-42-abc' unknown;\n PT-9 too, TEST-1 and ST- stay ",
+    );
+    assert_eq!(
+        failure.description,
+        "ticket 'ST-[redacted] unknown; PT-[redacted] too, TEST-1 and ST- stay"
+    );
 }
 
 #[test]
