@@ -55,18 +55,37 @@
 //!
 //! # #[tokio::main(flavor = "current_thread")]
 //! # async fn main() -> Result<(), authing_core::Error> {
-//! # // Canned keys in place of Authing: an empty key set, so every token is refused.
+//! # // No Authing here: canned (empty) signing keys, and an application that signs id
+//! # // tokens with HS256, so this example can mint one with the app secret.
 //! # let transport = authing_core::transport_fn(|_r: http::Request<bytes::Bytes>| async {
 //! #     Ok(http::Response::new(bytes::Bytes::from_static(br#"{"keys":[]}"#)))
 //! # });
 //! let client = ProtocolClient::builder("https://my-app.authing.cn", "APP_ID")
+//!     .secret("APP_SECRET")
+//!     .id_token_algorithm(authing_authentication::protocols::SigningAlgorithm::Hs256)
 //!     .transport(transport) // e.g. authing_transport_reqwest::ReqwestTransport::new()?
 //!     .build()?;
+//! # let now = std::time::SystemTime::now()
+//! #     .duration_since(std::time::UNIX_EPOCH).expect("after 1970").as_secs();
+//! # let claims = serde_json::json!({
+//! #     "iss": "https://my-app.authing.cn/oidc", "aud": "APP_ID", "sub": "user-1",
+//! #     "iat": now, "exp": now + 3600,
+//! # });
+//! # let id_token = jsonwebtoken::encode(
+//! #     &jsonwebtoken::Header::new(jsonwebtoken::Algorithm::HS256),
+//! #     &claims,
+//! #     &jsonwebtoken::EncodingKey::from_secret(b"APP_SECRET"),
+//! # ).expect("signs");
 //!
-//! let answer = who_is_calling(&client, Some("Bearer not.a-real.token")).await;
-//! assert_eq!(answer.unwrap_err().0, 401);
-//! let answer = who_is_calling(&client, None).await;
-//! assert_eq!(answer.unwrap_err().0, 401);
+//! let header = format!("Bearer {id_token}"); // a caller's id token, issued by Authing
+//! assert_eq!(who_is_calling(&client, Some(&header)).await, Ok("user-1".to_owned()));
+//!
+//! // The same token with its signature altered.
+//! let (signed, signature) = header.rsplit_once('.').expect("a JWS");
+//! let flipped = if signature.starts_with('A') { 'B' } else { 'A' };
+//! let forged = format!("{signed}.{flipped}{}", &signature[1..]);
+//! assert_eq!(who_is_calling(&client, Some(&forged)).await.unwrap_err().0, 401);
+//! assert_eq!(who_is_calling(&client, None).await.unwrap_err().0, 401);
 //! # Ok(())
 //! # }
 //! ```
