@@ -135,6 +135,53 @@ impl<T> LogoutUrl<'_, T> {
     }
 }
 
+/// A front-channel logout request Authing made to this application's registered
+/// `frontchannel_logout_uri` (OpenID Connect Front-Channel Logout 1.0 §2): end the local
+/// session `sid` names (or the user's sessions, without one).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct FrontChannelLogout {
+    /// The session id, the `sid` claim of the id tokens of the session that ends.
+    pub sid: Option<String>,
+}
+
+impl<T> ProtocolClient<T> {
+    /// Reads the query of a request Authing's logout page made to this application's
+    /// front-channel logout URI, checking that `iss`, when present, is this application's
+    /// issuer.
+    ///
+    /// ```
+    /// # use authing_authentication::protocols::ProtocolClient;
+    /// # let transport = authing_core::transport_fn(|_r: http::Request<bytes::Bytes>| async {
+    /// #     Ok(http::Response::new(bytes::Bytes::new()))
+    /// # });
+    /// # let client = ProtocolClient::builder("https://my-app.authing.cn", "APP_ID")
+    /// #     .transport(transport).build()?;
+    /// let query = "iss=https%3A%2F%2Fmy-app.authing.cn%2Foidc&sid=s-42";
+    /// let logout = client.front_channel_logout_request(query)?;
+    /// assert_eq!(logout.sid.as_deref(), Some("s-42"));
+    /// assert!(client.front_channel_logout_request("iss=https%3A%2F%2Fevil.example.com&sid=1").is_err());
+    /// # Ok::<(), authing_core::Error>(())
+    /// ```
+    pub fn front_channel_logout_request(&self, query: &str) -> Result<FrontChannelLogout, Error> {
+        let mut sid = None;
+        for (name, value) in url::form_urlencoded::parse(query.trim_start_matches('?').as_bytes()) {
+            match &*name {
+                "iss" if value != self.inner.validator.issuer() => {
+                    return Err(Error::invalid_argument(format!(
+                        "the logout request comes from issuer {:?}, not {:?}",
+                        value.chars().take(200).collect::<String>(),
+                        self.inner.validator.issuer()
+                    )));
+                }
+                "sid" if !value.is_empty() => sid = Some(value.into_owned()),
+                _ => {}
+            }
+        }
+        Ok(FrontChannelLogout { sid })
+    }
+}
+
 pub(crate) fn check_absolute(uri: &str) -> Result<(), Error> {
     match url::Url::parse(uri) {
         Ok(url) if !url.cannot_be_a_base() => Ok(()),
@@ -212,5 +259,29 @@ mod tests {
                 .build()
                 .is_err()
         );
+    }
+
+    #[test]
+    fn front_channel_logout_requests_are_checked_for_the_issuer() {
+        let client = client();
+        let logout = client
+            .front_channel_logout_request("?iss=https%3A%2F%2Fapp.example.com%2Foidc&sid=s1")
+            .expect("ours");
+        assert_eq!(logout.sid.as_deref(), Some("s1"));
+        assert_eq!(
+            client.front_channel_logout_request("").expect("no iss").sid,
+            None
+        );
+        assert_eq!(
+            client
+                .front_channel_logout_request("sid=")
+                .expect("empty sid")
+                .sid,
+            None
+        );
+        let error = client
+            .front_channel_logout_request("iss=https%3A%2F%2Fapp.example.com%2Foauth&sid=s1")
+            .expect_err("another issuer");
+        assert!(error.to_string().contains("issuer"), "{error}");
     }
 }

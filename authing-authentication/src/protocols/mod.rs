@@ -18,7 +18,7 @@
 //! | Other grants | [`refresh`](ProtocolClient::refresh), [`client_credentials`](ProtocolClient::client_credentials), [`password`](ProtocolClient::password) |
 //! | Ask about a token | [`userinfo`](ProtocolClient::userinfo), [`introspect`](ProtocolClient::introspect), [`validate_id_token_online`](ProtocolClient::validate_id_token_online) |
 //! | Check a token locally | [`validate_id_token`](ProtocolClient::validate_id_token), [`validate_access_token`](ProtocolClient::validate_access_token) |
-//! | End a token or session | [`revoke`](ProtocolClient::revoke), [`end_session_url`](ProtocolClient::end_session_url), [`front_channel_logout_url`](ProtocolClient::front_channel_logout_url) |
+//! | End a token or session | [`revoke`](ProtocolClient::revoke), [`end_session_url`](ProtocolClient::end_session_url), [`front_channel_logout_url`](ProtocolClient::front_channel_logout_url); answering Authing's [`front_channel_logout_request`](ProtocolClient::front_channel_logout_request) |
 //! | CAS and SAML | [`cas`](ProtocolClient::cas), [`saml`](ProtocolClient::saml) |
 //! | What the provider supports | [`discovery`](ProtocolClient::discovery), [`jwks`](ProtocolClient::jwks) |
 //!
@@ -142,7 +142,7 @@ pub use discovery::{DiscoveryRequest, ProviderMetadata};
 pub use endpoints::{Endpoints, Protocol};
 pub use introspection::{Introspection, IntrospectionRequest, TokenTypeHint};
 pub use jwks::{Jwk, Jwks, JwksRequest};
-pub use logout::{EndSessionUrl, LogoutUrl};
+pub use logout::{EndSessionUrl, FrontChannelLogout, LogoutUrl};
 pub use oauth_error::{OAuthError, OAuthErrorKind};
 pub use online::OnlineValidationRequest;
 pub use pkce::{CodeVerifier, PkceChallenge, PkceMethod};

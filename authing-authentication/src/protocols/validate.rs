@@ -193,6 +193,11 @@ impl Validator {
         self.clock.now()
     }
 
+    /// The issuer tokens must carry.
+    pub(crate) fn issuer(&self) -> &str {
+        &self.issuer
+    }
+
     /// Checks the registered claims against this application and the clock.
     fn check_claims(
         &self,
