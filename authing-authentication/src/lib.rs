@@ -72,6 +72,7 @@ pub mod graphql;
 mod login;
 mod password_input;
 mod profile;
+pub mod protocols;
 mod register;
 mod session;
 mod status;
