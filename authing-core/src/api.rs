@@ -10,17 +10,14 @@ use std::time::Duration;
 use bytes::Bytes;
 use http::header::{AUTHORIZATION, CONTENT_TYPE};
 use http::{HeaderMap, HeaderValue, Method};
-use serde::de::DeserializeOwned;
-use serde_json::Value;
 
 use crate::encrypt::{Encryptor, RsaEncryptor};
 use crate::error::Error;
-use crate::graphql::GraphQlOperation;
 use crate::headers;
 use crate::host::BaseUrl;
 use crate::lang::Lang;
 use crate::options::ClientOptions;
-use crate::rest::decode_envelope;
+use crate::operation::{Operation, Wire, prepare};
 use crate::secret::Secret;
 use crate::transport::Transport;
 use crate::transport_error::TransportError;
@@ -97,57 +94,76 @@ impl<T: Transport> ApiClient<T> {
 
     /// Encrypts a password with this client's key.
     pub fn encrypt(&self, password: &Secret) -> Result<String, Error> {
-        self.encryptor
-            .encrypt(password.expose())
-            .map_err(|e| self.report(e))
+        self.encryptor.encrypt(password.expose())
     }
 
-    /// Runs `operation` with `variables`, authorised by `token` when given, and decodes the
-    /// value of its root field.
-    pub async fn graphql<R: DeserializeOwned>(
+    /// The request for `operation`, without I/O: its [`check`](Operation::check), its
+    /// arguments serialised with nulls dropped and passwords encrypted, and where they go
+    /// for its [`Wire`] (a GraphQL body, a REST path, query or body), with the common
+    /// headers. No token: [`execute`](Self::execute) adds it.
+    pub fn prepare<O: Operation + ?Sized>(
         &self,
-        operation: &GraphQlOperation,
-        variables: Value,
-        token: Option<&Secret>,
-    ) -> Result<R, Error> {
-        let result = async {
-            let body = operation.body(&variables)?;
-            let request = self.request(Method::POST, &self.graphql_url, Some(body), token)?;
-            tracing::debug!(
-                operation = operation.operation_name(),
-                "authing graphql request"
-            );
-            let response = self.send(request).await?;
-            let (parts, body) = response.into_parts();
-            operation.decode(parts.status, body)
+        operation: &O,
+    ) -> Result<http::Request<Bytes>, Error> {
+        operation.check()?;
+        let mut arguments = prepare::arguments(operation, &*self.encryptor)?;
+        match operation.wire() {
+            Wire::Graphql(document) => {
+                let body = document.body(&arguments)?;
+                self.request(Method::POST, &self.graphql_url, Some(body))
+            }
+            Wire::Rest { method, path } => {
+                let path = prepare::fill_path(path, &mut arguments)?;
+                let mut url = self.host.join(&path);
+                if method == Method::GET || method == Method::DELETE {
+                    let query = prepare::query_string(&arguments);
+                    if !query.is_empty() {
+                        url.push('?');
+                        url.push_str(&query);
+                    }
+                    self.request(method, &url, None)
+                } else {
+                    let body = serde_json::to_vec(&arguments).map_err(|e| {
+                        Error::invalid_argument(format!("the body does not serialise: {e}"))
+                    })?;
+                    self.request(method, &url, Some(Bytes::from(body)))
+                }
+            }
         }
-        .await;
-        result.map_err(|e| self.report(e))
     }
 
-    /// Sends a REST request to `{host}{path_and_query}` (e.g. `/api/v2/users/me`), with a JSON
-    /// `body` when given, and decodes the `data` of Authing's `{code, message, data}` answer.
-    pub async fn rest<R: DeserializeOwned>(
+    /// Sends a prepared request, authorised by `token` when given, within the client's
+    /// deadline. Every HTTP status is `Ok` here; decoding decides what it means.
+    pub async fn execute(
         &self,
-        method: Method,
-        path_and_query: &str,
-        body: Option<&Value>,
+        mut request: http::Request<Bytes>,
         token: Option<&Secret>,
-    ) -> Result<R, Error> {
-        let result = async {
-            let body = body
-                .map(|b| serde_json::to_vec(b).map(Bytes::from))
-                .transpose()
-                .map_err(|e| Error::invalid_argument(format!("body does not serialise: {e}")))?;
-            let url = self.host.join(path_and_query);
-            let request = self.request(method, &url, body, token)?;
-            tracing::debug!(path = path_and_query, "authing rest request");
-            let response = self.send(request).await?;
-            let (parts, body) = response.into_parts();
-            decode_envelope(parts.status, body)
+    ) -> Result<http::Response<Bytes>, Error> {
+        if let Some(token) = token {
+            let mut value =
+                HeaderValue::try_from(format!("Bearer {}", token.expose())).map_err(|_| {
+                    Error::invalid_argument("the token contains characters a header cannot carry")
+                })?;
+            value.set_sensitive(true);
+            request.headers_mut().insert(AUTHORIZATION, value);
         }
-        .await;
-        result.map_err(|e| self.report(e))
+        let sent = self.transport.send(request);
+        let response = match self.timeout {
+            Some(limit) => tokio::time::timeout(limit, sent)
+                .await
+                .map_err(|_| TransportError::timeout(format!("no answer within {limit:?}")))??,
+            None => sent.await?,
+        };
+        Ok(response)
+    }
+
+    /// Runs the `on_error` hook on `error`, then hands it back. [`send`](crate::operation::send)
+    /// calls it once per failed call.
+    pub fn report(&self, error: Error) -> Error {
+        if let Some(hook) = &self.on_error {
+            hook(&error);
+        }
+        error
     }
 
     fn request(
@@ -155,7 +171,6 @@ impl<T: Transport> ApiClient<T> {
         method: Method,
         url: &str,
         body: Option<Bytes>,
-        token: Option<&Secret>,
     ) -> Result<http::Request<Bytes>, Error> {
         let has_body = body.is_some();
         let mut request = http::Request::builder()
@@ -170,34 +185,7 @@ impl<T: Transport> ApiClient<T> {
         if has_body {
             headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
         }
-        if let Some(token) = token {
-            let mut value =
-                HeaderValue::try_from(format!("Bearer {}", token.expose())).map_err(|_| {
-                    Error::invalid_argument("the token contains characters a header cannot carry")
-                })?;
-            value.set_sensitive(true);
-            headers.insert(AUTHORIZATION, value);
-        }
         Ok(request)
-    }
-
-    async fn send(&self, request: http::Request<Bytes>) -> Result<http::Response<Bytes>, Error> {
-        let sent = self.transport.send(request);
-        let response = match self.timeout {
-            Some(limit) => tokio::time::timeout(limit, sent)
-                .await
-                .map_err(|_| TransportError::timeout(format!("no answer within {limit:?}")))??,
-            None => sent.await?,
-        };
-        Ok(response)
-    }
-
-    /// Runs the `on_error` hook, then hands the error back.
-    fn report(&self, error: Error) -> Error {
-        if let Some(hook) = &self.on_error {
-            hook(&error);
-        }
-        error
     }
 }
 
@@ -294,6 +282,7 @@ fn header_value(what: &str, value: &str) -> Result<HeaderValue, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::graphql::GraphQlOperation;
     use crate::transport::transport_fn;
     use std::sync::Mutex;
     use std::sync::atomic::{AtomicUsize, Ordering};
@@ -316,6 +305,27 @@ mod tests {
         "query isUserExists { isUserExists }",
     );
 
+    crate::operation! {
+        /// `isUserExists`, for these tests.
+        struct Exists -> bool {
+            wire: crate::Wire::Graphql(&OP),
+            auth: Management,
+        }
+    }
+
+    /// A client with a fixed token.
+    struct Fixed<T>(ApiClient<T>, Option<Secret>);
+
+    impl<T: Transport> crate::Client for Fixed<T> {
+        type Transport = T;
+        fn api(&self) -> &ApiClient<T> {
+            &self.0
+        }
+        async fn token(&self, _auth: crate::Auth) -> Result<Option<Secret>, Error> {
+            Ok(self.1.clone())
+        }
+    }
+
     #[tokio::test]
     async fn sends_common_headers_and_bearer_token() {
         let (transport, seen) = recording(r#"{"data":{"isUserExists":true}}"#);
@@ -326,8 +336,8 @@ mod tests {
             .lang(Lang::EnUs)
             .build()
             .expect("valid");
-        let exists: bool = client
-            .graphql(&OP, serde_json::json!({}), Some(&Secret::from("tok")))
+        let client = Fixed(client, Some(Secret::from("tok")));
+        let exists = crate::operation::send(&client, &Exists::new(()))
             .await
             .expect("ok");
         assert!(exists);
@@ -363,7 +373,7 @@ mod tests {
             }))
             .build()
             .expect("valid");
-        let result: Result<bool, _> = client.graphql(&OP, Value::Null, None).await;
+        let result = crate::operation::send(&Fixed(client, None), &Exists::new(())).await;
         assert_eq!(result.expect_err("api").code(), Some(2004));
         assert_eq!(calls.load(Ordering::SeqCst), 1);
     }
@@ -378,8 +388,7 @@ mod tests {
             .timeout(Duration::from_millis(20))
             .build()
             .expect("valid");
-        let error = client
-            .graphql::<bool>(&OP, Value::Null, None)
+        let error = crate::operation::send(&Fixed(client, None), &Exists::new(()))
             .await
             .expect_err("timeout");
         assert!(

@@ -6,8 +6,10 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::error::{Error, ResponseBody};
+use crate::answer::{api_error, decode_error, http_error, unusable, wire_code};
+use crate::error::Error;
 
+mod typed;
 mod fragments;
 
 /// One GraphQL operation the SDK ships: its document, operation name and root field.
@@ -62,13 +64,13 @@ impl GraphQlOperation {
     }
 
     /// The JSON request body `{query, operationName, variables}`.
-    pub fn body(&self, variables: &Value) -> Result<Bytes, Error> {
+    pub fn body<V: Serialize + ?Sized>(&self, variables: &V) -> Result<Bytes, Error> {
         #[derive(Serialize)]
         #[serde(rename_all = "camelCase")]
-        struct Body<'a> {
+        struct Body<'a, V: ?Sized> {
             query: &'a str,
             operation_name: &'a str,
-            variables: &'a Value,
+            variables: &'a V,
         }
         serde_json::to_vec(&Body {
             query: self.document,
@@ -79,39 +81,63 @@ impl GraphQlOperation {
         .map_err(|e| Error::invalid_argument(format!("variables do not serialise: {e}")))
     }
 
-    /// Decodes an answer to this operation into the root field's value.
-    ///
-    /// GraphQL errors (whose `message` Authing makes an object `{code, message, data}`)
-    /// become [`Error::Api`]; a non-2xx answer that is not GraphQL becomes [`Error::Http`]; a
-    /// 2xx answer that does not parse becomes [`Error::Decode`]. All keep status and body.
+    /// Decodes an answer to this operation into the root field's value; see
+    /// [`decode_answer`](Self::decode_answer), for an answer without headers.
     pub fn decode<R: DeserializeOwned>(&self, status: StatusCode, body: Bytes) -> Result<R, Error> {
+        let mut response = http::Response::new(());
+        *response.status_mut() = status;
+        let (parts, ()) = response.into_parts();
+        self.decode_answer(&parts, body)
+    }
+
+    /// Decodes an answer to this operation (its status, headers and body) into the root
+    /// field's value.
+    ///
+    /// A 2xx answer without errors decodes straight from the body into `R`, in one pass.
+    /// GraphQL errors (whose `message` Authing makes an object `{code, message, data}`)
+    /// become [`Error::Api`], keeping a code sent as a string of digits; an error whose code
+    /// is neither a number nor digits is [`Error::Decode`]. A non-2xx answer that is not
+    /// GraphQL becomes [`Error::Http`]; a 2xx answer that does not parse becomes
+    /// [`Error::Decode`]. All keep status and body.
+    pub fn decode_answer<R: DeserializeOwned>(
+        &self,
+        parts: &http::response::Parts,
+        body: Bytes,
+    ) -> Result<R, Error> {
+        if parts.status.is_success() {
+            if let Some(value) = typed::decode_data(&body, self.root_field) {
+                return Ok(value);
+            }
+        }
+        self.decode_slowly(parts, body)
+    }
+
+    /// What an answer that is not a plain success means, read through a `Value`.
+    fn decode_slowly<R: DeserializeOwned>(
+        &self,
+        parts: &http::response::Parts,
+        body: Bytes,
+    ) -> Result<R, Error> {
         let Ok(json) = serde_json::from_slice::<Value>(&body) else {
-            return Err(unusable(status, body, "the body is not JSON"));
+            return Err(unusable(parts, body, "the body is not JSON"));
         };
-        if let Some(error) = first_graphql_error(&json, status) {
+        if let Some(error) = first_graphql_error(&json, parts, &body) {
             return Err(error);
         }
-        if let Some(error) = crate::rest::envelope_error(&json, status) {
+        if let Some(error) = crate::rest::envelope_error(&json, parts, &body) {
             return Err(error);
         }
-        if !status.is_success() {
-            return Err(Error::Http {
-                status,
-                body: ResponseBody::new(body),
-            });
+        if !parts.status.is_success() {
+            return Err(http_error(parts, body));
         }
         let Some(data) = json.get("data").filter(|d| d.is_object()) else {
-            return Err(decode_error(
-                status,
-                body,
-                "the answer has no `data` object",
-            ));
+            return Err(decode_error(parts, body, "the answer has no `data` object"));
         };
-        let value = data.get(self.root_field).cloned().unwrap_or(Value::Null);
-        serde_json::from_value(value).map_err(|e| {
+        let value = data.get(self.root_field).unwrap_or(&Value::Null);
+        R::deserialize(value).map_err(|e| {
             decode_error(
-                status,
-                body,
+                parts,
+                body.clone(),
                 format!("`data.{}` does not match: {e}", self.root_field),
             )
         })
@@ -159,58 +185,34 @@ macro_rules! graphql_operations {
     };
 }
 
-/// The first entry of a non-empty `errors` array, as an [`Error::Api`].
-fn first_graphql_error(json: &Value, status: StatusCode) -> Option<Error> {
+/// The first entry of a non-empty `errors` array, as an [`Error::Api`] (or a `Decode` error
+/// when it carries no usable code).
+fn first_graphql_error(
+    json: &Value,
+    parts: &http::response::Parts,
+    body: &Bytes,
+) -> Option<Error> {
     let first = json.get("errors")?.as_array()?.first()?;
-    let (code, message, data) = match first.get("message") {
+    Some(match first.get("message") {
         // Authing's shape: `message` is an object.
-        Some(Value::Object(inner)) => (
-            inner.get("code").and_then(Value::as_i64).unwrap_or(500),
-            inner
-                .get("message")
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_owned(),
-            inner.get("data").filter(|d| !d.is_null()).cloned(),
-        ),
+        Some(Value::Object(inner)) => api_error(inner, parts, body),
         // Plain GraphQL errors (e.g. a document that does not validate) carry no Authing
         // code; they mean the request was malformed, so report them as 400.
-        Some(Value::String(text)) => (
-            first
+        Some(Value::String(text)) => Error::Api {
+            code: first
                 .pointer("/extensions/code")
-                .and_then(Value::as_i64)
+                .and_then(wire_code)
                 .unwrap_or(400),
-            text.clone(),
-            None,
+            message: text.clone(),
+            data: None,
+            status: parts.status,
+        },
+        _ => decode_error(
+            parts,
+            body.clone(),
+            "a GraphQL error without a message",
         ),
-        _ => (500, "GraphQL error without a message".to_owned(), None),
-    };
-    Some(Error::Api {
-        code,
-        message,
-        data,
-        status,
     })
-}
-
-/// A body that is not JSON: `Decode` for a 2xx, `Http` otherwise.
-pub(crate) fn unusable(status: StatusCode, body: Bytes, reason: &str) -> Error {
-    if status.is_success() {
-        decode_error(status, body, reason)
-    } else {
-        Error::Http {
-            status,
-            body: ResponseBody::new(body),
-        }
-    }
-}
-
-pub(crate) fn decode_error(status: StatusCode, body: Bytes, reason: impl Into<String>) -> Error {
-    Error::Decode {
-        status,
-        body: ResponseBody::new(body),
-        reason: reason.into(),
-    }
 }
 
 #[cfg(test)]
@@ -299,5 +301,62 @@ mod tests {
         assert!(matches!(error, Error::Decode { .. }), "{error:?}");
         let error = decode(200, r#"{"nodata":true}"#).expect_err("error");
         assert!(matches!(error, Error::Decode { .. }), "{error:?}");
+    }
+
+    #[test]
+    fn codes_sent_as_digits_are_kept() {
+        let error = decode(
+            200,
+            r#"{"errors":[{"message":{"code":"2004","message":"no such user"}}]}"#,
+        )
+        .expect_err("error");
+        assert!(error.is(crate::codes::USER_NOT_FOUND), "{error:?}");
+    }
+
+    #[test]
+    fn codes_that_are_no_numbers_are_decode_errors_keeping_the_body() {
+        for body in [
+            r#"{"errors":[{"message":{"code":"E2004","message":"odd"}}]}"#,
+            r#"{"errors":[{"message":{"message":"no code at all"}}]}"#,
+            r#"{"errors":[{"message":{"code":true,"message":"odd"}}]}"#,
+            r#"{"errors":[{"locations":[]}]}"#,
+        ] {
+            let error = decode(200, body).expect_err("error");
+            match &error {
+                Error::Decode { body: kept, .. } => assert_eq!(kept.len(), body.len()),
+                other => panic!("{body}: expected Decode, got {other:?}"),
+            }
+            assert_eq!(error.code(), None, "no invented code");
+        }
+    }
+
+    #[test]
+    fn errors_win_over_data_that_matches() {
+        let error = decode(
+            200,
+            r#"{"data":{"user":{"id":"u1"}},"errors":[{"message":{"code":2004,"message":"no"}}]}"#,
+        )
+        .expect_err("error");
+        assert_eq!(error.code(), Some(2004));
+    }
+
+    #[test]
+    fn a_non_2xx_answer_with_data_is_never_ok() {
+        let error = decode(500, r#"{"data":{"user":{"id":"u1"}}}"#).expect_err("error");
+        assert!(matches!(error, Error::Http { .. }), "{error:?}");
+    }
+
+    #[test]
+    fn headers_reach_the_decoder() {
+        let response = http::Response::builder()
+            .status(200)
+            .header("x-request-id", "r1")
+            .body(())
+            .expect("response");
+        let (parts, ()) = response.into_parts();
+        let user: Option<U> = OP
+            .decode_answer(&parts, Bytes::from_static(br#"{"data":{"user":{"id":"u1"}}}"#))
+            .expect("ok");
+        assert_eq!(user, Some(U { id: "u1".into() }));
     }
 }

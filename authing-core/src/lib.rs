@@ -19,6 +19,7 @@
 //!   ([`graphql_operations!`], [`user_fields_fragment!`]);
 //! - [`model`]: the data Authing returns and the inputs it takes.
 
+mod answer;
 pub mod api;
 pub mod clock;
 pub mod codes;
@@ -29,6 +30,7 @@ pub mod headers;
 pub mod host;
 pub mod lang;
 pub mod model;
+pub mod operation;
 pub mod options;
 pub mod rest;
 pub mod secret;
@@ -42,6 +44,7 @@ pub use error::{Error, ResponseBody};
 pub use graphql::GraphQlOperation;
 pub use host::BaseUrl;
 pub use lang::Lang;
+pub use operation::{Auth, Client, Operation, SessionEffect, Wire};
 pub use options::{ClientOptions, NoTransport};
 pub use secret::Secret;
 pub use transport::{FnTransport, Transport, transport_fn};
