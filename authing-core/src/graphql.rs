@@ -1,5 +1,7 @@
 //! GraphQL over `POST {host}/graphql/v2`: the request body and the answer's decoding.
 
+use std::fmt;
+
 use bytes::Bytes;
 use http::StatusCode;
 use serde::Serialize;
@@ -9,13 +11,18 @@ use serde_json::Value;
 use crate::answer::{api_error, decode_error, http_error, unusable, wire_code};
 use crate::error::Error;
 
+pub mod documents;
+pub mod fragments;
 mod typed;
-mod fragments;
 
-/// One GraphQL operation the SDK ships: its document, operation name and root field.
+use fragments::Fragments;
+
+/// One GraphQL operation the SDK ships: its document, operation name and root field, and the
+/// fragment definitions the document spreads.
 ///
-/// Documents live in `.graphql` files next to the code that sends them and are embedded with
-/// `include_str!`, so every document can be validated against Authing's schema in tests.
+/// Documents live in `.graphql` files, `src/graphql/<area>/<operationName>.graphql`, embedded
+/// with `include_str!` ([`graphql_operations!`](crate::graphql_operations)), so every document
+/// can be validated against Authing's schema in tests.
 ///
 /// ```
 /// use authing_core::GraphQlOperation;
@@ -32,6 +39,7 @@ pub struct GraphQlOperation {
     operation_name: &'static str,
     root_field: &'static str,
     document: &'static str,
+    fragments: Fragments,
 }
 
 impl GraphQlOperation {
@@ -45,7 +53,25 @@ impl GraphQlOperation {
             operation_name,
             root_field,
             document,
+            fragments: &[],
         }
+    }
+
+    /// The same operation, its document followed by the fragment definitions `fragments`
+    /// (one of the sets in [`fragments`](crate::graphql::fragments)).
+    ///
+    /// ```
+    /// use authing_core::GraphQlOperation;
+    /// use authing_core::graphql::fragments::USER_FIELDS;
+    ///
+    /// const USER: GraphQlOperation = GraphQlOperation::new(
+    ///     "user", "user", "query user($id: String!) { user(id: $id) { ...UserFields } }",
+    /// )
+    /// .with_fragments(USER_FIELDS);
+    /// assert!(USER.full_document().contains("fragment UserFields on User {"));
+    /// ```
+    pub const fn with_fragments(self, fragments: Fragments) -> Self {
+        Self { fragments, ..self }
     }
 
     /// The operation's name, sent as `operationName`.
@@ -58,9 +84,19 @@ impl GraphQlOperation {
         self.root_field
     }
 
-    /// The GraphQL document.
+    /// The operation's own document, without the fragments it appends.
     pub fn document(&self) -> &'static str {
         self.document
+    }
+
+    /// The fragment definitions appended to the document.
+    pub fn fragments(&self) -> Fragments {
+        self.fragments
+    }
+
+    /// The document as sent: its own text followed by its fragments.
+    pub fn full_document(&self) -> String {
+        FullDocument(self).to_string()
     }
 
     /// The JSON request body `{query, operationName, variables}`.
@@ -68,12 +104,13 @@ impl GraphQlOperation {
         #[derive(Serialize)]
         #[serde(rename_all = "camelCase")]
         struct Body<'a, V: ?Sized> {
-            query: &'a str,
+            #[serde(serialize_with = "serialize_display")]
+            query: &'a FullDocument<'a>,
             operation_name: &'a str,
             variables: &'a V,
         }
         serde_json::to_vec(&Body {
-            query: self.document,
+            query: &FullDocument(self),
             operation_name: self.operation_name,
             variables,
         })
@@ -144,45 +181,91 @@ impl GraphQlOperation {
     }
 }
 
+/// The document as sent, written piece by piece (no concatenated copy per call).
+struct FullDocument<'a>(&'a GraphQlOperation);
+
+impl fmt::Display for FullDocument<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0.document)?;
+        for fragment in self.0.fragments {
+            f.write_str("\n")?;
+            f.write_str(fragment)?;
+        }
+        Ok(())
+    }
+}
+
+fn serialize_display<S: serde::Serializer>(
+    value: &&FullDocument<'_>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.collect_str(*value)
+}
+
 /// Declares GraphQL operations whose documents are `.graphql` files, one `pub const` each,
 /// plus `pub const ALL: &[GraphQlOperation]` listing them in order.
 ///
-/// Each entry is `NAME = (operation name, root field, file[, fragment macro]);`. The file is
-/// embedded with `include_str!`, so its path is relative to the file invoking the macro. A
-/// document that spreads shared fragments names the core macro defining them
-/// ([`user_fields_fragment`](crate::user_fields_fragment),
-/// [`user_with_custom_data_fragment`](crate::user_with_custom_data_fragment),
-/// [`user_with_identities_fragment`](crate::user_with_identities_fragment)); its text is
-/// appended to the document.
+/// Each entry is `NAME = (root field, file[, fragments]);`: the file is
+/// `<area>/<operationName>.graphql`, embedded with `include_str!` (so relative to the file
+/// invoking the macro), and its name without the extension is the operation name. A document
+/// that spreads shared fragments names the set it appends, one of
+/// [`fragments`](crate::graphql::fragments).
 ///
 /// ```
+/// # mod doc {
 /// authing_core::graphql_operations! {
-///     /// `user(id)`: one user.
-///     EXAMPLE_USER = ("exampleUser", "user", "graphql/user_example.graphql", user_fields_fragment);
+///     /// `checkLoginStatus(token)`.
+///     CHECK = ("checkLoginStatus", "graphql/users/checkLoginStatus.graphql");
 /// }
-///
-/// assert_eq!(ALL, [EXAMPLE_USER]);
-/// assert!(EXAMPLE_USER.document().contains("...UserFields"));
-/// assert!(EXAMPLE_USER.document().contains("fragment UserFields on User {"));
+/// # }
+/// # fn main() {
+/// # use doc::*;
+/// assert_eq!(ALL, [CHECK]);
+/// assert_eq!(CHECK.operation_name(), "checkLoginStatus");
+/// # }
 /// ```
 #[macro_export]
 macro_rules! graphql_operations {
     ($(
         $(#[$doc:meta])*
-        $name:ident = ($operation:literal, $root:literal, $file:literal $(, $fragment:ident)? $(,)?);
+        $name:ident = ($root:literal, $file:literal $(, $fragments:expr)? $(,)?);
     )+) => {
         $(
             $(#[$doc])*
             pub const $name: $crate::GraphQlOperation = $crate::GraphQlOperation::new(
-                $operation,
+                $crate::graphql::operation_name_of($file),
                 $root,
-                ::core::concat!(::core::include_str!($file) $(, $crate::$fragment!())?),
-            );
+                ::core::include_str!($file),
+            )
+            $(.with_fragments($fragments))?;
         )+
 
         /// Every operation declared here, in order.
         pub const ALL: &[$crate::GraphQlOperation] = &[$($name),+];
     };
+}
+
+/// The operation name a document file's path gives: its file name without `.graphql`
+/// (`graphql/users/deleteUser.graphql` → `deleteUser`). Evaluated at compile time by
+/// [`graphql_operations!`](crate::graphql_operations).
+pub const fn operation_name_of(path: &'static str) -> &'static str {
+    let bytes = path.as_bytes();
+    let mut start = bytes.len();
+    while start > 0 && bytes[start - 1] != b'/' {
+        start -= 1;
+    }
+    let suffix = b".graphql";
+    assert!(
+        bytes.len() >= start + suffix.len(),
+        "a document file ends with .graphql"
+    );
+    let end = bytes.len() - suffix.len();
+    let (_, tail) = bytes.split_at(start);
+    let (name, _) = tail.split_at(end - start);
+    match std::str::from_utf8(name) {
+        Ok(name) => name,
+        Err(_) => panic!("a document file name is UTF-8"),
+    }
 }
 
 /// The first entry of a non-empty `errors` array, as an [`Error::Api`] (or a `Decode` error

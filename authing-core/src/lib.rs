@@ -15,8 +15,10 @@
 //! - [`ClientOptions`]: the settings every client shares, validated in one place
 //!   ([`ApiClientBuilder::build`]), with the setters every builder exposes for them
 //!   ([`client_options_setters!`]);
-//! - [`GraphQlOperation`] and the GraphQL fragments the SDK's documents share
-//!   ([`graphql_operations!`], [`user_fields_fragment!`]);
+//! - [`Operation`], [`operation::send`] and [`operation!`]: every call as data, sent by one
+//!   path;
+//! - [`GraphQlOperation`] and the GraphQL documents and fragments the SDK's clients share
+//!   ([`graphql_operations!`], [`graphql::documents`], [`graphql::fragments`]);
 //! - [`model`]: the data Authing returns and the inputs it takes.
 
 mod answer;

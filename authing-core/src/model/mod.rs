@@ -22,7 +22,7 @@ mod pagination;
 mod user;
 
 pub use common::{AccessToken, BatchOperationResult, CommonMessage};
-pub use custom_data::custom_data_params;
+pub use custom_data::{Context, CustomData, custom_data_params};
 pub use inputs::{CreateUserInput, RegisterProfile, SortBy, UpdateUserInput, UserDdfInput};
 pub use login_status::{LoginStatus, LoginStatusDetail};
 pub use pagination::{Paginated, PaginatedUsers};
