@@ -40,8 +40,16 @@ use crate::transport::Transport;
 
 mod declare;
 pub(crate) mod prepare;
+pub mod raw;
 
 pub use prepare::{drop_nulls, fill_path};
+
+/// Serialises a [`Secret`] as its plain text: for the few operations whose argument *is* a
+/// secret sent as is (`accessToken`'s pool secret, `checkLoginStatus`'s token). Use with
+/// `#[serde(serialize_with = "authing_core::operation::expose_secret")]`.
+pub fn expose_secret<S: serde::Serializer>(secret: &Secret, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(secret.expose())
+}
 
 /// How an operation travels.
 #[derive(Debug, Clone, PartialEq, Eq)]

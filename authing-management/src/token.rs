@@ -28,18 +28,9 @@ use bytes::Bytes;
 use http::StatusCode;
 use serde::Deserialize;
 
-/// Authing's codes for a token it no longer accepts: expired, invalid.
-pub(crate) const TOKEN_REJECTED_CODES: [i64; 2] = [2206, 2207];
-
 /// The longest time before expiry at which a token is refreshed.
 const MAX_REFRESH_MARGIN_SECS: i64 = 3600;
 
-/// Whether `error` says the management token was not accepted.
-pub(crate) fn is_token_rejected(error: &Error) -> bool {
-    error
-        .code()
-        .is_some_and(|code| TOKEN_REJECTED_CODES.contains(&code))
-}
 
 /// The answer of `accessToken` (`AccessTokenRes`); the token itself is required.
 #[derive(Deserialize)]
