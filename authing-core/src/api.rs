@@ -66,17 +66,7 @@ impl<T: fmt::Debug> fmt::Debug for ApiClient<T> {
     }
 }
 
-impl<T: Transport> ApiClient<T> {
-    /// Starts building a client over `transport`.
-    pub fn builder(transport: T) -> ApiClientBuilder<T> {
-        ApiClientBuilder {
-            transport,
-            user_pool_id: None,
-            app_id: None,
-            options: ClientOptions::default(),
-        }
-    }
-
+impl<T> ApiClient<T> {
     /// The host every request goes to.
     pub fn host(&self) -> &BaseUrl {
         &self.host
@@ -132,31 +122,6 @@ impl<T: Transport> ApiClient<T> {
         }
     }
 
-    /// Sends a prepared request, authorised by `token` when given, within the client's
-    /// deadline. Every HTTP status is `Ok` here; decoding decides what it means.
-    pub async fn execute(
-        &self,
-        mut request: http::Request<Bytes>,
-        token: Option<&Secret>,
-    ) -> Result<http::Response<Bytes>, Error> {
-        if let Some(token) = token {
-            let mut value =
-                HeaderValue::try_from(format!("Bearer {}", token.expose())).map_err(|_| {
-                    Error::invalid_argument("the token contains characters a header cannot carry")
-                })?;
-            value.set_sensitive(true);
-            request.headers_mut().insert(AUTHORIZATION, value);
-        }
-        let sent = self.transport.send(request);
-        let response = match self.timeout {
-            Some(limit) => tokio::time::timeout(limit, sent)
-                .await
-                .map_err(|_| TransportError::timeout(format!("no answer within {limit:?}")))??,
-            None => sent.await?,
-        };
-        Ok(response)
-    }
-
     /// Runs the `on_error` hook on `error`, then hands it back. [`send`](crate::operation::send)
     /// calls it once per failed call.
     pub fn report(&self, error: Error) -> Error {
@@ -186,6 +151,43 @@ impl<T: Transport> ApiClient<T> {
             headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
         }
         Ok(request)
+    }
+}
+
+impl<T: Transport> ApiClient<T> {
+    /// Starts building a client over `transport`.
+    pub fn builder(transport: T) -> ApiClientBuilder<T> {
+        ApiClientBuilder {
+            transport,
+            user_pool_id: None,
+            app_id: None,
+            options: ClientOptions::default(),
+        }
+    }
+
+    /// Sends a prepared request, authorised by `token` when given, within the client's
+    /// deadline. Every HTTP status is `Ok` here; decoding decides what it means.
+    pub async fn execute(
+        &self,
+        mut request: http::Request<Bytes>,
+        token: Option<&Secret>,
+    ) -> Result<http::Response<Bytes>, Error> {
+        if let Some(token) = token {
+            let mut value =
+                HeaderValue::try_from(format!("Bearer {}", token.expose())).map_err(|_| {
+                    Error::invalid_argument("the token contains characters a header cannot carry")
+                })?;
+            value.set_sensitive(true);
+            request.headers_mut().insert(AUTHORIZATION, value);
+        }
+        let sent = self.transport.send(request);
+        let response = match self.timeout {
+            Some(limit) => tokio::time::timeout(limit, sent)
+                .await
+                .map_err(|_| TransportError::timeout(format!("no answer within {limit:?}")))??,
+            None => sent.await?,
+        };
+        Ok(response)
     }
 }
 

@@ -51,6 +51,17 @@ pub fn expose_secret<S: serde::Serializer>(secret: &Secret, serializer: S) -> Re
     serializer.serialize_str(secret.expose())
 }
 
+/// [`expose_secret`] for an optional secret (`None` serialises as `null`, then dropped).
+pub fn expose_optional_secret<S: serde::Serializer>(
+    secret: &Option<Secret>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match secret {
+        Some(secret) => serializer.serialize_str(secret.expose()),
+        None => serializer.serialize_none(),
+    }
+}
+
 /// How an operation travels.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
