@@ -17,7 +17,7 @@
 ///         optional { /// doc
 ///                    name: Type, ... }     // `Option<Type>`, unset is not sent
 ///         defaults { /// doc
-///                    name: Type = value, ... } // always sent
+///                    name: Type = value, ... } // set with a `Type` (numbers infer)
 ///         impl { /* more items of the Operation impl: check, passwords, finish, ... */ }
 ///     }
 /// }
@@ -151,8 +151,8 @@ macro_rules! operation {
 
             $($(
                 $(#[doc = $ddoc])*
-                pub fn $dfield(mut self, $dfield: impl ::core::convert::Into<$dty>) -> Self {
-                    self.$dfield = $dfield.into();
+                pub fn $dfield(mut self, $dfield: $dty) -> Self {
+                    self.$dfield = $dfield;
                     self
                 }
             )*)?

@@ -1,7 +1,5 @@
 //! Users: what each call sends and how answers decode.
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -11,7 +9,7 @@ use authing_management::users::{SearchUserDepartmentOpt, SearchUserRoleOpt};
 use authing_management::{BatchField, ManagementClient};
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
-use common::*;
+use crate::common::*;
 use rsa::pkcs8::{EncodePublicKey, LineEnding};
 use rsa::{Pkcs1v15Encrypt, RsaPrivateKey};
 use serde_json::{Value, json};
@@ -51,10 +49,10 @@ fn decrypt(private: &RsaPrivateKey, ciphertext: &Value) -> String {
 
 fn echo_user(seen: &Seen) -> Reply {
     let root = match seen.operation.as_str() {
-        "createUser" | "createUserWithCustomData" => "createUser",
+        "createUser" => "createUser",
         "updateUser" => "updateUser",
-        "user" | "userWithCustomData" => "user",
-        "findUser" | "findUserWithCustomData" => "findUser",
+        "user" => "user",
+        "findUser" => "findUser",
         other => panic!("unexpected {other}"),
     };
     Reply::data(root, user_json("u1"))
@@ -83,8 +81,9 @@ async fn create_encrypts_the_password_and_sends_custom_data_as_params() {
         .expect("created");
     assert_eq!(user.id, "u1");
 
-    let seen = &log.of("createUserWithCustomData")[0];
+    let seen = &log.of("createUser")[0];
     let vars = &seen.variables;
+    assert_eq!(vars["withCustomData"], true, "custom data set: the answer carries it");
     assert_eq!(vars["userInfo"]["username"], "bob");
     assert_eq!(vars["userInfo"]["email"], "bob@example.com");
     assert_ne!(vars["userInfo"]["password"], "p@ssw0rd!");
@@ -150,7 +149,7 @@ async fn update_encrypts_the_password() {
 async fn list_sends_paging_and_picks_the_custom_data_document() {
     let (transport, log) = fake_with_tokens(|seen| {
         let mut page = users_page(&["u1", "u2"]);
-        if seen.operation == "usersWithCustomData" {
+        if seen.variables["withCustomData"] == true {
             page["list"][0]["customData"] =
                 json!([{ "key": "age", "value": "18", "dataType": "NUMBER", "label": "Age" }]);
         }
@@ -170,13 +169,13 @@ async fn list_sends_paging_and_picks_the_custom_data_document() {
     assert_eq!(page.total_count, 2);
     assert_eq!(page.list[0].custom_data_map()["age"], 18);
     assert_eq!(
-        log.of("usersWithCustomData")[0].variables,
-        json!({ "page": 2, "limit": 5, "sortBy": "CREATEDAT_ASC" })
+        log.of("users")[0].variables,
+        json!({ "page": 2, "limit": 5, "sortBy": "CREATEDAT_ASC", "withCustomData": true })
     );
 
-    client.users().list().send().await.expect("ok");
+    client.users().list().await.expect("ok");
     assert_eq!(
-        log.of("users")[0].variables,
+        log.of("users")[1].variables,
         json!({ "page": 1, "limit": 10 })
     );
 
@@ -229,7 +228,10 @@ async fn detail_with_custom_data() {
         .await
         .expect("ok");
     assert_eq!(user.id, "u1");
-    assert_eq!(log.count("userWithCustomData"), 1);
+    assert_eq!(
+        log.of("user")[0].variables,
+        json!({ "id": "u1", "withCustomData": true })
+    );
 }
 
 #[tokio::test]
@@ -247,8 +249,8 @@ async fn find_sends_the_criteria_and_answers_none_for_null() {
         .expect("ok");
     assert!(found.is_none());
     assert_eq!(
-        log.of("findUserWithCustomData")[0].variables,
-        json!({ "username": "bob", "externalId": "ext-1" })
+        log.of("findUser")[0].variables,
+        json!({ "username": "bob", "externalId": "ext-1", "withCustomData": true })
     );
 }
 

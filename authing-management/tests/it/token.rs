@@ -1,14 +1,12 @@
 //! The management token: caching, single flight, refresh, rejection and retry.
 
-mod common;
-
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use authing_core::{Error, TransportError};
 use authing_management::ManagementClient;
-use common::*;
+use crate::common::*;
 use futures_like::join_all;
 use serde_json::json;
 
