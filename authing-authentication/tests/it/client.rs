@@ -183,8 +183,8 @@ async fn register_by_email_sends_an_encrypted_password_and_every_option() {
     assert_eq!(request.body["operationName"], "registerByEmail");
     assert_eq!(
         request.body["query"],
-        graphql::REGISTER_BY_EMAIL.document(),
-        "the crate's own document"
+        graphql::REGISTER_BY_EMAIL.full_document(),
+        "the crate's own document, with its fragments"
     );
     assert_eq!(request.authorization(), None);
     let input = &request.variables()["input"];
@@ -799,9 +799,9 @@ fn the_crate_lists_every_document_it_sends() {
             "registerByUsername",
             "loginByEmail",
             "loginByUsername",
-            "updateUser",
             "updatePassword",
             "checkLoginStatus",
+            "updateUser",
         ]
     );
     for (name, document) in documents {
