@@ -193,8 +193,9 @@ impl<T: Transport> Client for ManagementClient<T> {
 }
 
 operation! {
-    /// The pool's management token (`accessToken`), sent without a token.
-    pub(crate) struct AccessToken -> AccessTokenAnswer {
+    /// The pool's management token (`accessToken`), sent without a token: what
+    /// [`ManagementClient`] fetches for its token cache.
+    pub struct AccessToken -> AccessTokenAnswer {
         wire: Wire::Graphql(&graphql::ACCESS_TOKEN),
         auth: None,
         required {

@@ -55,7 +55,8 @@ mod token;
 pub mod users;
 
 pub use authing_core::NoTransport;
-pub use client::{CheckLoginStatus, ManagementClient, ManagementClientBuilder};
+pub use client::{AccessToken, CheckLoginStatus, ManagementClient, ManagementClientBuilder};
+pub use token::AccessTokenAnswer;
 pub use users::{BatchField, UsersHandler};
 
 /// Every GraphQL document this crate sends, as `(operation name, document)`, so tests can

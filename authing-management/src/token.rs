@@ -32,10 +32,11 @@ use serde::Deserialize;
 const MAX_REFRESH_MARGIN_SECS: i64 = 3600;
 
 
-/// The answer of `accessToken` (`AccessTokenRes`); the token itself is required.
+/// The answer of `accessToken` (`AccessTokenRes`): the management token (required) and its
+/// lifetime. The client keeps it in its token cache; see [`ManagementClient::access_token`](crate::ManagementClient::access_token).
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub(crate) struct AccessTokenAnswer {
+pub struct AccessTokenAnswer {
     access_token: Secret,
     exp: Option<i64>,
     iat: Option<i64>,

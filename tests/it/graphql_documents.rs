@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use apollo_compiler::validation::Valid;
 use apollo_compiler::{ExecutableDocument, Schema};
 
-fn shipped_documents() -> Vec<(&'static str, &'static str)> {
+fn shipped_documents() -> Vec<(&'static str, String)> {
     let mut documents = authing_management::graphql_documents();
     documents.extend(authing_authentication::graphql_documents());
     documents
@@ -16,7 +16,7 @@ fn validate_all(schema: &Valid<Schema>, schema_name: &str) {
     let mut failures = Vec::new();
     for (name, document) in shipped_documents() {
         if let Err(errors) =
-            ExecutableDocument::parse_and_validate(schema, document, format!("{name}.graphql"))
+            ExecutableDocument::parse_and_validate(schema, &document, format!("{name}.graphql"))
         {
             failures.push(format!("{name} against {schema_name}:\n{}", errors.errors));
         }
@@ -58,7 +58,12 @@ fn documents_validate_against_the_fakes_schema() {
 fn documents_validate_against_authings_real_schema() {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/authing-v2.graphql");
     let Ok(sdl) = std::fs::read_to_string(&path) else {
-        eprintln!("skipped: {} is not there", path.display());
+        // Not silent: CI (`.ci/run`) refuses to run without the file.
+        println!(
+            "NOT CHECKED: Authing's real schema is missing at {}; the documents were \
+             validated against the fake's schema only",
+            path.display()
+        );
         return;
     };
     let schema = Schema::parse_and_validate(sdl, "authing-v2.graphql")

@@ -6,6 +6,7 @@ mod errors;
 mod graphql_documents;
 mod logs;
 mod management_token;
+mod registry;
 mod secrets;
 mod seed_flow;
 mod stubs;
