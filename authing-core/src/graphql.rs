@@ -270,11 +270,7 @@ pub const fn operation_name_of(path: &'static str) -> &'static str {
 
 /// The first entry of a non-empty `errors` array, as an [`Error::Api`] (or a `Decode` error
 /// when it carries no usable code).
-fn first_graphql_error(
-    json: &Value,
-    parts: &http::response::Parts,
-    body: &Bytes,
-) -> Option<Error> {
+fn first_graphql_error(json: &Value, parts: &http::response::Parts, body: &Bytes) -> Option<Error> {
     let first = json.get("errors")?.as_array()?.first()?;
     Some(match first.get("message") {
         // Authing's shape: `message` is an object.
@@ -290,11 +286,7 @@ fn first_graphql_error(
             data: None,
             status: parts.status,
         },
-        _ => decode_error(
-            parts,
-            body.clone(),
-            "a GraphQL error without a message",
-        ),
+        _ => decode_error(parts, body.clone(), "a GraphQL error without a message"),
     })
 }
 
@@ -438,7 +430,10 @@ mod tests {
             .expect("response");
         let (parts, ()) = response.into_parts();
         let user: Option<U> = OP
-            .decode_answer(&parts, Bytes::from_static(br#"{"data":{"user":{"id":"u1"}}}"#))
+            .decode_answer(
+                &parts,
+                Bytes::from_static(br#"{"data":{"user":{"id":"u1"}}}"#),
+            )
             .expect("ok");
         assert_eq!(user, Some(U { id: "u1".into() }));
     }

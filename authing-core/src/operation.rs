@@ -47,7 +47,10 @@ pub use prepare::{drop_nulls, fill_path};
 /// Serialises a [`Secret`] as its plain text: for the few operations whose argument *is* a
 /// secret sent as is (`accessToken`'s pool secret, `checkLoginStatus`'s token). Use with
 /// `#[serde(serialize_with = "authing_core::operation::expose_secret")]`.
-pub fn expose_secret<S: serde::Serializer>(secret: &Secret, serializer: S) -> Result<S::Ok, S::Error> {
+pub fn expose_secret<S: serde::Serializer>(
+    secret: &Secret,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
     serializer.serialize_str(secret.expose())
 }
 
@@ -291,4 +294,241 @@ fn clone_request(request: &http::Request<Bytes>) -> http::Request<Bytes> {
     *copy.version_mut() = request.version();
     *copy.headers_mut() = request.headers().clone();
     copy
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::{Arc, Mutex};
+
+    use serde_json::{Value, json};
+
+    use super::*;
+    use crate::transport::transport_fn;
+
+    const EXISTS: GraphQlOperation = GraphQlOperation::new(
+        "isUserExists",
+        "isUserExists",
+        "query isUserExists($username: String) { isUserExists(username: $username) }",
+    );
+
+    crate::operation! {
+        /// A GraphQL operation for these tests.
+        struct Exists -> bool {
+            wire: Wire::Graphql(&EXISTS),
+            auth: Management,
+            optional {
+                /// A username.
+                username: String,
+            }
+        }
+    }
+
+    crate::operation! {
+        /// A REST operation with a placeholder, a query and a password, for these tests.
+        struct Rest -> Value {
+            wire: Wire::Rest { method: Method::GET, path: "/api/v2/users/{id}/things" },
+            auth: User,
+            required {
+                /// The id in the path.
+                id: String,
+                /// A password, never sent as given.
+                #[serde(skip_serializing)]
+                password: Secret,
+            }
+            optional {
+                /// Goes to the query.
+                page: u32,
+            }
+            impl {
+                fn passwords(&self) -> Vec<(&'static str, &Secret)> {
+                    vec![("/password", &self.password)]
+                }
+
+                fn session(_output: &Value) -> SessionEffect<'_> {
+                    SessionEffect::ForgetToken
+                }
+            }
+        }
+    }
+
+    #[derive(Debug)]
+    struct Reversing;
+
+    impl crate::Encryptor for Reversing {
+        fn encrypt(&self, plaintext: &str) -> Result<String, Error> {
+            Ok(plaintext.chars().rev().collect())
+        }
+    }
+
+    /// A client whose token is `tok-N`, N the number of refreshes so far.
+    struct Refreshing<T> {
+        api: ApiClient<T>,
+        refreshes: AtomicUsize,
+        effects: Mutex<Vec<String>>,
+    }
+
+    impl<T: Transport> Client for Refreshing<T> {
+        type Transport = T;
+
+        fn api(&self) -> &ApiClient<T> {
+            &self.api
+        }
+
+        async fn token(&self, auth: Auth) -> Result<Option<Secret>, Error> {
+            match auth {
+                Auth::None => Ok(None),
+                Auth::User => Err(Error::NotLoggedIn),
+                _ => Ok(Some(Secret::from(format!(
+                    "tok-{}",
+                    self.refreshes.load(Ordering::SeqCst)
+                )))),
+            }
+        }
+
+        async fn refresh_token(
+            &self,
+            _auth: Auth,
+            rejected: &Secret,
+        ) -> Result<Option<Secret>, Error> {
+            let n = self.refreshes.fetch_add(1, Ordering::SeqCst) + 1;
+            assert_eq!(rejected.expose(), format!("tok-{}", n - 1));
+            Ok(Some(Secret::from(format!("tok-{n}"))))
+        }
+
+        fn apply_session(&self, effect: SessionEffect<'_>, token: Option<&Secret>) {
+            self.effects
+                .lock()
+                .expect("lock")
+                .push(format!("{effect:?} {:?}", token.map(Secret::expose)));
+        }
+    }
+
+    type Seen = Arc<Mutex<Vec<http::Request<Bytes>>>>;
+
+    fn client(answers: Vec<&'static str>) -> (Refreshing<impl Transport>, Seen) {
+        client_with_hook(answers, None)
+    }
+
+    fn client_with_hook(
+        answers: Vec<&'static str>,
+        hook: Option<crate::OnError>,
+    ) -> (Refreshing<impl Transport>, Seen) {
+        let seen: Seen = Arc::default();
+        let log = Arc::clone(&seen);
+        let answers = Arc::new(Mutex::new(answers.into_iter()));
+        let transport = transport_fn(move |request: http::Request<Bytes>| {
+            log.lock().expect("lock").push(request);
+            let answer = answers.lock().expect("lock").next().unwrap_or("{}");
+            async move { Ok(http::Response::new(Bytes::from_static(answer.as_bytes()))) }
+        });
+        let mut builder = ApiClient::builder(transport)
+            .host("https://core.authing.cn")
+            .encryptor(Arc::new(Reversing));
+        if let Some(hook) = hook {
+            builder = builder.on_error(hook);
+        }
+        let api = builder.build().expect("valid");
+        let client = Refreshing {
+            api,
+            refreshes: AtomicUsize::new(0),
+            effects: Mutex::default(),
+        };
+        (client, seen)
+    }
+
+    const REJECTED: &str = r#"{"errors":[{"message":{"code":2206,"message":"expired"}}]}"#;
+
+    #[tokio::test]
+    async fn a_rejected_management_token_is_refreshed_and_the_call_sent_once_more() {
+        let (client, seen) = client(vec![REJECTED, r#"{"data":{"isUserExists":true}}"#]);
+        let exists = send(&client, &Exists::new(()).username("bob"))
+            .await
+            .expect("retried");
+        assert!(exists);
+        let seen = seen.lock().expect("lock");
+        assert_eq!(seen.len(), 2);
+        assert_eq!(seen[0].headers()["authorization"], "Bearer tok-0");
+        assert_eq!(seen[1].headers()["authorization"], "Bearer tok-1");
+        assert_eq!(
+            seen[0].body(),
+            seen[1].body(),
+            "the same request, once more"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_second_rejection_is_the_error_and_the_hook_sees_it_once() {
+        let calls = Arc::new(AtomicUsize::new(0));
+        let counter = Arc::clone(&calls);
+        let hook: crate::OnError = Arc::new(move |_e: &Error| {
+            counter.fetch_add(1, Ordering::SeqCst);
+        });
+        let (client, seen) = client_with_hook(vec![REJECTED, REJECTED, REJECTED], Some(hook));
+        let error = send(&client, &Exists::new(()).username("bob"))
+            .await
+            .expect_err("rejected twice");
+        assert!(error.is(codes::LOGIN_EXPIRED));
+        assert_eq!(seen.lock().expect("lock").len(), 2, "one retry, no loop");
+        assert_eq!(
+            calls.load(Ordering::SeqCst),
+            1,
+            "the hook sees the final error once"
+        );
+    }
+
+    #[tokio::test]
+    async fn unset_arguments_are_not_sent() {
+        let (client, seen) = client(vec![r#"{"data":{"isUserExists":false}}"#]);
+        send(&client, &Exists::new(())).await.expect("ok");
+        let seen = seen.lock().expect("lock");
+        let body: Value = serde_json::from_slice(seen[0].body()).expect("json");
+        assert_eq!(body["variables"], json!({}));
+        assert_eq!(body["operationName"], "isUserExists");
+    }
+
+    #[tokio::test]
+    async fn rest_fills_the_path_and_query_and_encrypts_passwords_in_prepare() {
+        let (client, _) = client(vec![]);
+        let op = Rest::new((), "a b", "secret").page(2u32);
+        let request = client.api.prepare(&op).expect("prepares");
+        assert_eq!(request.method(), Method::GET);
+        assert_eq!(
+            request.uri(),
+            "https://core.authing.cn/api/v2/users/a%20b/things?page=2&password=terces"
+        );
+        assert!(request.body().is_empty());
+        assert!(
+            request.headers().get("authorization").is_none(),
+            "prepare adds no token"
+        );
+        assert!(
+            !format!("{op:?}").contains("secret"),
+            "Debug hides the password"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_user_call_without_a_token_sends_nothing() {
+        let (client, seen) = client(vec![]);
+        let error = send(&client, &Rest::new((), "id", "pw"))
+            .await
+            .expect_err("no token");
+        assert!(matches!(error, Error::NotLoggedIn), "{error:?}");
+        assert!(seen.lock().expect("lock").is_empty());
+        assert!(
+            client.effects.lock().expect("lock").is_empty(),
+            "no session effect"
+        );
+    }
+
+    #[tokio::test]
+    async fn check_failures_send_nothing() {
+        let (client, seen) = client(vec![]);
+        let error = send(&client, &Rest::new((), " ", "pw"))
+            .await
+            .expect_err("empty id");
+        assert!(matches!(error, Error::InvalidArgument(_)), "{error:?}");
+        assert!(seen.lock().expect("lock").is_empty());
+    }
 }

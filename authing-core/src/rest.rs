@@ -39,7 +39,11 @@ pub fn decode_envelope<R: DeserializeOwned>(status: StatusCode, body: Bytes) -> 
 /// a number nor a string of digits.
 pub fn decode_answer<R: DeserializeOwned>(parts: &Parts, body: Bytes) -> Result<R, Error> {
     if parts.status.is_success() {
-        if let Ok(Fast { code: Some(200), data }) = serde_json::from_slice::<Fast<R>>(&body) {
+        if let Ok(Fast {
+            code: Some(200),
+            data,
+        }) = serde_json::from_slice::<Fast<R>>(&body)
+        {
             match data {
                 Some(data) => return Ok(data),
                 None => {
@@ -146,8 +150,8 @@ mod tests {
 
     #[test]
     fn a_non_2xx_status_is_never_ok_whatever_the_envelope_says() {
-        let error = decode(500, r#"{"code":200,"message":"","data":{"id":"u1"}}"#)
-            .expect_err("not ok");
+        let error =
+            decode(500, r#"{"code":200,"message":"","data":{"id":"u1"}}"#).expect_err("not ok");
         assert!(
             matches!(&error, Error::Http { status, .. } if status.as_u16() == 500),
             "{error:?}"
@@ -156,8 +160,7 @@ mod tests {
 
     #[test]
     fn codes_sent_as_digits_are_kept() {
-        let error = decode(200, r#"{"code":"2004","message":"User not found"}"#)
-            .expect_err("api");
+        let error = decode(200, r#"{"code":"2004","message":"User not found"}"#).expect_err("api");
         assert!(error.is(crate::codes::USER_NOT_FOUND), "{error:?}");
         let ok = decode(200, r#"{"code":"200","message":"","data":1}"#);
         assert_eq!(ok.expect("200 as digits is success"), serde_json::json!(1));

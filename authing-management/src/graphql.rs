@@ -31,6 +31,23 @@ authing_core::graphql_operations! {
     DELETE_USERS = ("deleteUsers", "graphql/users/deleteUsers.graphql");
     /// `isUserExists(username, email, phone, externalId)`.
     IS_USER_EXISTS = ("isUserExists", "graphql/users/isUserExists.graphql");
+    /// `udv(targetType, targetId)`: an object's custom data.
+    UDV = ("udv", "graphql/families/udv.graphql");
+    /// `setUdv(targetType, targetId, key, value)`.
+    SET_UDV = ("setUdv", "graphql/families/setUdv.graphql");
+    /// `removeUdv(targetType, targetId, key)`.
+    REMOVE_UDV = ("removeUdv", "graphql/families/removeUdv.graphql");
+    /// `policyAssignments(namespace, code, targetType, targetIdentifier, page, limit)`.
+    POLICY_ASSIGNMENTS = ("policyAssignments", "graphql/families/policyAssignments.graphql");
+    /// `addPolicyAssignments(policies, targetType, targetIdentifiers, inheritByChildren, namespace)`.
+    ADD_POLICY_ASSIGNMENTS =
+        ("addPolicyAssignments", "graphql/families/addPolicyAssignments.graphql");
+    /// `removePolicyAssignments(policies, targetType, targetIdentifiers, namespace)`.
+    REMOVE_POLICY_ASSIGNMENTS =
+        ("removePolicyAssignments", "graphql/families/removePolicyAssignments.graphql");
+    /// `authorizedResources(targetType, targetIdentifier, namespace, resourceType)`.
+    AUTHORIZED_RESOURCES =
+        ("authorizedResources", "graphql/families/authorizedResources.graphql");
 }
 
 #[cfg(test)]

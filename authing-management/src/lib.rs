@@ -50,12 +50,14 @@
 //! ```
 
 mod client;
+pub mod families;
 pub mod graphql;
 mod token;
 pub mod users;
 
 pub use authing_core::NoTransport;
 pub use client::{AccessToken, CheckLoginStatus, ManagementClient, ManagementClientBuilder};
+pub use families::{CustomDataHandler, PolicyAssignmentsHandler};
 pub use token::AccessTokenAnswer;
 pub use users::{BatchField, UsersHandler};
 

@@ -31,7 +31,6 @@ use serde::Deserialize;
 /// The longest time before expiry at which a token is refreshed.
 const MAX_REFRESH_MARGIN_SECS: i64 = 3600;
 
-
 /// The answer of `accessToken` (`AccessTokenRes`): the management token (required) and its
 /// lifetime. The client keeps it in its token cache; see [`ManagementClient::access_token`](crate::ManagementClient::access_token).
 #[derive(Deserialize)]

@@ -12,9 +12,18 @@ fn shipped_documents() -> Vec<(&'static str, String)> {
     documents
 }
 
-fn validate_all(schema: &Valid<Schema>, schema_name: &str) {
+fn validate_all(schema: &Valid<Schema>, schema_name: &str, exempt: &[String]) {
     let mut failures = Vec::new();
     for (name, document) in shipped_documents() {
+        if exempt.iter().any(|e| e == name) {
+            let valid = ExecutableDocument::parse_and_validate(schema, &document, name).is_ok();
+            assert!(
+                !valid,
+                "{name} is marked missing in the fake, but validates: drop the mark"
+            );
+            println!("not in {schema_name} yet (marked in the registry): {name}");
+            continue;
+        }
         if let Err(errors) =
             ExecutableDocument::parse_and_validate(schema, &document, format!("{name}.graphql"))
         {
@@ -48,25 +57,35 @@ fn the_sdk_ships_documents_with_unique_names_per_crate() {
 
 #[test]
 fn documents_validate_against_the_fakes_schema() {
-    let sdl = authing_mock::sdl();
-    let schema = Schema::parse_and_validate(sdl, "authing-mock.graphql")
-        .unwrap_or_else(|errors| panic!("the fake's schema is invalid:\n{}", errors.errors));
-    validate_all(&schema, "the fake's schema");
+    let schema = crate::registry::fake_schema();
+    validate_all(
+        &schema,
+        "the fake's schema",
+        &crate::registry::missing_in_fake(),
+    );
 }
 
-#[test]
-fn documents_validate_against_authings_real_schema() {
+/// Authing's real v2 schema, from `../shared/authing-v2.graphql` next to the repository;
+/// `None`, said in the output, when it is not there.
+pub(crate) fn real_schema() -> Option<Valid<Schema>> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/authing-v2.graphql");
     let Ok(sdl) = std::fs::read_to_string(&path) else {
         // Not silent: CI (`.ci/run`) refuses to run without the file.
         println!(
-            "NOT CHECKED: Authing's real schema is missing at {}; the documents were \
-             validated against the fake's schema only",
+            "NOT CHECKED: Authing's real schema is missing at {}",
             path.display()
         );
-        return;
+        return None;
     };
-    let schema = Schema::parse_and_validate(sdl, "authing-v2.graphql")
-        .unwrap_or_else(|errors| panic!("Authing's schema does not parse:\n{}", errors.errors));
-    validate_all(&schema, "Authing's v2 schema");
+    Some(
+        Schema::parse_and_validate(sdl, "authing-v2.graphql")
+            .unwrap_or_else(|errors| panic!("Authing's schema does not parse:\n{}", errors.errors)),
+    )
+}
+
+#[test]
+fn documents_validate_against_authings_real_schema() {
+    if let Some(schema) = real_schema() {
+        validate_all(&schema, "Authing's v2 schema", &[]);
+    }
 }

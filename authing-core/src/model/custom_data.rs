@@ -66,7 +66,9 @@ impl<'de> Deserialize<'de> for CustomData {
                 }
                 let entries: Vec<Entry> = serde_json::from_str(&text)
                     .map_err(|_| D::Error::custom("custom data is not [{key, value}] JSON"))?;
-                Ok(Self(entries.into_iter().map(|e| (e.key, e.value)).collect()))
+                Ok(Self(
+                    entries.into_iter().map(|e| (e.key, e.value)).collect(),
+                ))
             }
             Value::Null => Ok(Self::default()),
             _ => Err(D::Error::custom("custom data is an object")),
@@ -189,15 +191,17 @@ mod tests {
             serde_json::from_value::<CustomData>(wire).expect("string"),
             data
         );
-        let from_object: CustomData =
-            serde_json::from_value(json!({"a": "x"})).expect("object");
+        let from_object: CustomData = serde_json::from_value(json!({"a": "x"})).expect("object");
         assert_eq!(from_object, CustomData::from([("a", "x")]));
         assert!(serde_json::from_value::<CustomData>(json!(1)).is_err());
 
         let context = Context::from(json!({"k": "v"}).as_object().cloned().expect("map"));
         let wire = serde_json::to_value(&context).expect("serialises");
         assert_eq!(wire, r#"{"k":"v"}"#);
-        assert_eq!(serde_json::from_value::<Context>(wire).expect("string"), context);
+        assert_eq!(
+            serde_json::from_value::<Context>(wire).expect("string"),
+            context
+        );
         assert_eq!(
             serde_json::to_value(Context::default()).expect("serialises"),
             Value::Null

@@ -71,7 +71,12 @@ pub struct RawRest<'a, R> {
 impl<'a, R> RawRest<'a, R> {
     /// `method path_and_query` with `body` (an object, for POST and PUT), authorised by
     /// `auth`.
-    pub fn new(method: Method, path_and_query: &'a str, body: Option<&'a Value>, auth: Auth) -> Self {
+    pub fn new(
+        method: Method,
+        path_and_query: &'a str,
+        body: Option<&'a Value>,
+        auth: Auth,
+    ) -> Self {
         Self {
             method,
             path_and_query,

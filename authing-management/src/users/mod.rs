@@ -26,9 +26,12 @@ mod operations;
 mod options;
 
 use authing_core::Transport;
-use authing_core::model::{CreateUserInput, UpdateUserInput};
+use authing_core::model::{
+    CreateUserInput, PolicyAssignmentTargetType, UdfTargetType, UpdateUserInput,
+};
 
 use crate::client::ManagementClient;
+use crate::families::{AuthorizedResources, CustomDataHandler, PolicyAssignmentsHandler};
 
 pub use operations::{
     BatchGetUsers, CreateUser, DeleteUser, DeleteUsers, FindUser, ListUsers, MAX_BATCH_IDS,
@@ -76,7 +79,11 @@ impl<T: Transport> UsersHandler<T> {
 
     /// Changes a user's fields (`updateUser`); unset fields are left alone. A `password` in
     /// `input` is encrypted with the client's key before it is sent.
-    pub fn update(&self, user_id: impl Into<String>, input: UpdateUserInput) -> UpdateUser<ManagementClient<T>> {
+    pub fn update(
+        &self,
+        user_id: impl Into<String>,
+        input: UpdateUserInput,
+    ) -> UpdateUser<ManagementClient<T>> {
         UpdateUser::new(self.client(), user_id, input)
     }
 
@@ -120,5 +127,25 @@ impl<T: Transport> UsersHandler<T> {
     /// (`isUserExists`). Set at least one criterion.
     pub fn exists(&self) -> UserExists<ManagementClient<T>> {
         UserExists::new(self.client())
+    }
+
+    /// A user's custom data (the custom-data family, for users).
+    pub fn custom_data(&self, user_id: impl Into<String>) -> CustomDataHandler<T> {
+        self.client.custom_data(UdfTargetType::User, user_id)
+    }
+
+    /// The policies assigned to a user (the policy-assignment family, for users).
+    pub fn policies(&self, user_id: impl Into<String>) -> PolicyAssignmentsHandler<T> {
+        self.client
+            .policy_assignments(PolicyAssignmentTargetType::User, user_id)
+    }
+
+    /// The resources a user is authorized to act on (`authorizedResources` for a user).
+    pub fn authorized_resources(
+        &self,
+        user_id: impl Into<String>,
+    ) -> AuthorizedResources<ManagementClient<T>> {
+        self.client
+            .authorized_resources(PolicyAssignmentTargetType::User, user_id)
     }
 }

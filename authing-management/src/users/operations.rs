@@ -7,9 +7,7 @@ use authing_core::{Error, Lang, Secret, Wire, codes, operation};
 use http::StatusCode;
 use serde_json::{Map, Value};
 
-use super::options::{
-    BatchField, SearchUserDepartmentOpt, SearchUserGroupOpt, SearchUserRoleOpt,
-};
+use super::options::{BatchField, SearchUserDepartmentOpt, SearchUserGroupOpt, SearchUserRoleOpt};
 use crate::graphql;
 
 /// The most identifiers one `userBatch` call takes.

@@ -4,9 +4,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
+use crate::common::*;
 use authing_core::{Error, TransportError};
 use authing_management::ManagementClient;
-use crate::common::*;
 use futures_like::join_all;
 use serde_json::json;
 

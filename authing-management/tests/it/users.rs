@@ -3,13 +3,13 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use crate::common::*;
 use authing_core::model::{CreateUserInput, SortBy, UpdateUserInput};
 use authing_core::{Error, Lang, Transport};
 use authing_management::users::{SearchUserDepartmentOpt, SearchUserRoleOpt};
 use authing_management::{BatchField, ManagementClient};
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
-use crate::common::*;
 use rsa::pkcs8::{EncodePublicKey, LineEnding};
 use rsa::{Pkcs1v15Encrypt, RsaPrivateKey};
 use serde_json::{Value, json};
@@ -83,7 +83,10 @@ async fn create_encrypts_the_password_and_sends_custom_data_as_params() {
 
     let seen = &log.of("createUser")[0];
     let vars = &seen.variables;
-    assert_eq!(vars["withCustomData"], true, "custom data set: the answer carries it");
+    assert_eq!(
+        vars["withCustomData"], true,
+        "custom data set: the answer carries it"
+    );
     assert_eq!(vars["userInfo"]["username"], "bob");
     assert_eq!(vars["userInfo"]["email"], "bob@example.com");
     assert_ne!(vars["userInfo"]["password"], "p@ssw0rd!");

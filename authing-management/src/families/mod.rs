@@ -1,0 +1,30 @@
+//! Families: calls that work the same on many kinds of object, written once with the kind as
+//! an argument. A user's custom data and a role's are one [`CustomDataHandler`]; policies
+//! assigned to a user, a role, a group or an org node are one [`PolicyAssignmentsHandler`];
+//! what any of them may do is one [`AuthorizedResources`] call.
+//!
+//! ```
+//! # async fn run(client: authing_management::ManagementClient) -> Result<(), authing_core::Error> {
+//! use authing_core::model::{PolicyAssignmentTargetType, UdfTargetType};
+//!
+//! let data = client.users().custom_data("USER_ID").list().await?;
+//! client.custom_data(UdfTargetType::Role, "ROLE_ID").set("level", "3").await?;
+//! client
+//!     .policy_assignments(PolicyAssignmentTargetType::Group, "GROUP_CODE")
+//!     .add(vec!["read-reports".into()])
+//!     .await?;
+//! let resources = client.users().authorized_resources("USER_ID").namespace("default").await?;
+//! # let _ = (data, resources);
+//! # Ok(())
+//! # }
+//! ```
+
+mod authorized_resources;
+mod custom_data;
+mod policy_assignments;
+
+pub use authorized_resources::AuthorizedResources;
+pub use custom_data::{CustomDataHandler, ListCustomData, RemoveCustomData, SetCustomData};
+pub use policy_assignments::{
+    AddPolicyAssignments, ListPolicyAssignments, PolicyAssignmentsHandler, RemovePolicyAssignments,
+};
