@@ -141,10 +141,10 @@ impl GraphQlOperation {
         parts: &http::response::Parts,
         body: Bytes,
     ) -> Result<R, Error> {
-        if parts.status.is_success() {
-            if let Some(value) = typed::decode_data(&body, self.root_field) {
-                return Ok(value);
-            }
+        if parts.status.is_success()
+            && let Some(value) = typed::decode_data(&body, self.root_field)
+        {
+            return Ok(value);
         }
         self.decode_slowly(parts, body)
     }

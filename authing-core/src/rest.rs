@@ -38,18 +38,18 @@ pub fn decode_envelope<R: DeserializeOwned>(status: StatusCode, body: Bytes) -> 
 /// 2xx answer that is no envelope, whose `data` does not match `R`, or whose code is neither
 /// a number nor a string of digits.
 pub fn decode_answer<R: DeserializeOwned>(parts: &Parts, body: Bytes) -> Result<R, Error> {
-    if parts.status.is_success() {
-        if let Ok(Fast {
+    if parts.status.is_success()
+        && let Ok(Fast {
             code: Some(200),
             data,
         }) = serde_json::from_slice::<Fast<R>>(&body)
-        {
-            match data {
-                Some(data) => return Ok(data),
-                None => {
-                    if let Ok(data) = serde_json::from_slice(b"null") {
-                        return Ok(data);
-                    }
+    {
+        // Absent or null `data` is the type's null, if it has one.
+        match data {
+            Some(data) => return Ok(data),
+            None => {
+                if let Ok(data) = serde_json::from_slice(b"null") {
+                    return Ok(data);
                 }
             }
         }

@@ -774,7 +774,9 @@ fn clients_and_their_futures_are_send() {
     send(auth.update_password("n").old_password("o").send());
     send(auth.check_login_status());
     send(auth.check_login_status_of("t"));
-    send(auth.check_login_status_of(&Secret::from("t")));
+    let secret = Secret::from("t");
+    send(auth.check_login_status_of(&secret));
+    assert!(!secret.is_empty(), "a borrowed token stays the caller's");
     send(auth.logout());
 
     let dynamic: Arc<dyn Transport> = Arc::new(fake.transport());
