@@ -58,7 +58,7 @@ impl GraphQlOperation {
     }
 
     /// The same operation, its document followed by the fragment definitions `fragments`
-    /// (one of the sets in [`fragments`](crate::graphql::fragments)).
+    /// (one of the sets in [`crate::graphql::fragments`]).
     ///
     /// ```
     /// use authing_core::GraphQlOperation;

@@ -19,7 +19,7 @@
 //!    [`finish`](Operation::finish) and the session effect ([`SessionEffect`]);
 //! 5. on any error, the client's `on_error` hook, once.
 //!
-//! Operations are declared with [`operation!`](crate::operation), which writes the struct,
+//! Operations are declared with [`operation!`](crate::operation!), which writes the struct,
 //! its constructor, setters, `send()` and `IntoFuture`.
 
 use std::future::Future;
@@ -121,7 +121,7 @@ pub enum SessionEffect<'a> {
 
 /// One call to Authing, as data: its arguments (its `Serialize`) and how it travels.
 ///
-/// Declare operations with [`operation!`](crate::operation); implement this by hand only
+/// Declare operations with [`operation!`](crate::operation!); implement this by hand only
 /// for calls whose shape is decided at run time (the clients' `graphql`/`rest` escape hatches).
 pub trait Operation: Serialize + Send + Sync {
     /// What Authing answers, decoded straight from the body (`data.<root field>` or the REST

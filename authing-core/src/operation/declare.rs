@@ -1,4 +1,4 @@
-//! [`operation!`](crate::operation): an operation declared in a few lines.
+//! [`operation!`](crate::operation!): an operation declared in a few lines.
 
 /// Declares an [`Operation`](crate::Operation): the struct of its arguments (serialised in
 /// camelCase, deserialisable so tests can read it from fixtures), a constructor taking the
@@ -193,7 +193,7 @@ macro_rules! operation {
     };
 }
 
-/// The `Answer` of an operation declared by [`operation!`](crate::operation): its output,
+/// The `Answer` of an operation declared by [`operation!`](crate::operation!): its output,
 /// passed through, unless it declares an `answer` type (and its own `finish`).
 #[doc(hidden)]
 #[macro_export]
