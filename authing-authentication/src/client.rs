@@ -4,6 +4,7 @@ use std::fmt;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use authing_core::model::User;
+use authing_core::operation::BoxFuture;
 use authing_core::{
     ApiClient, Auth, Client, ClientOptions, Error, NoTransport, Secret, SessionEffect, Transport,
 };
@@ -188,14 +189,15 @@ impl<T: Transport> Client for AuthenticationClient<T> {
         &self.shared.api
     }
 
-    async fn token(&self, auth: Auth) -> Result<Option<Secret>, Error> {
-        match auth {
+    fn token(&self, auth: Auth) -> BoxFuture<'_, Result<Option<Secret>, Error>> {
+        let token = match auth {
             Auth::User => self.token().map(Some).ok_or(Error::NotLoggedIn),
             Auth::Management => Err(Error::invalid_argument(
                 "an AuthenticationClient has no management token: use a ManagementClient",
             )),
             _ => Ok(None),
-        }
+        };
+        Box::pin(std::future::ready(token))
     }
 
     fn apply_session(&self, effect: SessionEffect<'_>, token: Option<&Secret>) {
@@ -231,7 +233,13 @@ impl<T: fmt::Debug> fmt::Debug for AuthenticationClientBuilder<T> {
         f.debug_struct("AuthenticationClientBuilder")
             .field("app_id", &self.app_id)
             .field("user_pool_id", &self.user_pool_id)
-            .field("app_host", &self.app_host)
+            .field(
+                "app_host",
+                &self
+                    .app_host
+                    .as_deref()
+                    .map(authing_core::host::without_credentials),
+            )
             .field("token", &self.token)
             .field("options", &self.options)
             .field("transport", &self.transport)
@@ -331,5 +339,21 @@ fn checked_id(what: &str, setter: &str, id: Option<String>) -> Result<Option<Str
              or leave {setter} out"
         ))),
         Some(id) => Ok(Some(id.trim().to_owned())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builder_debug_does_not_print_credentials_in_the_hosts() {
+        let builder = AuthenticationClient::builder()
+            .app_host("https://alice:hunter2@my-app.example.com")
+            .host("https://carol:swordfish@idp.example.com");
+        let debug = format!("{builder:?}");
+        for secret in ["alice", "hunter2", "carol", "swordfish"] {
+            assert!(!debug.contains(secret), "{debug}");
+        }
     }
 }

@@ -6,12 +6,14 @@ use http::response::Parts;
 use serde_json::Value;
 
 use crate::error::{Error, ResponseBody};
+use crate::response_headers::ResponseHeaders;
 
-/// A non-2xx answer that is no Authing error.
+/// A non-2xx answer that is no Authing error, with the headers that matter to a caller.
 pub(crate) fn http_error(parts: &Parts, body: Bytes) -> Error {
     Error::Http {
         status: parts.status,
         body: ResponseBody::new(body),
+        headers: ResponseHeaders::from_headers(&parts.headers),
     }
 }
 

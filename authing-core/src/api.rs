@@ -272,10 +272,16 @@ impl<T: Transport> ApiClientBuilder<T> {
     }
 }
 
+/// `value` as a header; the error says where the bad character is but does not quote the
+/// value (a secret pasted into the wrong setting must not end up in logs).
 fn header_value(what: &str, value: &str) -> Result<HeaderValue, Error> {
     HeaderValue::from_str(value).map_err(|_| {
+        let position = value
+            .char_indices()
+            .find(|(_, c)| !(c.is_ascii_graphic() || *c == ' ' || *c == '\t'))
+            .map_or_else(String::new, |(at, _)| format!(" (at byte {at})"));
         Error::config(format!(
-            "the {what} {value:?} contains characters an HTTP header cannot carry; \
+            "the {what} contains a character an HTTP header cannot carry{position}; \
              copy it again from the Authing console"
         ))
     })
@@ -285,6 +291,7 @@ fn header_value(what: &str, value: &str) -> Result<HeaderValue, Error> {
 mod tests {
     use super::*;
     use crate::graphql::GraphQlOperation;
+    use crate::operation::raw::RawRest;
     use crate::transport::transport_fn;
     use std::sync::Mutex;
     use std::sync::atomic::{AtomicUsize, Ordering};
@@ -323,8 +330,11 @@ mod tests {
         fn api(&self) -> &ApiClient<T> {
             &self.0
         }
-        async fn token(&self, _auth: crate::Auth) -> Result<Option<Secret>, Error> {
-            Ok(self.1.clone())
+        fn token(
+            &self,
+            _auth: crate::Auth,
+        ) -> futures::future::BoxFuture<'_, Result<Option<Secret>, Error>> {
+            Box::pin(std::future::ready(Ok(self.1.clone())))
         }
     }
 
@@ -361,6 +371,42 @@ mod tests {
             !format!("{h:?}").contains("tok\""),
             "sensitive headers do not print"
         );
+    }
+
+    #[tokio::test]
+    async fn http_errors_keep_retry_after_and_the_request_id_only() {
+        let transport = transport_fn(|_request: http::Request<Bytes>| async {
+            Ok(http::Response::builder()
+                .status(429)
+                .header("retry-after", "7")
+                .header("x-authing-request-id", "req-42")
+                .header("set-cookie", "session=cookie-secret")
+                .header("www-authenticate", "Bearer realm=authing-secret")
+                .body(Bytes::from_static(b"<html>Too Many Requests</html>"))
+                .expect("static response"))
+        });
+        let client = Fixed(ApiClient::builder(transport).build().expect("valid"), None);
+        let graphql = crate::operation::send(&client, &Exists::new(()))
+            .await
+            .expect_err("429");
+        let me = RawRest::<serde_json::Value>::new(
+            Method::GET,
+            "/api/v2/users/me",
+            None,
+            crate::Auth::None,
+        );
+        let rest = crate::operation::send(&client, &me).await.expect_err("429");
+        for error in [graphql, rest] {
+            assert!(matches!(error, Error::Http { .. }), "{error:?}");
+            assert_eq!(error.retry_after(), Some(Duration::from_secs(7)));
+            assert_eq!(error.request_id(), Some("req-42"));
+            let debug = format!("{error:?}");
+            assert!(debug.contains("req-42"), "{debug}");
+            assert!(
+                !debug.contains("cookie-secret") && !debug.contains("authing-secret"),
+                "{debug}"
+            );
+        }
     }
 
     #[tokio::test]
@@ -402,17 +448,29 @@ mod tests {
     #[test]
     fn bad_settings_fail_at_build() {
         let (transport, _) = recording("{}");
-        let error = ApiClient::builder(&transport)
+        let transport = Arc::new(transport);
+        let error = ApiClient::builder(Arc::clone(&transport))
             .host("nope")
             .build()
             .expect_err("bad host");
         assert!(matches!(error, Error::Config(_)));
-        let error = ApiClient::builder(&transport)
+        let error = ApiClient::builder(Arc::clone(&transport))
             .user_pool_id("a\nb")
             .build()
             .expect_err("bad header");
         assert!(error.to_string().contains("user pool id"), "{error}");
-        let error = ApiClient::builder(&transport)
+        let error = ApiClient::builder(Arc::clone(&transport))
+            .app_id("app-id-with-secret-42\n")
+            .build()
+            .expect_err("bad header");
+        for printed in [error.to_string(), format!("{error:?}")] {
+            assert!(!printed.contains("secret-42"), "{printed}");
+            assert!(
+                printed.contains("app id") && printed.contains("at byte 21"),
+                "{printed}"
+            );
+        }
+        let error = ApiClient::builder(Arc::clone(&transport))
             .enc_public_key("xx")
             .build()
             .expect_err("bad key");

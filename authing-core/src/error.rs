@@ -1,11 +1,13 @@
 //! [`Error`]: every way an SDK call can fail.
 
 use std::fmt;
+use std::time::Duration;
 
 use bytes::Bytes;
 use http::StatusCode;
 use serde_json::Value;
 
+use crate::response_headers::ResponseHeaders;
 use crate::transport_error::TransportError;
 
 /// Every way a call to Authing can fail.
@@ -14,7 +16,8 @@ use crate::transport_error::TransportError;
 ///   REST `{code, message, data}` envelopes alike), e.g. code `2004`, user not found.
 /// - [`Transport`](Self::Transport): the request got no complete response.
 /// - [`Http`](Self::Http): a non-2xx answer that is not an Authing envelope (a proxy's HTML
-///   502, say); keeps the status and body.
+///   502, a gateway's 429, say); keeps the status, the body, and the headers a caller acts on
+///   ([`retry_after`](Self::retry_after), [`request_id`](Self::request_id)).
 /// - [`Decode`](Self::Decode): a 2xx answer that does not parse; keeps the status and body.
 /// - [`Config`](Self::Config): a client was configured wrongly (bad host, key, empty pool id).
 /// - [`InvalidArgument`](Self::InvalidArgument): a call's arguments cannot be sent as given.
@@ -61,6 +64,8 @@ pub enum Error {
         status: StatusCode,
         /// The body as received.
         body: ResponseBody,
+        /// `Retry-After` and the request id, when the answer had them.
+        headers: ResponseHeaders,
     },
     /// A 2xx answer that could not be decoded.
     #[error("could not decode Authing's answer (HTTP {status}, {body}): {reason}")]
@@ -142,6 +147,40 @@ impl Error {
         }
     }
 
+    /// How long to wait before trying again, when the answer said so with `Retry-After`
+    /// (in seconds or as a date), for [`Http`](Self::Http) errors.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use authing_core::{Error, ResponseBody, ResponseHeaders};
+    ///
+    /// let mut headers = http::HeaderMap::new();
+    /// headers.insert("retry-after", "5".parse().unwrap());
+    /// let error = Error::Http {
+    ///     status: http::StatusCode::TOO_MANY_REQUESTS,
+    ///     body: ResponseBody::new(bytes::Bytes::from_static(b"slow down")),
+    ///     headers: ResponseHeaders::from_headers(&headers),
+    /// };
+    /// assert_eq!(error.retry_after(), Some(Duration::from_secs(5)));
+    /// ```
+    pub fn retry_after(&self) -> Option<Duration> {
+        self.response_headers()?.retry_after()
+    }
+
+    /// The id the answer gave the request (`x-authing-request-id`, else `x-request-id`), to
+    /// quote to Authing's support, for [`Http`](Self::Http) errors.
+    pub fn request_id(&self) -> Option<&str> {
+        self.response_headers()?.request_id()
+    }
+
+    /// The kept headers of the answer, for [`Http`](Self::Http) errors.
+    pub fn response_headers(&self) -> Option<&ResponseHeaders> {
+        match self {
+            Self::Http { headers, .. } => Some(headers),
+            _ => None,
+        }
+    }
+
     /// The body of the answer, for [`Http`](Self::Http) and [`Decode`](Self::Decode) errors.
     pub fn body(&self) -> Option<&ResponseBody> {
         match self {
@@ -167,10 +206,15 @@ impl fmt::Debug for Error {
                 .field("status", status)
                 .finish(),
             Self::Transport(e) => f.debug_tuple("Transport").field(e).finish(),
-            Self::Http { status, body } => f
+            Self::Http {
+                status,
+                body,
+                headers,
+            } => f
                 .debug_struct("Http")
                 .field("status", status)
                 .field("body", body)
+                .field("headers", headers)
                 .finish(),
             Self::Decode {
                 status,

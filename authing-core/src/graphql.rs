@@ -175,7 +175,11 @@ impl GraphQlOperation {
             decode_error(
                 parts,
                 body.clone(),
-                format!("`data.{}` does not match: {e}", self.root_field),
+                format!(
+                    "`data.{}` does not match: {}",
+                    self.root_field,
+                    crate::decode_reason::describe(&e)
+                ),
             )
         })
     }
@@ -353,7 +357,7 @@ mod tests {
     fn html_502_is_http_with_body() {
         let error = decode(502, "<html>Bad Gateway</html>").expect_err("error");
         match error {
-            Error::Http { status, body } => {
+            Error::Http { status, body, .. } => {
                 assert_eq!(status, StatusCode::BAD_GATEWAY);
                 assert!(body.text().contains("Bad Gateway"));
             }
@@ -367,6 +371,28 @@ mod tests {
         assert!(
             matches!(&error, Error::Decode { status, body, .. } if *status == StatusCode::OK && body.len() == 22),
             "{error:?}"
+        );
+    }
+
+    #[test]
+    fn decode_errors_never_quote_values_of_the_answer() {
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Expiring {
+            exp: i64,
+        }
+        let token = "eyJhbGciOiJSUzI1NiJ9.payload-of-a-token.sig";
+        let body = format!(r#"{{"data":{{"user":{{"exp":"{token}"}}}}}}"#);
+        let error = OP
+            .decode::<Expiring>(StatusCode::OK, Bytes::from(body))
+            .expect_err("a string is no i64");
+        let (display, debug) = (error.to_string(), format!("{error:?}"));
+        for printed in [&display, &debug] {
+            assert!(!printed.contains("payload-of-a-token"), "{printed}");
+        }
+        assert!(
+            display.contains("`data.user` does not match: invalid type: string, expected i64"),
+            "{display}"
         );
     }
 

@@ -1,5 +1,6 @@
 //! [`BaseUrl`]: a validated Authing host.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
@@ -31,27 +32,36 @@ impl BaseUrl {
         if trimmed.is_empty() {
             return Err(Error::config(format!("the host is empty: {fix}")));
         }
+        // Messages quote the host to show what is wrong with it, but never its credentials.
+        let shown = without_credentials(trimmed);
         let url = Url::parse(trimmed)
-            .map_err(|e| Error::config(format!("invalid host {trimmed:?} ({e}): {fix}")))?;
-        if url.scheme() != "http" && url.scheme() != "https" {
+            .map_err(|e| Error::config(format!("invalid host {shown:?} ({e}): {fix}")))?;
+        if !url.username().is_empty() || url.password().is_some() {
             return Err(Error::config(format!(
-                "invalid host {trimmed:?}: the scheme must be http or https, not {:?}; {fix}",
-                url.scheme()
+                "invalid host {shown:?}: it must not contain credentials (a user or password \
+                 before `@`); the client authenticates with its own; {fix}"
+            )));
+        }
+        if url.scheme() != "http" && url.scheme() != "https" {
+            // Without `://`, a user name before `:` parses as the scheme: name it only when
+            // the host as shown starts with it.
+            let not = if shown.starts_with(url.scheme()) {
+                format!(", not {:?}", url.scheme())
+            } else {
+                String::new()
+            };
+            return Err(Error::config(format!(
+                "invalid host {shown:?}: the scheme must be http or https{not}; {fix}"
             )));
         }
         if url.host_str().is_none_or(str::is_empty) {
             return Err(Error::config(format!(
-                "invalid host {trimmed:?}: it has no host name; {fix}"
+                "invalid host {shown:?}: it has no host name; {fix}"
             )));
         }
         if url.query().is_some() || url.fragment().is_some() {
             return Err(Error::config(format!(
-                "invalid host {trimmed:?}: it must not have a query or fragment; {fix}"
-            )));
-        }
-        if !url.username().is_empty() || url.password().is_some() {
-            return Err(Error::config(format!(
-                "invalid host: it must not carry credentials; {fix}"
+                "invalid host {shown:?}: it must not have a query or fragment; {fix}"
             )));
         }
         let mut text = url.to_string();
@@ -76,6 +86,27 @@ impl BaseUrl {
         url.push_str(path);
         url
     }
+}
+
+/// `host` as it may be printed: anything between the scheme and the last `@` (a user and
+/// password, if it carries them) is replaced by `***`. Textual, not parsed, so it works on
+/// input that is not a URL; error messages and `Debug` output quote hosts through it.
+///
+/// ```
+/// use authing_core::host::without_credentials;
+///
+/// assert_eq!(without_credentials("https://bob:pw@idp.example.com"), "https://***@idp.example.com");
+/// assert_eq!(without_credentials("https://idp.example.com"), "https://idp.example.com");
+/// ```
+pub fn without_credentials(host: &str) -> Cow<'_, str> {
+    let Some(at) = host.rfind('@') else {
+        return Cow::Borrowed(host);
+    };
+    let start = host
+        .find("://")
+        .map_or(0, |scheme_end| scheme_end + 3)
+        .min(at);
+    Cow::Owned(format!("{}***{}", &host[..start], &host[at..]))
 }
 
 impl FromStr for BaseUrl {
@@ -115,6 +146,38 @@ mod tests {
                 .expect("valid")
                 .join("/api/v2/users/me"),
             "https://idp.example.com/authing/api/v2/users/me"
+        );
+    }
+
+    #[test]
+    fn errors_never_print_credentials_in_the_host() {
+        for bad in [
+            "https://alice-user:hunter2-pass@core.authing.cn",
+            "https://alice-user@core.authing.cn",
+            "https://alice-user:hunter2-pass@core.authing.cn?x=1",
+            "ftp://alice-user:hunter2-pass@core.authing.cn",
+            "https://alice-user:hunter2-pass@",
+            "https://alice-user:hunter2-pass@[::1",
+            "https://alice-user:hunter2/pass@core.authing.cn",
+            "alice-user:hunter2-pass@core.authing.cn",
+            " https://alice-user:hunter2-pass@core.authing.cn:99999 ",
+        ] {
+            let error = BaseUrl::parse(bad).expect_err(bad);
+            for printed in [error.to_string(), format!("{error:?}")] {
+                assert!(
+                    !printed.contains("alice") && !printed.contains("hunter2"),
+                    "{bad}: {printed}"
+                );
+            }
+        }
+        let error = BaseUrl::parse("https://alice-user:hunter2-pass@core.authing.cn")
+            .expect_err("credentials");
+        assert!(
+            error.to_string().contains("must not contain credentials")
+                && error
+                    .to_string()
+                    .contains("\"https://***@core.authing.cn\""),
+            "{error}"
         );
     }
 

@@ -8,7 +8,9 @@
 //! - [`Encryptor`]: how passwords are encrypted before they leave the process
 //!   ([`RsaEncryptor`] by default, with Authing's public-cloud key built in);
 //! - [`Error`]: one error type for every way a call can fail, and [`codes`]: Authing's error
-//!   codes by name;
+//!   codes by name; [`ResponseHeaders`]: what a failed answer's headers say to do next;
+//! - [`BodyCollector`] and [`DEFAULT_MAX_RESPONSE_BYTES`]: how a transport reads an answer
+//!   without reading past a size limit;
 //! - [`Secret`]: secrets, passwords and tokens that never print;
 //! - [`ApiClient`]: the request executor both `ManagementClient` and
 //!   `AuthenticationClient` are built on (common headers, GraphQL and REST envelopes);
@@ -23,8 +25,10 @@
 
 mod answer;
 pub mod api;
+pub mod body_limit;
 pub mod clock;
 pub mod codes;
+mod decode_reason;
 pub mod encrypt;
 pub mod error;
 pub mod graphql;
@@ -34,12 +38,14 @@ pub mod lang;
 pub mod model;
 pub mod operation;
 pub mod options;
+pub mod response_headers;
 pub mod rest;
 pub mod secret;
 pub mod transport;
 pub mod transport_error;
 
 pub use api::{ApiClient, ApiClientBuilder, OnError};
+pub use body_limit::{BodyCollector, DEFAULT_MAX_RESPONSE_BYTES};
 pub use clock::{Clock, SystemClock};
 pub use encrypt::{Encryptor, RsaEncryptor};
 pub use error::{Error, ResponseBody};
@@ -48,6 +54,7 @@ pub use host::BaseUrl;
 pub use lang::Lang;
 pub use operation::{Auth, Client, Operation, SessionEffect, Wire};
 pub use options::{ClientOptions, NoTransport};
+pub use response_headers::ResponseHeaders;
 pub use secret::Secret;
 pub use transport::{FnTransport, Transport, transport_fn};
 pub use transport_error::{TransportError, TransportErrorKind};

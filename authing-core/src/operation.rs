@@ -22,8 +22,6 @@
 //! Operations are declared with [`operation!`](crate::operation!), which writes the struct,
 //! its constructor, setters, `send()` and `IntoFuture`.
 
-use std::future::Future;
-
 use bytes::Bytes;
 use http::Method;
 use serde::Serialize;
@@ -42,6 +40,7 @@ mod declare;
 pub(crate) mod prepare;
 pub mod raw;
 
+pub use futures::future::BoxFuture;
 pub use prepare::{drop_nulls, fill_path};
 
 /// Serialises a [`Secret`] as its plain text: for the few operations whose argument *is* a
@@ -183,17 +182,21 @@ pub trait Client: Send + Sync {
 
     /// The token for `auth`: `Ok(None)` for [`Auth::None`], [`Error::NotLoggedIn`] when a
     /// user token is needed and the client holds none.
-    fn token(&self, auth: Auth) -> impl Future<Output = Result<Option<Secret>, Error>> + Send;
+    ///
+    /// A boxed future, not `impl Future`: an opaque future of a trait method, seen through
+    /// by callers that spawn the call, trips rustc's higher-ranked `Send` check
+    /// (rust-lang/rust#64552).
+    fn token(&self, auth: Auth) -> BoxFuture<'_, Result<Option<Secret>, Error>>;
 
     /// A fresh token after Authing rejected `rejected` (codes 2206, 2207), or `Ok(None)`
     /// when the client cannot get one (then the rejection is the call's error).
-    fn refresh_token(
-        &self,
+    fn refresh_token<'a>(
+        &'a self,
         auth: Auth,
-        rejected: &Secret,
-    ) -> impl Future<Output = Result<Option<Secret>, Error>> + Send {
+        rejected: &'a Secret,
+    ) -> BoxFuture<'a, Result<Option<Secret>, Error>> {
         let _ = (auth, rejected);
-        async { Ok(None) }
+        Box::pin(std::future::ready(Ok(None)))
     }
 
     /// Applies a successful call's effect on the session; `token` is the one it was made
@@ -262,11 +265,12 @@ async fn exchange<T: Transport, O: Operation>(
     request: http::Request<Bytes>,
     token: Option<&Secret>,
 ) -> Result<O::Answer, Error> {
-    let wire = operation.wire();
-    tracing::debug!(operation = %wire.name(), "authing request");
+    tracing::debug!(operation = %operation.wire().name(), "authing request");
     let response = api.execute(request, token).await?;
     let (parts, body) = response.into_parts();
-    decode::<O::Answer>(&wire, &parts, body)
+    // The wire is not held across the await: its borrowed `&str` would keep the future from
+    // being provably `Send` for every lifetime (the token cache needs `'static + Send`).
+    decode::<O::Answer>(&operation.wire(), &parts, body)
 }
 
 /// Decodes an answer to a call that travelled as `wire`: GraphQL's `data.<root field>` or
@@ -375,25 +379,28 @@ mod tests {
             &self.api
         }
 
-        async fn token(&self, auth: Auth) -> Result<Option<Secret>, Error> {
-            match auth {
+        fn token(&self, auth: Auth) -> BoxFuture<'_, Result<Option<Secret>, Error>> {
+            let token = match auth {
                 Auth::None => Ok(None),
                 Auth::User => Err(Error::NotLoggedIn),
                 _ => Ok(Some(Secret::from(format!(
                     "tok-{}",
                     self.refreshes.load(Ordering::SeqCst)
                 )))),
-            }
+            };
+            Box::pin(std::future::ready(token))
         }
 
-        async fn refresh_token(
-            &self,
+        fn refresh_token<'a>(
+            &'a self,
             _auth: Auth,
-            rejected: &Secret,
-        ) -> Result<Option<Secret>, Error> {
+            rejected: &'a Secret,
+        ) -> BoxFuture<'a, Result<Option<Secret>, Error>> {
             let n = self.refreshes.fetch_add(1, Ordering::SeqCst) + 1;
             assert_eq!(rejected.expose(), format!("tok-{}", n - 1));
-            Ok(Some(Secret::from(format!("tok-{n}"))))
+            Box::pin(std::future::ready(Ok(Some(Secret::from(format!(
+                "tok-{n}"
+            ))))))
         }
 
         fn apply_session(&self, effect: SessionEffect<'_>, token: Option<&Secret>) {

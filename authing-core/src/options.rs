@@ -56,7 +56,10 @@ pub struct ClientOptions {
 impl fmt::Debug for ClientOptions {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ClientOptions")
-            .field("host", &self.host)
+            .field(
+                "host",
+                &self.host.as_deref().map(crate::host::without_credentials),
+            )
             .field("lang", &self.lang)
             .field(
                 "enc_public_key",
@@ -144,4 +147,23 @@ macro_rules! client_options_setters {
             self
         }
     };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_does_not_print_credentials_in_the_host() {
+        let options = ClientOptions {
+            host: Some("https://alice:hunter2@idp.example.com".into()),
+            ..ClientOptions::default()
+        };
+        let debug = format!("{options:?}");
+        assert!(
+            !debug.contains("alice") && !debug.contains("hunter2"),
+            "{debug}"
+        );
+        assert!(debug.contains("https://***@idp.example.com"), "{debug}");
+    }
 }

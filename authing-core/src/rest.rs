@@ -85,8 +85,14 @@ fn decode_slowly<R: DeserializeOwned>(parts: &Parts, body: Bytes) -> Result<R, E
         });
     }
     let data = json.get("data").unwrap_or(&Value::Null);
-    R::deserialize(data)
-        .map_err(|e| decode_error(parts, body.clone(), format!("`data` does not match: {e}")))
+    R::deserialize(data).map_err(|e| {
+        let reason = crate::decode_reason::describe(&e);
+        decode_error(
+            parts,
+            body.clone(),
+            format!("`data` does not match: {reason}"),
+        )
+    })
 }
 
 /// The error an envelope `{code, message, ...}` carries: [`Error::Api`] for a code other
@@ -128,6 +134,25 @@ mod tests {
         assert!(
             matches!(&error, Error::Api { code: 2004, message, data: Some(_), status } if message == "User not found" && status.as_u16() == 400),
             "{error:?}"
+        );
+    }
+
+    #[test]
+    fn decode_errors_never_quote_values_of_the_answer() {
+        let token = "eyJhbGciOiJSUzI1NiJ9.payload-of-a-token.sig";
+        let body = format!(r#"{{"code":200,"message":"","data":{{"count":"{token}"}}}}"#);
+        let error = decode_envelope::<std::collections::HashMap<String, u32>>(
+            StatusCode::OK,
+            Bytes::from(body),
+        )
+        .expect_err("a string is no u32");
+        let (display, debug) = (error.to_string(), format!("{error:?}"));
+        for printed in [&display, &debug] {
+            assert!(!printed.contains("payload-of-a-token"), "{printed}");
+        }
+        assert!(
+            display.contains("`data` does not match: invalid type: string, expected u32"),
+            "{display}"
         );
     }
 

@@ -30,10 +30,17 @@ use crate::transport_error::TransportError;
 /// - **The transport owns the connection**: TLS configuration, proxies, connection pooling,
 ///   and connect/read timeouts. The clients add no TLS or proxy logic of their own.
 /// - The request's URI is absolute (`https://host/path?query`); its body is complete.
-/// - The response body is read completely before returning.
+/// - The response body is read completely before returning, up to a limit on its size (the
+///   shipped transports default to [`DEFAULT_MAX_RESPONSE_BYTES`](crate::DEFAULT_MAX_RESPONSE_BYTES));
+///   a larger answer is a [`ResponseTooLarge`](crate::TransportErrorKind::ResponseTooLarge)
+///   error, read no further ([`BodyCollector`](crate::BodyCollector) does the counting).
 ///
-/// The trait is dyn-compatible, and is implemented for `Arc<T>`, `Box<T>` and `&T`, so
-/// `Arc<dyn Transport>` works wherever a transport is expected.
+/// A transport is `'static` (it owns what it uses, or borrows it for `'static`): a management
+/// client's token fetch runs on after the call that started it is cancelled, so the other
+/// calls waiting for the token are not left to start fetches of their own.
+///
+/// The trait is dyn-compatible, and is implemented for `Arc<T>`, `Box<T>` and `&'static T`,
+/// so `Arc<dyn Transport>` works wherever a transport is expected.
 ///
 /// # Example
 ///
@@ -60,7 +67,7 @@ use crate::transport_error::TransportError;
 /// }
 /// ```
 #[async_trait]
-pub trait Transport: Send + Sync + fmt::Debug {
+pub trait Transport: Send + Sync + fmt::Debug + 'static {
     /// Sends `request` and returns the complete response, whatever its status.
     async fn send(
         &self,
@@ -89,7 +96,7 @@ impl<T: Transport + ?Sized> Transport for Box<T> {
 }
 
 #[async_trait]
-impl<T: Transport + ?Sized> Transport for &T {
+impl<T: Transport + ?Sized> Transport for &'static T {
     async fn send(
         &self,
         request: http::Request<Bytes>,
@@ -140,7 +147,7 @@ impl<F> fmt::Debug for FnTransport<F> {
 /// ```
 pub fn transport_fn<F, Fut>(f: F) -> FnTransport<F>
 where
-    F: Fn(http::Request<Bytes>) -> Fut + Send + Sync,
+    F: Fn(http::Request<Bytes>) -> Fut + Send + Sync + 'static,
     Fut: Future<Output = Result<http::Response<Bytes>, TransportError>> + Send + 'static,
 {
     FnTransport { f }
@@ -149,7 +156,7 @@ where
 #[async_trait]
 impl<F, Fut> Transport for FnTransport<F>
 where
-    F: Fn(http::Request<Bytes>) -> Fut + Send + Sync,
+    F: Fn(http::Request<Bytes>) -> Fut + Send + Sync + 'static,
     Fut: Future<Output = Result<http::Response<Bytes>, TransportError>> + Send + 'static,
 {
     async fn send(
@@ -182,8 +189,7 @@ mod tests {
         assert_eq!(dynamic.send(request()).await.expect("ok").body(), "ok");
         let boxed: Box<dyn Transport> = Box::new(ok_transport());
         assert_eq!(boxed.send(request()).await.expect("ok").body(), "ok");
-        let plain = ok_transport();
-        let by_ref = &plain;
+        let by_ref: &'static _ = Box::leak(Box::new(ok_transport()));
         assert_eq!(by_ref.send(request()).await.expect("ok").body(), "ok");
     }
 

@@ -15,6 +15,10 @@ pub enum TransportErrorKind {
     Io,
     /// TLS negotiation or certificate verification failed. The request was not sent.
     Tls,
+    /// The answer was larger than the transport's limit (see
+    /// [`DEFAULT_MAX_RESPONSE_BYTES`](crate::DEFAULT_MAX_RESPONSE_BYTES)) and was read no
+    /// further. The request was sent.
+    ResponseTooLarge,
     /// Anything else the transport could not do (an invalid request, a broken client).
     Other,
 }
@@ -26,6 +30,7 @@ impl fmt::Display for TransportErrorKind {
             Self::Timeout => "timed out",
             Self::Io => "connection failed",
             Self::Tls => "TLS failed",
+            Self::ResponseTooLarge => "the answer is too large",
             Self::Other => "transport failed",
         })
     }
@@ -89,6 +94,30 @@ impl TransportError {
         Self::new(TransportErrorKind::Tls, source)
     }
 
+    /// The answer is larger than `limit` bytes (it said it would be `declared_length` bytes,
+    /// when it said so up front); the request was sent.
+    ///
+    /// ```
+    /// use authing_core::{TransportError, TransportErrorKind};
+    ///
+    /// let error = TransportError::response_too_large(1024, Some(4096));
+    /// assert_eq!(error.kind(), TransportErrorKind::ResponseTooLarge);
+    /// assert!(error.maybe_sent());
+    /// assert_eq!(
+    ///     error.to_string(),
+    ///     "the answer is too large: it declared 4096 bytes, more than the limit of 1024 bytes"
+    /// );
+    /// ```
+    pub fn response_too_large(limit: usize, declared_length: Option<u64>) -> Self {
+        Self::new(
+            TransportErrorKind::ResponseTooLarge,
+            TooLarge {
+                limit,
+                declared_length,
+            },
+        )
+    }
+
     /// Any other failure; the request may have been sent.
     pub fn other(source: impl Into<Box<dyn StdError + Send + Sync>>) -> Self {
         Self::new(TransportErrorKind::Other, source)
@@ -144,6 +173,28 @@ impl StdError for TransportError {
             .map(|source| source as &(dyn StdError + 'static))
     }
 }
+
+/// The source of a [`TransportErrorKind::ResponseTooLarge`] error.
+#[derive(Debug)]
+struct TooLarge {
+    limit: usize,
+    declared_length: Option<u64>,
+}
+
+impl fmt::Display for TooLarge {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.declared_length {
+            Some(length) => write!(
+                f,
+                "it declared {length} bytes, more than the limit of {} bytes",
+                self.limit
+            ),
+            None => write!(f, "it went past the limit of {} bytes", self.limit),
+        }
+    }
+}
+
+impl StdError for TooLarge {}
 
 #[cfg(test)]
 mod tests {

@@ -9,6 +9,7 @@ use authing_core::{
     ApiClient, Auth, Client, ClientOptions, Clock, Error, GraphQlOperation, Lang, NoTransport,
     Secret, SystemClock, Transport, Wire, operation,
 };
+use futures::future::BoxFuture;
 use http::{Method, StatusCode};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -51,7 +52,9 @@ pub struct ManagementClient<T = Arc<dyn Transport>> {
 }
 
 struct Inner<T> {
-    api: ApiClient<T>,
+    /// Shared with the token fetch in flight, which must not hold the whole client: the
+    /// token cache holds that fetch, and a fetch holding the client would keep it alive.
+    api: Arc<ApiClient<T>>,
     user_pool_id: String,
     secret: Secret,
     tokens: TokenCache,
@@ -181,16 +184,25 @@ impl<T: Transport> ManagementClient<T> {
     }
 
     async fn token(&self) -> Result<Secret, Error> {
-        self.inner.tokens.get(|| self.fetch_token()).await
+        self.inner.tokens.get(self.token_fetch()).await
     }
 
-    async fn fetch_token(&self) -> Result<AccessTokenAnswer, Error> {
-        let request = AccessToken::new(
-            (),
-            self.inner.user_pool_id.clone(),
-            self.inner.secret.clone(),
-        );
-        operation::call(&self.inner.api, &request, None).await
+    /// The `accessToken` request, for the cache to start when it needs a token. Its future
+    /// owns what it uses (the request executor and the variables), not the client: the cache
+    /// runs it to its end even when the call that started it is cancelled, and it must not
+    /// keep the client alive.
+    fn token_fetch(
+        &self,
+    ) -> impl FnOnce() -> BoxFuture<'static, Result<AccessTokenAnswer, Error>> + '_ {
+        move || {
+            let api = Arc::clone(&self.inner.api);
+            let request = AccessToken::new(
+                (),
+                self.inner.user_pool_id.clone(),
+                self.inner.secret.clone(),
+            );
+            Box::pin(async move { operation::call(&*api, &request, None).await })
+        }
     }
 }
 
@@ -201,23 +213,31 @@ impl<T: Transport> Client for ManagementClient<T> {
         &self.inner.api
     }
 
-    async fn token(&self, auth: Auth) -> Result<Option<Secret>, Error> {
-        match auth {
-            Auth::Management => self.token().await.map(Some),
-            Auth::User => Err(Error::NotLoggedIn),
-            _ => Ok(None),
-        }
+    fn token(&self, auth: Auth) -> BoxFuture<'_, Result<Option<Secret>, Error>> {
+        Box::pin(async move {
+            match auth {
+                Auth::Management => self.token().await.map(Some),
+                Auth::User => Err(Error::NotLoggedIn),
+                _ => Ok(None),
+            }
+        })
     }
 
-    async fn refresh_token(&self, auth: Auth, rejected: &Secret) -> Result<Option<Secret>, Error> {
-        if auth != Auth::Management {
-            return Ok(None);
-        }
-        self.inner
-            .tokens
-            .replace_rejected(rejected, || self.fetch_token())
-            .await
-            .map(Some)
+    fn refresh_token<'a>(
+        &'a self,
+        auth: Auth,
+        rejected: &'a Secret,
+    ) -> BoxFuture<'a, Result<Option<Secret>, Error>> {
+        Box::pin(async move {
+            if auth != Auth::Management {
+                return Ok(None);
+            }
+            self.inner
+                .tokens
+                .replace_rejected(rejected, self.token_fetch())
+                .await
+                .map(Some)
+        })
     }
 }
 
@@ -345,11 +365,38 @@ impl<T: Transport> ManagementClientBuilder<T> {
         let clock = self.clock.unwrap_or_else(|| Arc::new(SystemClock));
         Ok(ManagementClient {
             inner: Arc::new(Inner {
-                api,
+                api: Arc::new(api),
                 user_pool_id,
                 secret: self.secret,
                 tokens: TokenCache::new(clock),
             }),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use authing_core::transport_fn;
+    use bytes::Bytes;
+    use std::time::Duration;
+
+    #[tokio::test]
+    async fn a_client_dropped_during_a_hung_token_fetch_is_freed() {
+        let transport = transport_fn(|_request: http::Request<Bytes>| async {
+            std::future::pending::<Result<http::Response<Bytes>, authing_core::TransportError>>()
+                .await
+        });
+        let client = ManagementClient::builder("pool", "secret")
+            .transport(transport)
+            .build()
+            .expect("valid");
+        let waited = tokio::time::timeout(Duration::from_millis(20), client.access_token()).await;
+        assert!(waited.is_err(), "the fetch hangs");
+        let inner = Arc::downgrade(&client.inner);
+        let api = Arc::downgrade(&client.inner.api);
+        drop(client);
+        assert!(inner.upgrade().is_none(), "the client is freed");
+        assert!(api.upgrade().is_none(), "and so is the fetch it started");
     }
 }

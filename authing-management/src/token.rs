@@ -7,12 +7,18 @@
 //!   lifetime is `exp - iat` from the answer, counted from the moment the answer arrived by the
 //!   client's [`Clock`], so a client whose clock disagrees with Authing's still refreshes on
 //!   time. Without `iat` the expiry is `exp` itself; without `exp` the token is kept until
-//!   Authing rejects it.
-//! - **Single flight.** The cache is a `tokio::sync::Mutex` held across the fetch: when many
-//!   callers find no usable token, the first fetches and the others wait, then find the new
-//!   token. A cancelled fetch releases the lock and the next waiter fetches.
+//!   Authing rejects it. Times that make no sense (`exp` before `iat`, a lifetime that does
+//!   not fit in an `i64`, a token already expired when it arrives) give the token a short
+//!   lifetime ([`NONSENSE_LIFETIME_SECS`]): it is used, and refreshed soon.
+//! - **Fast path.** A fresh token is read from a snapshot behind a `std::sync::RwLock`, without
+//!   waiting on anything else.
+//! - **Single flight.** When the token is missing or stale, the first caller starts a fetch and
+//!   stores it as a shared future; every caller until it finishes awaits that same future. The
+//!   fetch belongs to the cache, not to a caller: a caller cancelled while waiting (a timeout,
+//!   a dropped task) cancels only its own wait, and the next caller resumes the same fetch
+//!   instead of sending another `accessToken`.
 //! - **Failures are shared, not cached.** When a fetch fails, every caller that was waiting
-//!   for it gets the same error; a call that starts afterwards fetches again.
+//!   for it gets the error; a call that starts afterwards fetches again.
 //! - **Rejection.** When Authing rejects a token (codes 2206 expired, 2207 invalid), the
 //!   caller hands back the token it used; it is dropped only if the cache still holds it, so
 //!   many calls failing with the same token cause one refresh.
@@ -20,19 +26,26 @@
 use std::error::Error as StdError;
 use std::fmt;
 use std::future::Future;
-use std::sync::Arc;
+use std::panic::AssertUnwindSafe;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, RwLock};
 
 use authing_core::{Clock, Error, Secret, TransportError};
 use bytes::Bytes;
+use futures::future::{BoxFuture, FutureExt, Shared};
 use http::StatusCode;
 use serde::Deserialize;
 
 /// The longest time before expiry at which a token is refreshed.
 const MAX_REFRESH_MARGIN_SECS: i64 = 3600;
 
+/// The lifetime given to a token whose `exp`/`iat` make no sense: it is used for half of it,
+/// then refreshed (rather than refreshed on every call, or kept forever).
+const NONSENSE_LIFETIME_SECS: i64 = 60;
+
 /// The answer of `accessToken` (`AccessTokenRes`): the management token (required) and its
-/// lifetime. The client keeps it in its token cache; see [`ManagementClient::access_token`](crate::ManagementClient::access_token).
+/// lifetime. The client keeps it in its token cache; see
+/// [`ManagementClient::access_token`](crate::ManagementClient::access_token).
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AccessTokenAnswer {
@@ -70,10 +83,21 @@ impl CachedToken {
             });
         }
         let expires_at = match (answer.exp, answer.iat) {
-            (Some(exp), Some(iat)) if exp > iat => Some(now.saturating_add(exp - iat)),
-            (Some(exp), _) => Some(exp),
             (None, _) => None,
-        };
+            // The lifetime Authing granted, counted on our clock.
+            (Some(exp), Some(iat)) => exp
+                .checked_sub(iat)
+                .filter(|lifetime| *lifetime > 0)
+                .map(|lifetime| now.saturating_add(lifetime)),
+            // Authing's clock is all there is.
+            (Some(exp), None) => Some(exp).filter(|exp| *exp > now),
+        }
+        .or_else(|| {
+            answer.exp.map(|_| {
+                tracing::debug!("the management token's exp/iat make no sense; refreshing soon");
+                now.saturating_add(NONSENSE_LIFETIME_SECS)
+            })
+        });
         Ok(Self {
             value: answer.access_token,
             fetched_at: now,
@@ -94,36 +118,98 @@ impl CachedToken {
     }
 }
 
-#[derive(Default)]
-struct State {
-    token: Option<CachedToken>,
-    /// The most recent failed fetch: its number (see `TokenCache::fetches`) and error.
-    last_failure: Option<(u64, Error)>,
+/// What a fetch ends with, as every waiter sees it.
+type FetchOutcome = Result<Arc<CachedToken>, Arc<FailedFetch>>;
+
+/// A fetch in flight: its number and the future every waiter awaits.
+struct Flight {
+    number: u64,
+    outcome: Shared<BoxFuture<'static, FetchOutcome>>,
+}
+
+/// A failed fetch's error, handed to each of its waiters: the first gets the error itself
+/// (with its source chain), the others a copy ([`duplicate`]).
+struct FailedFetch {
+    original: Mutex<Option<Error>>,
+    copy: Option<Error>,
+}
+
+impl FailedFetch {
+    fn new(error: Error) -> Self {
+        Self {
+            copy: duplicate(&error),
+            original: Mutex::new(Some(error)),
+        }
+    }
+
+    fn error(&self) -> Error {
+        let original = self.original.lock().ok().and_then(|mut slot| slot.take());
+        original
+            .or_else(|| self.copy.as_ref().and_then(duplicate))
+            .unwrap_or_else(|| {
+                Error::Transport(TransportError::other(
+                    "fetching the management token failed",
+                ))
+            })
+    }
+}
+
+/// The token and the fetch in flight, shared by the cache and its flight's future.
+struct CacheState {
+    /// The token in use: read without waiting, replaced only with `flight` locked.
+    current: RwLock<Option<Arc<CachedToken>>>,
+    /// The slow path: dropping a rejected token, starting or joining the fetch in flight.
+    flight: tokio::sync::Mutex<Option<Flight>>,
+}
+
+impl CacheState {
+    fn current(&self) -> Option<Arc<CachedToken>> {
+        match self.current.read() {
+            Ok(current) => current.clone(),
+            Err(poisoned) => poisoned.into_inner().clone(),
+        }
+    }
+
+    fn set_current(&self, token: Option<Arc<CachedToken>>) {
+        match self.current.write() {
+            Ok(mut current) => *current = token,
+            Err(poisoned) => *poisoned.into_inner() = token,
+        }
+    }
 }
 
 /// The management token of one client and its clones.
 pub(crate) struct TokenCache {
     clock: Arc<dyn Clock>,
-    state: tokio::sync::Mutex<State>,
-    /// How many fetches have finished (either way); bumped with the lock held.
-    fetches: AtomicU64,
+    state: Arc<CacheState>,
+    /// Numbers the flights, so a finishing flight clears only itself.
+    flights: AtomicU64,
 }
 
 impl TokenCache {
     pub(crate) fn new(clock: Arc<dyn Clock>) -> Self {
         Self {
             clock,
-            state: tokio::sync::Mutex::default(),
-            fetches: AtomicU64::new(0),
+            state: Arc::new(CacheState {
+                current: RwLock::new(None),
+                flight: tokio::sync::Mutex::new(None),
+            }),
+            flights: AtomicU64::new(0),
         }
     }
 
     /// The cached token if it is fresh, else a new one from `fetch`.
+    ///
+    /// `fetch` runs at most once, and only if this caller starts the fetch; its future runs
+    /// to its end even if this caller stops waiting, so it owns what it uses (`'static`).
     pub(crate) async fn get<F, Fut>(&self, fetch: F) -> Result<Secret, Error>
     where
         F: FnOnce() -> Fut,
-        Fut: Future<Output = Result<AccessTokenAnswer, Error>>,
+        Fut: Future<Output = Result<AccessTokenAnswer, Error>> + Send + 'static,
     {
+        if let Some(token) = self.fresh() {
+            return Ok(token);
+        }
         self.get_or_fetch(None, fetch).await
     }
 
@@ -135,9 +221,17 @@ impl TokenCache {
     ) -> Result<Secret, Error>
     where
         F: FnOnce() -> Fut,
-        Fut: Future<Output = Result<AccessTokenAnswer, Error>>,
+        Fut: Future<Output = Result<AccessTokenAnswer, Error>> + Send + 'static,
     {
         self.get_or_fetch(Some(rejected), fetch).await
+    }
+
+    /// The fast path: the current token, if it is fresh.
+    fn fresh(&self) -> Option<Secret> {
+        let token = self.state.current()?;
+        token
+            .is_fresh(self.clock.unix_seconds())
+            .then(|| token.value.clone())
     }
 
     async fn get_or_fetch<F, Fut>(
@@ -147,83 +241,111 @@ impl TokenCache {
     ) -> Result<Secret, Error>
     where
         F: FnOnce() -> Fut,
-        Fut: Future<Output = Result<AccessTokenAnswer, Error>>,
+        Fut: Future<Output = Result<AccessTokenAnswer, Error>> + Send + 'static,
     {
-        // Fetches that finish after this point are ones this caller waited for.
-        let finished_before = self.fetches.load(Ordering::SeqCst);
-        let mut state = self.state.lock().await;
-        if let Some(rejected) = rejected
-            && state.token.as_ref().is_some_and(|t| t.value == *rejected)
-        {
-            tracing::debug!("authing management token rejected; dropping it");
-            state.token = None;
+        let outcome = {
+            let mut flight = self.state.flight.lock().await;
+            if let Some(rejected) = rejected
+                && self
+                    .state
+                    .current()
+                    .is_some_and(|token| token.value == *rejected)
+            {
+                tracing::debug!("authing management token rejected; dropping it");
+                self.state.set_current(None);
+            }
+            // Another caller may have refreshed it while this one waited for the lock.
+            if let Some(token) = self.fresh() {
+                return Ok(token);
+            }
+            match &*flight {
+                Some(in_flight) => in_flight.outcome.clone(),
+                None => {
+                    let started = self.start(fetch);
+                    let outcome = started.outcome.clone();
+                    *flight = Some(started);
+                    outcome
+                }
+            }
+        };
+        match outcome.await {
+            Ok(token) => Ok(token.value.clone()),
+            Err(failed) => Err(failed.error()),
         }
-        if let Some(token) = &state.token
-            && token.is_fresh(self.clock.unix_seconds())
-        {
-            return Ok(token.value.clone());
-        }
-        if let Some((number, error)) = &state.last_failure
-            && *number > finished_before
-            && let Some(error) = duplicate(error)
-        {
-            return Err(error);
-        }
+    }
 
+    /// A new flight: `fetch`, then the answer checked and stored, as one future of its own.
+    fn start<F, Fut>(&self, fetch: F) -> Flight
+    where
+        F: FnOnce() -> Fut,
+        Fut: Future<Output = Result<AccessTokenAnswer, Error>> + Send + 'static,
+    {
         tracing::debug!("fetching an authing management token");
-        let result = fetch()
-            .await
-            .and_then(|answer| CachedToken::new(answer, self.clock.unix_seconds()));
-        let number = self.fetches.fetch_add(1, Ordering::SeqCst) + 1;
-        match result {
-            Ok(token) => {
-                let value = token.value.clone();
-                state.token = Some(token);
-                state.last_failure = None;
-                Ok(value)
+        let number = self.flights.fetch_add(1, Ordering::Relaxed);
+        let answer = fetch();
+        let clock = Arc::clone(&self.clock);
+        // Weak: the state holds this future, which must not keep the state (and the cache)
+        // alive when the client is dropped with the fetch still pending.
+        let state = Arc::downgrade(&self.state);
+        let outcome = async move {
+            // A panicking transport must not leave the flight in place: every later call
+            // would join it and panic too. The panic still reaches this flight's waiters.
+            let answer = AssertUnwindSafe(answer).catch_unwind().await;
+            let Some(state) = state.upgrade() else {
+                return Err(Arc::new(FailedFetch::new(Error::Transport(
+                    TransportError::other("the client was dropped during the token fetch"),
+                ))));
+            };
+            let mut flight = state.flight.lock().await;
+            if flight.as_ref().is_some_and(|f| f.number == number) {
+                *flight = None;
             }
-            Err(error) => {
-                state.token = None;
-                state.last_failure = duplicate(&error).map(|copy| (number, copy));
-                Err(error)
-            }
+            let outcome = match answer {
+                Ok(answer) => answer
+                    .and_then(|answer| CachedToken::new(answer, clock.unix_seconds()))
+                    .map(Arc::new)
+                    .map_err(|error| Arc::new(FailedFetch::new(error))),
+                Err(panic) => {
+                    state.set_current(None);
+                    drop(flight);
+                    std::panic::resume_unwind(panic)
+                }
+            };
+            state.set_current(outcome.as_ref().ok().map(Arc::clone));
+            outcome
+        };
+        Flight {
+            number,
+            outcome: outcome.boxed().shared(),
         }
     }
 
     /// The cached token, fresh or not, without fetching; for tests and diagnostics.
     #[cfg(test)]
-    pub(crate) async fn peek(&self) -> Option<Secret> {
-        self.state
-            .lock()
-            .await
-            .token
-            .as_ref()
-            .map(|t| t.value.clone())
+    pub(crate) fn peek(&self) -> Option<Secret> {
+        self.state.current().map(|t| t.value.clone())
     }
 }
 
 impl fmt::Debug for TokenCache {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut s = f.debug_struct("TokenCache");
-        match self.state.try_lock() {
-            Ok(state) => {
-                let now = self.clock.unix_seconds();
-                s.field(
-                    "token",
-                    &match &state.token {
-                        None => "none",
-                        Some(t) if t.is_fresh(now) => "fresh",
-                        Some(_) => "stale",
-                    },
-                )
-                .field(
-                    "expires_at",
-                    &state.token.as_ref().and_then(|t| t.expires_at),
-                )
-            }
-            Err(_) => s.field("token", &"being fetched"),
+        let now = self.clock.unix_seconds();
+        let current = self.state.current();
+        let token = match &current {
+            None => "none",
+            Some(t) if t.is_fresh(now) => "fresh",
+            Some(_) => "stale",
         };
-        s.field("clock", &self.clock).finish()
+        let fetching = match self.state.flight.try_lock() {
+            Ok(flight) => flight.is_some(),
+            Err(_) => true,
+        };
+        f.debug_struct("TokenCache")
+            .field("token", &token)
+            .field("expires_at", &current.as_ref().and_then(|t| t.expires_at))
+            .field("fetching", &fetching)
+            .field("clock", &self.clock)
+            .finish()
     }
 }
 
@@ -247,9 +369,14 @@ fn duplicate(error: &Error) -> Option<Error> {
                 StdError::source(e).map_or_else(|| e.kind().to_string(), ToString::to_string);
             Error::Transport(TransportError::new(e.kind(), message).with_maybe_sent(e.maybe_sent()))
         }
-        Error::Http { status, body } => Error::Http {
+        Error::Http {
+            status,
+            body,
+            headers,
+        } => Error::Http {
             status: *status,
             body: body.clone(),
+            headers: headers.clone(),
         },
         Error::Decode {
             status,
@@ -342,7 +469,177 @@ mod tests {
             .replace_rejected(&Secret::from("t1"), || async { answer("t2", 0, 7200) })
             .await;
         assert_eq!(replaced.expect("fetched").expose(), "t2");
-        assert_eq!(cache.peek().await.expect("cached").expose(), "t2");
+        assert_eq!(cache.peek().expect("cached").expose(), "t2");
+    }
+
+    #[test]
+    fn no_exp_or_iat_overflows_and_nonsense_means_refresh_soon() {
+        let extremes = [
+            i64::MIN,
+            i64::MIN + 1,
+            -1,
+            0,
+            1,
+            1_700_000_000,
+            i64::MAX - 1,
+            i64::MAX,
+        ];
+        for exp in extremes {
+            for iat in extremes.iter().copied().map(Some).chain([None]) {
+                for now in [i64::MIN, -1, 0, 1_700_000_000, i64::MAX] {
+                    let token = CachedToken::new(AccessTokenAnswer::new("t", Some(exp), iat), now)
+                        .expect("a token");
+                    for later in [now, now.saturating_add(1), i64::MAX, i64::MIN] {
+                        let _ = token.is_fresh(later);
+                    }
+                }
+            }
+        }
+        // exp - iat does not fit in an i64: used now, refreshed within a minute.
+        let token = CachedToken::new(AccessTokenAnswer::new("t", Some(i64::MAX), Some(-1)), 1000)
+            .expect("a token");
+        assert!(token.is_fresh(1000));
+        assert!(!token.is_fresh(1000 + NONSENSE_LIFETIME_SECS));
+        // exp before iat, and an exp already past on arrival: the same.
+        for (exp, iat) in [(100, Some(200)), (500, None)] {
+            let token = CachedToken::new(AccessTokenAnswer::new("t", Some(exp), iat), 1000)
+                .expect("a token");
+            assert!(token.is_fresh(1000), "{exp} {iat:?}");
+            assert!(
+                !token.is_fresh(1000 + NONSENSE_LIFETIME_SECS),
+                "{exp} {iat:?}"
+            );
+        }
+    }
+
+    #[tokio::test]
+    async fn an_overflowing_answer_is_served_and_refreshed_soon() {
+        let (cache, clock) = cache_at(1000);
+        let overflowing = || async { Ok(AccessTokenAnswer::new("t1", Some(i64::MAX), Some(-1))) };
+        assert_eq!(cache.get(overflowing).await.expect("served").expose(), "t1");
+        clock
+            .0
+            .store(1000 + NONSENSE_LIFETIME_SECS, Ordering::SeqCst);
+        let next = cache.get(|| async { answer("t2", 0, 7200) }).await;
+        assert_eq!(next.expect("refreshed").expose(), "t2");
+    }
+
+    #[tokio::test]
+    async fn a_fresh_token_is_read_without_the_async_mutex() {
+        let (cache, _) = cache_at(0);
+        let first = cache.get(|| async { answer("t1", 0, 7200) }).await;
+        assert_eq!(first.expect("fetched").expose(), "t1");
+        // With the slow path's mutex held elsewhere, a fresh token is still served at once.
+        let _held = cache.state.flight.lock().await;
+        let read = cache
+            .get(|| async { panic!("a fresh token needs no fetch") })
+            .now_or_never()
+            .expect("the fast path does not wait for the mutex");
+        assert_eq!(read.expect("cached").expose(), "t1");
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn cancelled_callers_of_a_hung_fetch_cause_one_request() {
+        let (cache, _) = cache_at(0);
+        let cache = Arc::new(cache);
+        let fetches = Arc::new(AtomicU64::new(0));
+        let gate = Arc::new(tokio::sync::Semaphore::new(0));
+        let fetch = |fetches: Arc<AtomicU64>, gate: Arc<tokio::sync::Semaphore>| {
+            move || {
+                fetches.fetch_add(1, Ordering::SeqCst);
+                async move {
+                    let _open = gate.acquire().await;
+                    answer("t1", 0, 7200)
+                }
+            }
+        };
+        // Fifty callers give up, one after another, while the fetch hangs.
+        let callers = (0..50u64).map(|i| {
+            let cache = Arc::clone(&cache);
+            let fetch = fetch(Arc::clone(&fetches), Arc::clone(&gate));
+            tokio::spawn(async move {
+                let wait = Duration::from_millis(5 + 2 * i);
+                tokio::time::timeout(wait, cache.get(fetch)).await
+            })
+        });
+        for caller in futures::future::join_all(callers).await {
+            assert!(caller.expect("no panic").is_err(), "the fetch hangs");
+        }
+        assert_eq!(fetches.load(Ordering::SeqCst), 1);
+        // The fetch was not abandoned: once it can finish, the next caller gets its token.
+        gate.add_permits(1);
+        let token = cache
+            .get(fetch(Arc::clone(&fetches), Arc::clone(&gate)))
+            .await;
+        assert_eq!(token.expect("the same fetch").expose(), "t1");
+        assert_eq!(fetches.load(Ordering::SeqCst), 1);
+    }
+
+    #[tokio::test]
+    async fn every_waiter_of_a_failed_fetch_gets_its_error_and_the_next_call_fetches_again() {
+        let (cache, _) = cache_at(0);
+        let gate = Arc::new(tokio::sync::Semaphore::new(0));
+        let failing = || {
+            let gate = Arc::clone(&gate);
+            async move {
+                let _open = gate.acquire().await;
+                Err::<AccessTokenAnswer, _>(Error::Transport(TransportError::io(
+                    std::io::Error::other("reset by peer"),
+                )))
+            }
+        };
+        let waiters = futures::future::join_all((0..3).map(|_| cache.get(failing)));
+        let opener = async {
+            tokio::task::yield_now().await;
+            gate.add_permits(1);
+        };
+        let (results, ()) = tokio::join!(waiters, opener);
+        for result in results {
+            let error = result.expect_err("the fetch failed");
+            assert!(error.to_string().contains("reset by peer"), "{error}");
+        }
+        let next = cache.get(|| async { answer("t1", 0, 7200) }).await;
+        assert_eq!(next.expect("fetched again").expose(), "t1");
+    }
+
+    #[tokio::test]
+    async fn a_dropped_cache_drops_its_pending_fetch() {
+        let (cache, _) = cache_at(0);
+        let held_by_the_fetch = Arc::new(());
+        let marker = Arc::clone(&held_by_the_fetch);
+        let hung = move || async move {
+            let _marker = marker;
+            std::future::pending::<Result<AccessTokenAnswer, Error>>().await
+        };
+        let waited = tokio::time::timeout(Duration::from_millis(10), cache.get(hung)).await;
+        assert!(waited.is_err(), "the fetch hangs");
+        assert_eq!(
+            Arc::strong_count(&held_by_the_fetch),
+            2,
+            "the flight is kept"
+        );
+        drop(cache);
+        assert_eq!(
+            Arc::strong_count(&held_by_the_fetch),
+            1,
+            "and dropped with the cache"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_panicking_fetch_does_not_stay_in_flight() {
+        let (cache, _) = cache_at(0);
+        let cache = Arc::new(cache);
+        let panicking = Arc::clone(&cache);
+        let joined = tokio::spawn(async move {
+            panicking
+                .get(|| async { panic!("the transport panicked") })
+                .await
+        })
+        .await;
+        assert!(joined.expect_err("the caller panics").is_panic());
+        let next = cache.get(|| async { answer("t1", 0, 7200) }).await;
+        assert_eq!(next.expect("a new fetch").expose(), "t1");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use authing_core::Error;
+use authing_core::{DEFAULT_MAX_RESPONSE_BYTES, Error};
 use hyper_util::client::legacy::Client;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::rt::{TokioExecutor, TokioTimer};
@@ -36,6 +36,7 @@ pub struct HyperTransportBuilder {
     timeout: Duration,
     connect_timeout: Duration,
     danger_accept_invalid_certs: bool,
+    max_response_bytes: usize,
 }
 
 impl Default for HyperTransportBuilder {
@@ -44,13 +45,14 @@ impl Default for HyperTransportBuilder {
             timeout: DEFAULT_TIMEOUT,
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
             danger_accept_invalid_certs: false,
+            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
         }
     }
 }
 
 impl HyperTransportBuilder {
-    /// A builder with the defaults: [`DEFAULT_TIMEOUT`], [`DEFAULT_CONNECT_TIMEOUT`], and
-    /// certificates verified.
+    /// A builder with the defaults: [`DEFAULT_TIMEOUT`], [`DEFAULT_CONNECT_TIMEOUT`],
+    /// certificates verified, and answers of up to [`DEFAULT_MAX_RESPONSE_BYTES`] (32 MiB).
     pub fn new() -> Self {
         Self::default()
     }
@@ -77,6 +79,26 @@ impl HyperTransportBuilder {
     /// ```
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
         self.connect_timeout = timeout;
+        self
+    }
+
+    /// The largest answer, in bytes, the transport reads ([`DEFAULT_MAX_RESPONSE_BYTES`], 32
+    /// MiB, unless set). A larger answer fails with
+    /// [`TransportErrorKind::ResponseTooLarge`](authing_core::TransportErrorKind::ResponseTooLarge):
+    /// a `Content-Length` above it is refused before the body is read, and a body without one
+    /// is read no further than the limit. It bounds the memory a broken or hostile server can
+    /// make a call use.
+    ///
+    /// ```
+    /// # use authing_transport_hyper::HyperTransport;
+    /// let transport = HyperTransport::builder()
+    ///     .max_response_bytes(4 * 1024 * 1024)
+    ///     .build()?;
+    /// assert_eq!(transport.max_response_bytes(), 4 * 1024 * 1024);
+    /// # Ok::<(), authing_core::Error>(())
+    /// ```
+    pub fn max_response_bytes(mut self, max_response_bytes: usize) -> Self {
+        self.max_response_bytes = max_response_bytes;
         self
     }
 
@@ -128,7 +150,9 @@ impl HyperTransportBuilder {
             .pool_timer(TokioTimer::new())
             .timer(TokioTimer::new())
             .build(connector);
-        Ok(HyperTransport::from_client(client).with_timeout(self.timeout))
+        Ok(HyperTransport::from_client(client)
+            .with_timeout(self.timeout)
+            .with_max_response_bytes(self.max_response_bytes))
     }
 
     fn tls_config(&self, provider: Arc<CryptoProvider>) -> Result<ClientConfig, Error> {

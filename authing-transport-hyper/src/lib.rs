@@ -34,6 +34,7 @@ mod danger;
 mod error;
 mod transport;
 
+pub use authing_core::DEFAULT_MAX_RESPONSE_BYTES;
 pub use builder::HyperTransportBuilder;
 pub use transport::{
     DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT, DefaultConnector, HyperClient, HyperTransport,

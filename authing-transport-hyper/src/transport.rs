@@ -4,9 +4,10 @@ use std::fmt;
 use std::time::Duration;
 
 use async_trait::async_trait;
-use authing_core::{Error, Transport, TransportError};
+use authing_core::{BodyCollector, DEFAULT_MAX_RESPONSE_BYTES, Error, Transport, TransportError};
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full};
+use hyper::body::Body as _;
 use hyper_rustls::HttpsConnector;
 use hyper_util::client::legacy::Client;
 use hyper_util::client::legacy::connect::{Connect, HttpConnector};
@@ -46,7 +47,13 @@ pub type HyperClient<C = DefaultConnector> = Client<C, Full<Bytes>>;
 /// | no complete response within the timeout | `Timeout` | yes |
 /// | the connection broke while sending or reading | `Io` | yes |
 /// | the URI is not absolute `http(s)://` | `Other` | no |
+/// | the answer is larger than [`max_response_bytes`](Self::max_response_bytes) | `ResponseTooLarge` | yes |
 /// | anything else | `Other` | yes |
+///
+/// An answer is read up to [`DEFAULT_MAX_RESPONSE_BYTES`] (32 MiB) unless set otherwise with
+/// [`HyperTransportBuilder::max_response_bytes`] or
+/// [`with_max_response_bytes`](Self::with_max_response_bytes): a larger `Content-Length` is
+/// refused before the body is read, and a body without one is read no further than the limit.
 ///
 /// The hyper error is kept as the [`source`](std::error::Error::source).
 ///
@@ -70,6 +77,7 @@ pub type HyperClient<C = DefaultConnector> = Client<C, Full<Bytes>>;
 pub struct HyperTransport<C = DefaultConnector> {
     client: HyperClient<C>,
     timeout: Duration,
+    max_response_bytes: usize,
 }
 
 impl HyperTransport {
@@ -103,7 +111,8 @@ impl HyperTransport {
 }
 
 impl<C> HyperTransport<C> {
-    /// Wraps a client you built, with [`DEFAULT_TIMEOUT`] per request.
+    /// Wraps a client you built, with [`DEFAULT_TIMEOUT`] per request and answers of up to
+    /// [`DEFAULT_MAX_RESPONSE_BYTES`].
     ///
     /// hyper never follows redirects, so any client keeps that part of the contract.
     ///
@@ -122,6 +131,7 @@ impl<C> HyperTransport<C> {
         Self {
             client,
             timeout: DEFAULT_TIMEOUT,
+            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
         }
     }
 
@@ -151,6 +161,35 @@ impl<C> HyperTransport<C> {
     /// ```
     pub fn timeout(&self) -> Duration {
         self.timeout
+    }
+
+    /// The same transport, reading answers of at most `max_response_bytes` bytes (see
+    /// [`HyperTransportBuilder::max_response_bytes`]).
+    ///
+    /// ```
+    /// use authing_transport_hyper::HyperTransport;
+    ///
+    /// let transport = HyperTransport::new()?.with_max_response_bytes(4 * 1024 * 1024);
+    /// assert_eq!(transport.max_response_bytes(), 4 * 1024 * 1024);
+    /// # Ok::<(), authing_core::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_max_response_bytes(mut self, max_response_bytes: usize) -> Self {
+        self.max_response_bytes = max_response_bytes;
+        self
+    }
+
+    /// The largest answer, in bytes, this transport reads.
+    ///
+    /// ```
+    /// use authing_core::DEFAULT_MAX_RESPONSE_BYTES;
+    /// use authing_transport_hyper::HyperTransport;
+    ///
+    /// assert_eq!(HyperTransport::new()?.max_response_bytes(), DEFAULT_MAX_RESPONSE_BYTES);
+    /// # Ok::<(), authing_core::Error>(())
+    /// ```
+    pub fn max_response_bytes(&self) -> usize {
+        self.max_response_bytes
     }
 
     /// The wrapped client.
@@ -190,6 +229,7 @@ impl<C: Clone> Clone for HyperTransport<C> {
         Self {
             client: self.client.clone(),
             timeout: self.timeout,
+            max_response_bytes: self.max_response_bytes,
         }
     }
 }
@@ -219,9 +259,16 @@ where
                 .request(request)
                 .await
                 .map_err(classify_request)?;
-            let (parts, body) = response.into_parts();
-            let body = body.collect().await.map_err(classify_body)?.to_bytes();
-            Ok(http::Response::from_parts(parts, body))
+            let (parts, mut body) = response.into_parts();
+            // Dropping `body` at an error closes the connection: nothing more is read.
+            let mut collected =
+                BodyCollector::new(self.max_response_bytes, body.size_hint().exact())?;
+            while let Some(frame) = body.frame().await {
+                if let Ok(data) = frame.map_err(classify_body)?.into_data() {
+                    collected.push(data)?;
+                }
+            }
+            Ok(http::Response::from_parts(parts, collected.finish()))
         };
         tokio::time::timeout(self.timeout, exchange)
             .await

@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use authing_core::Error;
+use authing_core::{DEFAULT_MAX_RESPONSE_BYTES, Error};
 
 use crate::transport::{DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT, ReqwestTransport};
 
@@ -26,6 +26,7 @@ pub struct ReqwestTransportBuilder {
     timeout: Duration,
     connect_timeout: Duration,
     danger_accept_invalid_certs: bool,
+    max_response_bytes: usize,
 }
 
 impl Default for ReqwestTransportBuilder {
@@ -34,13 +35,14 @@ impl Default for ReqwestTransportBuilder {
             timeout: DEFAULT_TIMEOUT,
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
             danger_accept_invalid_certs: false,
+            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
         }
     }
 }
 
 impl ReqwestTransportBuilder {
-    /// A builder with the defaults: [`DEFAULT_TIMEOUT`], [`DEFAULT_CONNECT_TIMEOUT`], and
-    /// certificates verified.
+    /// A builder with the defaults: [`DEFAULT_TIMEOUT`], [`DEFAULT_CONNECT_TIMEOUT`],
+    /// certificates verified, and answers of up to [`DEFAULT_MAX_RESPONSE_BYTES`] (32 MiB).
     pub fn new() -> Self {
         Self::default()
     }
@@ -66,6 +68,26 @@ impl ReqwestTransportBuilder {
     /// ```
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
         self.connect_timeout = timeout;
+        self
+    }
+
+    /// The largest answer, in bytes, the transport reads ([`DEFAULT_MAX_RESPONSE_BYTES`], 32
+    /// MiB, unless set). A larger answer fails with
+    /// [`TransportErrorKind::ResponseTooLarge`](authing_core::TransportErrorKind::ResponseTooLarge):
+    /// a `Content-Length` above it is refused before the body is read, and a body without one
+    /// is read no further than the limit. It bounds the memory a broken or hostile server can
+    /// make a call use.
+    ///
+    /// ```
+    /// # use authing_transport_reqwest::ReqwestTransport;
+    /// let transport = ReqwestTransport::builder()
+    ///     .max_response_bytes(4 * 1024 * 1024)
+    ///     .build()?;
+    /// assert_eq!(transport.max_response_bytes(), 4 * 1024 * 1024);
+    /// # Ok::<(), authing_core::Error>(())
+    /// ```
+    pub fn max_response_bytes(mut self, max_response_bytes: usize) -> Self {
+        self.max_response_bytes = max_response_bytes;
         self
     }
 
@@ -106,7 +128,9 @@ impl ReqwestTransportBuilder {
             .connect_timeout(self.connect_timeout)
             .danger_accept_invalid_certs(self.danger_accept_invalid_certs)
             .build()
-            .map(ReqwestTransport::from)
+            .map(|client| {
+                ReqwestTransport::from(client).with_max_response_bytes(self.max_response_bytes)
+            })
             .map_err(|e| Error::config(format!("could not build the reqwest client: {e}")))
     }
 }

@@ -26,5 +26,6 @@ mod builder;
 mod error;
 mod transport;
 
+pub use authing_core::DEFAULT_MAX_RESPONSE_BYTES;
 pub use builder::ReqwestTransportBuilder;
 pub use transport::{DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT, ReqwestTransport};

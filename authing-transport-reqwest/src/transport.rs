@@ -3,7 +3,7 @@
 use std::time::Duration;
 
 use async_trait::async_trait;
-use authing_core::{Error, Transport, TransportError};
+use authing_core::{BodyCollector, DEFAULT_MAX_RESPONSE_BYTES, Error, Transport, TransportError};
 use bytes::Bytes;
 
 use crate::builder::ReqwestTransportBuilder;
@@ -31,6 +31,12 @@ pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 /// | timed out | `Timeout` | yes |
 /// | request or body failed mid-flight | `Io` | yes |
 /// | the request could not be built | `Other` | no |
+/// | the answer is larger than [`max_response_bytes`](Self::max_response_bytes) | `ResponseTooLarge` | yes |
+///
+/// An answer is read up to [`DEFAULT_MAX_RESPONSE_BYTES`] (32 MiB) unless set otherwise with
+/// [`ReqwestTransportBuilder::max_response_bytes`] or
+/// [`with_max_response_bytes`](Self::with_max_response_bytes): a larger `Content-Length` is
+/// refused before the body is read, and a body without one is read no further than the limit.
 ///
 /// The reqwest error is kept as the [`source`](std::error::Error::source), without the request
 /// URL (some Authing endpoints take a token in the query string).
@@ -53,7 +59,10 @@ pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 /// # }
 /// ```
 #[derive(Debug, Clone)]
-pub struct ReqwestTransport(reqwest::Client);
+pub struct ReqwestTransport {
+    client: reqwest::Client,
+    max_response_bytes: usize,
+}
 
 impl ReqwestTransport {
     /// A transport with the defaults; see [`ReqwestTransportBuilder`].
@@ -92,13 +101,45 @@ impl ReqwestTransport {
     /// # Ok::<(), authing_core::Error>(())
     /// ```
     pub fn inner(&self) -> &reqwest::Client {
-        &self.0
+        &self.client
+    }
+
+    /// The same transport, reading answers of at most `max_response_bytes` bytes (see
+    /// [`ReqwestTransportBuilder::max_response_bytes`]); for a client wrapped with
+    /// [`From`].
+    ///
+    /// ```
+    /// use authing_transport_reqwest::ReqwestTransport;
+    ///
+    /// let transport = ReqwestTransport::from(reqwest::Client::new())
+    ///     .with_max_response_bytes(4 * 1024 * 1024);
+    /// assert_eq!(transport.max_response_bytes(), 4 * 1024 * 1024);
+    /// ```
+    #[must_use]
+    pub fn with_max_response_bytes(mut self, max_response_bytes: usize) -> Self {
+        self.max_response_bytes = max_response_bytes;
+        self
+    }
+
+    /// The largest answer, in bytes, this transport reads.
+    ///
+    /// ```
+    /// use authing_core::DEFAULT_MAX_RESPONSE_BYTES;
+    /// use authing_transport_reqwest::ReqwestTransport;
+    ///
+    /// assert_eq!(ReqwestTransport::new()?.max_response_bytes(), DEFAULT_MAX_RESPONSE_BYTES);
+    /// # Ok::<(), authing_core::Error>(())
+    /// ```
+    pub fn max_response_bytes(&self) -> usize {
+        self.max_response_bytes
     }
 }
 
 /// Wraps a client you configured yourself (proxy, pool, extra root certificates).
 ///
-/// Set it up to keep the transport contract: build it with
+/// Answers are read up to [`DEFAULT_MAX_RESPONSE_BYTES`]; change it with
+/// [`with_max_response_bytes`](ReqwestTransport::with_max_response_bytes). Set the client up
+/// to keep the transport contract: build it with
 /// `.redirect(reqwest::redirect::Policy::none())` (requests carry tokens, and reqwest follows
 /// up to 10 redirects by default) and with a timeout.
 ///
@@ -115,7 +156,10 @@ impl ReqwestTransport {
 /// ```
 impl From<reqwest::Client> for ReqwestTransport {
     fn from(client: reqwest::Client) -> Self {
-        Self(client)
+        Self {
+            client,
+            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
+        }
     }
 }
 
@@ -126,11 +170,16 @@ impl Transport for ReqwestTransport {
         request: http::Request<Bytes>,
     ) -> Result<http::Response<Bytes>, TransportError> {
         let request = reqwest::Request::try_from(request).map_err(classify)?;
-        let mut response = self.0.execute(request).await.map_err(classify)?;
+        let mut response = self.client.execute(request).await.map_err(classify)?;
         let status = response.status();
         let version = response.version();
         let headers = std::mem::take(response.headers_mut());
-        let body = response.bytes().await.map_err(classify)?;
+        // Dropping `response` at an error closes the connection: nothing more is read.
+        let mut body = BodyCollector::new(self.max_response_bytes, response.content_length())?;
+        while let Some(chunk) = response.chunk().await.map_err(classify)? {
+            body.push(chunk)?;
+        }
+        let body = body.finish();
 
         let mut out = http::Response::new(body);
         *out.status_mut() = status;

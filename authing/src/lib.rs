@@ -25,9 +25,9 @@
 //! ```
 
 pub use authing_core::{
-    ApiClient, BaseUrl, Clock, Encryptor, Error, GraphQlOperation, Lang, OnError, Result,
-    RsaEncryptor, Secret, SystemClock, Transport, TransportError, TransportErrorKind, model,
-    transport_fn,
+    ApiClient, BaseUrl, Clock, DEFAULT_MAX_RESPONSE_BYTES, Encryptor, Error, GraphQlOperation,
+    Lang, OnError, ResponseHeaders, Result, RsaEncryptor, Secret, SystemClock, Transport,
+    TransportError, TransportErrorKind, model, transport_fn,
 };
 
 /// The administrator API: [`ManagementClient`] and its handlers.

@@ -109,7 +109,7 @@ async fn html_502_is_an_http_error_with_its_body(env: Env) {
     );
     let error = client.users().list().send().await.expect_err("502");
     match &error {
-        Error::Http { status, body } => {
+        Error::Http { status, body, .. } => {
             assert_eq!(status.as_u16(), 502);
             assert!(body.text().contains("Bad Gateway"));
         }

@@ -24,6 +24,8 @@ struct Options {
     timeout: Option<Duration>,
     /// Skip certificate checks.
     danger_accept_invalid_certs: bool,
+    /// A limit on the answer's size other than the default.
+    max_response_bytes: Option<usize>,
 }
 
 /// Builds the transport under test.
@@ -35,6 +37,9 @@ fn make_reqwest(options: Options) -> Arc<dyn Transport> {
     if let Some(timeout) = options.timeout {
         builder = builder.timeout(timeout);
     }
+    if let Some(limit) = options.max_response_bytes {
+        builder = builder.max_response_bytes(limit);
+    }
     Arc::new(builder.build().expect("reqwest transport"))
 }
 
@@ -43,6 +48,9 @@ fn make_hyper(options: Options) -> Arc<dyn Transport> {
         HyperTransport::builder().danger_accept_invalid_certs(options.danger_accept_invalid_certs);
     if let Some(timeout) = options.timeout {
         builder = builder.timeout(timeout);
+    }
+    if let Some(limit) = options.max_response_bytes {
+        builder = builder.max_response_bytes(limit);
     }
     Arc::new(builder.build().expect("hyper transport"))
 }
@@ -82,6 +90,9 @@ contract! {
         danger_accept_invalid_certs_accepts_a_self_signed_certificate,
         a_relative_uri_is_other_and_not_sent,
         errors_do_not_print_the_url,
+        an_answer_at_the_limit_is_read_whole,
+        a_declared_length_over_the_limit_is_refused_before_the_body,
+        a_chunked_answer_is_read_no_further_than_the_limit,
     }
 }
 
@@ -221,6 +232,54 @@ async fn errors_do_not_print_the_url(make: Make) {
     assert!(!error.to_string().contains("secret-token"), "{error}");
 }
 
+/// A transport that reads answers of at most 1 KiB, and would wait 10 s for a body that does
+/// not come: so a test that sees `ResponseTooLarge` (not `Timeout`) knows the body was not
+/// waited for.
+fn with_a_1_kib_limit(make: Make) -> Arc<dyn Transport> {
+    make(Options {
+        timeout: Some(Duration::from_secs(10)),
+        max_response_bytes: Some(1024),
+        ..Options::default()
+    })
+}
+
+async fn an_answer_at_the_limit_is_read_whole(make: Make) {
+    let t = with_a_1_kib_limit(make);
+    let addr = servers::chunked_server(256, 4).await;
+    let response = t
+        .send(get(format!("http://{addr}/")))
+        .await
+        .expect("1024 chunked bytes are within the limit");
+    assert_eq!(response.body().len(), 1024);
+    let addr = servers::declaring_server(1024, 1024).await;
+    let response = t
+        .send(get(format!("http://{addr}/")))
+        .await
+        .expect("a declared 1024 bytes are within the limit");
+    assert_eq!(response.body().len(), 1024);
+}
+
+async fn a_declared_length_over_the_limit_is_refused_before_the_body(make: Make) {
+    // It declares 1 GiB and sends 10 bytes: a transport reading on would time out.
+    let addr = servers::declaring_server(1 << 30, 10).await;
+    let url = format!("http://{addr}/");
+    let started = std::time::Instant::now();
+    let error = get_fails(with_a_1_kib_limit(make), url, Kind::ResponseTooLarge, true).await;
+    assert!(started.elapsed() < Duration::from_secs(5), "{error:?}");
+    assert!(error.to_string().contains("1073741824"), "{error}");
+    assert!(error.to_string().contains("1024"), "{error}");
+}
+
+async fn a_chunked_answer_is_read_no_further_than_the_limit(make: Make) {
+    // Chunks without end, and without a length: the limit alone stops reading.
+    let addr = servers::unending_chunked_server().await;
+    let url = format!("http://{addr}/");
+    let started = std::time::Instant::now();
+    let error = get_fails(with_a_1_kib_limit(make), url, Kind::ResponseTooLarge, true).await;
+    assert!(started.elapsed() < Duration::from_secs(5), "{error:?}");
+    assert!(error.to_string().contains("limit of 1024 bytes"), "{error}");
+}
+
 /// What only `ReqwestTransport` has.
 mod reqwest_only {
     use authing_transport_reqwest::ReqwestTransport;
@@ -232,6 +291,15 @@ mod reqwest_only {
         let _: &::reqwest::Client = copy.inner();
         assert!(format!("{t:?}").contains("ReqwestTransport"));
         let _from = ReqwestTransport::from(::reqwest::Client::new());
+    }
+
+    #[test]
+    fn reads_32_mib_by_default_and_the_limit_is_settable() {
+        let t = ReqwestTransport::new().expect("transport");
+        assert_eq!(t.max_response_bytes(), 32 * 1024 * 1024);
+        let wrapped = ReqwestTransport::from(::reqwest::Client::new());
+        assert_eq!(wrapped.max_response_bytes(), 32 * 1024 * 1024);
+        assert_eq!(wrapped.with_max_response_bytes(10).max_response_bytes(), 10);
     }
 }
 
@@ -261,6 +329,15 @@ mod hyper_only {
         assert_eq!(copy.timeout(), Duration::from_secs(3));
         let _: &HyperClient = copy.inner();
         assert_eq!(format!("{t:?}"), "HyperTransport { timeout: 3s, .. }");
+    }
+
+    #[tokio::test]
+    async fn reads_32_mib_by_default_and_the_limit_is_settable() {
+        let t = HyperTransport::new().expect("transport");
+        assert_eq!(t.max_response_bytes(), 32 * 1024 * 1024);
+        let wrapped = HyperTransport::from_client(plain_client());
+        assert_eq!(wrapped.max_response_bytes(), 32 * 1024 * 1024);
+        assert_eq!(wrapped.with_max_response_bytes(10).max_response_bytes(), 10);
     }
 
     #[tokio::test]

@@ -105,6 +105,68 @@ pub async fn truncating_server() -> SocketAddr {
     .await
 }
 
+/// A server that answers 200 with `content-length: declared`, sends the first `sent` bytes
+/// of that body, and then holds the connection open without sending more: a client that
+/// waited for all `declared` bytes would wait forever.
+pub async fn declaring_server(declared: u64, sent: usize) -> SocketAddr {
+    serve_raw(move |mut socket| async move {
+        read_head(&mut socket).await;
+        let head = format!("HTTP/1.1 200 OK\r\ncontent-length: {declared}\r\n\r\n");
+        let _ = socket.write_all(head.as_bytes()).await;
+        let _ = socket.write_all(&vec![b'x'; sent]).await;
+        let _ = socket.flush().await;
+        hold_open(socket).await;
+    })
+    .await
+}
+
+/// A server that answers 200 with a chunked body (no `content-length`) of `chunks`
+/// chunks of `chunk_len` bytes, and ends it.
+pub async fn chunked_server(chunk_len: usize, chunks: usize) -> SocketAddr {
+    serve_chunks(chunk_len, chunks, true).await
+}
+
+/// A server that answers 200 with a chunked body that does not end: 1000-byte chunks until
+/// the client hangs up (or 64 MiB are sent; then it holds the connection open, so a client
+/// that reads on stays bounded in memory and times out).
+pub async fn unending_chunked_server() -> SocketAddr {
+    serve_chunks(1000, 64 * 1024, false).await
+}
+
+async fn serve_chunks(chunk_len: usize, chunks: usize, end: bool) -> SocketAddr {
+    serve_raw(move |mut socket| async move {
+        read_head(&mut socket).await;
+        let head = b"HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n";
+        if socket.write_all(head).await.is_err() {
+            return;
+        }
+        let mut chunk = format!("{chunk_len:x}\r\n").into_bytes();
+        chunk.extend(std::iter::repeat_n(b'x', chunk_len));
+        chunk.extend_from_slice(b"\r\n");
+        for _ in 0..chunks {
+            if socket.write_all(&chunk).await.is_err() {
+                return; // the client hung up
+            }
+        }
+        if end {
+            let _ = socket.write_all(b"0\r\n\r\n").await;
+        }
+        let _ = socket.flush().await;
+        hold_open(socket).await;
+    })
+    .await
+}
+
+/// Keeps `socket` open until the client closes it.
+async fn hold_open(mut socket: TcpStream) {
+    let mut buf = [0u8; 1024];
+    while let Ok(n) = socket.read(&mut buf).await {
+        if n == 0 {
+            break;
+        }
+    }
+}
+
 /// Listens on 127.0.0.1 and hands every accepted connection to `handle`, each in a task of
 /// its own.
 async fn serve_raw<F, Fut>(handle: F) -> SocketAddr

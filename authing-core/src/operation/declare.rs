@@ -174,20 +174,34 @@ macro_rules! operation {
         }
 
         impl<C: $crate::Client + 'static> $name<C> {
-            /// Sends the operation; the same as awaiting it.
-            pub async fn send(self) -> ::core::result::Result<$output, $crate::Error> {
-                $crate::operation::send(&self.client, &self).await
+            /// Sends the operation; the same as awaiting it. The future owns the operation
+            /// and is boxed, so it can be spawned, and its `Send` does not depend on what
+            /// the caller holds across it.
+            pub fn send(
+                self,
+            ) -> ::core::pin::Pin<
+                ::std::boxed::Box<
+                    dyn ::core::future::Future<
+                            Output = ::core::result::Result<$output, $crate::Error>,
+                        > + ::core::marker::Send,
+                >,
+            > {
+                ::std::boxed::Box::pin(async move {
+                    $crate::operation::send(&self.client, &self).await
+                })
             }
         }
 
         impl<C: $crate::Client + 'static> ::core::future::IntoFuture for $name<C> {
             type Output = ::core::result::Result<$output, $crate::Error>;
             type IntoFuture = ::core::pin::Pin<
-                ::std::boxed::Box<dyn ::core::future::Future<Output = Self::Output> + Send>,
+                ::std::boxed::Box<
+                    dyn ::core::future::Future<Output = Self::Output> + ::core::marker::Send,
+                >,
             >;
 
             fn into_future(self) -> Self::IntoFuture {
-                ::std::boxed::Box::pin(self.send())
+                self.send()
             }
         }
     };
