@@ -16,23 +16,18 @@ use crate::error::Error;
 use crate::headers;
 use crate::host::BaseUrl;
 use crate::lang::Lang;
-use crate::operation::{Operation, Wire, prepare};
-use crate::options::ClientOptions;
+use crate::options::{ClientOptions, OnError};
 use crate::secret::Secret;
 use crate::transport::Transport;
 use crate::transport_error::TransportError;
 
-/// A callback run on every error a client returns, before it is returned; the Rust form of
-/// the `on_error` option of Authing's other SDKs. `Result` stays the primary channel.
-pub type OnError = Arc<dyn Fn(&Error) + Send + Sync>;
-
 /// Sends GraphQL and REST requests to one Authing host with the common headers.
 pub struct ApiClient<T> {
     transport: T,
-    host: BaseUrl,
-    graphql_url: String,
+    pub(crate) host: BaseUrl,
+    pub(crate) graphql_url: String,
     common_headers: HeaderMap,
-    encryptor: Arc<dyn Encryptor>,
+    pub(crate) encryptor: Arc<dyn Encryptor>,
     timeout: Option<Duration>,
     on_error: Option<OnError>,
     lang: Lang,
@@ -87,41 +82,6 @@ impl<T> ApiClient<T> {
         self.encryptor.encrypt(password.expose())
     }
 
-    /// The request for `operation`, without I/O: its [`check`](Operation::check), its
-    /// arguments serialised with nulls dropped and passwords encrypted, and where they go
-    /// for its [`Wire`] (a GraphQL body, a REST path, query or body), with the common
-    /// headers. No token: [`execute`](Self::execute) adds it.
-    pub fn prepare<O: Operation + ?Sized>(
-        &self,
-        operation: &O,
-    ) -> Result<http::Request<Bytes>, Error> {
-        operation.check()?;
-        let mut arguments = prepare::arguments(operation, &*self.encryptor)?;
-        match operation.wire() {
-            Wire::Graphql(document) => {
-                let body = document.body(&arguments)?;
-                self.request(Method::POST, &self.graphql_url, Some(body))
-            }
-            Wire::Rest { method, path } => {
-                let path = prepare::fill_path(path, &mut arguments)?;
-                let mut url = self.host.join(&path);
-                if method == Method::GET || method == Method::DELETE {
-                    let query = prepare::query_string(&arguments);
-                    if !query.is_empty() {
-                        url.push('?');
-                        url.push_str(&query);
-                    }
-                    self.request(method, &url, None)
-                } else {
-                    let body = serde_json::to_vec(&arguments).map_err(|e| {
-                        Error::invalid_argument(format!("the body does not serialise: {e}"))
-                    })?;
-                    self.request(method, &url, Some(Bytes::from(body)))
-                }
-            }
-        }
-    }
-
     /// Runs the `on_error` hook on `error`, then hands it back. [`send`](crate::operation::send)
     /// calls it once per failed call.
     pub fn report(&self, error: Error) -> Error {
@@ -131,7 +91,8 @@ impl<T> ApiClient<T> {
         error
     }
 
-    fn request(
+    /// A request to `url` with the common headers, and a JSON `body` when given.
+    pub(crate) fn request(
         &self,
         method: Method,
         url: &str,
@@ -290,164 +251,17 @@ fn header_value(what: &str, value: &str) -> Result<HeaderValue, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::graphql::GraphQlOperation;
-    use crate::operation::raw::RawRest;
     use crate::transport::transport_fn;
-    use std::sync::Mutex;
-    use std::sync::atomic::{AtomicUsize, Ordering};
 
-    type Seen = Arc<Mutex<Vec<http::Request<Bytes>>>>;
-
-    fn recording(answer: &'static str) -> (impl Transport, Seen) {
-        let seen: Seen = Arc::default();
-        let log = Arc::clone(&seen);
-        let transport = transport_fn(move |request: http::Request<Bytes>| {
-            log.lock().expect("lock").push(request);
-            async move { Ok(http::Response::new(Bytes::from_static(answer.as_bytes()))) }
-        });
-        (transport, seen)
-    }
-
-    const OP: GraphQlOperation = GraphQlOperation::new(
-        "isUserExists",
-        "isUserExists",
-        "query isUserExists { isUserExists }",
-    );
-
-    crate::operation! {
-        /// `isUserExists`, for these tests.
-        struct Exists -> bool {
-            wire: crate::Wire::Graphql(&OP),
-            auth: Management,
-        }
-    }
-
-    /// A client with a fixed token.
-    struct Fixed<T>(ApiClient<T>, Option<Secret>);
-
-    impl<T: Transport> crate::Client for Fixed<T> {
-        type Transport = T;
-        fn api(&self) -> &ApiClient<T> {
-            &self.0
-        }
-        fn token(
-            &self,
-            _auth: crate::Auth,
-        ) -> futures::future::BoxFuture<'_, Result<Option<Secret>, Error>> {
-            Box::pin(std::future::ready(Ok(self.1.clone())))
-        }
-    }
-
-    #[tokio::test]
-    async fn sends_common_headers_and_bearer_token() {
-        let (transport, seen) = recording(r#"{"data":{"isUserExists":true}}"#);
-        let client = ApiClient::builder(transport)
-            .host("https://example.authing.cn/")
-            .user_pool_id("pool1")
-            .app_id("app1")
-            .lang(Lang::EnUs)
-            .build()
-            .expect("valid");
-        let client = Fixed(client, Some(Secret::from("tok")));
-        let exists = crate::operation::send(&client, &Exists::new(()))
-            .await
-            .expect("ok");
-        assert!(exists);
-        let seen = seen.lock().expect("lock");
-        let request = &seen[0];
-        assert_eq!(request.uri(), "https://example.authing.cn/graphql/v2");
-        let h = request.headers();
-        assert_eq!(h["x-authing-userpool-id"], "pool1");
-        assert_eq!(h["x-authing-app-id"], "app1");
-        assert_eq!(h["x-authing-lang"], "en-US");
-        assert_eq!(h["x-authing-request-from"], "sdk");
-        assert_eq!(
-            h["x-authing-sdk-version"],
-            format!("rust:{}", crate::SDK_VERSION)
-        );
-        assert_eq!(h["authorization"], "Bearer tok");
-        assert!(h["authorization"].is_sensitive());
-        assert!(
-            !format!("{h:?}").contains("tok\""),
-            "sensitive headers do not print"
-        );
-    }
-
-    #[tokio::test]
-    async fn http_errors_keep_retry_after_and_the_request_id_only() {
-        let transport = transport_fn(|_request: http::Request<Bytes>| async {
-            Ok(http::Response::builder()
-                .status(429)
-                .header("retry-after", "7")
-                .header("x-authing-request-id", "req-42")
-                .header("set-cookie", "session=cookie-secret")
-                .header("www-authenticate", "Bearer realm=authing-secret")
-                .body(Bytes::from_static(b"<html>Too Many Requests</html>"))
-                .expect("static response"))
-        });
-        let client = Fixed(ApiClient::builder(transport).build().expect("valid"), None);
-        let graphql = crate::operation::send(&client, &Exists::new(()))
-            .await
-            .expect_err("429");
-        let me = RawRest::<serde_json::Value>::new(
-            Method::GET,
-            "/api/v2/users/me",
-            None,
-            crate::Auth::None,
-        );
-        let rest = crate::operation::send(&client, &me).await.expect_err("429");
-        for error in [graphql, rest] {
-            assert!(matches!(error, Error::Http { .. }), "{error:?}");
-            assert_eq!(error.retry_after(), Some(Duration::from_secs(7)));
-            assert_eq!(error.request_id(), Some("req-42"));
-            let debug = format!("{error:?}");
-            assert!(debug.contains("req-42"), "{debug}");
-            assert!(
-                !debug.contains("cookie-secret") && !debug.contains("authing-secret"),
-                "{debug}"
-            );
-        }
-    }
-
-    #[tokio::test]
-    async fn on_error_sees_every_error() {
-        let (transport, _) = recording(r#"{"errors":[{"message":{"code":2004,"message":"no"}}]}"#);
-        let calls = Arc::new(AtomicUsize::new(0));
-        let counter = Arc::clone(&calls);
-        let client = ApiClient::builder(transport)
-            .on_error(Arc::new(move |e: &Error| {
-                assert_eq!(e.code(), Some(2004));
-                counter.fetch_add(1, Ordering::SeqCst);
-            }))
-            .build()
-            .expect("valid");
-        let result = crate::operation::send(&Fixed(client, None), &Exists::new(())).await;
-        assert_eq!(result.expect_err("api").code(), Some(2004));
-        assert_eq!(calls.load(Ordering::SeqCst), 1);
-    }
-
-    #[tokio::test]
-    async fn the_deadline_is_a_timeout_transport_error() {
-        let transport = transport_fn(|_req: http::Request<Bytes>| async {
-            tokio::time::sleep(Duration::from_secs(30)).await;
-            Ok(http::Response::new(Bytes::new()))
-        });
-        let client = ApiClient::builder(transport)
-            .timeout(Duration::from_millis(20))
-            .build()
-            .expect("valid");
-        let error = crate::operation::send(&Fixed(client, None), &Exists::new(()))
-            .await
-            .expect_err("timeout");
-        assert!(
-            matches!(&error, Error::Transport(e) if e.is_timeout()),
-            "{error:?}"
-        );
+    fn recording(answer: &'static str) -> impl Transport {
+        transport_fn(move |_request: http::Request<Bytes>| async move {
+            Ok(http::Response::new(Bytes::from_static(answer.as_bytes())))
+        })
     }
 
     #[test]
     fn bad_settings_fail_at_build() {
-        let (transport, _) = recording("{}");
+        let transport = recording("{}");
         let transport = Arc::new(transport);
         let error = ApiClient::builder(Arc::clone(&transport))
             .host("nope")

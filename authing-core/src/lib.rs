@@ -44,7 +44,7 @@ pub mod secret;
 pub mod transport;
 pub mod transport_error;
 
-pub use api::{ApiClient, ApiClientBuilder, OnError};
+pub use api::{ApiClient, ApiClientBuilder};
 pub use body_limit::{BodyCollector, DEFAULT_MAX_RESPONSE_BYTES};
 pub use clock::{Clock, SystemClock};
 pub use encrypt::{Encryptor, RsaEncryptor};
@@ -53,7 +53,7 @@ pub use graphql::GraphQlOperation;
 pub use host::BaseUrl;
 pub use lang::Lang;
 pub use operation::{Auth, Client, Operation, SessionEffect, Wire};
-pub use options::{ClientOptions, NoTransport};
+pub use options::{ClientOptions, NoTransport, OnError};
 pub use response_headers::ResponseHeaders;
 pub use secret::Secret;
 pub use transport::{FnTransport, Transport, transport_fn};

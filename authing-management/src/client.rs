@@ -3,7 +3,7 @@
 use std::fmt;
 use std::sync::Arc;
 
-use authing_core::model::{LoginStatus, PolicyAssignmentTargetType, UdfTargetType};
+use authing_core::model::LoginStatus;
 use authing_core::operation::raw::{RawGraphql, RawRest};
 use authing_core::{
     ApiClient, Auth, Client, ClientOptions, Clock, Error, GraphQlOperation, Lang, NoTransport,
@@ -14,10 +14,8 @@ use http::{Method, StatusCode};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::families::{AuthorizedResources, CustomDataHandler, PolicyAssignmentsHandler};
 use crate::graphql;
 use crate::token::{AccessTokenAnswer, TokenCache};
-use crate::users::UsersHandler;
 
 /// The administrator client of one Authing user pool.
 ///
@@ -98,39 +96,6 @@ impl ManagementClient<NoTransport> {
 }
 
 impl<T: Transport> ManagementClient<T> {
-    /// Users of the pool: list, create, update, find, search, delete, ...
-    pub fn users(&self) -> UsersHandler<T> {
-        UsersHandler::new(self.clone())
-    }
-
-    /// The custom data of any object: a user, role, node, ... (`udv`, `setUdv`, `removeUdv`).
-    pub fn custom_data(
-        &self,
-        target_type: UdfTargetType,
-        target_id: impl Into<String>,
-    ) -> CustomDataHandler<T> {
-        CustomDataHandler::new(self.clone(), target_type, target_id.into())
-    }
-
-    /// The policies assigned to any object: a user by id, a role or group by code, an org
-    /// node by id (`policyAssignments`, `addPolicyAssignments`, `removePolicyAssignments`).
-    pub fn policy_assignments(
-        &self,
-        target_type: PolicyAssignmentTargetType,
-        target_identifier: impl Into<String>,
-    ) -> PolicyAssignmentsHandler<T> {
-        PolicyAssignmentsHandler::new(self.clone(), target_type, target_identifier.into())
-    }
-
-    /// The resources any object is authorized to act on (`authorizedResources`).
-    pub fn authorized_resources(
-        &self,
-        target_type: PolicyAssignmentTargetType,
-        target_identifier: impl Into<String>,
-    ) -> AuthorizedResources<Self> {
-        AuthorizedResources::new(self.clone(), target_type, target_identifier)
-    }
-
     /// The pool this client manages.
     pub fn user_pool_id(&self) -> &str {
         &self.inner.user_pool_id

@@ -1,11 +1,51 @@
 //! The pure half of sending an operation: its arguments as Authing takes them, and where they
 //! go in the request ([`ApiClient::prepare`](crate::ApiClient::prepare) puts it together).
 
+use bytes::Bytes;
+use http::Method;
 use serde_json::{Map, Value};
 
-use super::Operation;
+use super::definition::{Operation, Wire};
+use crate::api::ApiClient;
 use crate::encrypt::Encryptor;
 use crate::error::Error;
+
+impl<T> ApiClient<T> {
+    /// The request for `operation`, without I/O: its [`check`](Operation::check), its
+    /// arguments serialised with nulls dropped and passwords encrypted, and where they go
+    /// for its [`Wire`] (a GraphQL body, a REST path, query or body), with the common
+    /// headers. No token: [`execute`](Self::execute) adds it.
+    pub fn prepare<O: Operation + ?Sized>(
+        &self,
+        operation: &O,
+    ) -> Result<http::Request<Bytes>, Error> {
+        operation.check()?;
+        let mut arguments = arguments(operation, &*self.encryptor)?;
+        match operation.wire() {
+            Wire::Graphql(document) => {
+                let body = document.body(&arguments)?;
+                self.request(Method::POST, &self.graphql_url, Some(body))
+            }
+            Wire::Rest { method, path } => {
+                let path = fill_path(path, &mut arguments)?;
+                let mut url = self.host.join(&path);
+                if method == Method::GET || method == Method::DELETE {
+                    let query = query_string(&arguments);
+                    if !query.is_empty() {
+                        url.push('?');
+                        url.push_str(&query);
+                    }
+                    self.request(method, &url, None)
+                } else {
+                    let body = serde_json::to_vec(&arguments).map_err(|e| {
+                        Error::invalid_argument(format!("the body does not serialise: {e}"))
+                    })?;
+                    self.request(method, &url, Some(Bytes::from(body)))
+                }
+            }
+        }
+    }
+}
 
 /// The operation's arguments as sent: serialised with nulls dropped, amended, wrapped, with
 /// each password encrypted at its place.

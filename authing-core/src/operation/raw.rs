@@ -8,7 +8,7 @@ use serde::de::DeserializeOwned;
 use serde::{Serialize, Serializer};
 use serde_json::Value;
 
-use super::{Auth, Operation, Wire};
+use super::definition::{Auth, Operation, Wire};
 use crate::error::Error;
 use crate::graphql::GraphQlOperation;
 use crate::lang::Lang;

@@ -19,6 +19,11 @@
 //! # }
 //! ```
 
+use authing_core::Transport;
+use authing_core::model::{PolicyAssignmentTargetType, UdfTargetType};
+
+use crate::client::ManagementClient;
+
 mod authorized_resources;
 mod custom_data;
 mod policy_assignments;
@@ -28,3 +33,33 @@ pub use custom_data::{CustomDataHandler, ListCustomData, RemoveCustomData, SetCu
 pub use policy_assignments::{
     AddPolicyAssignments, ListPolicyAssignments, PolicyAssignmentsHandler, RemovePolicyAssignments,
 };
+
+impl<T: Transport> ManagementClient<T> {
+    /// The custom data of any object: a user, role, node, ... (`udv`, `setUdv`, `removeUdv`).
+    pub fn custom_data(
+        &self,
+        target_type: UdfTargetType,
+        target_id: impl Into<String>,
+    ) -> CustomDataHandler<T> {
+        CustomDataHandler::new(self.clone(), target_type, target_id.into())
+    }
+
+    /// The policies assigned to any object: a user by id, a role or group by code, an org
+    /// node by id (`policyAssignments`, `addPolicyAssignments`, `removePolicyAssignments`).
+    pub fn policy_assignments(
+        &self,
+        target_type: PolicyAssignmentTargetType,
+        target_identifier: impl Into<String>,
+    ) -> PolicyAssignmentsHandler<T> {
+        PolicyAssignmentsHandler::new(self.clone(), target_type, target_identifier.into())
+    }
+
+    /// The resources any object is authorized to act on (`authorizedResources`).
+    pub fn authorized_resources(
+        &self,
+        target_type: PolicyAssignmentTargetType,
+        target_identifier: impl Into<String>,
+    ) -> AuthorizedResources<Self> {
+        AuthorizedResources::new(self.clone(), target_type, target_identifier)
+    }
+}

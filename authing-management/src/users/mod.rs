@@ -56,6 +56,13 @@ impl<T> Clone for UsersHandler<T> {
     }
 }
 
+impl<T: Transport> ManagementClient<T> {
+    /// Users of the pool: list, create, update, find, search, delete, ...
+    pub fn users(&self) -> UsersHandler<T> {
+        UsersHandler::new(self.clone())
+    }
+}
+
 impl<T: Transport> UsersHandler<T> {
     pub(crate) fn new(client: ManagementClient<T>) -> Self {
         Self { client }
