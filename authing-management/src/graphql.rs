@@ -48,6 +48,19 @@ authing_core::graphql_operations! {
     /// `authorizedResources(targetType, targetIdentifier, namespace, resourceType)`.
     AUTHORIZED_RESOURCES =
         ("authorizedResources", "graphql/families/authorizedResources.graphql");
+    /// `role(code, namespace) { users(page, limit) }`: a role's members.
+    ROLE_MEMBERS = ("role", "graphql/members/roleMembers.graphql", USER_FIELDS);
+    /// `group(code) { users(page, limit) }`: a group's members.
+    GROUP_MEMBERS = ("group", "graphql/members/groupMembers.graphql", USER_FIELDS);
+    /// `assignRole(namespace, roleCodes, userIds)`.
+    ASSIGN_ROLE = ("assignRole", "graphql/members/assignRole.graphql");
+    /// `revokeRole(namespace, roleCodes, userIds)`.
+    REVOKE_ROLE = ("revokeRole", "graphql/members/revokeRole.graphql");
+    /// `addUserToGroup(userIds, code)`.
+    ADD_USER_TO_GROUP = ("addUserToGroup", "graphql/members/addUserToGroup.graphql");
+    /// `removeUserFromGroup(userIds, code)`.
+    REMOVE_USER_FROM_GROUP =
+        ("removeUserFromGroup", "graphql/members/removeUserFromGroup.graphql");
 }
 
 #[cfg(test)]

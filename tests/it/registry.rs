@@ -102,6 +102,18 @@ fn registry() -> Vec<Entry> {
             missing "the fake has no custom data, policies or resources yet";
         management "management/families/authorizedResources" => mgmt::families::AuthorizedResources,
             missing "the fake has no custom data, policies or resources yet";
+        management "management/members/roleMembers" => mgmt::families::ListMembers,
+            missing "the fake has no roles or groups yet";
+        management "management/members/groupMembers" => mgmt::families::ListMembers,
+            missing "the fake has no roles or groups yet";
+        management "management/members/assignRole" => mgmt::families::AddMembers,
+            missing "the fake has no roles or groups yet";
+        management "management/members/addUserToGroup" => mgmt::families::AddMembers,
+            missing "the fake has no roles or groups yet";
+        management "management/members/revokeRole" => mgmt::families::RemoveMembers,
+            missing "the fake has no roles or groups yet";
+        management "management/members/removeUserFromGroup" => mgmt::families::RemoveMembers,
+            missing "the fake has no roles or groups yet";
         authentication "authentication/login/loginByEmail" => authn::LoginByEmail;
         authentication "authentication/login/loginByUsername" => authn::LoginByUsername;
         authentication "authentication/register/registerByEmail" => authn::RegisterByEmail;

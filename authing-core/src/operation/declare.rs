@@ -9,7 +9,7 @@
 /// operation! {
 ///     /// Docs of the struct.
 ///     pub struct Name -> Output {
-///         wire: <a Wire>,
+///         wire: <a Wire>,              // or `wire(op): <a Wire from op>`
 ///         auth: Management | User | None,
 ///         answer: Answer,                 // optional; then `impl` has `fn finish`
 ///         required { /// doc
@@ -62,7 +62,7 @@ macro_rules! operation {
     (
         $(#[doc = $doc:expr])*
         $vis:vis struct $name:ident -> $output:ty {
-            wire: $wire:expr,
+            wire $(($this:ident))?: $wire:expr,
             auth: $auth:ident,
             $(answer: $answer:ty,)?
             $(required {
@@ -163,6 +163,7 @@ macro_rules! operation {
             $crate::__operation_answer!(($($answer)?) $output);
 
             fn wire(&self) -> $crate::Wire<'_> {
+                $(let $this = self;)?
                 $wire
             }
 

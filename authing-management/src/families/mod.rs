@@ -1,7 +1,8 @@
 //! Families: calls that work the same on many kinds of object, written once with the kind as
 //! an argument. A user's custom data and a role's are one [`CustomDataHandler`]; policies
 //! assigned to a user, a role, a group or an org node are one [`PolicyAssignmentsHandler`];
-//! what any of them may do is one [`AuthorizedResources`] call.
+//! what any of them may do is one [`AuthorizedResources`] call; the members of a role or a
+//! group are one [`MembersHandler`].
 //!
 //! ```
 //! # async fn run(client: authing_management::ManagementClient) -> Result<(), authing_core::Error> {
@@ -14,7 +15,9 @@
 //!     .add(vec!["read-reports".into()])
 //!     .await?;
 //! let resources = client.users().authorized_resources("USER_ID").namespace("default").await?;
-//! # let _ = (data, resources);
+//! client.group_members("finance").add(vec!["USER_ID".into()]).await?;
+//! let page = client.role_members("admin").namespace("default").list().page(2).await?;
+//! # let _ = (data, resources, page);
 //! # Ok(())
 //! # }
 //! ```
@@ -26,10 +29,12 @@ use crate::client::ManagementClient;
 
 mod authorized_resources;
 mod custom_data;
+mod members;
 mod policy_assignments;
 
 pub use authorized_resources::AuthorizedResources;
 pub use custom_data::{CustomDataHandler, ListCustomData, RemoveCustomData, SetCustomData};
+pub use members::{AddMembers, ListMembers, MembersHandler, MembersOf, RemoveMembers, WithUsers};
 pub use policy_assignments::{
     AddPolicyAssignments, ListPolicyAssignments, PolicyAssignmentsHandler, RemovePolicyAssignments,
 };
@@ -61,5 +66,15 @@ impl<T: Transport> ManagementClient<T> {
         target_identifier: impl Into<String>,
     ) -> AuthorizedResources<Self> {
         AuthorizedResources::new(self.clone(), target_type, target_identifier)
+    }
+
+    /// The members of a role: the users it is assigned to.
+    pub fn role_members(&self, code: impl Into<String>) -> MembersHandler<T> {
+        MembersHandler::new(self.clone(), MembersOf::Role, code.into())
+    }
+
+    /// The members of a group.
+    pub fn group_members(&self, code: impl Into<String>) -> MembersHandler<T> {
+        MembersHandler::new(self.clone(), MembersOf::Group, code.into())
     }
 }
