@@ -123,7 +123,8 @@ pub trait Operation: Serialize + Send + Sync {
 /// A client operations are sent with: `ManagementClient` and `AuthenticationClient`.
 ///
 /// It supplies the request executor, the token for each kind of [`Auth`], a fresh token
-/// after a rejection, and the session effects. Everything else is [`send`]'s.
+/// after a rejection, and the session effects. Everything else is
+/// [`send`](crate::operation::send)'s.
 pub trait Client: Send + Sync {
     /// The transport under the client.
     type Transport: Transport;
