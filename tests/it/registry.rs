@@ -326,6 +326,10 @@ fn understood<T>(result: Result<T, Error>) -> Result<(), String> {
         {
             Err(format!("the fake does not understand it: {code} {message}"))
         }
+        // The fake knows the field but does not implement it yet.
+        Err(Error::Api {
+            code: 501, message, ..
+        }) => Err(format!("the fake does not support it yet: {message}")),
         // A business answer (user not found, wrong password, ...): understood.
         Err(Error::Api { .. }) => Ok(()),
         Err(other) => Err(format!("the fake failed it: {other}")),
