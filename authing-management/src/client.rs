@@ -138,7 +138,8 @@ impl<T: Transport> ManagementClient<T> {
 
     /// Sends a REST request to `{host}{path_and_query}` as the administrator and decodes the
     /// `data` of Authing's `{code, message, data}` answer: the escape hatch for REST
-    /// endpoints this crate does not wrap yet. A GET or DELETE sends no body; a POST or PUT
+    /// endpoints this crate does not wrap yet. For a GET or DELETE, `body`'s members go to the
+    /// query string; a POST or PUT
     /// sends `body` (an object, `{}` when `None`) without its `null` members.
     pub async fn rest<R: DeserializeOwned + Send>(
         &self,
