@@ -125,7 +125,8 @@ impl<T: Transport> ManagementClient<T> {
 
     /// Runs any GraphQL `operation` as the administrator and decodes its root field: the
     /// escape hatch for operations this crate does not wrap yet. It is authorised and retried
-    /// like every other call.
+    /// like every other call, and like them sends no `null` variable (Authing's default
+    /// applies).
     pub async fn graphql<R: DeserializeOwned + Send>(
         &self,
         operation: &GraphQlOperation,
@@ -137,7 +138,9 @@ impl<T: Transport> ManagementClient<T> {
 
     /// Sends a REST request to `{host}{path_and_query}` as the administrator and decodes the
     /// `data` of Authing's `{code, message, data}` answer: the escape hatch for REST
-    /// endpoints this crate does not wrap yet.
+    /// endpoints this crate does not wrap yet. For a GET or DELETE, `body`'s members go to the
+    /// query string; a POST or PUT
+    /// sends `body` (an object, `{}` when `None`) without its `null` members.
     pub async fn rest<R: DeserializeOwned + Send>(
         &self,
         method: Method,

@@ -223,4 +223,49 @@ mod tests {
         let query = query_string(args.as_object().expect("object"));
         assert_eq!(query, "app_id=a%26b&list=%5B1%5D&n=2");
     }
+
+    crate::operation! {
+        /// A REST POST, for these tests.
+        struct Post -> Value {
+            wire: super::super::Wire::Rest { method: Method::POST, path: "/api/v2/roles/{code}/users" },
+            auth: Management,
+            required {
+                /// In the path.
+                code: String,
+                /// In the body.
+                user_ids: Vec<String>,
+            }
+            optional {
+                /// Unset: not in the body.
+                namespace: String,
+            }
+        }
+    }
+
+    #[test]
+    fn post_arguments_go_to_a_json_body_without_the_path_ones() {
+        let transport = crate::transport::transport_fn(|_r: http::Request<Bytes>| async {
+            Ok(http::Response::new(Bytes::new()))
+        });
+        let api = ApiClient::builder(transport)
+            .host("https://core.authing.cn")
+            .build()
+            .expect("valid");
+        let request = api
+            .prepare(&Post::new((), "admin", vec!["u1".to_owned()]))
+            .expect("prepares");
+        assert_eq!(request.method(), Method::POST);
+        assert_eq!(
+            request.uri(),
+            "https://core.authing.cn/api/v2/roles/admin/users"
+        );
+        assert_eq!(request.headers()["content-type"], "application/json");
+        let body: Value = serde_json::from_slice(request.body()).expect("json");
+        assert_eq!(body, json!({"userIds": ["u1"]}));
+        let request = api
+            .prepare(&Post::new((), "admin", Vec::<String>::new()).namespace("default"))
+            .expect("prepares");
+        let body: Value = serde_json::from_slice(request.body()).expect("json");
+        assert_eq!(body, json!({"userIds": [], "namespace": "default"}));
+    }
 }

@@ -227,3 +227,80 @@ fn role_codes(of: MembersOf, arguments: &mut Map<String, Value>) {
         arguments.insert("roleCodes".to_owned(), Value::Array(vec![code]));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use authing_core::{ApiClient, Operation};
+    use bytes::Bytes;
+
+    fn api() -> ApiClient<impl Transport> {
+        let transport = authing_core::transport_fn(|_r: http::Request<Bytes>| async {
+            Ok(http::Response::new(Bytes::new()))
+        });
+        ApiClient::builder(transport).build().expect("valid")
+    }
+
+    fn variables(request: &http::Request<Bytes>) -> Value {
+        let body: Value = serde_json::from_slice(request.body()).expect("json");
+        body["variables"].clone()
+    }
+
+    #[test]
+    fn one_operation_per_verb_whatever_has_the_members() {
+        let api = api();
+        let role = AddMembers::new((), MembersOf::Role, "admin", vec!["u1".to_owned()]);
+        let group = AddMembers::new((), MembersOf::Group, "finance", vec!["u1".to_owned()]);
+        assert_eq!(role.wire().name(), "assignRole");
+        assert_eq!(group.wire().name(), "addUserToGroup");
+        let role = api.prepare(&role).expect("prepares");
+        let group = api.prepare(&group).expect("prepares");
+        assert_eq!(
+            variables(&role),
+            serde_json::json!({"roleCodes": ["admin"], "userIds": ["u1"]})
+        );
+        assert_eq!(
+            variables(&group),
+            serde_json::json!({"code": "finance", "userIds": ["u1"]})
+        );
+    }
+
+    #[test]
+    fn bad_arguments_are_refused_before_sending() {
+        let api = api();
+        let cases: [(&str, Result<http::Request<Bytes>, Error>); 4] = [
+            (
+                "no users",
+                api.prepare(&AddMembers::new(
+                    (),
+                    MembersOf::Group,
+                    "g",
+                    Vec::<String>::new(),
+                )),
+            ),
+            (
+                "blank user",
+                api.prepare(&RemoveMembers::new(
+                    (),
+                    MembersOf::Role,
+                    "r",
+                    vec![" ".to_owned()],
+                )),
+            ),
+            (
+                "a group has no namespace",
+                api.prepare(&ListMembers::new((), MembersOf::Group, "g").namespace("ns")),
+            ),
+            (
+                "page 0",
+                api.prepare(&ListMembers::new((), MembersOf::Role, "r").page(0)),
+            ),
+        ];
+        for (case, result) in cases {
+            assert!(
+                matches!(result, Err(Error::InvalidArgument(_))),
+                "{case}: {result:?}"
+            );
+        }
+    }
+}

@@ -155,3 +155,51 @@ fn check_assignment(policies: &[String], targets: &[String]) -> Result<(), Error
         .iter()
         .try_for_each(|t| require("target identifier", t))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use authing_core::ApiClient;
+    use bytes::Bytes;
+
+    #[test]
+    fn assignments_need_a_policy_and_named_targets() {
+        let transport = authing_core::transport_fn(|_r: http::Request<Bytes>| async {
+            Ok(http::Response::new(Bytes::new()))
+        });
+        let api = ApiClient::builder(transport).build().expect("valid");
+        let none = AddPolicyAssignments::new(
+            (),
+            Vec::<String>::new(),
+            PolicyAssignmentTargetType::User,
+            vec!["u1".to_owned()],
+        );
+        assert!(matches!(api.prepare(&none), Err(Error::InvalidArgument(_))));
+        let blank = RemovePolicyAssignments::new(
+            (),
+            vec!["p".to_owned()],
+            PolicyAssignmentTargetType::Role,
+            vec![String::new()],
+        );
+        assert!(matches!(
+            api.prepare(&blank),
+            Err(Error::InvalidArgument(_))
+        ));
+        let ok = AddPolicyAssignments::new(
+            (),
+            vec!["p".to_owned()],
+            PolicyAssignmentTargetType::Org,
+            vec!["n1".to_owned()],
+        )
+        .inherit_by_children(true);
+        let request = api.prepare(&ok).expect("prepares");
+        let body: serde_json::Value = serde_json::from_slice(request.body()).expect("json");
+        assert_eq!(
+            body["variables"],
+            serde_json::json!({
+                "policies": ["p"], "targetType": "ORG", "targetIdentifiers": ["n1"],
+                "inheritByChildren": true
+            })
+        );
+    }
+}
