@@ -17,7 +17,7 @@ pub(crate) const DEFAULT_CAPACITY: usize = 1000;
 
 /// The most bytes of a request body the journal keeps; longer bodies are cut and flagged
 /// ([`RecordedRequest::body_truncated`]).
-pub(crate) const MAX_RECORDED_BODY: usize = 64 << 10;
+pub(crate) const MAX_RECORDED_BODY: usize = 32 << 10;
 
 /// An owned copy of at most [`MAX_RECORDED_BODY`] bytes of `body`, and whether it was cut.
 pub(crate) fn recorded_body(body: &[u8]) -> (Bytes, bool) {

@@ -98,7 +98,7 @@
 //!   brackets nested at most 64 deep, at most 100 aliases; then at most 32 levels of
 //!   selection and a complexity of 1000. A document over a limit gets an Authing 2231.
 //! - The request journal keeps the last 1000 requests
-//!   ([`MockAuthingBuilder::journal_capacity`]), each body an owned copy of at most 64 KiB
+//!   ([`MockAuthingBuilder::journal_capacity`]), each body an owned copy of at most 32 KiB
 //!   ([`RecordedRequest::body_truncated`] says when it was cut).
 //! - Over HTTP, a connection must send a request head within 10 s and may sit idle between
 //!   requests at most that long ([`MockAuthingBuilder::header_read_timeout`]); at most 1024

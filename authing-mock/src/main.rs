@@ -12,6 +12,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
+use authing_core::Secret;
 use authing_mock::{MockAuthing, MockServer};
 use clap::{Parser, Subcommand};
 
@@ -64,7 +65,7 @@ enum Command {
             env = "AUTHING_MOCK_ADMIN_TOKEN",
             hide_env_values = true
         )]
-        admin_token: Option<String>,
+        admin_token: Option<Secret>,
     },
 }
 
@@ -114,7 +115,7 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
     if generate_key {
         builder = builder.generate_key();
     }
-    match admin_token.filter(|token| !token.is_empty()) {
+    match admin_token.filter(|token| !token.expose().is_empty()) {
         Some(token) if remote_control => builder = builder.remote_control(token),
         None if remote_control => {
             return Err("--remote-control needs a non-empty admin token".into());
@@ -200,12 +201,14 @@ mod tests {
             "t",
         ])
         .expect("parses");
+        let debug = format!("{parsed:?}");
+        assert!(!debug.contains("\"t\""), "{debug}");
         let Command::Serve {
             remote_control,
             admin_token,
             ..
         } = parsed.command;
         assert!(remote_control);
-        assert_eq!(admin_token.as_deref(), Some("t"));
+        assert_eq!(admin_token.as_ref().map(Secret::expose), Some("t"));
     }
 }

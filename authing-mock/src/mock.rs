@@ -152,7 +152,7 @@ impl MockAuthing {
 
     /// The requests the fake answered, oldest first (since the last [`reset`](Self::reset)):
     /// the last [`journal_capacity`](MockAuthingBuilder::journal_capacity) of them (1000 by
-    /// default), each body cut at 64 KiB.
+    /// default), each body cut at 32 KiB.
     pub fn requests(&self) -> Vec<RecordedRequest> {
         self.inner.journal().iter().cloned().collect()
     }

@@ -42,7 +42,7 @@ pub struct RecordedRequest {
     /// When the fake answered it, by the fake's clock (ISO-8601 in JSON).
     #[serde(serialize_with = "serialize_iso")]
     pub at: DateTime<Utc>,
-    /// The raw request body (as text in JSON), an owned copy of at most its first 64 KiB.
+    /// The raw request body (as text in JSON), an owned copy of at most its first 32 KiB.
     #[serde(serialize_with = "serialize_lossy")]
     pub(crate) body: Bytes,
     /// Whether the body was longer than the journal keeps, so [`body`](Self::body) holds only

@@ -4,7 +4,8 @@
 //!
 //! It starts the fake on 127.0.0.1 (and sends traffic nowhere else), captures the exact
 //! requests the SDK sends (through a recording transport over the in-process door), then
-//! replays each one from `CONCURRENCY` keep-alive connections:
+//! replays each one from `CONCURRENCY` keep-alive connections (raw HTTP/1.1, the lightest
+//! client there is):
 //!
 //! - `users`: the management client's users list, a page of 10 full users (`UserFields`);
 //! - `login`: the authentication client's `loginByUsername` (an RSA-encrypted password);
@@ -32,10 +33,8 @@ use authing_core::{Secret, Transport, transport_fn};
 use authing_management::ManagementClient;
 use authing_mock::MockAuthing;
 use bytes::Bytes;
-use http_body_util::{BodyExt as _, Full};
-use hyper_util::client::legacy::Client;
-use hyper_util::client::legacy::connect::HttpConnector;
-use hyper_util::rt::TokioExecutor;
+use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+use tokio::net::TcpStream;
 
 /// Connections (and requests in flight) per phase.
 const CONCURRENCY: usize = 32;
@@ -45,8 +44,6 @@ const REQUESTS_PER_PHASE: usize = 25_000;
 const PHASE_TIME_LIMIT: Duration = Duration::from_secs(30);
 /// Requests before measuring (connections open, caches warm).
 const WARM_UP: usize = 500;
-
-type HttpClient = Client<HttpConnector, Full<Bytes>>;
 
 /// One captured request, ready to replay to the fake's URL.
 #[derive(Clone)]
@@ -58,16 +55,74 @@ struct Replay {
 }
 
 impl Replay {
-    fn request(&self, base: &str) -> http::Request<Full<Bytes>> {
-        let mut request = http::Request::post(format!("{base}{}", self.path))
-            .body(Full::new(self.body.clone()))
-            .unwrap();
+    /// The request as HTTP/1.1 bytes for `authority` (keep-alive).
+    fn wire(&self, authority: &str) -> Vec<u8> {
+        let mut head = format!(
+            "POST {} HTTP/1.1\r\nhost: {authority}\r\ncontent-length: {}\r\n",
+            self.path,
+            self.body.len()
+        );
         for (name, value) in &self.headers {
             if name != http::header::HOST && name != http::header::CONTENT_LENGTH {
-                request.headers_mut().insert(name, value.clone());
+                head.push_str(&format!("{name}: {}\r\n", value.to_str().unwrap()));
             }
         }
-        request
+        head.push_str("\r\n");
+        let mut wire = head.into_bytes();
+        wire.extend_from_slice(&self.body);
+        wire
+    }
+}
+
+/// One keep-alive HTTP/1.1 connection that sends a fixed request and reads whole answers
+/// (the fake answers with `content-length`): the lightest client there is, so the cores go
+/// to the fake.
+struct Connection {
+    stream: TcpStream,
+    buffer: Vec<u8>,
+}
+
+impl Connection {
+    async fn open(addr: std::net::SocketAddr) -> Self {
+        let stream = TcpStream::connect(addr).await.unwrap();
+        stream.set_nodelay(true).unwrap();
+        Self {
+            stream,
+            buffer: Vec::with_capacity(16 << 10),
+        }
+    }
+
+    /// Sends `wire` and returns the answer's status and body.
+    async fn exchange(&mut self, wire: &[u8]) -> (u16, Vec<u8>) {
+        self.stream.write_all(wire).await.unwrap();
+        self.buffer.clear();
+        let mut chunk = [0u8; 16 << 10];
+        let (head_end, length) = loop {
+            let n = self.stream.read(&mut chunk).await.unwrap();
+            assert!(n > 0, "the fake closed the connection");
+            self.buffer.extend_from_slice(&chunk[..n]);
+            if let Some(end) = self.buffer.windows(4).position(|w| w == b"\r\n\r\n") {
+                let head = std::str::from_utf8(&self.buffer[..end])
+                    .unwrap()
+                    .to_ascii_lowercase();
+                let length: usize = head
+                    .lines()
+                    .find_map(|line| line.strip_prefix("content-length:"))
+                    .map(|value| value.trim().parse().unwrap())
+                    .expect("a content-length");
+                break (end + 4, length);
+            }
+        };
+        while self.buffer.len() < head_end + length {
+            let n = self.stream.read(&mut chunk).await.unwrap();
+            assert!(n > 0, "the fake closed the connection");
+            self.buffer.extend_from_slice(&chunk[..n]);
+        }
+        let status = std::str::from_utf8(&self.buffer[9..12])
+            .unwrap()
+            .parse()
+            .unwrap();
+        (status, self.buffer[head_end..head_end + length].to_vec())
     }
 }
 
@@ -170,29 +225,27 @@ async fn capture(mock: &MockAuthing) -> Vec<Replay> {
 /// Sends `replay` `count` times from `CONCURRENCY` tasks; returns every latency and the
 /// wall time taken.
 async fn hammer(
-    client: &HttpClient,
-    base: &str,
+    addr: std::net::SocketAddr,
     replay: &Replay,
     count: usize,
 ) -> (Vec<Duration>, Duration) {
+    let wire: Arc<[u8]> = replay.wire(&addr.to_string()).into();
+    let mut connections = Vec::with_capacity(CONCURRENCY);
+    for _ in 0..CONCURRENCY {
+        connections.push(Connection::open(addr).await);
+    }
     let next = Arc::new(AtomicUsize::new(0));
     let deadline = Instant::now() + PHASE_TIME_LIMIT;
     let started = Instant::now();
-    let tasks: Vec<_> = (0..CONCURRENCY)
-        .map(|_| {
-            let (client, base, replay, next) = (
-                client.clone(),
-                base.to_owned(),
-                replay.clone(),
-                Arc::clone(&next),
-            );
+    let tasks: Vec<_> = connections
+        .into_iter()
+        .map(|mut connection| {
+            let (wire, next) = (Arc::clone(&wire), Arc::clone(&next));
             tokio::spawn(async move {
                 let mut latencies = Vec::with_capacity(count / CONCURRENCY + 1);
                 while next.fetch_add(1, Ordering::Relaxed) < count && Instant::now() < deadline {
                     let sent = Instant::now();
-                    let response = client.request(replay.request(&base)).await.unwrap();
-                    let status = response.status();
-                    let body = response.into_body().collect().await.unwrap().to_bytes();
+                    let (status, body) = connection.exchange(&wire).await;
                     latencies.push(sent.elapsed());
                     assert_eq!(status, 200, "{}", String::from_utf8_lossy(&body));
                 }
@@ -218,8 +271,7 @@ async fn run() {
     let mock = MockAuthing::new();
     let server = mock.serve("127.0.0.1:0").await.unwrap();
     let start_time = started.elapsed();
-    let base = server.url().to_owned();
-    assert!(base.starts_with("http://127.0.0.1:"));
+    assert!(server.url().starts_with("http://127.0.0.1:"));
 
     let mut replays = capture(&mock).await;
     replays.push(Replay {
@@ -234,14 +286,13 @@ async fn run() {
         body: Bytes::from_static(br#"{"query":"{ __typename }"}"#),
     });
 
-    let client: HttpClient = Client::builder(TokioExecutor::new())
-        .pool_max_idle_per_host(CONCURRENCY * 2)
-        .build_http();
+    let addr = server.addr();
     // Each request answers with data, not errors.
     for replay in &replays {
-        let response = client.request(replay.request(&base)).await.unwrap();
-        let body = response.into_body().collect().await.unwrap().to_bytes();
+        let mut connection = Connection::open(addr).await;
+        let (status, body) = connection.exchange(&replay.wire(&addr.to_string())).await;
         let text = String::from_utf8_lossy(&body);
+        assert_eq!(status, 200, "{}: {text}", replay.name);
         assert!(!text.contains("\"errors\""), "{}: {text}", replay.name);
     }
     let rss_before = rss_mib();
@@ -249,8 +300,8 @@ async fn run() {
     let mut figures = Vec::new();
     let mut total = 0;
     for replay in &replays {
-        hammer(&client, &base, replay, WARM_UP).await;
-        let (mut latencies, took) = hammer(&client, &base, replay, REQUESTS_PER_PHASE).await;
+        hammer(addr, replay, WARM_UP).await;
+        let (mut latencies, took) = hammer(addr, replay, REQUESTS_PER_PHASE).await;
         total += latencies.len() + WARM_UP;
         latencies.sort_unstable();
         figures.push(Figures {

@@ -20,9 +20,11 @@ use crate::limits::{self, LimitExceeded};
 /// How many parsed documents the cache keeps.
 const CACHE_ENTRIES: usize = 256;
 
-/// The longest document text the cache keeps (longer ones are parsed every time), so the
-/// cache stays under `CACHE_ENTRIES × CACHED_TEXT_BYTES` of text.
-const CACHED_TEXT_BYTES: usize = 32 << 10;
+/// The longest document text the cache keeps (longer ones are parsed every time). The SDKs'
+/// documents and the introspection query are a few KB; the bound keeps the cache (texts and
+/// their parsed forms, roughly ten times as large) at a few tens of MB however many
+/// distinct documents clients send.
+const CACHED_TEXT_BYTES: usize = 8 << 10;
 
 /// A parsed document and what the journal needs to know of it.
 #[derive(Debug)]

@@ -163,7 +163,7 @@ async fn the_journal_keeps_the_last_n_requests_with_capped_owned_bodies() {
     );
     let last = &recorded[4];
     assert!(last.body_truncated);
-    assert_eq!(last.body().len(), 64 << 10);
+    assert_eq!(last.body().len(), 32 << 10);
     assert!(!recorded[0].body_truncated);
     assert_eq!(mock.count_graphql("__typename"), 5);
     assert_eq!(mock.requests_page(1, 2).len(), 2);
