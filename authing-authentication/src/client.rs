@@ -4,7 +4,10 @@ use std::fmt;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use authing_core::model::User;
-use authing_core::{ApiClient, ClientOptions, Error, NoTransport, OnError, Secret, Transport};
+use authing_core::operation::BoxFuture;
+use authing_core::{
+    ApiClient, Auth, Client, ClientOptions, Error, NoTransport, Secret, SessionEffect, Transport,
+};
 
 use crate::session::Session;
 
@@ -54,7 +57,6 @@ pub(crate) struct Shared<T> {
     pub(crate) api: ApiClient<T>,
     pub(crate) app_id: Option<String>,
     pub(crate) user_pool_id: Option<String>,
-    on_error: Option<OnError>,
 }
 
 impl<T> Clone for AuthenticationClient<T> {
@@ -171,40 +173,42 @@ impl<T> AuthenticationClient<T> {
         self.session.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// The held token, or [`Error::NotLoggedIn`].
+    /// The held token, or [`Error::NotLoggedIn`] (reported to the `on_error` hook).
     pub(crate) fn require_token(&self) -> Result<Secret, Error> {
-        self.token().ok_or_else(|| self.fail(Error::NotLoggedIn))
+        self.token()
+            .ok_or_else(|| self.shared.api.report(Error::NotLoggedIn))
+    }
+}
+
+/// How operations are sent for the user: the held token, and the session effects of
+/// logins, profile reads and logouts, all here.
+impl<T: Transport> Client for AuthenticationClient<T> {
+    type Transport = T;
+
+    fn api(&self) -> &ApiClient<T> {
+        &self.shared.api
     }
 
-    /// Holds `user` (and its token, if it has one): after a login or register.
-    pub(crate) fn remember(&self, user: &User) {
-        self.session().remember(user);
+    fn token(&self, auth: Auth) -> BoxFuture<'_, Result<Option<Secret>, Error>> {
+        let token = match auth {
+            Auth::User => self.token().map(Some).ok_or(Error::NotLoggedIn),
+            Auth::Management => Err(Error::invalid_argument(
+                "an AuthenticationClient has no management token: use a ManagementClient",
+            )),
+            _ => Ok(None),
+        };
+        Box::pin(std::future::ready(token))
     }
 
-    /// Holds `user`, returned for a call made with `token`, unless the session moved on to
-    /// another token meanwhile.
-    pub(crate) fn remember_for(&self, token: &Secret, user: &User) {
+    fn apply_session(&self, effect: SessionEffect<'_>, token: Option<&Secret>) {
         let mut session = self.session();
-        if session.token() == Some(token) {
-            session.remember(user);
+        let holds_token = token.is_some() && session.token() == token;
+        match effect {
+            SessionEffect::Remember(user) => session.remember(user),
+            SessionEffect::RememberForToken(user) if holds_token => session.remember(user),
+            SessionEffect::ForgetToken if holds_token => session.clear(),
+            _ => {}
         }
-    }
-
-    /// Forgets the session if it still holds `token`.
-    pub(crate) fn clear_if_holding(&self, token: &Secret) {
-        let mut session = self.session();
-        if session.token() == Some(token) {
-            session.clear();
-        }
-    }
-
-    /// Runs the `on_error` hook on an error made client-side (errors from the network
-    /// have run it already), then hands it back.
-    pub(crate) fn fail(&self, error: Error) -> Error {
-        if let Some(hook) = &self.shared.on_error {
-            hook(&error);
-        }
-        error
     }
 }
 
@@ -306,7 +310,6 @@ impl<T: Transport> AuthenticationClientBuilder<T> {
         if let Some(app_host) = self.app_host {
             options.host = Some(app_host);
         }
-        let on_error = options.on_error.clone();
         let mut api = ApiClient::builder(self.transport).options(options);
         if let Some(id) = &app_id {
             api = api.app_id(id.clone());
@@ -318,7 +321,6 @@ impl<T: Transport> AuthenticationClientBuilder<T> {
             api: api.build()?,
             app_id,
             user_pool_id,
-            on_error,
         };
         let session = self.token.map(Session::with_token).unwrap_or_default();
         Ok(AuthenticationClient {

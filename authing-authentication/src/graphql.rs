@@ -1,58 +1,46 @@
-//! The GraphQL documents this crate sends, one `.graphql` file per operation under
-//! `src/graphql/`, embedded at compile time.
+//! The GraphQL documents this crate sends, one file each,
+//! `src/graphql/<area>/<operationName>.graphql`, embedded at compile time.
 //!
 //! Every document that returns a `User` spreads `...UserWithIdentities`: all scalar fields
 //! of the schema's `User` type plus the user's `identities`, so
-//! [`User`](authing_core::model::User) comes back complete. The fragment is defined once, in
-//! `authing-core` ([`user_with_identities_fragment!`](authing_core::user_with_identities_fragment)),
-//! and appended to each document.
+//! [`User`](authing_core::model::User) comes back complete. The fragment, and the documents
+//! `ManagementClient` sends too (`checkLoginStatus`, `updateUser`), live once in
+//! `authing-core` ([`authing_core::graphql::fragments`], [`authing_core::graphql::documents`]).
+
+use authing_core::graphql::fragments::USER_WITH_IDENTITIES;
 
 authing_core::graphql_operations! {
     /// `registerByEmail(input: RegisterByEmailInput!): User`.
     REGISTER_BY_EMAIL = (
-        "registerByEmail", "registerByEmail", "graphql/registerByEmail.graphql",
-        user_with_identities_fragment,
+        "registerByEmail", "graphql/register/registerByEmail.graphql", USER_WITH_IDENTITIES
     );
     /// `registerByUsername(input: RegisterByUsernameInput!): User`.
     REGISTER_BY_USERNAME = (
-        "registerByUsername", "registerByUsername", "graphql/registerByUsername.graphql",
-        user_with_identities_fragment,
+        "registerByUsername", "graphql/register/registerByUsername.graphql", USER_WITH_IDENTITIES
     );
     /// `loginByEmail(input: LoginByEmailInput!): User`.
-    LOGIN_BY_EMAIL = (
-        "loginByEmail", "loginByEmail", "graphql/loginByEmail.graphql",
-        user_with_identities_fragment,
-    );
+    LOGIN_BY_EMAIL = ("loginByEmail", "graphql/login/loginByEmail.graphql", USER_WITH_IDENTITIES);
     /// `loginByUsername(input: LoginByUsernameInput!): User`.
     LOGIN_BY_USERNAME = (
-        "loginByUsername", "loginByUsername", "graphql/loginByUsername.graphql",
-        user_with_identities_fragment,
-    );
-    /// `updateUser(id: String, input: UpdateUserInput!): User!`.
-    UPDATE_USER = (
-        "updateUser", "updateUser", "graphql/updateUser.graphql",
-        user_with_identities_fragment,
+        "loginByUsername", "graphql/login/loginByUsername.graphql", USER_WITH_IDENTITIES
     );
     /// `updatePassword(newPassword: String!, oldPassword: String): User!`.
     UPDATE_PASSWORD = (
-        "updatePassword", "updatePassword", "graphql/updatePassword.graphql",
-        user_with_identities_fragment,
+        "updatePassword", "graphql/profile/updatePassword.graphql", USER_WITH_IDENTITIES
     );
-    /// `checkLoginStatus(token: String): JWTTokenStatus`.
-    CHECK_LOGIN_STATUS =
-        ("checkLoginStatus", "checkLoginStatus", "graphql/checkLoginStatus.graphql");
 }
 
-/// `(operation name, document)` of every GraphQL document this crate sends, for validating
-/// them against a schema.
+/// `(operation name, document as sent)` of every GraphQL document this crate sends, for
+/// validating them against a schema.
 ///
 /// ```
 /// let documents = authing_authentication::graphql_documents();
 /// assert!(documents.iter().any(|(name, _)| *name == "loginByEmail"));
 /// ```
-pub fn graphql_documents() -> Vec<(&'static str, &'static str)> {
+pub fn graphql_documents() -> Vec<(&'static str, String)> {
     ALL.iter()
-        .map(|op| (op.operation_name(), op.document()))
+        .chain(authing_core::graphql::documents::ALL)
+        .map(|op| (op.operation_name(), op.full_document()))
         .collect()
 }
 
@@ -123,9 +111,16 @@ mod tests {
             .collect()
     }
 
+    use authing_core::graphql::documents;
+
+    /// This crate's documents and the shared ones it sends.
+    fn sent() -> Vec<authing_core::GraphQlOperation> {
+        ALL.iter().chain(documents::ALL).copied().collect()
+    }
+
     #[test]
     fn each_operation_is_named_as_its_document_says() {
-        for op in ALL {
+        for op in sent() {
             let header = op
                 .document()
                 .lines()
@@ -144,13 +139,17 @@ mod tests {
                 op.root_field()
             );
         }
-        assert_eq!(graphql_documents().len(), ALL.len());
+        assert_eq!(graphql_documents().len(), sent().len());
     }
 
     #[test]
     fn user_documents_select_every_user_scalar_and_identities() {
-        for op in ALL.iter().filter(|op| *op != &CHECK_LOGIN_STATUS) {
-            let words = words(op.document());
+        for op in sent()
+            .iter()
+            .filter(|op| *op != &documents::CHECK_LOGIN_STATUS)
+        {
+            let document = op.full_document();
+            let words = words(&document);
             for field in USER_SCALARS {
                 assert!(
                     words.contains(field),
@@ -161,8 +160,8 @@ mod tests {
             for field in ["identities", "userIdInIdp", "extIdpId", "isSocial"] {
                 assert!(words.contains(&field), "{}: {field}", op.operation_name());
             }
-            let open = op.document().matches('{').count();
-            assert_eq!(open, op.document().matches('}').count());
+            let open = document.matches('{').count();
+            assert_eq!(open, document.matches('}').count());
         }
     }
 }

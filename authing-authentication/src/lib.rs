@@ -38,7 +38,7 @@
 //!     .transport(transport)
 //!     .build()?;
 //!
-//! let user = auth.login_by_email("ada@example.com", "correct horse").send().await?;
+//! let user = auth.login_by_email("ada@example.com", "correct horse").await?;
 //! assert_eq!(user.id, "u1");
 //! assert!(auth.token().is_some(), "the client now acts for Ada");
 //!
@@ -58,10 +58,10 @@
 //! parsing); clones made with `Clone` share one session. Calls that act for a user fail with
 //! [`Error::NotLoggedIn`] without I/O when the client holds no token.
 //!
-//! # Optional arguments
+//! # Calls
 //!
-//! Calls with optional arguments return a builder, sent with `.send().await`; calls without
-//! are plain `async fn`s.
+//! Every call is an operation ([`authing_core::Operation`]) sent by one path: set its
+//! optional arguments, then `.await` it (or call `.send()`, the same).
 //!
 //! [`get_current_user`]: AuthenticationClient::get_current_user
 //! [`update_profile`]: AuthenticationClient::update_profile
@@ -70,8 +70,8 @@
 mod client;
 pub mod graphql;
 mod login;
-mod password_input;
 mod profile;
+pub mod protocols;
 mod register;
 mod session;
 mod status;
@@ -82,7 +82,7 @@ pub use authing_core::model::{LoginStatus, RegisterProfile, UpdateUserInput, Use
 pub use authing_core::{Encryptor, Error, Lang, OnError, Secret, Transport};
 pub use client::{AuthenticationClient, AuthenticationClientBuilder};
 pub use graphql::graphql_documents;
-pub use login::Login;
-pub use profile::UpdatePassword;
-pub use register::Register;
-pub use status::AsToken;
+pub use login::{LoginByEmail, LoginByUsername};
+pub use profile::{GetCurrentUser, UpdatePassword, UpdateProfile};
+pub use register::{RegisterByEmail, RegisterByUsername};
+pub use status::{AsToken, CheckLoginStatus, Logout};

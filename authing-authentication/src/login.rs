@@ -1,118 +1,110 @@
 //! Login with a password: [`AuthenticationClient::login_by_email`] and
 //! [`AuthenticationClient::login_by_username`].
 
-use authing_core::model::User;
-use authing_core::{Error, Secret, Transport};
+use authing_core::model::{Context, CustomData, User};
+use authing_core::{Secret, SessionEffect, Transport, Wire, operation};
 
 use crate::client::AuthenticationClient;
 use crate::graphql::{LOGIN_BY_EMAIL, LOGIN_BY_USERNAME};
-use crate::password_input::{PasswordInput, password_input_setters};
-use crate::wire::put;
 
 impl<T: Transport> AuthenticationClient<T> {
-    /// Logs a user in with an email address and a password; finish with
-    /// [`send`](Login::send).
+    /// Logs a user in with an email address and a password.
     ///
     /// The password is encrypted with the client's key before it leaves. On success the
     /// client acts for the user: it holds the user and their token.
     ///
     /// ```no_run
-    /// # async fn demo<T: authing_core::Transport>(auth: authing_authentication::AuthenticationClient<T>) -> Result<(), authing_core::Error> {
+    /// # async fn demo<T: authing_core::Transport + 'static>(auth: authing_authentication::AuthenticationClient<T>) -> Result<(), authing_core::Error> {
     /// use authing_core::model::UpdateUserInput;
     ///
-    /// let user = auth.login_by_email("ada@example.com", "correct horse").send().await?;
+    /// let user = auth.login_by_email("ada@example.com", "correct horse").await?;
     /// let user = auth
     ///     .update_profile(UpdateUserInput { nickname: Some("Ada".into()), ..Default::default() })
     ///     .await?;
     /// # let _ = user; Ok(()) }
     /// ```
     ///
-    /// Authing answers a wrong password with [`Error::Api`] code `2333`, an account that
-    /// needs MFA with `1635`/`1636` (its `data` holds the `mfaToken`), and asks for a
-    /// captcha with `2000` after repeated failures.
+    /// Authing answers a wrong password with [`Error::Api`](authing_core::Error::Api) code
+    /// `2333`, an account that needs MFA with `1635`/`1636` (its `data` holds the
+    /// `mfaToken`), and asks for a captcha with `2000` after repeated failures.
     pub fn login_by_email(
         &self,
         email: impl Into<String>,
         password: impl Into<Secret>,
-    ) -> Login<'_, T> {
-        Login::new(
-            self,
-            PasswordInput::new(&LOGIN_BY_EMAIL, "email", email.into(), password.into()),
-        )
+    ) -> LoginByEmail<Self> {
+        LoginByEmail::new(self.clone(), email, password)
     }
 
-    /// Logs a user in with a username and a password; finish with [`send`](Login::send).
-    /// Otherwise as [`login_by_email`](Self::login_by_email).
+    /// Logs a user in with a username and a password. Otherwise as
+    /// [`login_by_email`](Self::login_by_email).
     pub fn login_by_username(
         &self,
         username: impl Into<String>,
         password: impl Into<Secret>,
-    ) -> Login<'_, T> {
-        Login::new(
-            self,
-            PasswordInput::new(
-                &LOGIN_BY_USERNAME,
-                "username",
-                username.into(),
-                password.into(),
-            ),
-        )
+    ) -> LoginByUsername<Self> {
+        LoginByUsername::new(self.clone(), username, password)
     }
 }
 
-/// A login to send; made by [`AuthenticationClient::login_by_email`] and
-/// [`AuthenticationClient::login_by_username`].
-#[derive(Debug)]
-#[must_use = "nothing is sent until `.send().await`"]
-pub struct Login<'a, T> {
-    client: &'a AuthenticationClient<T>,
-    input: PasswordInput,
-    auto_register: Option<bool>,
-    captcha_code: Option<Secret>,
-}
+/// Declares a password login whose identifier is `$identifier`.
+macro_rules! password_login {
+    ($(#[doc = $doc:expr])* $name:ident, $document:expr, $identifier:ident: $identifier_doc:literal) => {
+        operation! {
+            $(#[doc = $doc])*
+            pub struct $name -> User {
+                wire: Wire::Graphql(&$document),
+                auth: None,
+                required {
+                    #[doc = $identifier_doc]
+                    $identifier: String,
+                    /// The password, encrypted before it leaves.
+                    #[serde(skip_serializing)]
+                    password: Secret,
+                }
+                optional {
+                    /// Creates the account when it does not exist yet.
+                    auto_register: bool,
+                    /// The image captcha's answer, which Authing asks for (code `2000`)
+                    /// after repeated failures.
+                    #[serde(serialize_with = "operation::expose_optional_secret")]
+                    captcha_code: Secret,
+                    /// The end user's IP address, when the call is made on their behalf by a
+                    /// server.
+                    client_ip: String,
+                    /// Values of the user pool's custom fields to set on the user.
+                    #[serde(rename = "params")]
+                    custom_data: CustomData,
+                    /// Context passed to the pool's pipeline functions.
+                    context: Context,
+                }
+                impl {
+                    fn wrap(&self) -> Option<&'static str> {
+                        Some("input")
+                    }
 
-impl<'a, T: Transport> Login<'a, T> {
-    fn new(client: &'a AuthenticationClient<T>, input: PasswordInput) -> Self {
-        Self {
-            client,
-            input,
-            auto_register: None,
-            captcha_code: None,
+                    fn passwords(&self) -> Vec<(&'static str, &Secret)> {
+                        vec![("/input/password", &self.password)]
+                    }
+
+                    fn session(user: &User) -> SessionEffect<'_> {
+                        SessionEffect::Remember(user)
+                    }
+                }
+            }
         }
-    }
+    };
+}
 
-    /// Creates the account when it does not exist yet.
-    pub fn auto_register(mut self, auto_register: bool) -> Self {
-        self.auto_register = Some(auto_register);
-        self
-    }
+password_login! {
+    /// A login with an email address and a password (`loginByEmail`); made by
+    /// [`AuthenticationClient::login_by_email`]. It returns the user, with their `token`;
+    /// the client then acts for that user.
+    LoginByEmail, LOGIN_BY_EMAIL, email: "The email address."
+}
 
-    /// The image captcha's answer, which Authing asks for (code `2000`) after repeated
-    /// failures.
-    pub fn captcha_code(mut self, captcha_code: impl Into<Secret>) -> Self {
-        self.captcha_code = Some(captcha_code.into());
-        self
-    }
-
-    password_input_setters!("Values of the user pool's custom fields to set on the user.");
-
-    /// Sends the login and returns the user, with their `token`; the client then acts for
-    /// that user.
-    pub async fn send(self) -> Result<User, Error> {
-        let client = self.client;
-        let user = self
-            .input
-            .send(client, |input| {
-                put(input, "autoRegister", self.auto_register);
-                put(
-                    input,
-                    "captchaCode",
-                    self.captcha_code.as_ref().map(Secret::expose),
-                );
-                Ok(())
-            })
-            .await?;
-        client.remember(&user);
-        Ok(user)
-    }
+password_login! {
+    /// A login with a username and a password (`loginByUsername`); made by
+    /// [`AuthenticationClient::login_by_username`]. It returns the user, with their `token`;
+    /// the client then acts for that user.
+    LoginByUsername, LOGIN_BY_USERNAME, username: "The username."
 }

@@ -2,22 +2,20 @@
 //! [`AuthenticationClient::update_profile`] and [`AuthenticationClient::update_password`].
 
 use authing_core::model::{UpdateUserInput, User};
-use authing_core::{Error, Secret, Transport};
+use authing_core::{Error, Secret, SessionEffect, Transport, Wire, operation};
 use http::Method;
-use serde_json::{Map, json};
 
 use crate::client::AuthenticationClient;
-use crate::graphql::{UPDATE_PASSWORD, UPDATE_USER};
-use crate::wire::{put, user_id_from_token};
+use crate::graphql::UPDATE_PASSWORD;
+use crate::wire::user_id_from_token;
 
-impl<T: Transport> AuthenticationClient<T> {
+impl<T: Transport + 'static> AuthenticationClient<T> {
     /// The user this client acts for, fresh from Authing (`GET /api/v2/users/me` with the
     /// held token); the client then holds it.
     ///
     /// Fails with [`Error::NotLoggedIn`], without I/O, when the client holds no token.
-    pub async fn get_current_user(&self) -> Result<User, Error> {
-        let token = self.require_token()?;
-        self.fetch_current_user(&token).await
+    pub fn get_current_user(&self) -> GetCurrentUser<Self> {
+        GetCurrentUser::new(self.clone())
     }
 
     /// Changes the profile of the user this client acts for (`updateUser` with the user's
@@ -32,50 +30,28 @@ impl<T: Transport> AuthenticationClient<T> {
     /// verified), else it is fetched with [`get_current_user`](Self::get_current_user).
     pub async fn update_profile(&self, updates: UpdateUserInput) -> Result<User, Error> {
         if updates.password.is_some() {
-            return Err(self.fail(Error::invalid_argument(
+            return Err(self.api().report(Error::invalid_argument(
                 "update_profile does not change passwords: use \
                  update_password(new).old_password(old) instead",
             )));
         }
         let token = self.require_token()?;
         let id = self.current_user_id(&token).await?;
-        let input = serde_json::to_value(&updates)
-            .map_err(|e| self.fail(Error::invalid_argument(format!("bad updates: {e}"))))?;
-        let user: User = self
-            .api()
-            .graphql(
-                &UPDATE_USER,
-                json!({ "id": id, "input": input }),
-                Some(&token),
-            )
-            .await?;
-        self.remember_for(&token, &user);
-        Ok(user)
+        UpdateProfile::new(self.clone(), id, updates).await
     }
 
-    /// Changes the password of the user this client acts for; finish with
-    /// [`send`](UpdatePassword::send). Both passwords are encrypted before they leave.
+    /// Changes the password of the user this client acts for. Both passwords are encrypted
+    /// before they leave.
     ///
     /// ```no_run
-    /// # async fn demo<T: authing_core::Transport>(auth: authing_authentication::AuthenticationClient<T>) -> Result<(), authing_core::Error> {
-    /// auth.update_password("new secret").old_password("old secret").send().await?;
+    /// # async fn demo<T: authing_core::Transport + 'static>(auth: authing_authentication::AuthenticationClient<T>) -> Result<(), authing_core::Error> {
+    /// auth.update_password("new secret").old_password("old secret").await?;
     /// # Ok(()) }
     /// ```
-    pub fn update_password(&self, new_password: impl Into<Secret>) -> UpdatePassword<'_, T> {
-        UpdatePassword {
-            client: self,
-            new_password: new_password.into(),
-            old_password: None,
-        }
-    }
-
-    async fn fetch_current_user(&self, token: &Secret) -> Result<User, Error> {
-        let user: User = self
-            .api()
-            .rest(Method::GET, "/api/v2/users/me", None, Some(token))
-            .await?;
-        self.remember_for(token, &user);
-        Ok(user)
+    ///
+    /// Fails with [`Error::NotLoggedIn`], without I/O, when the client holds no token.
+    pub fn update_password(&self, new_password: impl Into<Secret>) -> UpdatePassword<Self> {
+        UpdatePassword::new(self.clone(), new_password)
     }
 
     /// The id of the user `token` belongs to, with as little I/O as possible.
@@ -90,45 +66,77 @@ impl<T: Transport> AuthenticationClient<T> {
         if let Some(id) = held.or_else(|| user_id_from_token(token.expose())) {
             return Ok(id);
         }
-        Ok(self.fetch_current_user(token).await?.id)
+        Ok(GetCurrentUser::new(self.clone()).await?.id)
     }
 }
 
-/// A password change to send; made by [`AuthenticationClient::update_password`].
-#[derive(Debug)]
-#[must_use = "nothing is sent until `.send().await`"]
-pub struct UpdatePassword<'a, T> {
-    client: &'a AuthenticationClient<T>,
-    new_password: Secret,
-    old_password: Option<Secret>,
+operation! {
+    /// The user the client acts for, fresh from Authing (`GET /api/v2/users/me`); made by
+    /// [`AuthenticationClient::get_current_user`]. The client then holds it.
+    pub struct GetCurrentUser -> User {
+        wire: Wire::Rest { method: Method::GET, path: "/api/v2/users/me" },
+        auth: User,
+        impl {
+            fn session(user: &User) -> SessionEffect<'_> {
+                SessionEffect::RememberForToken(user)
+            }
+        }
+    }
 }
 
-impl<T: Transport> UpdatePassword<'_, T> {
-    /// The current password; Authing requires it unless the account has none yet.
-    pub fn old_password(mut self, old_password: impl Into<Secret>) -> Self {
-        self.old_password = Some(old_password.into());
-        self
-    }
+operation! {
+    /// A change to the user's own profile (`updateUser` with the user's token); sent by
+    /// [`AuthenticationClient::update_profile`].
+    pub struct UpdateProfile -> User {
+        wire: Wire::Graphql(&authing_core::graphql::documents::UPDATE_USER),
+        auth: User,
+        required {
+            /// The user's own id.
+            id: String,
+            /// The fields to change (no password: see `update_password`).
+            input: UpdateUserInput,
+        }
+        impl {
+            fn check(&self) -> Result<(), Error> {
+                if self.input.password.is_some() {
+                    return Err(Error::invalid_argument(
+                        "update_profile does not change passwords: use \
+                         update_password(new).old_password(old) instead",
+                    ));
+                }
+                Ok(())
+            }
 
-    /// Sends the change and returns the user.
-    ///
-    /// Fails with [`Error::NotLoggedIn`], without I/O, when the client holds no token.
-    pub async fn send(self) -> Result<User, Error> {
-        let client = self.client;
-        let token = client.require_token()?;
-        let mut variables = Map::new();
-        variables.insert(
-            "newPassword".to_owned(),
-            client.api().encrypt(&self.new_password)?.into(),
-        );
-        let old = self
-            .old_password
-            .map(|old| client.api().encrypt(&old))
-            .transpose()?;
-        put(&mut variables, "oldPassword", old);
-        client
-            .api()
-            .graphql(&UPDATE_PASSWORD, variables.into(), Some(&token))
-            .await
+            fn session(user: &User) -> SessionEffect<'_> {
+                SessionEffect::RememberForToken(user)
+            }
+        }
+    }
+}
+
+operation! {
+    /// A change of the user's own password (`updatePassword`); made by
+    /// [`AuthenticationClient::update_password`]. Both passwords are encrypted before they
+    /// leave.
+    pub struct UpdatePassword -> User {
+        wire: Wire::Graphql(&UPDATE_PASSWORD),
+        auth: User,
+        required {
+            /// The new password.
+            #[serde(skip_serializing)]
+            new_password: Secret,
+        }
+        optional {
+            /// The current password; Authing requires it unless the account has none yet.
+            #[serde(skip_serializing)]
+            old_password: Secret,
+        }
+        impl {
+            fn passwords(&self) -> Vec<(&'static str, &Secret)> {
+                let mut passwords = vec![("/newPassword", &self.new_password)];
+                passwords.extend(self.old_password.iter().map(|old| ("/oldPassword", old)));
+                passwords
+            }
+        }
     }
 }

@@ -2,15 +2,13 @@
 //! [`AuthenticationClient::check_login_status_of`] and [`AuthenticationClient::logout`].
 
 use authing_core::model::LoginStatus;
-use authing_core::{Error, Secret, Transport};
+use authing_core::{Error, Lang, Secret, SessionEffect, Transport, Wire, operation};
 use http::Method;
 use serde::de::IgnoredAny;
-use serde_json::json;
 
 use crate::client::AuthenticationClient;
-use crate::graphql::CHECK_LOGIN_STATUS;
 
-impl<T: Transport> AuthenticationClient<T> {
+impl<T: Transport + 'static> AuthenticationClient<T> {
     /// Asks Authing whether the held token is a live login (`checkLoginStatus`).
     ///
     /// An expired or revoked token is an answer, not an error: see
@@ -18,14 +16,14 @@ impl<T: Transport> AuthenticationClient<T> {
     /// [`Error::NotLoggedIn`], without I/O, when the client holds no token.
     pub async fn check_login_status(&self) -> Result<LoginStatus, Error> {
         let token = self.require_token()?;
-        self.check_token(&token).await
+        CheckLoginStatus::new(self.clone(), token).await
     }
 
     /// Asks Authing whether `token` (any user's) is a live login, whatever this client's
     /// session. Takes a `&str`, a `String` or a [`Secret`], by value or by reference.
     ///
     /// ```no_run
-    /// # async fn demo<T: authing_core::Transport>(auth: authing_authentication::AuthenticationClient<T>, secret: authing_core::Secret) -> Result<(), authing_core::Error> {
+    /// # async fn demo<T: authing_core::Transport + 'static>(auth: authing_authentication::AuthenticationClient<T>, secret: authing_core::Secret) -> Result<(), authing_core::Error> {
     /// let status = auth.check_login_status_of("eyJhbGciOi...").await?;
     /// let status = auth.check_login_status_of(&secret).await?;
     /// if !status.is_logged_in() {
@@ -33,9 +31,8 @@ impl<T: Transport> AuthenticationClient<T> {
     /// }
     /// # Ok(()) }
     /// ```
-    pub async fn check_login_status_of(&self, token: impl AsToken) -> Result<LoginStatus, Error> {
-        let token = Secret::from(token.as_token());
-        self.check_token(&token).await
+    pub fn check_login_status_of(&self, token: impl AsToken) -> CheckLoginStatus<Self> {
+        CheckLoginStatus::new(self.clone(), Secret::from(token.as_token()))
     }
 
     /// Ends the login on Authing's side (`GET /api/v2/logout?app_id=..` with the held
@@ -43,32 +40,50 @@ impl<T: Transport> AuthenticationClient<T> {
     /// be retried; use [`clear_session`](Self::clear_session) to forget it regardless.
     ///
     /// Fails with [`Error::NotLoggedIn`], without I/O, when the client holds no token.
-    pub async fn logout(&self) -> Result<(), Error> {
-        let token = self.require_token()?;
-        let path = match self.app_id() {
-            Some(app_id) => {
-                let app_id: String =
-                    url::form_urlencoded::byte_serialize(app_id.as_bytes()).collect();
-                format!("/api/v2/logout?app_id={app_id}")
-            }
-            None => "/api/v2/logout".to_owned(),
-        };
-        let _: IgnoredAny = self
-            .api()
-            .rest(Method::GET, &path, None, Some(&token))
-            .await?;
-        self.clear_if_holding(&token);
-        Ok(())
+    pub fn logout(&self) -> Logout<Self> {
+        let logout = Logout::new(self.clone());
+        match self.app_id() {
+            Some(app_id) => logout.app_id(app_id),
+            None => logout,
+        }
     }
+}
 
-    async fn check_token(&self, token: &Secret) -> Result<LoginStatus, Error> {
-        self.api()
-            .graphql(
-                &CHECK_LOGIN_STATUS,
-                json!({ "token": token.expose() }),
-                None,
-            )
-            .await
+operation! {
+    /// Whether a token is a live login, and whose (`checkLoginStatus`); made by
+    /// [`AuthenticationClient::check_login_status_of`].
+    pub struct CheckLoginStatus -> LoginStatus {
+        wire: Wire::Graphql(&authing_core::graphql::documents::CHECK_LOGIN_STATUS),
+        auth: None,
+        required {
+            /// The token to check.
+            #[serde(serialize_with = "operation::expose_secret")]
+            token: Secret,
+        }
+    }
+}
+
+operation! {
+    /// The end of the held login (`GET /api/v2/logout`); made by
+    /// [`AuthenticationClient::logout`]. The client forgets the session after it.
+    pub struct Logout -> () {
+        wire: Wire::Rest { method: Method::GET, path: "/api/v2/logout" },
+        auth: User,
+        answer: IgnoredAny,
+        optional {
+            /// The application to log out of (the client's app id).
+            #[serde(rename = "app_id")]
+            app_id: String,
+        }
+        impl {
+            fn finish(_answer: IgnoredAny, _lang: Lang) -> Result<(), Error> {
+                Ok(())
+            }
+
+            fn session(_output: &()) -> SessionEffect<'_> {
+                SessionEffect::ForgetToken
+            }
+        }
     }
 }
 

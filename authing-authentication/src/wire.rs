@@ -1,13 +1,8 @@
-//! How options are encoded for Authing, and what the client reads from a token locally.
+//! What the client reads from a token locally.
 
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use serde_json::{Map, Value};
-
-/// `context` as Authing's `context` input field: the map as a JSON string; `None` when empty.
-pub(crate) fn context_string(context: &Map<String, Value>) -> Option<String> {
-    (!context.is_empty()).then(|| Value::Object(context.clone()).to_string())
-}
+use serde_json::Value;
 
 /// The user id a user token (a JWT) was issued for: its payload's `sub`, else `data.id`.
 ///
@@ -32,13 +27,6 @@ pub(crate) fn user_id_from_token(token: &str) -> Option<String> {
     Some(id.to_owned())
 }
 
-/// Inserts `value` under `key` when it is `Some`.
-pub(crate) fn put<V: Into<Value>>(object: &mut Map<String, Value>, key: &str, value: Option<V>) {
-    if let Some(value) = value {
-        object.insert(key.to_owned(), value.into());
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -48,18 +36,6 @@ mod tests {
         let header = URL_SAFE_NO_PAD.encode(br#"{"alg":"HS256","typ":"JWT"}"#);
         let payload = URL_SAFE_NO_PAD.encode(payload.to_string());
         format!("{header}.{payload}.c2lnbmF0dXJl")
-    }
-
-    #[test]
-    fn context_is_a_json_string() {
-        let mut context = Map::new();
-        context.insert("source".into(), json!("web"));
-        let text = context_string(&context).expect("non-empty");
-        assert_eq!(
-            serde_json::from_str::<Value>(&text).expect("json"),
-            json!({"source": "web"})
-        );
-        assert_eq!(context_string(&Map::new()), None);
     }
 
     #[test]

@@ -10,32 +10,24 @@ use std::time::Duration;
 use bytes::Bytes;
 use http::header::{AUTHORIZATION, CONTENT_TYPE};
 use http::{HeaderMap, HeaderValue, Method};
-use serde::de::DeserializeOwned;
-use serde_json::Value;
 
 use crate::encrypt::{Encryptor, RsaEncryptor};
 use crate::error::Error;
-use crate::graphql::GraphQlOperation;
 use crate::headers;
 use crate::host::BaseUrl;
 use crate::lang::Lang;
-use crate::options::ClientOptions;
-use crate::rest::decode_envelope;
+use crate::options::{ClientOptions, OnError};
 use crate::secret::Secret;
 use crate::transport::Transport;
 use crate::transport_error::TransportError;
 
-/// A callback run on every error a client returns, before it is returned; the Rust form of
-/// the `on_error` option of Authing's other SDKs. `Result` stays the primary channel.
-pub type OnError = Arc<dyn Fn(&Error) + Send + Sync>;
-
 /// Sends GraphQL and REST requests to one Authing host with the common headers.
 pub struct ApiClient<T> {
     transport: T,
-    host: BaseUrl,
-    graphql_url: String,
+    pub(crate) host: BaseUrl,
+    pub(crate) graphql_url: String,
     common_headers: HeaderMap,
-    encryptor: Arc<dyn Encryptor>,
+    pub(crate) encryptor: Arc<dyn Encryptor>,
     timeout: Option<Duration>,
     on_error: Option<OnError>,
     lang: Lang,
@@ -69,17 +61,7 @@ impl<T: fmt::Debug> fmt::Debug for ApiClient<T> {
     }
 }
 
-impl<T: Transport> ApiClient<T> {
-    /// Starts building a client over `transport`.
-    pub fn builder(transport: T) -> ApiClientBuilder<T> {
-        ApiClientBuilder {
-            transport,
-            user_pool_id: None,
-            app_id: None,
-            options: ClientOptions::default(),
-        }
-    }
-
+impl<T> ApiClient<T> {
     /// The host every request goes to.
     pub fn host(&self) -> &BaseUrl {
         &self.host
@@ -97,67 +79,24 @@ impl<T: Transport> ApiClient<T> {
 
     /// Encrypts a password with this client's key.
     pub fn encrypt(&self, password: &Secret) -> Result<String, Error> {
-        self.encryptor
-            .encrypt(password.expose())
-            .map_err(|e| self.report(e))
+        self.encryptor.encrypt(password.expose())
     }
 
-    /// Runs `operation` with `variables`, authorised by `token` when given, and decodes the
-    /// value of its root field.
-    pub async fn graphql<R: DeserializeOwned>(
-        &self,
-        operation: &GraphQlOperation,
-        variables: Value,
-        token: Option<&Secret>,
-    ) -> Result<R, Error> {
-        let result = async {
-            let body = operation.body(&variables)?;
-            let request = self.request(Method::POST, &self.graphql_url, Some(body), token)?;
-            tracing::debug!(
-                operation = operation.operation_name(),
-                "authing graphql request"
-            );
-            let response = self.send(request).await?;
-            let (parts, body) = response.into_parts();
-            operation
-                .decode(parts.status, body)
-                .map_err(|e| e.with_response_headers(&parts.headers))
+    /// Runs the `on_error` hook on `error`, then hands it back. [`send`](crate::operation::send)
+    /// calls it once per failed call.
+    pub fn report(&self, error: Error) -> Error {
+        if let Some(hook) = &self.on_error {
+            hook(&error);
         }
-        .await;
-        result.map_err(|e| self.report(e))
+        error
     }
 
-    /// Sends a REST request to `{host}{path_and_query}` (e.g. `/api/v2/users/me`), with a JSON
-    /// `body` when given, and decodes the `data` of Authing's `{code, message, data}` answer.
-    pub async fn rest<R: DeserializeOwned>(
-        &self,
-        method: Method,
-        path_and_query: &str,
-        body: Option<&Value>,
-        token: Option<&Secret>,
-    ) -> Result<R, Error> {
-        let result = async {
-            let body = body
-                .map(|b| serde_json::to_vec(b).map(Bytes::from))
-                .transpose()
-                .map_err(|e| Error::invalid_argument(format!("body does not serialise: {e}")))?;
-            let url = self.host.join(path_and_query);
-            let request = self.request(method, &url, body, token)?;
-            tracing::debug!(path = path_and_query, "authing rest request");
-            let response = self.send(request).await?;
-            let (parts, body) = response.into_parts();
-            decode_envelope(parts.status, body).map_err(|e| e.with_response_headers(&parts.headers))
-        }
-        .await;
-        result.map_err(|e| self.report(e))
-    }
-
-    fn request(
+    /// A request to `url` with the common headers, and a JSON `body` when given.
+    pub(crate) fn request(
         &self,
         method: Method,
         url: &str,
         body: Option<Bytes>,
-        token: Option<&Secret>,
     ) -> Result<http::Request<Bytes>, Error> {
         let has_body = body.is_some();
         let mut request = http::Request::builder()
@@ -172,18 +111,36 @@ impl<T: Transport> ApiClient<T> {
         if has_body {
             headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
         }
+        Ok(request)
+    }
+}
+
+impl<T: Transport> ApiClient<T> {
+    /// Starts building a client over `transport`.
+    pub fn builder(transport: T) -> ApiClientBuilder<T> {
+        ApiClientBuilder {
+            transport,
+            user_pool_id: None,
+            app_id: None,
+            options: ClientOptions::default(),
+        }
+    }
+
+    /// Sends a prepared request, authorised by `token` when given, within the client's
+    /// deadline. Every HTTP status is `Ok` here; decoding decides what it means.
+    pub async fn execute(
+        &self,
+        mut request: http::Request<Bytes>,
+        token: Option<&Secret>,
+    ) -> Result<http::Response<Bytes>, Error> {
         if let Some(token) = token {
             let mut value =
                 HeaderValue::try_from(format!("Bearer {}", token.expose())).map_err(|_| {
                     Error::invalid_argument("the token contains characters a header cannot carry")
                 })?;
             value.set_sensitive(true);
-            headers.insert(AUTHORIZATION, value);
+            request.headers_mut().insert(AUTHORIZATION, value);
         }
-        Ok(request)
-    }
-
-    async fn send(&self, request: http::Request<Bytes>) -> Result<http::Response<Bytes>, Error> {
         let sent = self.transport.send(request);
         let response = match self.timeout {
             Some(limit) => tokio::time::timeout(limit, sent)
@@ -192,14 +149,6 @@ impl<T: Transport> ApiClient<T> {
             None => sent.await?,
         };
         Ok(response)
-    }
-
-    /// Runs the `on_error` hook, then hands the error back.
-    fn report(&self, error: Error) -> Error {
-        if let Some(hook) = &self.on_error {
-            hook(&error);
-        }
-        error
     }
 }
 
@@ -303,136 +252,16 @@ fn header_value(what: &str, value: &str) -> Result<HeaderValue, Error> {
 mod tests {
     use super::*;
     use crate::transport::transport_fn;
-    use std::sync::Mutex;
-    use std::sync::atomic::{AtomicUsize, Ordering};
 
-    type Seen = Arc<Mutex<Vec<http::Request<Bytes>>>>;
-
-    fn recording(answer: &'static str) -> (impl Transport, Seen) {
-        let seen: Seen = Arc::default();
-        let log = Arc::clone(&seen);
-        let transport = transport_fn(move |request: http::Request<Bytes>| {
-            log.lock().expect("lock").push(request);
-            async move { Ok(http::Response::new(Bytes::from_static(answer.as_bytes()))) }
-        });
-        (transport, seen)
-    }
-
-    const OP: GraphQlOperation = GraphQlOperation::new(
-        "isUserExists",
-        "isUserExists",
-        "query isUserExists { isUserExists }",
-    );
-
-    #[tokio::test]
-    async fn sends_common_headers_and_bearer_token() {
-        let (transport, seen) = recording(r#"{"data":{"isUserExists":true}}"#);
-        let client = ApiClient::builder(transport)
-            .host("https://example.authing.cn/")
-            .user_pool_id("pool1")
-            .app_id("app1")
-            .lang(Lang::EnUs)
-            .build()
-            .expect("valid");
-        let exists: bool = client
-            .graphql(&OP, serde_json::json!({}), Some(&Secret::from("tok")))
-            .await
-            .expect("ok");
-        assert!(exists);
-        let seen = seen.lock().expect("lock");
-        let request = &seen[0];
-        assert_eq!(request.uri(), "https://example.authing.cn/graphql/v2");
-        let h = request.headers();
-        assert_eq!(h["x-authing-userpool-id"], "pool1");
-        assert_eq!(h["x-authing-app-id"], "app1");
-        assert_eq!(h["x-authing-lang"], "en-US");
-        assert_eq!(h["x-authing-request-from"], "sdk");
-        assert_eq!(
-            h["x-authing-sdk-version"],
-            format!("rust:{}", crate::SDK_VERSION)
-        );
-        assert_eq!(h["authorization"], "Bearer tok");
-        assert!(h["authorization"].is_sensitive());
-        assert!(
-            !format!("{h:?}").contains("tok\""),
-            "sensitive headers do not print"
-        );
-    }
-
-    #[tokio::test]
-    async fn http_errors_keep_retry_after_and_the_request_id_only() {
-        let transport = transport_fn(|_request: http::Request<Bytes>| async {
-            Ok(http::Response::builder()
-                .status(429)
-                .header("retry-after", "7")
-                .header("x-authing-request-id", "req-42")
-                .header("set-cookie", "session=cookie-secret")
-                .header("www-authenticate", "Bearer realm=authing-secret")
-                .body(Bytes::from_static(b"<html>Too Many Requests</html>"))
-                .expect("static response"))
-        });
-        let client = ApiClient::builder(transport).build().expect("valid");
-        let graphql = client
-            .graphql::<bool>(&OP, Value::Null, None)
-            .await
-            .expect_err("429");
-        let rest = client
-            .rest::<Value>(Method::GET, "/api/v2/users/me", None, None)
-            .await
-            .expect_err("429");
-        for error in [graphql, rest] {
-            assert!(matches!(error, Error::Http { .. }), "{error:?}");
-            assert_eq!(error.retry_after(), Some(Duration::from_secs(7)));
-            assert_eq!(error.request_id(), Some("req-42"));
-            let debug = format!("{error:?}");
-            assert!(debug.contains("req-42"), "{debug}");
-            assert!(
-                !debug.contains("cookie-secret") && !debug.contains("authing-secret"),
-                "{debug}"
-            );
-        }
-    }
-
-    #[tokio::test]
-    async fn on_error_sees_every_error() {
-        let (transport, _) = recording(r#"{"errors":[{"message":{"code":2004,"message":"no"}}]}"#);
-        let calls = Arc::new(AtomicUsize::new(0));
-        let counter = Arc::clone(&calls);
-        let client = ApiClient::builder(transport)
-            .on_error(Arc::new(move |e: &Error| {
-                assert_eq!(e.code(), Some(2004));
-                counter.fetch_add(1, Ordering::SeqCst);
-            }))
-            .build()
-            .expect("valid");
-        let result: Result<bool, _> = client.graphql(&OP, Value::Null, None).await;
-        assert_eq!(result.expect_err("api").code(), Some(2004));
-        assert_eq!(calls.load(Ordering::SeqCst), 1);
-    }
-
-    #[tokio::test]
-    async fn the_deadline_is_a_timeout_transport_error() {
-        let transport = transport_fn(|_req: http::Request<Bytes>| async {
-            tokio::time::sleep(Duration::from_secs(30)).await;
-            Ok(http::Response::new(Bytes::new()))
-        });
-        let client = ApiClient::builder(transport)
-            .timeout(Duration::from_millis(20))
-            .build()
-            .expect("valid");
-        let error = client
-            .graphql::<bool>(&OP, Value::Null, None)
-            .await
-            .expect_err("timeout");
-        assert!(
-            matches!(&error, Error::Transport(e) if e.is_timeout()),
-            "{error:?}"
-        );
+    fn recording(answer: &'static str) -> impl Transport {
+        transport_fn(move |_request: http::Request<Bytes>| async move {
+            Ok(http::Response::new(Bytes::from_static(answer.as_bytes())))
+        })
     }
 
     #[test]
     fn bad_settings_fail_at_build() {
-        let (transport, _) = recording("{}");
+        let transport = recording("{}");
         let transport = Arc::new(transport);
         let error = ApiClient::builder(Arc::clone(&transport))
             .host("nope")

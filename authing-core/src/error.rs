@@ -4,7 +4,7 @@ use std::fmt;
 use std::time::Duration;
 
 use bytes::Bytes;
-use http::{HeaderMap, StatusCode};
+use http::StatusCode;
 use serde_json::Value;
 
 use crate::response_headers::ResponseHeaders;
@@ -179,16 +179,6 @@ impl Error {
             Self::Http { headers, .. } => Some(headers),
             _ => None,
         }
-    }
-
-    /// Keeps what `headers` (the answer's) say a caller can act on, in an
-    /// [`Http`](Self::Http) error; other errors are returned as they are. The decoders see
-    /// only status and body; the send path adds the headers with this.
-    pub(crate) fn with_response_headers(mut self, headers: &HeaderMap) -> Self {
-        if let Self::Http { headers: kept, .. } = &mut self {
-            *kept = ResponseHeaders::from_headers(headers);
-        }
-        self
     }
 
     /// The body of the answer, for [`Http`](Self::Http) and [`Decode`](Self::Decode) errors.

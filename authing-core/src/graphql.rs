@@ -1,20 +1,28 @@
 //! GraphQL over `POST {host}/graphql/v2`: the request body and the answer's decoding.
 
+use std::fmt;
+
 use bytes::Bytes;
 use http::StatusCode;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::error::{Error, ResponseBody};
-use crate::response_headers::ResponseHeaders;
+use crate::answer::{api_error, decode_error, http_error, unusable, wire_code};
+use crate::error::Error;
 
-mod fragments;
+pub mod documents;
+pub mod fragments;
+mod typed;
 
-/// One GraphQL operation the SDK ships: its document, operation name and root field.
+use fragments::Fragments;
+
+/// One GraphQL operation the SDK ships: its document, operation name and root field, and the
+/// fragment definitions the document spreads.
 ///
-/// Documents live in `.graphql` files next to the code that sends them and are embedded with
-/// `include_str!`, so every document can be validated against Authing's schema in tests.
+/// Documents live in `.graphql` files, `src/graphql/<area>/<operationName>.graphql`, embedded
+/// with `include_str!` ([`graphql_operations!`](crate::graphql_operations)), so every document
+/// can be validated against Authing's schema in tests.
 ///
 /// ```
 /// use authing_core::GraphQlOperation;
@@ -31,6 +39,7 @@ pub struct GraphQlOperation {
     operation_name: &'static str,
     root_field: &'static str,
     document: &'static str,
+    fragments: Fragments,
 }
 
 impl GraphQlOperation {
@@ -44,7 +53,25 @@ impl GraphQlOperation {
             operation_name,
             root_field,
             document,
+            fragments: &[],
         }
+    }
+
+    /// The same operation, its document followed by the fragment definitions `fragments`
+    /// (one of the sets in [`crate::graphql::fragments`]).
+    ///
+    /// ```
+    /// use authing_core::GraphQlOperation;
+    /// use authing_core::graphql::fragments::USER_FIELDS;
+    ///
+    /// const USER: GraphQlOperation = GraphQlOperation::new(
+    ///     "user", "user", "query user($id: String!) { user(id: $id) { ...UserFields } }",
+    /// )
+    /// .with_fragments(USER_FIELDS);
+    /// assert!(USER.full_document().contains("fragment UserFields on User {"));
+    /// ```
+    pub const fn with_fragments(self, fragments: Fragments) -> Self {
+        Self { fragments, ..self }
     }
 
     /// The operation's name, sent as `operationName`.
@@ -57,22 +84,33 @@ impl GraphQlOperation {
         self.root_field
     }
 
-    /// The GraphQL document.
+    /// The operation's own document, without the fragments it appends.
     pub fn document(&self) -> &'static str {
         self.document
     }
 
+    /// The fragment definitions appended to the document.
+    pub fn fragments(&self) -> Fragments {
+        self.fragments
+    }
+
+    /// The document as sent: its own text followed by its fragments.
+    pub fn full_document(&self) -> String {
+        FullDocument(self).to_string()
+    }
+
     /// The JSON request body `{query, operationName, variables}`.
-    pub fn body(&self, variables: &Value) -> Result<Bytes, Error> {
+    pub fn body<V: Serialize + ?Sized>(&self, variables: &V) -> Result<Bytes, Error> {
         #[derive(Serialize)]
         #[serde(rename_all = "camelCase")]
-        struct Body<'a> {
-            query: &'a str,
+        struct Body<'a, V: ?Sized> {
+            #[serde(serialize_with = "serialize_display")]
+            query: &'a FullDocument<'a>,
             operation_name: &'a str,
-            variables: &'a Value,
+            variables: &'a V,
         }
         serde_json::to_vec(&Body {
-            query: self.document,
+            query: &FullDocument(self),
             operation_name: self.operation_name,
             variables,
         })
@@ -80,40 +118,63 @@ impl GraphQlOperation {
         .map_err(|e| Error::invalid_argument(format!("variables do not serialise: {e}")))
     }
 
-    /// Decodes an answer to this operation into the root field's value.
-    ///
-    /// GraphQL errors (whose `message` Authing makes an object `{code, message, data}`)
-    /// become [`Error::Api`]; a non-2xx answer that is not GraphQL becomes [`Error::Http`]; a
-    /// 2xx answer that does not parse becomes [`Error::Decode`]. All keep status and body.
+    /// Decodes an answer to this operation into the root field's value; see
+    /// [`decode_answer`](Self::decode_answer), for an answer without headers.
     pub fn decode<R: DeserializeOwned>(&self, status: StatusCode, body: Bytes) -> Result<R, Error> {
+        let mut response = http::Response::new(());
+        *response.status_mut() = status;
+        let (parts, ()) = response.into_parts();
+        self.decode_answer(&parts, body)
+    }
+
+    /// Decodes an answer to this operation (its status, headers and body) into the root
+    /// field's value.
+    ///
+    /// A 2xx answer without errors decodes straight from the body into `R`, in one pass.
+    /// GraphQL errors (whose `message` Authing makes an object `{code, message, data}`)
+    /// become [`Error::Api`], keeping a code sent as a string of digits; an error whose code
+    /// is neither a number nor digits is [`Error::Decode`]. A non-2xx answer that is not
+    /// GraphQL becomes [`Error::Http`]; a 2xx answer that does not parse becomes
+    /// [`Error::Decode`]. All keep status and body.
+    pub fn decode_answer<R: DeserializeOwned>(
+        &self,
+        parts: &http::response::Parts,
+        body: Bytes,
+    ) -> Result<R, Error> {
+        if parts.status.is_success()
+            && let Some(value) = typed::decode_data(&body, self.root_field)
+        {
+            return Ok(value);
+        }
+        self.decode_slowly(parts, body)
+    }
+
+    /// What an answer that is not a plain success means, read through a `Value`.
+    fn decode_slowly<R: DeserializeOwned>(
+        &self,
+        parts: &http::response::Parts,
+        body: Bytes,
+    ) -> Result<R, Error> {
         let Ok(json) = serde_json::from_slice::<Value>(&body) else {
-            return Err(unusable(status, body, "the body is not JSON"));
+            return Err(unusable(parts, body, "the body is not JSON"));
         };
-        if let Some(error) = first_graphql_error(&json, status) {
+        if let Some(error) = first_graphql_error(&json, parts, &body) {
             return Err(error);
         }
-        if let Some(error) = crate::rest::envelope_error(&json, status) {
+        if let Some(error) = crate::rest::envelope_error(&json, parts, &body) {
             return Err(error);
         }
-        if !status.is_success() {
-            return Err(Error::Http {
-                status,
-                body: ResponseBody::new(body),
-                headers: ResponseHeaders::default(),
-            });
+        if !parts.status.is_success() {
+            return Err(http_error(parts, body));
         }
         let Some(data) = json.get("data").filter(|d| d.is_object()) else {
-            return Err(decode_error(
-                status,
-                body,
-                "the answer has no `data` object",
-            ));
+            return Err(decode_error(parts, body, "the answer has no `data` object"));
         };
-        let value = data.get(self.root_field).cloned().unwrap_or(Value::Null);
-        serde_json::from_value(value).map_err(|e| {
+        let value = data.get(self.root_field).unwrap_or(&Value::Null);
+        R::deserialize(value).map_err(|e| {
             decode_error(
-                status,
-                body,
+                parts,
+                body.clone(),
                 format!(
                     "`data.{}` does not match: {}",
                     self.root_field,
@@ -124,40 +185,63 @@ impl GraphQlOperation {
     }
 }
 
+/// The document as sent, written piece by piece (no concatenated copy per call).
+struct FullDocument<'a>(&'a GraphQlOperation);
+
+impl fmt::Display for FullDocument<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0.document)?;
+        for fragment in self.0.fragments {
+            f.write_str("\n")?;
+            f.write_str(fragment)?;
+        }
+        Ok(())
+    }
+}
+
+fn serialize_display<S: serde::Serializer>(
+    value: &&FullDocument<'_>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.collect_str(*value)
+}
+
 /// Declares GraphQL operations whose documents are `.graphql` files, one `pub const` each,
 /// plus `pub const ALL: &[GraphQlOperation]` listing them in order.
 ///
-/// Each entry is `NAME = (operation name, root field, file[, fragment macro]);`. The file is
-/// embedded with `include_str!`, so its path is relative to the file invoking the macro. A
-/// document that spreads shared fragments names the core macro defining them
-/// ([`user_fields_fragment`](crate::user_fields_fragment),
-/// [`user_with_custom_data_fragment`](crate::user_with_custom_data_fragment),
-/// [`user_with_identities_fragment`](crate::user_with_identities_fragment)); its text is
-/// appended to the document.
+/// Each entry is `NAME = (root field, file[, fragments]);`: the file is
+/// `<area>/<operationName>.graphql`, embedded with `include_str!` (so relative to the file
+/// invoking the macro), and its name without the extension is the operation name. A document
+/// that spreads shared fragments names the set it appends, one of
+/// [`fragments`](crate::graphql::fragments).
 ///
 /// ```
+/// # mod doc {
 /// authing_core::graphql_operations! {
-///     /// `user(id)`: one user.
-///     EXAMPLE_USER = ("exampleUser", "user", "graphql/user_example.graphql", user_fields_fragment);
+///     /// `checkLoginStatus(token)`.
+///     CHECK = ("checkLoginStatus", "graphql/users/checkLoginStatus.graphql");
 /// }
-///
-/// assert_eq!(ALL, [EXAMPLE_USER]);
-/// assert!(EXAMPLE_USER.document().contains("...UserFields"));
-/// assert!(EXAMPLE_USER.document().contains("fragment UserFields on User {"));
+/// # }
+/// # fn main() {
+/// # use doc::*;
+/// assert_eq!(ALL, [CHECK]);
+/// assert_eq!(CHECK.operation_name(), "checkLoginStatus");
+/// # }
 /// ```
 #[macro_export]
 macro_rules! graphql_operations {
     ($(
         $(#[$doc:meta])*
-        $name:ident = ($operation:literal, $root:literal, $file:literal $(, $fragment:ident)? $(,)?);
+        $name:ident = ($root:literal, $file:literal $(, $fragments:expr)? $(,)?);
     )+) => {
         $(
             $(#[$doc])*
             pub const $name: $crate::GraphQlOperation = $crate::GraphQlOperation::new(
-                $operation,
+                $crate::graphql::operation_name_of($file),
                 $root,
-                ::core::concat!(::core::include_str!($file) $(, $crate::$fragment!())?),
-            );
+                ::core::include_str!($file),
+            )
+            $(.with_fragments($fragments))?;
         )+
 
         /// Every operation declared here, in order.
@@ -165,59 +249,49 @@ macro_rules! graphql_operations {
     };
 }
 
-/// The first entry of a non-empty `errors` array, as an [`Error::Api`].
-fn first_graphql_error(json: &Value, status: StatusCode) -> Option<Error> {
+/// The operation name a document file's path gives: its file name without `.graphql`
+/// (`graphql/users/deleteUser.graphql` → `deleteUser`). Evaluated at compile time by
+/// [`graphql_operations!`](crate::graphql_operations).
+pub const fn operation_name_of(path: &'static str) -> &'static str {
+    let bytes = path.as_bytes();
+    let mut start = bytes.len();
+    while start > 0 && bytes[start - 1] != b'/' {
+        start -= 1;
+    }
+    let suffix = b".graphql";
+    assert!(
+        bytes.len() >= start + suffix.len(),
+        "a document file ends with .graphql"
+    );
+    let end = bytes.len() - suffix.len();
+    let (_, tail) = bytes.split_at(start);
+    let (name, _) = tail.split_at(end - start);
+    match std::str::from_utf8(name) {
+        Ok(name) => name,
+        Err(_) => panic!("a document file name is UTF-8"),
+    }
+}
+
+/// The first entry of a non-empty `errors` array, as an [`Error::Api`] (or a `Decode` error
+/// when it carries no usable code).
+fn first_graphql_error(json: &Value, parts: &http::response::Parts, body: &Bytes) -> Option<Error> {
     let first = json.get("errors")?.as_array()?.first()?;
-    let (code, message, data) = match first.get("message") {
+    Some(match first.get("message") {
         // Authing's shape: `message` is an object.
-        Some(Value::Object(inner)) => (
-            inner.get("code").and_then(Value::as_i64).unwrap_or(500),
-            inner
-                .get("message")
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_owned(),
-            inner.get("data").filter(|d| !d.is_null()).cloned(),
-        ),
+        Some(Value::Object(inner)) => api_error(inner, parts, body),
         // Plain GraphQL errors (e.g. a document that does not validate) carry no Authing
         // code; they mean the request was malformed, so report them as 400.
-        Some(Value::String(text)) => (
-            first
+        Some(Value::String(text)) => Error::Api {
+            code: first
                 .pointer("/extensions/code")
-                .and_then(Value::as_i64)
+                .and_then(wire_code)
                 .unwrap_or(400),
-            text.clone(),
-            None,
-        ),
-        _ => (500, "GraphQL error without a message".to_owned(), None),
-    };
-    Some(Error::Api {
-        code,
-        message,
-        data,
-        status,
+            message: text.clone(),
+            data: None,
+            status: parts.status,
+        },
+        _ => decode_error(parts, body.clone(), "a GraphQL error without a message"),
     })
-}
-
-/// A body that is not JSON: `Decode` for a 2xx, `Http` otherwise.
-pub(crate) fn unusable(status: StatusCode, body: Bytes, reason: &str) -> Error {
-    if status.is_success() {
-        decode_error(status, body, reason)
-    } else {
-        Error::Http {
-            status,
-            body: ResponseBody::new(body),
-            headers: ResponseHeaders::default(),
-        }
-    }
-}
-
-pub(crate) fn decode_error(status: StatusCode, body: Bytes, reason: impl Into<String>) -> Error {
-    Error::Decode {
-        status,
-        body: ResponseBody::new(body),
-        reason: reason.into(),
-    }
 }
 
 #[cfg(test)]
@@ -328,5 +402,65 @@ mod tests {
         assert!(matches!(error, Error::Decode { .. }), "{error:?}");
         let error = decode(200, r#"{"nodata":true}"#).expect_err("error");
         assert!(matches!(error, Error::Decode { .. }), "{error:?}");
+    }
+
+    #[test]
+    fn codes_sent_as_digits_are_kept() {
+        let error = decode(
+            200,
+            r#"{"errors":[{"message":{"code":"2004","message":"no such user"}}]}"#,
+        )
+        .expect_err("error");
+        assert!(error.is(crate::codes::USER_NOT_FOUND), "{error:?}");
+    }
+
+    #[test]
+    fn codes_that_are_no_numbers_are_decode_errors_keeping_the_body() {
+        for body in [
+            r#"{"errors":[{"message":{"code":"E2004","message":"odd"}}]}"#,
+            r#"{"errors":[{"message":{"message":"no code at all"}}]}"#,
+            r#"{"errors":[{"message":{"code":true,"message":"odd"}}]}"#,
+            r#"{"errors":[{"locations":[]}]}"#,
+        ] {
+            let error = decode(200, body).expect_err("error");
+            match &error {
+                Error::Decode { body: kept, .. } => assert_eq!(kept.len(), body.len()),
+                other => panic!("{body}: expected Decode, got {other:?}"),
+            }
+            assert_eq!(error.code(), None, "no invented code");
+        }
+    }
+
+    #[test]
+    fn errors_win_over_data_that_matches() {
+        let error = decode(
+            200,
+            r#"{"data":{"user":{"id":"u1"}},"errors":[{"message":{"code":2004,"message":"no"}}]}"#,
+        )
+        .expect_err("error");
+        assert_eq!(error.code(), Some(2004));
+    }
+
+    #[test]
+    fn a_non_2xx_answer_with_data_is_never_ok() {
+        let error = decode(500, r#"{"data":{"user":{"id":"u1"}}}"#).expect_err("error");
+        assert!(matches!(error, Error::Http { .. }), "{error:?}");
+    }
+
+    #[test]
+    fn headers_reach_the_decoder() {
+        let response = http::Response::builder()
+            .status(200)
+            .header("x-request-id", "r1")
+            .body(())
+            .expect("response");
+        let (parts, ()) = response.into_parts();
+        let user: Option<U> = OP
+            .decode_answer(
+                &parts,
+                Bytes::from_static(br#"{"data":{"user":{"id":"u1"}}}"#),
+            )
+            .expect("ok");
+        assert_eq!(user, Some(U { id: "u1".into() }));
     }
 }

@@ -17,10 +17,13 @@
 //! - [`ClientOptions`]: the settings every client shares, validated in one place
 //!   ([`ApiClientBuilder::build`]), with the setters every builder exposes for them
 //!   ([`client_options_setters!`]);
-//! - [`GraphQlOperation`] and the GraphQL fragments the SDK's documents share
-//!   ([`graphql_operations!`], [`user_fields_fragment!`]);
+//! - [`Operation`], [`operation::send`] and [`operation!`]: every call as data, sent by one
+//!   path;
+//! - [`GraphQlOperation`] and the GraphQL documents and fragments the SDK's clients share
+//!   ([`graphql_operations!`], [`graphql::documents`], [`graphql::fragments`]);
 //! - [`model`]: the data Authing returns and the inputs it takes.
 
+mod answer;
 pub mod api;
 pub mod body_limit;
 pub mod clock;
@@ -33,6 +36,7 @@ pub mod headers;
 pub mod host;
 pub mod lang;
 pub mod model;
+pub mod operation;
 pub mod options;
 pub mod response_headers;
 pub mod rest;
@@ -40,7 +44,7 @@ pub mod secret;
 pub mod transport;
 pub mod transport_error;
 
-pub use api::{ApiClient, ApiClientBuilder, OnError};
+pub use api::{ApiClient, ApiClientBuilder};
 pub use body_limit::{BodyCollector, DEFAULT_MAX_RESPONSE_BYTES};
 pub use clock::{Clock, SystemClock};
 pub use encrypt::{Encryptor, RsaEncryptor};
@@ -48,7 +52,8 @@ pub use error::{Error, ResponseBody};
 pub use graphql::GraphQlOperation;
 pub use host::BaseUrl;
 pub use lang::Lang;
-pub use options::{ClientOptions, NoTransport};
+pub use operation::{Auth, Client, Operation, SessionEffect, Wire};
+pub use options::{ClientOptions, NoTransport, OnError};
 pub use response_headers::ResponseHeaders;
 pub use secret::Secret;
 pub use transport::{FnTransport, Transport, transport_fn};

@@ -13,9 +13,13 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::api::OnError;
 use crate::encrypt::Encryptor;
+use crate::error::Error;
 use crate::lang::Lang;
+
+/// A callback run on every error a client returns, before it is returned; the Rust form of
+/// the `on_error` option of Authing's other SDKs. `Result` stays the primary channel.
+pub type OnError = Arc<dyn Fn(&Error) + Send + Sync>;
 
 /// The settings every Authing client shares: host, language, password encryption, per-call
 /// deadline and error hook. Nothing is checked here;

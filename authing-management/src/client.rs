@@ -3,19 +3,19 @@
 use std::fmt;
 use std::sync::Arc;
 
+use authing_core::model::LoginStatus;
+use authing_core::operation::raw::{RawGraphql, RawRest};
 use authing_core::{
-    ApiClient, ClientOptions, Clock, Error, GraphQlOperation, Lang, NoTransport, OnError, Secret,
-    SystemClock, Transport,
+    ApiClient, Auth, Client, ClientOptions, Clock, Error, GraphQlOperation, Lang, NoTransport,
+    Secret, SystemClock, Transport, Wire, operation,
 };
 use futures::future::BoxFuture;
 use http::{Method, StatusCode};
 use serde::de::DeserializeOwned;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use crate::graphql;
-use crate::token::{AccessTokenAnswer, TokenCache, is_token_rejected};
-use crate::users::UsersHandler;
-use authing_core::model::LoginStatus;
+use crate::token::{AccessTokenAnswer, TokenCache};
 
 /// The administrator client of one Authing user pool.
 ///
@@ -37,7 +37,7 @@ use authing_core::model::LoginStatus;
 /// let client = ManagementClient::builder("USER_POOL_ID", "USER_POOL_SECRET")
 ///     .transport(transport) // e.g. authing_transport_reqwest::ReqwestTransport
 ///     .build()?;
-/// let exists = client.users().exists().username("bob").send().await?;
+/// let exists = client.users().exists().username("bob").await?;
 /// # let _ = exists;
 /// # Ok(())
 /// # }
@@ -56,7 +56,6 @@ struct Inner<T> {
     user_pool_id: String,
     secret: Secret,
     tokens: TokenCache,
-    on_error: Option<OnError>,
 }
 
 impl<T> Clone for ManagementClient<T> {
@@ -74,7 +73,6 @@ impl<T: fmt::Debug> fmt::Debug for ManagementClient<T> {
             .field("secret", &self.inner.secret)
             .field("api", &self.inner.api)
             .field("tokens", &self.inner.tokens)
-            .field("on_error", &self.inner.on_error.as_ref().map(|_| "Fn"))
             .finish()
     }
 }
@@ -98,11 +96,6 @@ impl ManagementClient<NoTransport> {
 }
 
 impl<T: Transport> ManagementClient<T> {
-    /// Users of the pool: list, create, update, find, search, delete, ...
-    pub fn users(&self) -> UsersHandler<T> {
-        UsersHandler::new(self.clone())
-    }
-
     /// The pool this client manages.
     pub fn user_pool_id(&self) -> &str {
         &self.inner.user_pool_id
@@ -119,97 +112,43 @@ impl<T: Transport> ManagementClient<T> {
     /// many tasks ask at once, one request fetches it; if that request fails, every task
     /// that waited for it gets the error and the next call tries again.
     pub async fn access_token(&self) -> Result<Secret, Error> {
-        let result = self.token().await;
-        self.report(result)
+        self.token().await.map_err(|e| self.inner.api.report(e))
     }
 
     /// Checks a user's token with `checkLoginStatus`: whether it is a live login, and whose.
     ///
     /// An expired or forged token is not an error: the answer says so in
     /// [`LoginStatus::code`] and [`LoginStatus::status`].
-    pub async fn check_login_status(&self, token: impl Into<Secret>) -> Result<LoginStatus, Error> {
-        let token = token.into();
-        let status: Option<LoginStatus> = self
-            .graphql(
-                &graphql::CHECK_LOGIN_STATUS,
-                json!({ "token": token.expose() }),
-            )
-            .await?;
-        status.ok_or_else(|| {
-            self.report_error(null_answer(
-                "checkLoginStatus answered null instead of a token status",
-            ))
-        })
+    pub fn check_login_status(&self, token: impl Into<Secret>) -> CheckLoginStatus<Self> {
+        CheckLoginStatus::new(self.clone(), token.into())
     }
 
     /// Runs any GraphQL `operation` as the administrator and decodes its root field: the
     /// escape hatch for operations this crate does not wrap yet. It is authorised and retried
-    /// like every other call.
-    pub async fn graphql<R: DeserializeOwned>(
+    /// like every other call, and like them sends no `null` variable (Authing's default
+    /// applies).
+    pub async fn graphql<R: DeserializeOwned + Send>(
         &self,
         operation: &GraphQlOperation,
         variables: Value,
     ) -> Result<R, Error> {
-        let result = self
-            .authorized(|token| {
-                let variables = variables.clone();
-                async move {
-                    self.inner
-                        .api
-                        .graphql(operation, variables, Some(&token))
-                        .await
-                }
-            })
-            .await;
-        self.report(result)
+        let raw = RawGraphql::new(operation, &variables, Auth::Management);
+        operation::send(self, &raw).await
     }
 
     /// Sends a REST request to `{host}{path_and_query}` as the administrator and decodes the
     /// `data` of Authing's `{code, message, data}` answer: the escape hatch for REST
-    /// endpoints this crate does not wrap yet.
-    pub async fn rest<R: DeserializeOwned>(
+    /// endpoints this crate does not wrap yet. For a GET or DELETE, `body`'s members go to the
+    /// query string; a POST or PUT
+    /// sends `body` (an object, `{}` when `None`) without its `null` members.
+    pub async fn rest<R: DeserializeOwned + Send>(
         &self,
         method: Method,
         path_and_query: &str,
         body: Option<&Value>,
     ) -> Result<R, Error> {
-        let result = self
-            .authorized(|token| {
-                let method = method.clone();
-                async move {
-                    self.inner
-                        .api
-                        .rest(method, path_and_query, body, Some(&token))
-                        .await
-                }
-            })
-            .await;
-        self.report(result)
-    }
-
-    /// Runs `call` with the management token; when Authing rejects the token (2206, 2207),
-    /// refreshes it and runs `call` once more.
-    async fn authorized<R, F, Fut>(&self, call: F) -> Result<R, Error>
-    where
-        F: Fn(Secret) -> Fut,
-        Fut: Future<Output = Result<R, Error>>,
-    {
-        let token = self.token().await?;
-        match call(token.clone()).await {
-            Err(error) if is_token_rejected(&error) => {
-                tracing::debug!(
-                    code = error.code(),
-                    "authing rejected the management token; refreshing and retrying once"
-                );
-                let fresh = self
-                    .inner
-                    .tokens
-                    .replace_rejected(&token, self.token_fetch())
-                    .await?;
-                call(fresh).await
-            }
-            other => other,
-        }
+        let raw = RawRest::new(method, path_and_query, body, Auth::Management);
+        operation::send(self, &raw).await
     }
 
     async fn token(&self) -> Result<Secret, Error> {
@@ -225,43 +164,88 @@ impl<T: Transport> ManagementClient<T> {
     ) -> impl FnOnce() -> BoxFuture<'static, Result<AccessTokenAnswer, Error>> + '_ {
         move || {
             let api = Arc::clone(&self.inner.api);
-            let variables = json!({
-                "userPoolId": self.inner.user_pool_id,
-                "secret": self.inner.secret.expose(),
-            });
-            Box::pin(async move { api.graphql(&graphql::ACCESS_TOKEN, variables, None).await })
+            let request = AccessToken::new(
+                (),
+                self.inner.user_pool_id.clone(),
+                self.inner.secret.clone(),
+            );
+            Box::pin(async move { operation::call(&*api, &request, None).await })
         }
-    }
-
-    /// Encrypts a password with this client's encryptor.
-    pub(crate) fn encrypt(&self, password: &Secret) -> Result<String, Error> {
-        self.inner.api.encrypt(password)
-    }
-
-    /// Runs the `on_error` hook on an error this crate made itself, and returns it.
-    pub(crate) fn report_error(&self, error: Error) -> Error {
-        if let Some(hook) = &self.inner.on_error {
-            hook(&error);
-        }
-        error
-    }
-
-    fn report<R>(&self, result: Result<R, Error>) -> Result<R, Error> {
-        result.map_err(|e| self.report_error(e))
-    }
-
-    /// The language of Authing's messages.
-    pub(crate) fn lang(&self) -> Lang {
-        self.inner.api.lang()
     }
 }
 
-/// An [`Error::Decode`] for an answer that parsed but carried `null` where a value belongs.
-pub(crate) fn null_answer(reason: &str) -> Error {
-    Error::Decode {
-        status: StatusCode::OK,
-        body: authing_core::ResponseBody::new(bytes::Bytes::new()),
-        reason: reason.to_owned(),
+impl<T: Transport> Client for ManagementClient<T> {
+    type Transport = T;
+
+    fn api(&self) -> &ApiClient<T> {
+        &self.inner.api
+    }
+
+    fn token(&self, auth: Auth) -> BoxFuture<'_, Result<Option<Secret>, Error>> {
+        Box::pin(async move {
+            match auth {
+                Auth::Management => self.token().await.map(Some),
+                Auth::User => Err(Error::NotLoggedIn),
+                _ => Ok(None),
+            }
+        })
+    }
+
+    fn refresh_token<'a>(
+        &'a self,
+        auth: Auth,
+        rejected: &'a Secret,
+    ) -> BoxFuture<'a, Result<Option<Secret>, Error>> {
+        Box::pin(async move {
+            if auth != Auth::Management {
+                return Ok(None);
+            }
+            self.inner
+                .tokens
+                .replace_rejected(rejected, self.token_fetch())
+                .await
+                .map(Some)
+        })
+    }
+}
+
+operation! {
+    /// The pool's management token (`accessToken`), sent without a token: what
+    /// [`ManagementClient`] fetches for its token cache.
+    pub struct AccessToken -> AccessTokenAnswer {
+        wire: Wire::Graphql(&graphql::ACCESS_TOKEN),
+        auth: None,
+        required {
+            /// The pool's id.
+            user_pool_id: String,
+            /// The pool's secret.
+            #[serde(serialize_with = "operation::expose_secret")]
+            secret: Secret,
+        }
+    }
+}
+
+operation! {
+    /// Whether a user's token is a live login, and whose (`checkLoginStatus`), asked as the
+    /// administrator; made by [`ManagementClient::check_login_status`].
+    pub struct CheckLoginStatus -> LoginStatus {
+        wire: Wire::Graphql(&authing_core::graphql::documents::CHECK_LOGIN_STATUS),
+        auth: Management,
+        answer: Option<LoginStatus>,
+        required {
+            /// The user's token.
+            #[serde(serialize_with = "operation::expose_secret")]
+            token: Secret,
+        }
+        impl {
+            fn finish(answer: Option<LoginStatus>, _lang: Lang) -> Result<LoginStatus, Error> {
+                answer.ok_or_else(|| Error::Decode {
+                    status: StatusCode::OK,
+                    body: authing_core::ResponseBody::new(bytes::Bytes::new()),
+                    reason: "checkLoginStatus answered null instead of a token status".to_owned(),
+                })
+            }
+        }
     }
 }
 
@@ -340,13 +324,11 @@ impl<T: Transport> ManagementClientBuilder<T> {
                  (Settings > Basic information)",
             ));
         }
-        let mut options = self.options;
-        // The hook stays here, not in the ApiClient, so it sees each call's final error once
-        // (not the rejected-token error a retry recovers from).
-        let on_error = options.on_error.take();
+        // The hook runs once per call, on its final error (operation::send), not on the
+        // rejected-token error a retry recovers from.
         let api = ApiClient::builder(self.transport)
             .user_pool_id(user_pool_id.clone())
-            .options(options)
+            .options(self.options)
             .build()?;
         let clock = self.clock.unwrap_or_else(|| Arc::new(SystemClock));
         Ok(ManagementClient {
@@ -355,7 +337,6 @@ impl<T: Transport> ManagementClientBuilder<T> {
                 user_pool_id,
                 secret: self.secret,
                 tokens: TokenCache::new(clock),
-                on_error,
             }),
         })
     }

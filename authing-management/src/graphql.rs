@@ -1,85 +1,66 @@
-//! The GraphQL operations this crate sends, one `.graphql` file each (under `src/graphql/`),
+//! The GraphQL documents this crate sends, one file each, `src/graphql/<area>/<operationName>.graphql`,
 //! embedded at compile time.
 //!
-//! Every document is the project's own. Documents that return users spread
-//! `...UserFields` (every scalar field of the schema's `User`); the `…_WITH_CUSTOM_DATA` twins
-//! spread `...UserWithCustomData` (the same plus `customData { key value dataType label }`).
-//! The fragments are defined once, in `authing-core`
-//! ([`user_fields_fragment!`](authing_core::user_fields_fragment),
-//! [`user_with_custom_data_fragment!`](authing_core::user_with_custom_data_fragment)), and
-//! appended to each document that spreads them. [`graphql_documents`](crate::graphql_documents)
-//! lists them all, so tests can validate them against Authing's schema.
+//! Documents that return users spread `...UserFields` (every scalar field of the schema's
+//! `User`) and select `customData` under `@include(if: $withCustomData)`, so one document
+//! serves both shapes. The fragments, and the documents `AuthenticationClient` sends too
+//! (`checkLoginStatus`, `updateUser`), live once in `authing-core`
+//! ([`authing_core::graphql::fragments`], [`authing_core::graphql::documents`]).
+//! [`graphql_documents`](crate::graphql_documents) lists every document this crate sends.
+
+use authing_core::graphql::fragments::USER_FIELDS;
 
 authing_core::graphql_operations! {
     /// `accessToken(userPoolId, secret)`: the management token (sent without a token).
-    ACCESS_TOKEN = ("accessToken", "accessToken", "graphql/access_token.graphql");
-    /// `checkLoginStatus(token)`: whether a user's token is a live login.
-    CHECK_LOGIN_STATUS =
-        ("checkLoginStatus", "checkLoginStatus", "graphql/check_login_status.graphql");
+    ACCESS_TOKEN = ("accessToken", "graphql/token/accessToken.graphql");
     /// `users(page, limit, sortBy)`: one page of users.
-    USERS = ("users", "users", "graphql/users.graphql", user_fields_fragment);
-    /// `users(page, limit, sortBy)` with custom data.
-    USERS_WITH_CUSTOM_DATA = (
-        "usersWithCustomData", "users", "graphql/users_with_custom_data.graphql",
-        user_with_custom_data_fragment,
-    );
+    USERS = ("users", "graphql/users/users.graphql", USER_FIELDS);
     /// `createUser(userInfo, keepPassword, resetPasswordOnFirstLogin, params)`.
-    CREATE_USER =
-        ("createUser", "createUser", "graphql/create_user.graphql", user_fields_fragment);
-    /// `createUser(...)` answering with custom data.
-    CREATE_USER_WITH_CUSTOM_DATA = (
-        "createUserWithCustomData", "createUser", "graphql/create_user_with_custom_data.graphql",
-        user_with_custom_data_fragment,
-    );
-    /// `updateUser(id, input)`.
-    UPDATE_USER =
-        ("updateUser", "updateUser", "graphql/update_user.graphql", user_fields_fragment);
+    CREATE_USER = ("createUser", "graphql/users/createUser.graphql", USER_FIELDS);
     /// `user(id)`: one user.
-    USER = ("user", "user", "graphql/user.graphql", user_fields_fragment);
-    /// `user(id)` with custom data.
-    USER_WITH_CUSTOM_DATA = (
-        "userWithCustomData", "user", "graphql/user_with_custom_data.graphql",
-        user_with_custom_data_fragment,
-    );
+    USER = ("user", "graphql/users/user.graphql", USER_FIELDS);
     /// `findUser(username, email, phone, externalId)`.
-    FIND_USER = ("findUser", "findUser", "graphql/find_user.graphql", user_fields_fragment);
-    /// `findUser(...)` with custom data.
-    FIND_USER_WITH_CUSTOM_DATA = (
-        "findUserWithCustomData", "findUser", "graphql/find_user_with_custom_data.graphql",
-        user_with_custom_data_fragment,
-    );
+    FIND_USER = ("findUser", "graphql/users/findUser.graphql", USER_FIELDS);
     /// `searchUser(query, fields, page, limit, departmentOpts, groupOpts, roleOpts)`.
-    SEARCH_USER =
-        ("searchUser", "searchUser", "graphql/search_user.graphql", user_fields_fragment);
-    /// `searchUser(...)` with custom data.
-    SEARCH_USER_WITH_CUSTOM_DATA = (
-        "searchUserWithCustomData", "searchUser", "graphql/search_user_with_custom_data.graphql",
-        user_with_custom_data_fragment,
-    );
+    SEARCH_USER = ("searchUser", "graphql/users/searchUser.graphql", USER_FIELDS);
     /// `userBatch(ids, type)`.
-    USER_BATCH =
-        ("userBatch", "userBatch", "graphql/user_batch.graphql", user_fields_fragment);
-    /// `userBatch(ids, type)` with custom data.
-    USER_BATCH_WITH_CUSTOM_DATA = (
-        "userBatchWithCustomData", "userBatch", "graphql/user_batch_with_custom_data.graphql",
-        user_with_custom_data_fragment,
-    );
+    USER_BATCH = ("userBatch", "graphql/users/userBatch.graphql", USER_FIELDS);
     /// `deleteUser(id)`.
-    DELETE_USER = ("deleteUser", "deleteUser", "graphql/delete_user.graphql");
+    DELETE_USER = ("deleteUser", "graphql/users/deleteUser.graphql");
     /// `deleteUsers(ids)`.
-    DELETE_USERS = ("deleteUsers", "deleteUsers", "graphql/delete_users.graphql");
+    DELETE_USERS = ("deleteUsers", "graphql/users/deleteUsers.graphql");
     /// `isUserExists(username, email, phone, externalId)`.
-    IS_USER_EXISTS = ("isUserExists", "isUserExists", "graphql/is_user_exists.graphql");
-}
-
-/// `twin`, the `…_WITH_CUSTOM_DATA` twin of `plain`, when the caller asked for custom data;
-/// else `plain`.
-pub(crate) fn with_custom_data_if(
-    with_custom_data: bool,
-    plain: &'static authing_core::GraphQlOperation,
-    twin: &'static authing_core::GraphQlOperation,
-) -> &'static authing_core::GraphQlOperation {
-    if with_custom_data { twin } else { plain }
+    IS_USER_EXISTS = ("isUserExists", "graphql/users/isUserExists.graphql");
+    /// `udv(targetType, targetId)`: an object's custom data.
+    UDV = ("udv", "graphql/families/udv.graphql");
+    /// `setUdv(targetType, targetId, key, value)`.
+    SET_UDV = ("setUdv", "graphql/families/setUdv.graphql");
+    /// `removeUdv(targetType, targetId, key)`.
+    REMOVE_UDV = ("removeUdv", "graphql/families/removeUdv.graphql");
+    /// `policyAssignments(namespace, code, targetType, targetIdentifier, page, limit)`.
+    POLICY_ASSIGNMENTS = ("policyAssignments", "graphql/families/policyAssignments.graphql");
+    /// `addPolicyAssignments(policies, targetType, targetIdentifiers, inheritByChildren, namespace)`.
+    ADD_POLICY_ASSIGNMENTS =
+        ("addPolicyAssignments", "graphql/families/addPolicyAssignments.graphql");
+    /// `removePolicyAssignments(policies, targetType, targetIdentifiers, namespace)`.
+    REMOVE_POLICY_ASSIGNMENTS =
+        ("removePolicyAssignments", "graphql/families/removePolicyAssignments.graphql");
+    /// `authorizedResources(targetType, targetIdentifier, namespace, resourceType)`.
+    AUTHORIZED_RESOURCES =
+        ("authorizedResources", "graphql/families/authorizedResources.graphql");
+    /// `role(code, namespace) { users(page, limit) }`: a role's members.
+    ROLE_MEMBERS = ("role", "graphql/members/roleMembers.graphql", USER_FIELDS);
+    /// `group(code) { users(page, limit) }`: a group's members.
+    GROUP_MEMBERS = ("group", "graphql/members/groupMembers.graphql", USER_FIELDS);
+    /// `assignRole(namespace, roleCodes, userIds)`.
+    ASSIGN_ROLE = ("assignRole", "graphql/members/assignRole.graphql");
+    /// `revokeRole(namespace, roleCodes, userIds)`.
+    REVOKE_ROLE = ("revokeRole", "graphql/members/revokeRole.graphql");
+    /// `addUserToGroup(userIds, code)`.
+    ADD_USER_TO_GROUP = ("addUserToGroup", "graphql/members/addUserToGroup.graphql");
+    /// `removeUserFromGroup(userIds, code)`.
+    REMOVE_USER_FROM_GROUP =
+        ("removeUserFromGroup", "graphql/members/removeUserFromGroup.graphql");
 }
 
 #[cfg(test)]

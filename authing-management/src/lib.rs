@@ -4,8 +4,8 @@
 //! token with the `accessToken` query, caches it, refreshes it shortly before it expires
 //! (one request however many tasks need it), and when Authing rejects it mid-way (codes
 //! 2206, 2207) refreshes it and retries the call once. Calls are grouped by area through
-//! handlers (`client.users()`); calls with optional arguments return a builder finished with
-//! `.send()`.
+//! handlers (`client.users()`). Every call is an operation
+//! ([`authing_core::Operation`]): set its optional arguments, then `.await` it.
 //!
 //! The client is generic over its [`Transport`](authing_core::Transport): pick
 //! `authing-transport-reqwest`, `authing-transport-hyper`, the fake Authing of `authing-mock`,
@@ -42,7 +42,6 @@
 //!     .page(1)
 //!     .limit(10)
 //!     .sort_by(SortBy::CreatedAtDesc)
-//!     .send()
 //!     .await?;
 //! assert_eq!(page.total_count, 1);
 //! assert_eq!(page.list[0].username.as_deref(), Some("bob"));
@@ -51,12 +50,15 @@
 //! ```
 
 mod client;
+pub mod families;
 pub mod graphql;
 mod token;
 pub mod users;
 
 pub use authing_core::NoTransport;
-pub use client::{ManagementClient, ManagementClientBuilder};
+pub use client::{AccessToken, CheckLoginStatus, ManagementClient, ManagementClientBuilder};
+pub use families::{CustomDataHandler, PolicyAssignmentsHandler};
+pub use token::AccessTokenAnswer;
 pub use users::{BatchField, UsersHandler};
 
 /// Every GraphQL document this crate sends, as `(operation name, document)`, so tests can
@@ -66,9 +68,10 @@ pub use users::{BatchField, UsersHandler};
 /// let documents = authing_management::graphql_documents();
 /// assert!(documents.iter().any(|(name, _)| *name == "accessToken"));
 /// ```
-pub fn graphql_documents() -> Vec<(&'static str, &'static str)> {
+pub fn graphql_documents() -> Vec<(&'static str, String)> {
     graphql::ALL
         .iter()
-        .map(|op| (op.operation_name(), op.document()))
+        .chain(authing_core::graphql::documents::ALL)
+        .map(|op| (op.operation_name(), op.full_document()))
         .collect()
 }

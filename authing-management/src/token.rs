@@ -36,9 +36,6 @@ use futures::future::{BoxFuture, FutureExt, Shared};
 use http::StatusCode;
 use serde::Deserialize;
 
-/// Authing's codes for a token it no longer accepts: expired, invalid.
-pub(crate) const TOKEN_REJECTED_CODES: [i64; 2] = [2206, 2207];
-
 /// The longest time before expiry at which a token is refreshed.
 const MAX_REFRESH_MARGIN_SECS: i64 = 3600;
 
@@ -46,17 +43,12 @@ const MAX_REFRESH_MARGIN_SECS: i64 = 3600;
 /// then refreshed (rather than refreshed on every call, or kept forever).
 const NONSENSE_LIFETIME_SECS: i64 = 60;
 
-/// Whether `error` says the management token was not accepted.
-pub(crate) fn is_token_rejected(error: &Error) -> bool {
-    error
-        .code()
-        .is_some_and(|code| TOKEN_REJECTED_CODES.contains(&code))
-}
-
-/// The answer of `accessToken` (`AccessTokenRes`); the token itself is required.
+/// The answer of `accessToken` (`AccessTokenRes`): the management token (required) and its
+/// lifetime. The client keeps it in its token cache; see
+/// [`ManagementClient::access_token`](crate::ManagementClient::access_token).
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub(crate) struct AccessTokenAnswer {
+pub struct AccessTokenAnswer {
     access_token: Secret,
     exp: Option<i64>,
     iat: Option<i64>,

@@ -7,6 +7,7 @@
 //! other peers that send its admin token in [`ADMIN_TOKEN_HEADER`]; everyone else gets 403.
 
 use std::net::SocketAddr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use authing_core::Secret;
@@ -22,11 +23,12 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
-use crate::auth::{RequestContext, secret_matches};
+use crate::auth::RequestContext;
 use crate::clock::iso;
+use crate::crypto::secret_matches;
+use crate::failure::OK;
+use crate::fake::Fake;
 use crate::faults::FaultSpec;
-use crate::i18n::ok;
-use crate::mock::MockAuthing;
 use crate::rest::{envelope, success};
 
 /// The reserved path prefix of the test-only endpoints.
@@ -40,7 +42,7 @@ pub const ADMIN_TOKEN_HEADER: &str = "x-authing-mock-admin-token";
 pub(crate) struct InProcess;
 
 /// The test-only routes, to nest under [`PREFIX`], behind the access rule.
-pub(crate) fn routes(mock: &MockAuthing) -> Router<MockAuthing> {
+pub(crate) fn routes(fake: &Arc<Fake>) -> Router<Arc<Fake>> {
     Router::new()
         .route("/reset", post(reset))
         .route("/clock", get(clock))
@@ -48,7 +50,9 @@ pub(crate) fn routes(mock: &MockAuthing) -> Router<MockAuthing> {
         .route("/requests", get(requests))
         .route("/faults", post(add_fault).delete(clear_faults))
         .route("/pools", get(pools).post(create_pool))
-        .route_layer(middleware::from_fn_with_state(mock.clone(), guard))
+        .route("/snapshot", post(save_snapshot))
+        .route("/restore", post(restore_snapshot))
+        .route_layer(middleware::from_fn_with_state(Arc::clone(fake), guard))
 }
 
 /// Whether `request` may use the control endpoints: it came in process or from a loopback
@@ -74,11 +78,11 @@ fn allowed(remote_token: Option<&Secret>, request: &Request) -> bool {
 }
 
 /// Refuses callers [`allowed`] refuses, with 403.
-async fn guard(State(mock): State<MockAuthing>, request: Request, next: Next) -> Response {
-    if allowed(mock.inner.remote_control.as_ref(), &request) {
+async fn guard(State(fake): State<Arc<Fake>>, request: Request, next: Next) -> Response {
+    if allowed(fake.remote_control.as_ref(), &request) {
         return next.run(request).await;
     }
-    let why = if mock.inner.remote_control.is_some() {
+    let why = if fake.remote_control.is_some() {
         "the test-only endpoints need the admin token (x-authing-mock-admin-token) from a \
          client that is not on loopback"
     } else {
@@ -110,13 +114,13 @@ async fn read_json<T: DeserializeOwned>(request: Request) -> Result<T, Box<Respo
     serde_json::from_slice(body).map_err(|e| Box::new(bad_request(e)))
 }
 
-async fn reset(State(mock): State<MockAuthing>, request: Request) -> Response {
+async fn reset(State(mock): State<Arc<Fake>>, request: Request) -> Response {
     let rc = RequestContext::of(&request);
     mock.reset();
     success(rc.lang, Value::Null)
 }
 
-async fn clock(State(mock): State<MockAuthing>, request: Request) -> Response {
+async fn clock(State(mock): State<Arc<Fake>>, request: Request) -> Response {
     let rc = RequestContext::of(&request);
     success(rc.lang, json!({ "now": iso(mock.now()) }))
 }
@@ -127,7 +131,7 @@ struct Advance {
     seconds: f64,
 }
 
-async fn advance_clock(State(mock): State<MockAuthing>, request: Request) -> Response {
+async fn advance_clock(State(mock): State<Arc<Fake>>, request: Request) -> Response {
     let rc = RequestContext::of(&request);
     let advance: Advance = match read_json(request).await {
         Ok(advance) => advance,
@@ -168,7 +172,7 @@ fn paging(query: Option<&str>) -> Result<(usize, usize), String> {
 
 /// `GET /requests?offset=&limit=`: the journal, streamed a few entries at a time so that a
 /// long journal is never copied whole (the envelope is the usual `{code, message, data}`).
-async fn requests(State(mock): State<MockAuthing>, request: Request) -> Response {
+async fn requests(State(mock): State<Arc<Fake>>, request: Request) -> Response {
     let rc = RequestContext::of(&request);
     let (offset, limit) = match paging(request.uri().query()) {
         Ok(paging) => paging,
@@ -177,7 +181,7 @@ async fn requests(State(mock): State<MockAuthing>, request: Request) -> Response
         }
     };
     let (from, until) = {
-        let journal = mock.inner.journal();
+        let journal = mock.journal();
         let from = journal.seq_at(offset);
         let count = journal.len().saturating_sub(offset).min(limit);
         (
@@ -187,13 +191,13 @@ async fn requests(State(mock): State<MockAuthing>, request: Request) -> Response
     };
     let head = format!(
         "{{\"code\":200,\"message\":{},\"data\":[",
-        Value::String(ok(rc.lang).to_owned())
+        Value::String(OK.pick(rc.lang).to_owned())
     );
     let chunks = futures::stream::unfold(Some((from, true)), move |state| {
-        let mock = mock.clone();
+        let mock = Arc::clone(&mock);
         async move {
             let (next, first) = state?;
-            let (entries, after) = mock.inner.journal().chunk(next, until, STREAM_CHUNK);
+            let (entries, after) = mock.journal().chunk(next, until, STREAM_CHUNK);
             if entries.is_empty() {
                 return Some((Ok::<_, std::io::Error>(Bytes::from_static(b"]}")), None));
             }
@@ -216,7 +220,7 @@ async fn requests(State(mock): State<MockAuthing>, request: Request) -> Response
         .unwrap_or_else(|_| envelope(StatusCode::INTERNAL_SERVER_ERROR, 500, "", Value::Null))
 }
 
-async fn add_fault(State(mock): State<MockAuthing>, request: Request) -> Response {
+async fn add_fault(State(mock): State<Arc<Fake>>, request: Request) -> Response {
     let rc = RequestContext::of(&request);
     let spec: FaultSpec = match read_json(request).await {
         Ok(spec) => spec,
@@ -226,16 +230,15 @@ async fn add_fault(State(mock): State<MockAuthing>, request: Request) -> Respons
     success(rc.lang, Value::Null)
 }
 
-async fn clear_faults(State(mock): State<MockAuthing>, request: Request) -> Response {
+async fn clear_faults(State(mock): State<Arc<Fake>>, request: Request) -> Response {
     let rc = RequestContext::of(&request);
     mock.clear_faults();
     success(rc.lang, Value::Null)
 }
 
-async fn pools(State(mock): State<MockAuthing>, request: Request) -> Response {
+async fn pools(State(mock): State<Arc<Fake>>, request: Request) -> Response {
     let rc = RequestContext::of(&request);
     let pools: Vec<Value> = mock
-        .inner
         .all_credentials(&rc.origin)
         .iter()
         .map(|p| p.to_json())
@@ -243,9 +246,37 @@ async fn pools(State(mock): State<MockAuthing>, request: Request) -> Response {
     success(rc.lang, Value::Array(pools))
 }
 
-async fn create_pool(State(mock): State<MockAuthing>, request: Request) -> Response {
+async fn create_pool(State(mock): State<Arc<Fake>>, request: Request) -> Response {
     let rc = RequestContext::of(&request);
-    success(rc.lang, mock.inner.create_pool(&rc.origin).to_json())
+    success(rc.lang, mock.create_pool(&rc.origin).to_json())
+}
+
+async fn save_snapshot(State(mock): State<Arc<Fake>>, request: Request) -> Response {
+    let rc = RequestContext::of(&request);
+    success(rc.lang, json!({ "id": mock.save_snapshot() }))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Restore {
+    id: String,
+}
+
+async fn restore_snapshot(State(mock): State<Arc<Fake>>, request: Request) -> Response {
+    let rc = RequestContext::of(&request);
+    let restore: Restore = match read_json(request).await {
+        Ok(restore) => restore,
+        Err(response) => return *response,
+    };
+    if !mock.restore_saved(&restore.id) {
+        return envelope(
+            StatusCode::NOT_FOUND,
+            404,
+            "no snapshot with this id (saved snapshots beyond the last 32 are forgotten)",
+            Value::Null,
+        );
+    }
+    success(rc.lang, Value::Null)
 }
 
 #[cfg(test)]

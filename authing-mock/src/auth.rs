@@ -1,4 +1,4 @@
-//! Who is calling: the request's headers, its bearer token, and the pool they select.
+//! Who is calling, and the one way every door runs an operation: [`Fake::call`].
 //!
 //! - Administrator operations need a management token of the pool (from `accessToken`):
 //!   no token is 2020, an expired one 2206, an unknown, tampered, revoked or foreign one
@@ -8,21 +8,21 @@
 //! - Tokens are checked against the fake's clock and its revocation list.
 
 use std::net::SocketAddr;
-use std::sync::LazyLock;
 
 use authing_core::{Lang, Secret, headers};
 use axum::extract::ConnectInfo;
+use chrono::{DateTime, Utc};
 use http::header::{AUTHORIZATION, HOST};
 use http::request::Parts;
 use http::{Extensions, HeaderMap, Uri};
-use jsonwebtoken::{Algorithm, EncodingKey};
-use subtle::ConstantTimeEq as _;
 
-use crate::crypto::random_hex;
-use crate::i18n::{Failure, lang_of};
-use crate::mock::{IN_PROCESS_HOST, Inner};
-use crate::state::UserRecord;
-use crate::tokens::{IssuedToken, TokenOwner, UserTokenSubject, VerifiedToken};
+use crate::domain::Caller;
+use crate::domain::identity::{self, Issuer};
+use crate::failure::{Code, Failure};
+use crate::fake::Fake;
+use crate::pool::IN_PROCESS_HOST;
+use crate::store::{Pool, Store};
+use crate::tokens::{TokenOwner, VerifiedToken};
 
 /// What the fake needs to know about a request, whatever door it came through.
 #[derive(Debug, Clone)]
@@ -39,6 +39,13 @@ pub(crate) struct RequestContext {
     pub(crate) origin: String,
     /// The client's IP when it came over a socket.
     pub(crate) client_ip: Option<String>,
+}
+
+/// The language asked for by an `x-authing-lang` header value (`zh-CN` by default).
+pub(crate) fn lang_of(header: Option<&str>) -> Lang {
+    header
+        .and_then(|value| value.parse::<Lang>().ok())
+        .unwrap_or_default()
 }
 
 impl RequestContext {
@@ -85,153 +92,147 @@ impl RequestContext {
     }
 }
 
-/// An authenticated caller.
-#[derive(Debug, Clone)]
-pub(crate) enum Caller {
-    /// An administrator of a pool (a management token).
-    Admin { pool_id: String },
-    /// A logged-in user.
-    User {
-        pool_id: String,
-        user_id: String,
-        app_id: String,
-    },
+/// Who may run an operation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Access {
+    /// An administrator: a management token (a user's token is 1001).
+    Admin,
+    /// A logged-in user or an administrator: any live token of the fake.
+    Signed,
+    /// A logged-in user only (a management token is 1001).
+    User,
+    /// Anyone, on the pool and application the request's headers name.
+    App,
+    /// The bearer's pool when there is a token, else the one the headers name.
+    SignedOrApp,
 }
 
-impl Caller {
-    /// The caller's pool.
+/// One operation in progress: the fake, the request, the resolved caller.
+pub(crate) struct Call<'a> {
+    pub(crate) fake: &'a Fake,
+    pub(crate) rc: &'a RequestContext,
+    pub(crate) caller: Caller,
+}
+
+impl Call<'_> {
+    /// Runs `body` on the caller's pool, under the store's lock (2224 when the pool is gone).
+    pub(crate) fn pool<T>(
+        &self,
+        body: impl FnOnce(&mut Pool) -> Result<T, Failure>,
+    ) -> Result<T, Failure> {
+        let mut store = self.fake.store();
+        body(store.pool_mut(self.caller.pool_id())?)
+    }
+
+    /// The caller's pool id.
     pub(crate) fn pool_id(&self) -> &str {
-        match self {
-            Self::Admin { pool_id } | Self::User { pool_id, .. } => pool_id,
-        }
+        self.caller.pool_id()
     }
 
-    /// The user a call about one user is about: an administrator must name one (2004
-    /// otherwise); a user may name only themselves (1001 otherwise), or no one.
-    pub(crate) fn subject(&self, id: Option<String>) -> Result<String, Failure> {
-        match (self, id) {
-            (Self::Admin { .. }, Some(id)) => Ok(id),
-            (Self::Admin { .. }, None) => Err(Failure::user_not_found()),
-            (Self::User { user_id, .. }, None) => Ok(user_id.clone()),
-            (Self::User { user_id, .. }, Some(id)) if &id == user_id => Ok(id),
-            (Self::User { .. }, Some(_)) => Err(Failure::NoPermission),
-        }
+    /// What issuing a token for this request needs.
+    pub(crate) fn issuer(&self) -> Issuer<'_> {
+        self.fake.issuer(self.rc)
+    }
+
+    /// The fake's time.
+    pub(crate) fn now(&self) -> DateTime<Utc> {
+        self.fake.now()
     }
 }
 
-impl Inner {
-    /// Checks a token: signature and expiry (2207 / 2206), not revoked and of an existing
-    /// pool (2207).
-    pub(crate) fn check_token(&self, token: &str) -> Result<VerifiedToken, Failure> {
-        let verified = self.tokens.verify(token, self.clock.now())?;
-        let store = self.store();
-        if store.revoked.contains(&verified.jti)
-            || !store.pools.contains_key(verified.owner.pool_id())
-        {
-            return Err(Failure::LoginInvalid);
+impl Fake {
+    /// What issuing a token for request `rc` needs.
+    pub(crate) fn issuer<'a>(&'a self, rc: &'a RequestContext) -> Issuer<'a> {
+        Issuer {
+            tokens: &self.tokens,
+            now: self.now(),
+            origin: &rc.origin,
         }
-        Ok(verified)
     }
 
-    /// The caller of an authenticated operation (2020 without a token).
-    pub(crate) fn caller(&self, rc: &RequestContext) -> Result<Caller, Failure> {
-        let token = rc.bearer.as_ref().ok_or(Failure::NotLoggedIn)?;
-        let verified = self.check_token(token.expose())?;
-        Ok(match verified.owner {
-            TokenOwner::Management { pool_id } => Caller::Admin { pool_id },
-            TokenOwner::User {
-                pool_id,
-                user_id,
-                app_id,
-            } => Caller::User {
-                pool_id,
-                user_id,
-                app_id,
+    /// Checks a token against the store (signature, expiry, revocation, pool).
+    pub(crate) fn verify(&self, store: &Store, token: &str) -> Result<VerifiedToken, Failure> {
+        identity::verify(store, &self.tokens, self.now(), token)
+    }
+
+    /// The caller of request `rc`, if `access` lets them in.
+    pub(crate) fn caller(&self, rc: &RequestContext, access: Access) -> Result<Caller, Failure> {
+        let store = self.store();
+        let signed = |store: &Store| -> Result<Caller, Failure> {
+            let token = rc.bearer.as_ref().ok_or(Code::NotLoggedIn)?;
+            Ok(match self.verify(store, token.expose())?.owner {
+                TokenOwner::Management { pool_id } => Caller::Admin { pool_id },
+                TokenOwner::User {
+                    pool_id,
+                    user_id,
+                    app_id,
+                } => Caller::User {
+                    pool_id,
+                    user_id,
+                    app_id,
+                },
+            })
+        };
+        match access {
+            Access::Signed => signed(&store),
+            Access::Admin => match signed(&store)? {
+                admin @ Caller::Admin { .. } => Ok(admin),
+                _ => Err(Code::NoPermission.into()),
             },
+            Access::User => match signed(&store)? {
+                user @ Caller::User { .. } => Ok(user),
+                _ => Err(Code::NoPermission.into()),
+            },
+            Access::App => visitor(&store, rc),
+            Access::SignedOrApp if rc.bearer.is_some() => signed(&store),
+            Access::SignedOrApp => visitor(&store, rc),
+        }
+    }
+
+    /// The one way a door runs an operation: resolves the caller `access` asks for, then
+    /// runs `body` with it.
+    pub(crate) fn call<T>(
+        &self,
+        rc: &RequestContext,
+        access: Access,
+        body: impl FnOnce(Call<'_>) -> Result<T, Failure>,
+    ) -> Result<T, Failure> {
+        let caller = self.caller(rc, access)?;
+        body(Call {
+            fake: self,
+            rc,
+            caller,
         })
     }
 
-    /// The pool of an administrator operation; a user's token is 1001.
-    pub(crate) fn admin_pool(&self, rc: &RequestContext) -> Result<String, Failure> {
-        match self.caller(rc)? {
-            Caller::Admin { pool_id } => Ok(pool_id),
-            Caller::User { .. } => Err(Failure::NoPermission),
-        }
-    }
-
-    /// The pool and application an end-user operation is for, from the request's headers.
-    pub(crate) fn end_user_target(&self, rc: &RequestContext) -> Result<(String, String), Failure> {
-        let store = self.store();
-        if let Some(app_id) = &rc.app_id {
-            let pool_id = store.app_pools.get(app_id).ok_or(Failure::AppNotFound)?;
-            if rc.pool_id.as_ref().is_some_and(|named| named != pool_id) {
-                // The app exists, but not in the pool the request names.
-                return Err(Failure::AppNotFound);
-            }
-            return Ok((pool_id.clone(), app_id.clone()));
-        }
-        let pool_id = rc.pool_id.as_ref().ok_or(Failure::PoolNotFound)?;
-        let pool = store.pool(pool_id)?;
-        Ok((pool.id.clone(), pool.app.id.clone()))
-    }
-
     /// The pool the request's headers name, if they name one that exists.
-    pub(crate) fn named_pool(&self, rc: &RequestContext) -> Option<String> {
+    pub(crate) fn named_pool(&self, store: &Store, rc: &RequestContext) -> Option<String> {
         if rc.app_id.is_none() && rc.pool_id.is_none() {
             return None;
         }
-        self.end_user_target(rc).ok().map(|(pool, _)| pool)
+        visitor(store, rc)
+            .ok()
+            .map(|caller| caller.pool_id().to_owned())
     }
 }
 
-impl Inner {
-    /// Issues a login token for `user` of `pool_id` through application `app_id`, with the
-    /// request's origin as issuer.
-    pub(crate) fn user_token(
-        &self,
-        pool_id: &str,
-        app_id: &str,
-        user: &UserRecord,
-        rc: &RequestContext,
-    ) -> Result<IssuedToken, Failure> {
-        let subject = UserTokenSubject {
-            pool_id,
-            app_id,
-            user_id: &user.id,
-            email: user.str_field("email"),
-            username: user.str_field("username"),
-            phone: user.str_field("phone"),
-        };
-        self.tokens.user(&subject, &rc.origin, self.clock.now())
+/// The pool and application an end-user operation is for, from the request's headers.
+fn visitor(store: &Store, rc: &RequestContext) -> Result<Caller, Failure> {
+    if let Some(app_id) = &rc.app_id {
+        let pool_id = store.app_pools.get(app_id).ok_or(Code::AppNotFound)?;
+        if rc.pool_id.as_ref().is_some_and(|named| named != pool_id) {
+            // The app exists, but not in the pool the request names.
+            return Err(Code::AppNotFound.into());
+        }
+        return Ok(Caller::Visitor {
+            pool_id: pool_id.clone(),
+            app_id: app_id.clone(),
+        });
     }
-}
-
-/// The key [`secret_matches`] MACs both sides with, drawn once per process.
-static COMPARE_KEY: LazyLock<EncodingKey> =
-    LazyLock::new(|| EncodingKey::from_secret(random_hex(32).as_bytes()));
-
-/// Whether `given` is `expected` (a pool secret, an admin token), in constant time: both are
-/// HMAC-SHA256ed with a per-process key and the MACs compared with `subtle`, so neither
-/// where they differ nor how long `expected` is shows in the time taken.
-pub(crate) fn secret_matches(given: &str, expected: &str) -> bool {
-    let mac = |text: &str| {
-        jsonwebtoken::crypto::sign(text.as_bytes(), &COMPARE_KEY, Algorithm::HS256)
-            .unwrap_or_default()
-    };
-    let (given, expected) = (mac(given), mac(expected));
-    !expected.is_empty() && bool::from(given.as_bytes().ct_eq(expected.as_bytes()))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn secrets_match_only_when_equal() {
-        assert!(secret_matches("0123456789abcdef", "0123456789abcdef"));
-        assert!(!secret_matches("0123456789abcdee", "0123456789abcdef"));
-        assert!(!secret_matches("0123456789abcdef0", "0123456789abcdef"));
-        assert!(!secret_matches("", "0123456789abcdef"));
-        assert!(secret_matches("", ""));
-    }
+    let pool_id = rc.pool_id.as_ref().ok_or(Code::PoolNotFound)?;
+    let pool = store.pool(pool_id)?;
+    Ok(Caller::Visitor {
+        pool_id: pool.id.clone(),
+        app_id: pool.app.id.clone(),
+    })
 }

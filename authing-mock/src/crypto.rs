@@ -11,9 +11,10 @@ use rand::RngCore as _;
 use rsa::pkcs1::DecodeRsaPrivateKey;
 use rsa::pkcs8::{DecodePrivateKey, EncodePublicKey, LineEnding};
 use rsa::{Pkcs1v15Encrypt, RsaPrivateKey};
+use subtle::ConstantTimeEq as _;
 
 use crate::error::MockError;
-use crate::i18n::Failure;
+use crate::failure::{Code, Failure};
 
 /// An RSA key pair: the private half decrypts passwords, the public half is published.
 pub(crate) struct RsaKeyPair {
@@ -98,12 +99,12 @@ impl RsaKeyPair {
     pub(crate) fn decrypt_password(&self, ciphertext: &str) -> Result<String, Failure> {
         let bytes = STANDARD
             .decode(ciphertext.trim())
-            .map_err(|_| Failure::PasswordDecrypt)?;
+            .map_err(|_| Code::PasswordDecrypt)?;
         let plain = self
             .private
             .decrypt(Pkcs1v15Encrypt, &bytes)
-            .map_err(|_| Failure::PasswordDecrypt)?;
-        String::from_utf8(plain).map_err(|_| Failure::PasswordDecrypt)
+            .map_err(|_| Code::PasswordDecrypt)?;
+        String::from_utf8(plain).map_err(|_| Code::PasswordDecrypt.into())
     }
 }
 
@@ -131,7 +132,7 @@ impl PasswordHash {
             &EncodingKey::from_secret(&salt),
             Algorithm::HS256,
         )
-        .map_err(|e| Failure::Internal(format!("password hashing failed: {e}")))?;
+        .map_err(|e| Failure::internal(format!("password hashing failed: {e}")))?;
         Ok(Self { salt, digest })
     }
 
@@ -159,6 +160,22 @@ pub(crate) fn object_id() -> String {
     random_hex(12)
 }
 
+/// The key [`secret_matches`] MACs both sides with, drawn once per process.
+static COMPARE_KEY: LazyLock<EncodingKey> =
+    LazyLock::new(|| EncodingKey::from_secret(random_hex(32).as_bytes()));
+
+/// Whether `given` is `expected` (a pool secret, an admin token), in constant time: both are
+/// HMAC-SHA256ed with a per-process key and the MACs compared with `subtle`, so neither
+/// where they differ nor how long `expected` is shows in the time taken.
+pub(crate) fn secret_matches(given: &str, expected: &str) -> bool {
+    let mac = |text: &str| {
+        jsonwebtoken::crypto::sign(text.as_bytes(), &COMPARE_KEY, Algorithm::HS256)
+            .unwrap_or_default()
+    };
+    let (given, expected) = (mac(given), mac(expected));
+    !expected.is_empty() && bool::from(given.as_bytes().ct_eq(expected.as_bytes()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -178,9 +195,12 @@ mod tests {
         );
         assert_eq!(
             key.decrypt_password("not base64!"),
-            Err(Failure::PasswordDecrypt)
+            Err(Failure::from(Code::PasswordDecrypt))
         );
-        assert_eq!(key.decrypt_password("AAAA"), Err(Failure::PasswordDecrypt));
+        assert_eq!(
+            key.decrypt_password("AAAA"),
+            Err(Failure::from(Code::PasswordDecrypt))
+        );
     }
 
     #[test]
@@ -218,5 +238,14 @@ mod tests {
         assert!(!format!("{a:?}").contains("secret"));
         assert_eq!(object_id().len(), 24);
         assert!(object_id().chars().all(|c| c.is_ascii_hexdigit()));
+    }
+
+    #[test]
+    fn secrets_match_only_when_equal() {
+        assert!(secret_matches("0123456789abcdef", "0123456789abcdef"));
+        assert!(!secret_matches("0123456789abcdee", "0123456789abcdef"));
+        assert!(!secret_matches("0123456789abcdef0", "0123456789abcdef"));
+        assert!(!secret_matches("", "0123456789abcdef"));
+        assert!(secret_matches("", ""));
     }
 }

@@ -8,6 +8,10 @@ pub enum MockError {
     /// generating the default key failed).
     #[error("invalid RSA private key: {0}")]
     Key(String),
+    /// [`MockAuthing::restore`](crate::MockAuthing::restore) was given a snapshot of
+    /// another fake.
+    #[error("the snapshot was taken from another fake Authing")]
+    ForeignSnapshot,
     /// Binding or serving the socket failed.
     #[error("cannot serve the fake Authing: {0}")]
     Io(#[from] std::io::Error),

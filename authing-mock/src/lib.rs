@@ -12,10 +12,12 @@
 //!
 //! # What it does
 //!
-//! - `POST /graphql/v2` is a real GraphQL server (async-graphql) whose types, fields and
-//!   arguments follow Authing's v2 schema by name and type (see [`sdl`]); introspection works.
-//!   Business errors come back as Authing sends them: HTTP 200 and
-//!   `errors[].message = {code, message, data}`.
+//! - `POST /graphql/v2` is a real GraphQL server (async-graphql) whose schema is Authing's
+//!   whole v2 schema, plus the fields and arguments the official SDKs send that it lacks (see
+//!   [`sdl`]); introspection works, so clients that validate their documents against the
+//!   introspected schema (the official Python SDK) work unchanged. A field the fake does not
+//!   implement yet answers code 501. Business errors come back as Authing sends them: HTTP
+//!   200 and `errors[].message = {code, message, data}`.
 //! - REST: `GET /api/v2/.well-known` (the public key), `GET /api/v2/users/me`,
 //!   `GET /api/v2/logout`; unknown paths are HTTP 404 with a `{code, message, data}` envelope.
 //! - Passwords arrive RSA-encrypted with the fake's public key and are decrypted, hashed and
@@ -45,8 +47,19 @@
 //! | 2207 | token invalid: bad signature, garbage, revoked, or of another pool |
 //! | 2224 | user pool does not exist |
 //! | 2225 / 2226 | a user may not change their email / phone with `updateUser` |
-//! | 2231 | malformed parameters (e.g. `params` that is not a JSON array of `{key, value}`) |
+//! | 2231 | malformed parameters (e.g. `params` that is not a JSON array of `{key, value}`), or a string over its length limit (below) |
 //! | 2333 | wrong password at login |
+//! | 501 | a field of Authing's schema the fake does not implement yet (roles, groups, policies, organisations, ...); `data.field` names it |
+//!
+//! # Length limits
+//!
+//! Strings a client sends are refused with 2231 over these lengths (in characters):
+//! `email` 254, `phone` 32, `username`, `nickname`, `name`, `givenName`, `familyName`,
+//! `middleName` and `preferredUsername` 128, `externalId`, `unionid` and `openid` 256,
+//! `photo`, `website` and `profile` 2048, `oauth` 65536, every other profile string 1024,
+//! a password 128, a client IP 64; lists (`registerSource`) hold at most 64 items; custom
+//! data (`params`, `udf`) at most 100 items with keys of at most 128 and values of at most
+//! 8192 characters.
 //!
 //! # Test-only endpoints
 //!
@@ -68,6 +81,8 @@
 //! | `DELETE /__authing_mock/faults` | — | [`MockAuthing::clear_faults`] |
 //! | `GET /__authing_mock/pools` | — | `data`: every pool's credentials (secrets included), default first |
 //! | `POST /__authing_mock/pools` | — | [`MockAuthing::create_pool`]; `data`: its credentials |
+//! | `POST /__authing_mock/snapshot` | — | [`MockAuthing::snapshot`], kept by the fake (the last 32); `data.id`: its id |
+//! | `POST /__authing_mock/restore` | `{"id": "..."}` | [`MockAuthing::restore`] of that snapshot; HTTP 404 with code 404 for an unknown id |
 //!
 //! A fault body: `{"status": 502, "contentType": "text/html", "body": "...", "delayMs": 100,
 //! "truncatedJson": true, "path": "/graphql/v2", "graphqlField": "accessToken", "times": 1,
@@ -105,14 +120,26 @@
 //! # }
 //! ```
 
+// The layers, bottom up (a module imports only modules of its layer or below):
+// - leaves: `failure` (Authing's codes and messages), `clock`, `crypto`, `tokens`, `record`,
+//   `faults`;
+// - `store/`: generic tables, relations and pages, the records, `Store { pools }`;
+// - `domain/`: the rules, one module per resource, plain functions on a pool;
+// - `fake`: the shared state (keys, clock, the store's lock, journal, faults, snapshots),
+//   and `auth`: who is calling, and `Fake::call`, the one way a door runs an operation;
+// - doors: `graphql/` and `rest/` (a part / a router per resource), `admin` (the test-only
+//   endpoints), `router` (all of them on one axum router), `in_process`;
+// - handles on top: `mock` (`MockAuthing`), `server` (`MockServer`).
 mod admin;
 mod auth;
 mod clock;
 mod crypto;
+mod domain;
 mod error;
+mod failure;
+mod fake;
 mod faults;
 mod graphql;
-mod i18n;
 mod in_process;
 mod journal;
 mod limits;
@@ -122,9 +149,8 @@ mod record;
 mod rest;
 mod router;
 mod server;
-mod state;
+mod store;
 mod tokens;
-mod users;
 
 pub mod stubs;
 
@@ -132,13 +158,20 @@ pub use admin::ADMIN_TOKEN_HEADER;
 pub use error::MockError;
 pub use faults::Fault;
 pub use in_process::InProcessTransport;
-pub use mock::{IN_PROCESS_HOST, MockAuthing, MockAuthingBuilder};
-pub use pool::PoolCredentials;
+pub use mock::{MockAuthing, MockAuthingBuilder, Snapshot};
+pub use pool::{IN_PROCESS_HOST, PoolCredentials};
 pub use record::RecordedRequest;
 pub use server::MockServer;
 
-/// The fake's GraphQL schema as SDL: what it accepts at `POST /graphql/v2`. Every type,
-/// field and argument in it exists, identically typed, in Authing's v2 schema.
+/// The fake's GraphQL schema as SDL: what it accepts at `POST /graphql/v2`. It holds every
+/// type, field, argument, input field and enum value of Authing's v2 schema, identically
+/// typed, plus the fields and arguments the official SDKs send that Authing's published
+/// schema lacks.
+///
+/// The repository checks it in as `schema/authing.graphql`, and a test fails when the two
+/// differ; after changing the schema, rewrite the file by running that test with the
+/// environment variable `AUTHING_MOCK_WRITE_SCHEMA` set:
+/// `AUTHING_MOCK_WRITE_SCHEMA=1 cargo test -p authing-mock the_checked_in_sdl_is_the_fakes`.
 ///
 /// ```
 /// let sdl = authing_mock::sdl();

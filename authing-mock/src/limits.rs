@@ -9,6 +9,7 @@
 //! parsed document, by the schema (see [`QUERY_DEPTH`] and [`QUERY_COMPLEXITY`]).
 
 use std::fmt;
+use std::time::Duration;
 
 /// The largest GraphQL document (the `query` text) the fake parses, in bytes. Authing's
 /// largest documents (the `User` fragment, the introspection query) are a few KB.
@@ -28,6 +29,29 @@ pub(crate) const QUERY_DEPTH: usize = 32;
 /// The most complex query the schema executes (`limit_complexity`: one per selected field,
 /// through fragments); the SDK's users list selects ~70, the introspection query ~200.
 pub(crate) const QUERY_COMPLEXITY: usize = 1_000;
+
+/// How long a connection may take to send a request head (and may sit idle between
+/// requests) unless the builder says otherwise.
+pub(crate) const DEFAULT_HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// How many connections may be open at once unless the builder says otherwise.
+pub(crate) const DEFAULT_MAX_CONNECTIONS: usize = 1024;
+
+/// The HTTP door's limits.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ServeLimits {
+    pub(crate) header_read_timeout: Duration,
+    pub(crate) max_connections: usize,
+}
+
+impl Default for ServeLimits {
+    fn default() -> Self {
+        Self {
+            header_read_timeout: DEFAULT_HEADER_READ_TIMEOUT,
+            max_connections: DEFAULT_MAX_CONNECTIONS,
+        }
+    }
+}
 
 /// Why a document was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,96 +1,43 @@
 //! [`MockAuthing`]: one fake Authing, its state, and its handles.
 
 use std::fmt;
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::sync::Arc;
 use std::time::Duration;
 
 use authing_core::Secret;
 use chrono::{DateTime, Utc};
-use tokio::net::ToSocketAddrs;
 
-use crate::clock::FakeClock;
 use crate::crypto::RsaKeyPair;
 use crate::error::MockError;
-use crate::faults::{Fault, Faults};
+use crate::fake::{Fake, Settings};
+use crate::faults::Fault;
 use crate::in_process::InProcessTransport;
-use crate::journal::{self, Journal};
-use crate::pool::PoolCredentials;
+use crate::pool::{IN_PROCESS_HOST, PoolCredentials};
 use crate::record::RecordedRequest;
-use crate::server::{MockServer, ServeLimits};
-use crate::state::Store;
-use crate::tokens::TokenIssuer;
+use crate::store::Store;
 
-/// The placeholder host of in-process credentials; the in-process transport ignores hosts.
-pub const IN_PROCESS_HOST: &str = "http://authing.mock";
-
-/// The shared state behind every clone of a [`MockAuthing`].
-pub(crate) struct Inner {
-    pub(crate) key: Arc<RsaKeyPair>,
-    pub(crate) tokens: TokenIssuer,
-    pub(crate) clock: FakeClock,
-    store: Mutex<Store>,
-    journal: Mutex<Journal>,
-    faults: Mutex<Faults>,
-    /// The default pool's credentials (with the in-process host); they never change.
-    pub(crate) default_pool: PoolCredentials,
-    /// The limits of the HTTP door.
-    pub(crate) serve_limits: ServeLimits,
-    /// The admin token remote callers of the control endpoints must send; `None`: only
-    /// loopback and in-process callers may use them.
-    pub(crate) remote_control: Option<Secret>,
+/// A copy of everything a fake keeps (pools, applications, users and their links, revoked
+/// tokens), taken by [`MockAuthing::snapshot`] and put back by [`MockAuthing::restore`].
+/// Cheap to clone. The clock, faults, request journal and keys are not part of it.
+#[derive(Clone)]
+pub struct Snapshot {
+    /// The fake it was taken from.
+    fake_id: String,
+    store: Arc<Store>,
 }
 
-/// Locks `mutex`, recovering the data if a panicking thread poisoned it (the fake's state
-/// stays consistent: every critical section is a few plain assignments).
-fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(PoisonError::into_inner)
-}
-
-impl Inner {
-    pub(crate) fn store(&self) -> MutexGuard<'_, Store> {
-        lock(&self.store)
-    }
-
-    pub(crate) fn faults(&self) -> MutexGuard<'_, Faults> {
-        lock(&self.faults)
-    }
-
-    pub(crate) fn journal(&self) -> MutexGuard<'_, Journal> {
-        lock(&self.journal)
-    }
-
-    pub(crate) fn record(&self, request: RecordedRequest) {
-        self.journal().push(request);
-    }
-
-    /// Credentials of every pool, default pool first.
-    pub(crate) fn all_credentials(&self, host: &str) -> Vec<PoolCredentials> {
-        let store = self.store();
-        let mut pools: Vec<PoolCredentials> = store
-            .pools
-            .values()
-            .map(|pool| PoolCredentials::of(pool, host, self.key.public_pem()))
-            .collect();
-        pools.sort_by_key(|p| p.user_pool_id != self.default_pool.user_pool_id);
-        pools
-    }
-
-    /// A new pool's credentials with `host`.
-    pub(crate) fn create_pool(&self, host: &str) -> PoolCredentials {
-        let mut store = self.store();
-        PoolCredentials::of(store.create_pool(), host, self.key.public_pem())
-    }
-
-    pub(crate) fn reset(&self) {
-        self.store().reset();
-        self.faults().clear();
-        self.journal().clear();
+impl fmt::Debug for Snapshot {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Snapshot")
+            .field("pools", &self.store.pools.len())
+            .finish_non_exhaustive()
     }
 }
 
 /// A fake Authing: user pools with their applications and users, a GraphQL endpoint and
 /// REST endpoints that behave like Authing's, reachable in process
-/// ([`transport`](Self::transport)) or over a socket ([`serve`](Self::serve)).
+/// ([`transport`](Self::transport)) or over a socket ([`serve`](Self::serve), defined
+/// with [`MockServer`](crate::MockServer)).
 ///
 /// Cloning is cheap and clones share one state. It starts with one pool (and its one
 /// application) ready; [`pool`](Self::pool) has its credentials.
@@ -120,7 +67,7 @@ impl Inner {
 /// ```
 #[derive(Clone)]
 pub struct MockAuthing {
-    pub(crate) inner: Arc<Inner>,
+    pub(crate) inner: Arc<Fake>,
 }
 
 impl fmt::Debug for MockAuthing {
@@ -179,7 +126,7 @@ impl MockAuthing {
 
     /// The fake's RSA public key (SPKI PEM), as `/api/v2/.well-known` publishes it.
     pub fn public_key_pem(&self) -> &str {
-        self.inner.key.public_pem()
+        self.inner.public_key_pem()
     }
 
     /// A transport that hands requests straight to the fake's router: no socket, no network.
@@ -190,23 +137,17 @@ impl MockAuthing {
 
     /// The fake's axum router, to mount in a server of your own.
     pub fn router(&self) -> axum::Router {
-        crate::router::router(self.clone())
-    }
-
-    /// Serves the fake over HTTP on `addr` (e.g. `"127.0.0.1:0"` for any free port), sharing
-    /// this fake's state, until [`MockServer::shutdown`] or the server is dropped.
-    pub async fn serve(&self, addr: impl ToSocketAddrs) -> Result<MockServer, MockError> {
-        MockServer::start(self.clone(), addr).await
+        crate::router::router(Arc::clone(&self.inner))
     }
 
     /// Moves the fake's clock forward: tokens expire by it, timestamps are written by it.
     pub fn advance_clock(&self, by: Duration) {
-        self.inner.clock.advance(by);
+        self.inner.advance_clock(by);
     }
 
     /// The fake's current time: the wall clock plus every [`advance_clock`](Self::advance_clock).
     pub fn now(&self) -> DateTime<Utc> {
-        self.inner.clock.now()
+        self.inner.now()
     }
 
     /// The requests the fake answered, oldest first (since the last [`reset`](Self::reset)):
@@ -240,43 +181,60 @@ impl MockAuthing {
 
     /// Arms a fault; see [`Fault`].
     pub fn inject_fault(&self, fault: Fault) {
-        self.inner.faults().push(fault);
+        self.inner.inject_fault(fault);
     }
 
     /// Disarms every fault.
     pub fn clear_faults(&self) {
-        self.inner.faults().clear();
+        self.inner.clear_faults();
     }
 
     /// Empties every pool's users, forgets revoked tokens, disarms faults and forgets
     /// recorded requests. Pools, applications, their credentials, the RSA key, the token
-    /// signing key and the clock stay, so management tokens issued before stay valid.
+    /// signing key, the clock and saved snapshots stay, so management tokens issued before
+    /// stay valid.
     pub fn reset(&self) {
         self.inner.reset();
+    }
+
+    /// A copy of everything the fake keeps (pools, applications, users, links, revoked
+    /// tokens), to [`restore`](Self::restore) later: set up once, then start each test from
+    /// the same state. The clock, faults, request journal and keys are not part of it.
+    ///
+    /// ```
+    /// let mock = authing_mock::MockAuthing::new();
+    /// let before = mock.snapshot();
+    /// mock.create_pool();
+    /// assert_eq!(mock.pools().len(), 2);
+    /// mock.restore(&before).unwrap();
+    /// assert_eq!(mock.pools().len(), 1);
+    /// ```
+    pub fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            fake_id: self.inner.id.clone(),
+            store: Arc::new(self.inner.snapshot()),
+        }
+    }
+
+    /// Puts back what [`snapshot`](Self::snapshot) copied, replacing everything the fake
+    /// keeps now. Tokens issued since stay signed but may name users or pools that are
+    /// gone. Fails with [`MockError::ForeignSnapshot`] for a snapshot of another fake.
+    pub fn restore(&self, snapshot: &Snapshot) -> Result<(), MockError> {
+        if snapshot.fake_id != self.inner.id {
+            return Err(MockError::ForeignSnapshot);
+        }
+        self.inner.restore(Store::clone(&snapshot.store));
+        Ok(())
     }
 }
 
 /// Builds a [`MockAuthing`] with options.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 #[must_use]
 pub struct MockAuthingBuilder {
     private_key_pem: Option<String>,
     generate_key: bool,
-    journal_capacity: usize,
-    serve_limits: ServeLimits,
-    remote_control: Option<Secret>,
-}
-
-impl Default for MockAuthingBuilder {
-    fn default() -> Self {
-        Self {
-            private_key_pem: None,
-            generate_key: false,
-            journal_capacity: journal::DEFAULT_CAPACITY,
-            serve_limits: ServeLimits::default(),
-            remote_control: None,
-        }
-    }
+    settings: Settings,
 }
 
 impl MockAuthingBuilder {
@@ -298,21 +256,21 @@ impl MockAuthingBuilder {
     /// How many requests the journal ([`MockAuthing::requests`]) keeps: the last `capacity`
     /// (1000 by default; 0 records none, and [`MockAuthing::count_graphql`] then counts 0).
     pub fn journal_capacity(mut self, capacity: usize) -> Self {
-        self.journal_capacity = capacity;
+        self.settings.journal_capacity = capacity;
         self
     }
 
     /// Over HTTP ([`MockAuthing::serve`]), how long a connection may take to send a request
     /// head, and may sit idle between requests, before it is closed (10 s by default).
     pub fn header_read_timeout(mut self, timeout: Duration) -> Self {
-        self.serve_limits.header_read_timeout = timeout;
+        self.settings.serve_limits.header_read_timeout = timeout;
         self
     }
 
     /// Over HTTP ([`MockAuthing::serve`]), how many connections may be open at once (1024 by
     /// default); a connection beyond that is closed as soon as it is accepted.
     pub fn max_connections(mut self, max: usize) -> Self {
-        self.serve_limits.max_connections = max;
+        self.settings.serve_limits.max_connections = max;
         self
     }
 
@@ -321,7 +279,7 @@ impl MockAuthingBuilder {
     /// the `x-authing-mock-admin-token` header. Without this they answer only the
     /// in-process transport and loopback peers; others get 403.
     pub fn remote_control(mut self, admin_token: impl Into<Secret>) -> Self {
-        self.remote_control = Some(admin_token.into());
+        self.settings.remote_control = Some(admin_token.into());
         self
     }
 
@@ -332,21 +290,8 @@ impl MockAuthingBuilder {
             None if self.generate_key => Arc::new(RsaKeyPair::generate()?),
             None => RsaKeyPair::built_in()?,
         };
-        let mut store = Store::default();
-        let default_pool =
-            PoolCredentials::of(store.create_pool(), IN_PROCESS_HOST, key.public_pem());
         Ok(MockAuthing {
-            inner: Arc::new(Inner {
-                key,
-                tokens: TokenIssuer::random(),
-                clock: FakeClock::default(),
-                store: Mutex::new(store),
-                journal: Mutex::new(Journal::new(self.journal_capacity)),
-                faults: Mutex::new(Faults::default()),
-                default_pool,
-                serve_limits: self.serve_limits,
-                remote_control: self.remote_control,
-            }),
+            inner: Arc::new(Fake::new(key, IN_PROCESS_HOST, self.settings)),
         })
     }
 }

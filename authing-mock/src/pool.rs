@@ -5,7 +5,10 @@ use std::fmt;
 use authing_core::Secret;
 use serde_json::{Value, json};
 
-use crate::state::Pool;
+use crate::store::Pool;
+
+/// The placeholder host of in-process credentials; the in-process transport ignores hosts.
+pub const IN_PROCESS_HOST: &str = "http://authing.mock";
 
 /// The credentials of a user pool of the fake and of its application, plus where to reach
 /// them. Its `Debug` hides both secrets.

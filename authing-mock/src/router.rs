@@ -1,20 +1,22 @@
 //! The fake's HTTP surface: one axum router for every door (in-process, socket), with a
 //! layer that records each request and applies injected faults.
 
+use std::sync::Arc;
+
 use axum::Router;
 use axum::body::{Body, to_bytes};
 use axum::extract::{Request, State};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::post;
 use http::header::{CONTENT_LENGTH, CONTENT_TYPE};
 use http::{HeaderValue, StatusCode};
 
 use crate::auth::RequestContext;
+use crate::failure::Failure;
+use crate::fake::Fake;
 use crate::graphql::PreparedSlot;
-use crate::i18n::Failure;
 use crate::journal::recorded_body;
-use crate::mock::MockAuthing;
 use crate::record::{GraphqlSummary, RecordedRequest, redact_query};
 use crate::{admin, graphql, rest};
 
@@ -22,12 +24,10 @@ use crate::{admin, graphql, rest};
 const MAX_BODY: usize = 16 << 20;
 
 /// The router of `mock`.
-pub(crate) fn router(mock: MockAuthing) -> Router {
+pub(crate) fn router(mock: Arc<Fake>) -> Router {
     Router::new()
         .route("/graphql/v2", post(graphql_endpoint))
-        .route("/api/v2/.well-known", get(rest::well_known))
-        .route("/api/v2/users/me", get(rest::me))
-        .route("/api/v2/logout", get(rest::logout))
+        .merge(rest::routes())
         .nest(admin::PREFIX, admin::routes(&mock))
         .fallback(rest::not_found)
         .method_not_allowed_fallback(rest::method_not_allowed)
@@ -37,7 +37,7 @@ pub(crate) fn router(mock: MockAuthing) -> Router {
 
 /// `POST /graphql/v2`: runs the body the recording layer prepared (or reads it, if the
 /// router runs without that layer).
-async fn graphql_endpoint(State(mock): State<MockAuthing>, request: Request) -> Response {
+async fn graphql_endpoint(State(mock): State<Arc<Fake>>, request: Request) -> Response {
     let (parts, body) = request.into_parts();
     let rc = RequestContext::from_parts(&parts);
     let prepared = match parts
@@ -49,7 +49,7 @@ async fn graphql_endpoint(State(mock): State<MockAuthing>, request: Request) -> 
         None => match to_bytes(body, MAX_BODY).await {
             Ok(body) => graphql::prepare(&body),
             Err(error) => {
-                return rest::failure(rc.lang, &Failure::InvalidParams(error.to_string()));
+                return rest::failure(rc.lang, &Failure::invalid_params(error.to_string()));
             }
         },
     };
@@ -64,7 +64,7 @@ async fn graphql_endpoint(State(mock): State<MockAuthing>, request: Request) -> 
 
 /// Records the request and applies the first matching fault (not for the test-only
 /// endpoints).
-async fn observe(State(mock): State<MockAuthing>, request: Request, next: Next) -> Response {
+async fn observe(State(mock): State<Arc<Fake>>, request: Request, next: Next) -> Response {
     let path = request.uri().path().to_owned();
     if path == admin::PREFIX || path.starts_with(&format!("{}/", admin::PREFIX)) {
         return next.run(request).await;
@@ -103,7 +103,7 @@ async fn observe(State(mock): State<MockAuthing>, request: Request, next: Next) 
     } else {
         (GraphqlSummary::default(), None)
     };
-    let plan = mock.inner.faults().take(&path, &summary.root_fields);
+    let plan = mock.faults().take(&path, &summary.root_fields);
     let plan = plan.unwrap_or_default();
     if let Some(delay) = plan.delay {
         tokio::time::sleep(delay).await;
@@ -129,7 +129,7 @@ async fn observe(State(mock): State<MockAuthing>, request: Request, next: Next) 
         response = truncate(response).await;
     }
     let (body, body_truncated) = recorded_body(&body);
-    mock.inner.record(RecordedRequest {
+    mock.record(RecordedRequest {
         method,
         path,
         query,

@@ -21,34 +21,12 @@ use tokio::task::JoinHandle;
 use tower::ServiceExt as _;
 
 use crate::error::MockError;
+use crate::limits::ServeLimits;
 use crate::mock::MockAuthing;
 use crate::pool::PoolCredentials;
 
 /// How long [`MockServer::shutdown`] waits for open connections before cutting them.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
-
-/// How long a connection may take to send a request head (and may sit idle between
-/// requests) unless the builder says otherwise.
-pub(crate) const DEFAULT_HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
-
-/// How many connections may be open at once unless the builder says otherwise.
-pub(crate) const DEFAULT_MAX_CONNECTIONS: usize = 1024;
-
-/// The HTTP door's limits.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct ServeLimits {
-    pub(crate) header_read_timeout: Duration,
-    pub(crate) max_connections: usize,
-}
-
-impl Default for ServeLimits {
-    fn default() -> Self {
-        Self {
-            header_read_timeout: DEFAULT_HEADER_READ_TIMEOUT,
-            max_connections: DEFAULT_MAX_CONNECTIONS,
-        }
-    }
-}
 
 /// The fake served over HTTP; it shares the state of the [`MockAuthing`] it came from.
 ///
@@ -138,6 +116,16 @@ impl Drop for MockServer {
         if let Some(stop) = self.stop.take() {
             let _ = stop.send(());
         }
+    }
+}
+
+// `serve` lives here, not in mock.rs, so that the handle does not import the server that
+// holds it (no import cycle between the two files).
+impl MockAuthing {
+    /// Serves the fake over HTTP on `addr` (e.g. `"127.0.0.1:0"` for any free port), sharing
+    /// this fake's state, until [`MockServer::shutdown`] or the server is dropped.
+    pub async fn serve(&self, addr: impl ToSocketAddrs) -> Result<MockServer, MockError> {
+        MockServer::start(self.clone(), addr).await
     }
 }
 

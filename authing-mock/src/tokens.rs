@@ -10,7 +10,7 @@ use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use serde::{Deserialize, Serialize};
 
 use crate::crypto::random_hex;
-use crate::i18n::Failure;
+use crate::failure::{Code, Failure};
 
 /// Lifetime of a management token: 3 days, like Authing's.
 pub(crate) const MANAGEMENT_TOKEN_SECS: i64 = 3 * 24 * 3600;
@@ -201,7 +201,7 @@ impl TokenIssuer {
 
     fn sign(&self, claims: &Claims) -> Result<IssuedToken, Failure> {
         let token = jsonwebtoken::encode(&Header::new(Algorithm::HS256), claims, &self.encoding)
-            .map_err(|e| Failure::Internal(format!("cannot sign a token: {e}")))?;
+            .map_err(|e| Failure::internal(format!("cannot sign a token: {e}")))?;
         Ok(IssuedToken {
             token,
             iat: claims.iat,
@@ -217,7 +217,7 @@ impl TokenIssuer {
         validation.validate_aud = false;
         validation.required_spec_claims.clear();
         let claims = jsonwebtoken::decode::<Claims>(token.trim(), &self.decoding, &validation)
-            .map_err(|_| Failure::LoginInvalid)?
+            .map_err(|_| Code::LoginInvalid)?
             .claims;
         let owner = if claims.scope.as_deref() == Some(MANAGEMENT_SCOPE) {
             TokenOwner::Management {
@@ -227,13 +227,13 @@ impl TokenIssuer {
             TokenOwner::User {
                 pool_id: claims.data.user_pool_id,
                 user_id: claims.sub,
-                app_id: claims.aud.ok_or(Failure::LoginInvalid)?,
+                app_id: claims.aud.ok_or(Code::LoginInvalid)?,
             }
         } else {
-            return Err(Failure::LoginInvalid);
+            return Err(Failure::from(Code::LoginInvalid));
         };
         if claims.exp <= now.timestamp() {
-            return Err(Failure::LoginExpired);
+            return Err(Failure::from(Code::LoginExpired));
         }
         Ok(VerifiedToken {
             owner,
@@ -267,7 +267,7 @@ mod tests {
             issuer
                 .verify(&management.token, later)
                 .expect_err("expired"),
-            Failure::LoginExpired
+            Failure::from(Code::LoginExpired)
         );
 
         let subject = UserTokenSubject {
@@ -287,11 +287,11 @@ mod tests {
         let other = TokenIssuer::random();
         assert_eq!(
             other.verify(&user.token, now).expect_err("foreign"),
-            Failure::LoginInvalid
+            Failure::from(Code::LoginInvalid)
         );
         assert_eq!(
             issuer.verify("garbage", now).expect_err("garbage"),
-            Failure::LoginInvalid
+            Failure::from(Code::LoginInvalid)
         );
     }
 }

@@ -96,7 +96,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let management = builder.build()?;
 
     // 2. List users.
-    let page = management.users().list().page(1).limit(10).send().await?;
+    let page = management.users().list().page(1).limit(10).await?;
     println!("users.list: {} users in the pool", page.total_count);
 
     // Give the quick start a user of its own to log in with.
@@ -110,7 +110,6 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             password: Some(password.clone()),
             ..Default::default()
         })
-        .send()
         .await?;
     println!("users.create: created {username} ({})", created.id);
 
@@ -125,7 +124,6 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let authentication = builder.build()?;
     let user = authentication
         .login_by_username(username.clone(), password.clone())
-        .send()
         .await?;
     println!("login_by_username: logged in as {}", user.id);
 
@@ -153,12 +151,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
 
     // 6. Catch Authing's error codes: 2004 is "user does not exist".
-    match management
-        .users()
-        .detail("000000000000000000000000")
-        .send()
-        .await
-    {
+    match management.users().detail("000000000000000000000000").await {
         Err(Error::Api {
             code: 2004,
             message,

@@ -18,7 +18,7 @@
 //! let client = ManagementClient::builder("YOUR_USERPOOL_ID", "YOUR_USERPOOL_SECRET")
 //!     .transport(ReqwestTransport::new()?)
 //!     .build()?;
-//! let page = client.users().list().page(1).limit(10).send().await?;
+//! let page = client.users().list().page(1).limit(10).await?;
 //! println!("{} users", page.total_count);
 //! # Ok(())
 //! # }

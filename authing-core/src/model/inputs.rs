@@ -1,13 +1,13 @@
 //! Inputs of user operations, named as in Authing's v2 schema.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::secret::Secret;
 
 /// `CreateUserInput`: the profile of a user an administrator creates.
 ///
 /// Unset fields are not sent. A `password` is encrypted by the client before it leaves.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CreateUserInput {
     /// `username`.
@@ -38,7 +38,7 @@ pub struct CreateUserInput {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub photo: Option<String>,
     /// The password, in plain text here: the client encrypts it before sending.
-    #[serde(skip)]
+    #[serde(skip_serializing, default)]
     pub password: Option<Secret>,
     /// `registerSource`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -135,7 +135,7 @@ pub struct CreateUserInput {
 /// `UpdateUserInput`: the fields of a user to change.
 ///
 /// Unset fields are not sent. A `password` is encrypted by the client before it leaves.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UpdateUserInput {
     /// `email`.
@@ -163,7 +163,7 @@ pub struct UpdateUserInput {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub nickname: Option<String>,
     /// The password, in plain text here: the client encrypts it before sending.
-    #[serde(skip)]
+    #[serde(skip_serializing, default)]
     pub password: Option<Secret>,
     /// `photo`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -261,7 +261,7 @@ pub struct UpdateUserInput {
 }
 
 /// `RegisterProfile`: profile fields given at registration.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RegisterProfile {
     /// `ip`.
@@ -348,7 +348,7 @@ pub struct RegisterProfile {
 }
 
 /// `UserDdfInput`: a custom field value given at registration.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct UserDdfInput {
     /// The field's key.
     pub key: String,
@@ -358,7 +358,7 @@ pub struct UserDdfInput {
 
 /// `SortByEnum`: the order of a list.
 #[non_exhaustive]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum SortBy {
     /// Newest first (the default).

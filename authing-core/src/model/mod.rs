@@ -19,11 +19,15 @@ mod de;
 mod inputs;
 mod login_status;
 mod pagination;
+mod targets;
 mod user;
 
 pub use common::{AccessToken, BatchOperationResult, CommonMessage};
-pub use custom_data::custom_data_params;
+pub use custom_data::{Context, CustomData, custom_data_params};
 pub use inputs::{CreateUserInput, RegisterProfile, SortBy, UpdateUserInput, UserDdfInput};
 pub use login_status::{LoginStatus, LoginStatusDetail};
 pub use pagination::{Paginated, PaginatedUsers};
+pub use targets::{
+    AuthorizedResource, PolicyAssignment, PolicyAssignmentTargetType, UdfTargetType,
+};
 pub use user::{Identity, UdfDataType, User, UserCustomData, UserStatus};

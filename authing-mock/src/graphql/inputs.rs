@@ -1,13 +1,14 @@
 //! Input types and enums, named and typed exactly as in Authing's v2 schema.
 //!
 //! They are also `Serialize` with the schema's field names, which is how their profile
-//! fields are written into a user's record (see [`crate::state`]).
+//! fields are written into a user's record (see [`crate::store::UserRecord`]).
 
 use async_graphql::{Enum, InputObject};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::fields::{AccountFields, ProfileFields};
+use crate::domain::users::UserOrder;
 
 /// How to sort a list of users.
 #[derive(Enum, Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -25,6 +26,17 @@ pub(crate) enum SortByEnum {
     /// Least recently updated first.
     #[graphql(name = "UPDATEDAT_ASC")]
     UpdatedatAsc,
+}
+
+impl From<SortByEnum> for UserOrder {
+    fn from(sort: SortByEnum) -> Self {
+        match sort {
+            SortByEnum::CreatedatDesc => Self::CreatedDesc,
+            SortByEnum::CreatedatAsc => Self::CreatedAsc,
+            SortByEnum::UpdatedatDesc => Self::UpdatedDesc,
+            SortByEnum::UpdatedatAsc => Self::UpdatedAsc,
+        }
+    }
 }
 
 /// The fields of a new user (`createUser`).
@@ -77,6 +89,15 @@ pub(crate) struct UpdateUserInput {
     pub(crate) city: Option<String>,
     /// Province.
     pub(crate) province: Option<String>,
+    /// The phone number's country code (an SDK addition).
+    pub(crate) phone_country_code: Option<String>,
+    /// The user's main department by id (an SDK addition; the fake has no departments yet,
+    /// so giving it answers "not supported").
+    #[serde(skip)]
+    pub(crate) main_department_id: Option<String>,
+    /// The user's main department by code (an SDK addition; see `main_department_id`).
+    #[serde(skip)]
+    pub(crate) main_department_code: Option<String>,
 }
 
 /// One custom value given at registration.
@@ -128,6 +149,9 @@ pub(crate) struct RegisterOptions {
 pub(crate) struct RegisterByEmailInput {
     /// Email.
     pub(crate) email: String,
+    /// Proof of a verified phone number to bind (an SDK addition; the fake sends no codes,
+    /// so giving it answers "not supported").
+    pub(crate) phone_token: Option<String>,
     /// Password, profile and the rest.
     #[graphql(flatten)]
     pub(crate) options: RegisterOptions,
@@ -138,6 +162,10 @@ pub(crate) struct RegisterByEmailInput {
 pub(crate) struct RegisterByUsernameInput {
     /// Username.
     pub(crate) username: String,
+    /// Proof of a verified phone number to bind (an SDK addition; see `RegisterByEmailInput`).
+    pub(crate) phone_token: Option<String>,
+    /// Proof of a verified email to bind (an SDK addition; answers "not supported" when given).
+    pub(crate) email_token: Option<String>,
     /// Password, profile and the rest.
     #[graphql(flatten)]
     pub(crate) options: RegisterOptions,

@@ -1,7 +1,11 @@
 //! The GraphQL endpoint (`POST /graphql/v2`): a real async-graphql schema whose types,
 //! fields and arguments follow Authing's v2 schema by name and type.
 //!
-//! Resolvers fail with [`Failure`]s; [`execute`] rewrites those errors into Authing's shape,
+//! The roots are merged from one part per resource (`users.rs`, `identity.rs`, `token.rs`;
+//! a new resource adds its file and one entry to [`Query`] / [`Mutation`]). A resolver is a
+//! thin call into `domain/` through [`resolve::call`], which resolves the caller and the pool.
+//!
+//! Resolvers fail with `Failure`s; [`execute`] rewrites those errors into Authing's shape,
 //! where `errors[].message` is the object `{code, message, data}`. Errors the GraphQL engine
 //! itself raises (a document that does not parse or validate) keep the standard string
 //! `message`; a document that breaks one of the fake's [limits](crate::limits) gets an
@@ -12,30 +16,53 @@
 
 mod documents;
 mod fields;
-mod mutation;
-mod query;
+mod identity;
+mod resolve;
 mod selected;
+mod token;
+mod unsupported;
+mod unsupported_mutation;
+mod unsupported_query;
+mod user_relations;
+mod users;
 
 pub(crate) mod inputs;
+pub(crate) mod schema;
 pub(crate) mod types;
 
 use std::sync::{Arc, LazyLock, Mutex, PoisonError};
 
-use async_graphql::{Context, EmptySubscription, ErrorExtensions as _, Schema, ValidationMode};
+use async_graphql::{EmptySubscription, MergedObject, Schema, ValidationMode};
 use authing_core::Lang;
 use bytes::Bytes;
 use http::StatusCode;
 use serde_json::{Value, json};
 
 use crate::auth::RequestContext;
-use crate::i18n::Failure;
+use crate::failure::Failure;
+use crate::fake::Fake;
 use crate::limits::{QUERY_COMPLEXITY, QUERY_DEPTH};
-use crate::mock::{Inner, MockAuthing};
 use crate::record::GraphqlSummary;
 use documents::{Document, DocumentError};
+use resolve::AUTHING_ERROR;
 
-pub(crate) use mutation::Mutation;
-pub(crate) use query::Query;
+/// The `Query` root: one part per resource, then the fields of Authing's schema the fake
+/// does not implement yet (they answer "not supported").
+#[derive(MergedObject, Default)]
+pub(crate) struct Query(
+    token::TokenQuery,
+    users::UsersQuery,
+    unsupported_query::UnsupportedQuery,
+);
+
+/// The `Mutation` root: one part per resource, then the not-yet-implemented fields.
+#[derive(MergedObject, Default)]
+pub(crate) struct Mutation(
+    users::UsersMutation,
+    identity::IdentityMutation,
+    token::TokenMutation,
+    unsupported_mutation::UnsupportedMutation,
+);
 
 /// The fake's schema type.
 pub(crate) type MockSchema = Schema<Query, Mutation, EmptySubscription>;
@@ -49,7 +76,11 @@ static SCHEMA_FOR_VALIDATED: LazyLock<MockSchema> =
     LazyLock::new(|| build_schema(ValidationMode::Fast));
 
 fn build_schema(mode: ValidationMode) -> MockSchema {
-    Schema::build(Query, Mutation, EmptySubscription)
+    Schema::build(Query::default(), Mutation::default(), EmptySubscription)
+        // Types of Authing's schema that no field returns or takes.
+        .register_output_type::<schema::common::BatchOperationResult>()
+        .register_output_type::<schema::common::KeyValuePair>()
+        .register_input_type::<schema::social::CreateSocialConnectionInput>()
         .limit_depth(QUERY_DEPTH)
         .limit_complexity(QUERY_COMPLEXITY)
         .validation_mode(mode)
@@ -59,43 +90,6 @@ fn build_schema(mode: ValidationMode) -> MockSchema {
 /// The schema.
 pub(crate) fn schema() -> &'static MockSchema {
     &SCHEMA
-}
-
-/// The extension key that carries an Authing error from a resolver to [`execute`].
-const AUTHING_ERROR: &str = "authingError";
-
-/// A resolver's view of the request: the fake and the request context.
-pub(crate) struct Env<'a> {
-    pub(crate) inner: &'a Inner,
-    pub(crate) rc: &'a RequestContext,
-}
-
-impl<'a> Env<'a> {
-    /// Reads the fake and the request context from the GraphQL context.
-    pub(crate) fn of(ctx: &'a Context<'_>) -> async_graphql::Result<Self> {
-        let mock = ctx.data::<MockAuthing>()?;
-        let rc = ctx.data::<RequestContext>()?;
-        Ok(Self {
-            inner: &mock.inner,
-            rc,
-        })
-    }
-
-    /// Runs a resolver body, turning its failure into an Authing-shaped GraphQL error.
-    pub(crate) fn run<T>(
-        &self,
-        body: impl FnOnce() -> Result<T, Failure>,
-    ) -> async_graphql::Result<T> {
-        body().map_err(|failure| graphql_error(&failure, self.rc.lang))
-    }
-}
-
-/// A GraphQL error carrying `failure` for [`execute`] to rewrite.
-fn graphql_error(failure: &Failure, lang: Lang) -> async_graphql::Error {
-    let object = async_graphql::Value::from_json(failure.to_json(lang))
-        .unwrap_or(async_graphql::Value::Null);
-    async_graphql::Error::new(failure.message(lang))
-        .extend_with(|_, extensions| extensions.set(AUTHING_ERROR, object.clone()))
 }
 
 /// A GraphQL request body, read and checked: the request to run (its document parsed, or
@@ -177,9 +171,9 @@ impl PreparedSlot {
     }
 }
 
-/// Runs a prepared GraphQL request for `mock` and returns the HTTP status and JSON answer.
+/// Runs a prepared GraphQL request for `fake` and returns the HTTP status and JSON answer.
 pub(crate) async fn execute(
-    mock: &MockAuthing,
+    fake: &Arc<Fake>,
     rc: RequestContext,
     prepared: Prepared,
 ) -> (StatusCode, Bytes) {
@@ -192,10 +186,10 @@ pub(crate) async fn execute(
             return (StatusCode::BAD_REQUEST, Bytes::from(answer.to_string()));
         }
         Err(Refusal::Limit(why)) => {
-            let failure = Failure::InvalidParams(why);
+            let failure = Failure::invalid_params(why);
             let answer = json!({"data": null, "errors": [{
                 "message": failure.to_json(rc.lang),
-                "extensions": {"code": failure.code().to_string()},
+                "extensions": {"code": failure.number().to_string()},
             }]});
             return (StatusCode::OK, Bytes::from(answer.to_string()));
         }
@@ -213,7 +207,9 @@ pub(crate) async fn execute(
     } else {
         schema()
     };
-    let response = schema.execute(request.data(mock.clone()).data(rc)).await;
+    let response = schema
+        .execute(request.data(Arc::clone(fake)).data(rc))
+        .await;
     if response.errors.is_empty() {
         if let Some(document) = &prepared.document {
             document.mark_validated();
@@ -257,7 +253,7 @@ fn rewrite_errors(answer: &mut Value, lang: Lang) {
                     .iter()
                     .any(|limit| message.starts_with(limit))
             })
-            .map(|message| Failure::InvalidParams(message.to_owned()).to_json(lang));
+            .map(|message| Failure::invalid_params(message.to_owned()).to_json(lang));
         let authing = error
             .get_mut("extensions")
             .and_then(Value::as_object_mut)

@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 use super::fields::{AccountFields, ProfileFields};
 use super::selected::Selected;
 use crate::clock::iso;
-use crate::state::{CustomDatum, DataType, UserRecord};
+use crate::store::{CustomDatum, DataType, Paged, UserRecord};
 
 /// The status of a user in the organisation.
 #[derive(Enum, Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -76,6 +76,12 @@ pub(crate) struct Identity {
     pub(crate) refresh_token: Option<String>,
     /// The provider's access token.
     pub(crate) access_token: Option<String>,
+    /// The connection's id (an SDK addition: the older name of `extIdpId`).
+    pub(crate) connection_id: Option<String>,
+    /// The identity's kind (an SDK addition).
+    #[graphql(name = "type")]
+    #[serde(rename = "type")]
+    pub(crate) kind: Option<String>,
 }
 
 /// One custom value of a user.
@@ -103,8 +109,10 @@ impl From<&CustomDatum> for UserCustomData {
     }
 }
 
-/// A user: every scalar field of Authing's `User`, plus `identities` and `customData`.
+/// A user: every field of Authing's `User`; the relations (roles, groups, ...) are in
+/// `user_relations.rs`.
 #[derive(SimpleObject, Clone, Default, Serialize, Deserialize)]
+#[graphql(complex)]
 #[serde(rename_all = "camelCase", default)]
 pub(crate) struct User {
     /// The user's id.
@@ -149,6 +157,8 @@ pub(crate) struct User {
     pub(crate) updated_at: Option<String>,
     /// Custom data.
     pub(crate) custom_data: Option<Vec<Option<UserCustomData>>>,
+    /// The phone number's country code, e.g. `+86` (an SDK addition, set by `updateUser`).
+    pub(crate) phone_country_code: Option<String>,
 }
 
 impl User {
@@ -201,17 +211,18 @@ pub(crate) fn arn(pool_id: &str, user_id: &str) -> String {
 pub(crate) struct PaginatedUsers {
     /// How many users match, across all pages.
     pub(crate) total_count: i64,
-    /// This page (answered through [`Selected`]: a page of full users is the fake's
-    /// hottest answer).
+    /// This page.
+    // Answered through `Selected`: a page of full users is the fake's hottest answer.
     pub(crate) list: Vec<Selected<User>>,
 }
 
 impl PaginatedUsers {
-    /// The page of `records` of pool `pool_id`, out of `total_count` users.
-    pub(crate) fn of(total_count: i64, records: Vec<&UserRecord>, pool_id: &str) -> Self {
+    /// The page `records` of pool `pool_id`.
+    pub(crate) fn of(records: Paged<&UserRecord>, pool_id: &str) -> Self {
         Self {
-            total_count,
+            total_count: records.total,
             list: records
+                .items
                 .into_iter()
                 .map(|u| Selected(User::from_record(u, pool_id, None)))
                 .collect(),

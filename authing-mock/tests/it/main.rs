@@ -1,3 +1,10 @@
-//! The fake's integration tests, one binary (each module a concern).
+//! authing-mock's integration tests, one binary: each module drives the fake through one of
+//! its doors (in process, over a socket) or checks its schema.
 
+mod common;
+mod graphql;
 mod hardening;
+mod rest;
+mod schema_conformance;
+mod server;
+mod snapshots;

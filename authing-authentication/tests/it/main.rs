@@ -1,0 +1,3 @@
+//! The integration tests of authing-authentication, one binary.
+
+mod client;

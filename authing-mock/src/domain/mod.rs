@@ -1,0 +1,103 @@
+//! The fake's rules, one module per resource: plain functions on a [`Pool`](crate::store::Pool)
+//! (or the [`Store`](crate::store::Store)) returning `Result<_, Failure>`, tested without HTTP.
+//! The doors (`graphql/`, `rest/`) only resolve the caller and translate.
+//!
+//! # Adding a resource (roles, groups, ...)
+//!
+//! 1. `store/role.rs`: the record (`RoleRecord`) and its `Record` impl: its
+//!    `KIND`, its id, its unique keys (e.g. `code` per namespace); then a
+//!    `roles: Table<RoleRecord>` field on `Pool`, cleared in `Pool::clear`. Many-to-many
+//!    links are `Link` constants (`USER_ROLES = Link { name: "userRoles", left: "user",
+//!    right: "role" }`) kept in `Pool::links`; deleting through `Relations::delete` clears them.
+//! 2. Its codes: one row each in `failure.rs`'s table.
+//! 3. `domain/roles.rs`: plain functions on `&mut Pool` returning `Result<_, Failure>`,
+//!    mapping the table's `Refusal`s to Authing's codes, with unit tests.
+//! 4. Doors: `graphql/roles.rs` (a `RolesQuery` / `RolesMutation` part added to the
+//!    `Query` / `Mutation` roots) and `rest/roles.rs` (a router merged in `rest::routes`),
+//!    each resolver one `call(ctx, Access::Admin, |call| call.pool(|pool| roles::...))`.
+//! 5. Tests: a module of `tests/it/`.
+
+pub(crate) mod identity;
+pub(crate) mod users;
+
+use crate::failure::{Code, Failure};
+
+/// Who is calling, once their token (or the request's headers) checked out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Caller {
+    /// An administrator of a pool (a management token).
+    Admin { pool_id: String },
+    /// A logged-in user.
+    User {
+        pool_id: String,
+        user_id: String,
+        app_id: String,
+    },
+    /// Someone without a token, talking to an application of a pool (register, log in).
+    Visitor { pool_id: String, app_id: String },
+}
+
+impl Caller {
+    /// The caller's pool.
+    pub(crate) fn pool_id(&self) -> &str {
+        match self {
+            Self::Admin { pool_id }
+            | Self::User { pool_id, .. }
+            | Self::Visitor { pool_id, .. } => pool_id,
+        }
+    }
+
+    /// The application the caller came through: a user's token names it, a visitor's
+    /// headers do; an administrator has none.
+    pub(crate) fn app_id(&self) -> Option<&str> {
+        match self {
+            Self::User { app_id, .. } | Self::Visitor { app_id, .. } => Some(app_id),
+            Self::Admin { .. } => None,
+        }
+    }
+
+    /// The user a call about one user is about: an administrator must name one (2004
+    /// otherwise); a user may name only themselves (1001 otherwise), or no one; a visitor
+    /// is not logged in (2020).
+    pub(crate) fn subject(&self, id: Option<String>) -> Result<String, Failure> {
+        match (self, id) {
+            (Self::Admin { .. }, Some(id)) => Ok(id),
+            (Self::Admin { .. }, None) => Err(Code::UserNotFound.into()),
+            (Self::User { user_id, .. }, None) => Ok(user_id.clone()),
+            (Self::User { user_id, .. }, Some(id)) if &id == user_id => Ok(id),
+            (Self::User { .. }, Some(_)) => Err(Code::NoPermission.into()),
+            (Self::Visitor { .. }, _) => Err(Code::NotLoggedIn.into()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn subjects() {
+        let admin = Caller::Admin {
+            pool_id: "p".into(),
+        };
+        let user = Caller::User {
+            pool_id: "p".into(),
+            user_id: "u".into(),
+            app_id: "a".into(),
+        };
+        assert_eq!(admin.subject(Some("x".into())).expect("any"), "x");
+        assert_eq!(admin.subject(None).expect_err("must name").number(), 2004);
+        assert_eq!(user.subject(None).expect("self"), "u");
+        assert_eq!(user.subject(Some("u".into())).expect("self"), "u");
+        assert_eq!(
+            user.subject(Some("x".into())).expect_err("other").number(),
+            1001
+        );
+        let visitor = Caller::Visitor {
+            pool_id: "p".into(),
+            app_id: "a".into(),
+        };
+        assert_eq!(visitor.subject(None).expect_err("anonymous").number(), 2020);
+        assert_eq!(visitor.pool_id(), "p");
+    }
+}

@@ -1,0 +1,51 @@
+//! Roles and pages of roles.
+
+use async_graphql::{ComplexObject, Context, Result, SimpleObject};
+
+use crate::graphql::schema::acl::PaginatedAuthorizedResources;
+use crate::graphql::types::PaginatedUsers;
+use crate::graphql::unsupported::unsupported;
+
+/// A page of roles.
+#[derive(SimpleObject)]
+pub(crate) struct PaginatedRoles {
+    pub(crate) total_count: i32,
+    pub(crate) list: Vec<Role>,
+}
+
+/// A role.
+#[derive(SimpleObject)]
+#[graphql(complex)]
+pub(crate) struct Role {
+    pub(crate) id: String,
+    pub(crate) namespace: String,
+    pub(crate) code: String,
+    pub(crate) arn: String,
+    pub(crate) description: Option<String>,
+    pub(crate) is_system: Option<bool>,
+    pub(crate) created_at: Option<String>,
+    pub(crate) updated_at: Option<String>,
+    pub(crate) parent: Option<Box<Role>>,
+}
+
+#[ComplexObject]
+impl Role {
+    /// The role's holders, a page at a time. Not supported by the fake yet.
+    async fn users(
+        &self,
+        ctx: &Context<'_>,
+        page: Option<i32>,
+        limit: Option<i32>,
+    ) -> Result<PaginatedUsers> {
+        Err(unsupported(ctx, "Role.users"))
+    }
+
+    /// The resources the role may act on. Not supported by the fake yet.
+    async fn authorized_resources(
+        &self,
+        ctx: &Context<'_>,
+        resource_type: Option<String>,
+    ) -> Result<Option<PaginatedAuthorizedResources>> {
+        Err(unsupported(ctx, "Role.authorizedResources"))
+    }
+}

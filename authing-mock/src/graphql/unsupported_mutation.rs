@@ -1,0 +1,796 @@
+//! The mutation root fields of Authing's schema the fake does not implement yet, grouped by
+//! area; each answers [`unsupported`]. A later change moves a field into a real resolver.
+
+#![allow(
+    unused_variables,
+    clippy::too_many_arguments,
+    reason = "the arguments are declared for the schema; nothing reads them yet"
+)]
+
+use async_graphql::{Context, Object, Result};
+
+use crate::graphql::schema::account::{
+    LoginByPhoneCodeInput, LoginByPhonePasswordInput, RegisterByPhoneCodeInput,
+};
+use crate::graphql::schema::acl::{AuthorizeResourceOpt, ResourceType};
+use crate::graphql::schema::email::{
+    ConfigEmailTemplateInput, EmailScene, EmailTemplate, EmailTemplateType,
+};
+use crate::graphql::schema::functions::{CreateFunctionInput, Function, UpdateFunctionInput};
+use crate::graphql::schema::groups::Group;
+use crate::graphql::schema::mfa::Mfa;
+use crate::graphql::schema::org::{Node, Org};
+use crate::graphql::schema::policies::{Policy, PolicyAssignmentTargetType, PolicyStatementInput};
+use crate::graphql::schema::roles::Role;
+use crate::graphql::schema::social::{
+    CreateSocialConnectionInstanceInput, SocialConnectionInstance,
+};
+use crate::graphql::schema::udf::{
+    SetUdfValueBatchInput, UdfTargetType, UserDefinedData, UserDefinedDataInput, UserDefinedField,
+};
+use crate::graphql::schema::userpool::{RefreshAccessTokenRes, UpdateUserpoolInput, UserPool};
+use crate::graphql::schema::whitelist::{WhiteList, WhitelistType};
+use crate::graphql::types::{CommonMessage, UdfDataType, User};
+use crate::graphql::unsupported::unsupported;
+
+/// Mutation root fields that answer "not supported" for now.
+#[derive(Default)]
+pub(crate) struct UnsupportedMutation;
+
+#[Object]
+impl UnsupportedMutation {
+    // Accounts: phone logins and registrations, passwords, phone and email binding.
+    /// Logs in with a phone number and an SMS code.
+    async fn login_by_phone_code(
+        &self,
+        ctx: &Context<'_>,
+        input: LoginByPhoneCodeInput,
+    ) -> Result<Option<User>> {
+        Err(unsupported(ctx, "loginByPhoneCode"))
+    }
+
+    /// Logs in with a phone number and a password.
+    async fn login_by_phone_password(
+        &self,
+        ctx: &Context<'_>,
+        input: LoginByPhonePasswordInput,
+    ) -> Result<Option<User>> {
+        Err(unsupported(ctx, "loginByPhonePassword"))
+    }
+
+    /// Resets a password with a code sent by SMS or email.
+    async fn reset_password(
+        &self,
+        ctx: &Context<'_>,
+        phone: Option<String>,
+        email: Option<String>,
+        code: String,
+        new_password: String,
+        phone_country_code: Option<String>,
+    ) -> Result<Option<CommonMessage>> {
+        Err(unsupported(ctx, "resetPassword"))
+    }
+
+    /// Sets a new password after a login that demanded one (code 2058), proving the old
+    /// one (an SDK addition: the JavaScript and Go SDKs send it).
+    async fn reset_password_by_force_reset_token(
+        &self,
+        ctx: &Context<'_>,
+        token: String,
+        old_password: String,
+        new_password: String,
+    ) -> Result<Option<CommonMessage>> {
+        Err(unsupported(ctx, "resetPasswordByForceResetToken"))
+    }
+
+    /// Sets the password demanded at a first login.
+    async fn reset_password_by_first_login_token(
+        &self,
+        ctx: &Context<'_>,
+        token: String,
+        password: String,
+    ) -> Result<Option<CommonMessage>> {
+        Err(unsupported(ctx, "resetPasswordByFirstLoginToken"))
+    }
+
+    /// Registers with a phone number and an SMS code.
+    async fn register_by_phone_code(
+        &self,
+        ctx: &Context<'_>,
+        input: RegisterByPhoneCodeInput,
+    ) -> Result<Option<User>> {
+        Err(unsupported(ctx, "registerByPhoneCode"))
+    }
+
+    /// Logs in with a sub-account.
+    async fn login_by_sub_account(
+        &self,
+        ctx: &Context<'_>,
+        account: String,
+        password: String,
+        captcha_code: Option<String>,
+        client_ip: Option<String>,
+    ) -> Result<User> {
+        Err(unsupported(ctx, "loginBySubAccount"))
+    }
+
+    /// Binds a phone number to the calling user.
+    async fn bind_phone(
+        &self,
+        ctx: &Context<'_>,
+        phone: String,
+        phone_code: String,
+        phone_country_code: Option<String>,
+    ) -> Result<User> {
+        Err(unsupported(ctx, "bindPhone"))
+    }
+
+    /// Binds an email to the calling user.
+    async fn bind_email(
+        &self,
+        ctx: &Context<'_>,
+        email: String,
+        email_code: String,
+    ) -> Result<User> {
+        Err(unsupported(ctx, "bindEmail"))
+    }
+
+    /// Unbinds the calling user's phone number.
+    async fn unbind_phone(&self, ctx: &Context<'_>) -> Result<User> {
+        Err(unsupported(ctx, "unbindPhone"))
+    }
+
+    /// Changes the calling user's phone number.
+    async fn update_phone(
+        &self,
+        ctx: &Context<'_>,
+        phone: String,
+        phone_code: String,
+        old_phone: Option<String>,
+        old_phone_code: Option<String>,
+        phone_country_code: Option<String>,
+        old_phone_country_code: Option<String>,
+    ) -> Result<User> {
+        Err(unsupported(ctx, "updatePhone"))
+    }
+
+    /// Changes the calling user's email.
+    async fn update_email(
+        &self,
+        ctx: &Context<'_>,
+        email: String,
+        email_code: String,
+        old_email: Option<String>,
+        old_email_code: Option<String>,
+    ) -> Result<User> {
+        Err(unsupported(ctx, "updateEmail"))
+    }
+
+    /// Unbinds the calling user's email.
+    async fn unbind_email(&self, ctx: &Context<'_>) -> Result<User> {
+        Err(unsupported(ctx, "unbindEmail"))
+    }
+
+    // Access control.
+    /// Allows users or roles an action on a resource.
+    async fn allow(
+        &self,
+        ctx: &Context<'_>,
+        resource: String,
+        action: String,
+        user_id: Option<String>,
+        user_ids: Option<Vec<String>>,
+        role_code: Option<String>,
+        role_codes: Option<Vec<String>>,
+        namespace: Option<String>,
+    ) -> Result<CommonMessage> {
+        Err(unsupported(ctx, "allow"))
+    }
+
+    /// Authorises targets on a resource.
+    async fn authorize_resource(
+        &self,
+        ctx: &Context<'_>,
+        namespace: Option<String>,
+        resource_type: Option<ResourceType>,
+        resource: Option<String>,
+        opts: Option<Vec<Option<AuthorizeResourceOpt>>>,
+    ) -> Result<CommonMessage> {
+        Err(unsupported(ctx, "authorizeResource"))
+    }
+
+    // Email templates and sending.
+    /// Sets a custom email template.
+    async fn config_email_template(
+        &self,
+        ctx: &Context<'_>,
+        input: ConfigEmailTemplateInput,
+    ) -> Result<EmailTemplate> {
+        Err(unsupported(ctx, "configEmailTemplate"))
+    }
+
+    /// Uses the custom template of a kind.
+    async fn enable_email_template(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(name = "type")] kind: EmailTemplateType,
+    ) -> Result<EmailTemplate> {
+        Err(unsupported(ctx, "enableEmailTemplate"))
+    }
+
+    /// Goes back to the system template of a kind.
+    async fn disable_email_template(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(name = "type")] kind: EmailTemplateType,
+    ) -> Result<EmailTemplate> {
+        Err(unsupported(ctx, "disableEmailTemplate"))
+    }
+
+    /// Sends an email for a scene (a code, a link).
+    async fn send_email(
+        &self,
+        ctx: &Context<'_>,
+        email: String,
+        scene: EmailScene,
+    ) -> Result<CommonMessage> {
+        Err(unsupported(ctx, "sendEmail"))
+    }
+
+    /// Sends the first-login verification email.
+    async fn send_first_login_verify_email(
+        &self,
+        ctx: &Context<'_>,
+        user_id: String,
+        app_id: String,
+    ) -> Result<CommonMessage> {
+        Err(unsupported(ctx, "sendFirstLoginVerifyEmail"))
+    }
+
+    // Pipeline functions.
+    /// Creates a pipeline function.
+    async fn create_function(
+        &self,
+        ctx: &Context<'_>,
+        input: CreateFunctionInput,
+    ) -> Result<Option<Function>> {
+        Err(unsupported(ctx, "createFunction"))
+    }
+
+    /// Changes a pipeline function.
+    async fn update_function(
+        &self,
+        ctx: &Context<'_>,
+        input: UpdateFunctionInput,
+    ) -> Result<Function> {
+        Err(unsupported(ctx, "updateFunction"))
+    }
+
+    /// Deletes a pipeline function.
+    async fn delete_function(&self, ctx: &Context<'_>, id: String) -> Result<CommonMessage> {
+        Err(unsupported(ctx, "deleteFunction"))
+    }
+
+    // Groups.
+    /// Adds users to a group.
+    async fn add_user_to_group(
+        &self,
+        ctx: &Context<'_>,
+        user_ids: Vec<String>,
+        code: Option<String>,
+    ) -> Result<CommonMessage> {
+        Err(unsupported(ctx, "addUserToGroup"))
+    }
+
+    /// Removes users from a group.
+    async fn remove_user_from_group(
+        &self,
+        ctx: &Context<'_>,
+        user_ids: Vec<String>,
+        code: Option<String>,
+    ) -> Result<CommonMessage> {
+        Err(unsupported(ctx, "removeUserFromGroup"))
+    }
+
+    /// Creates a group.
+    async fn create_group(
+        &self,
+        ctx: &Context<'_>,
+        code: String,
+        name: String,
+        description: Option<String>,
+    ) -> Result<Group> {
+        Err(unsupported(ctx, "createGroup"))
+    }
+
+    /// Changes a group.
+    async fn update_group(
+        &self,
+        ctx: &Context<'_>,
+        code: String,
+        name: Option<String>,
+        description: Option<String>,
+        new_code: Option<String>,
+    ) -> Result<Group> {
+        Err(unsupported(ctx, "updateGroup"))
+    }
+
+    /// Deletes groups.
+    async fn delete_groups(
+        &self,
+        ctx: &Context<'_>,
+        code_list: Vec<String>,
+    ) -> Result<CommonMessage> {
+        Err(unsupported(ctx, "deleteGroups"))
+    }
+
+    // MFA (the administrator's view).
+    /// Changes a user's MFA setting.
+    async fn change_mfa(
+        &self,
+        ctx: &Context<'_>,
+        enable: Option<bool>,
+        id: Option<String>,
+        user_id: Option<String>,
+        user_pool_id: Option<String>,
+        refresh: Option<bool>,
+    ) -> Result<Option<Mfa>> {
+        Err(unsupported(ctx, "changeMfa"))
+    }
+
+    // Organisations and their nodes.
+    /// Sets a user's main department.
+    async fn set_main_department(
+        &self,
+        ctx: &Context<'_>,
+        user_id: String,
+        department_id: Option<String>,
+    ) -> Result<CommonMessage> {
+        Err(unsupported(ctx, "setMainDepartment"))
+    }
+
+    /// Creates an organisation.
+    async fn create_org(
+        &self,
+        ctx: &Context<'_>,
+        name: String,
+        code: Option<String>,
+        description: Option<String>,
+    ) -> Result<Org> {
+        Err(unsupported(ctx, "createOrg"))
+    }
+
+    /// Deletes an organisation.
+    async fn delete_org(&self, ctx: &Context<'_>, id: String) -> Result<CommonMessage> {
+        Err(unsupported(ctx, "deleteOrg"))
+    }
+
+    /// Adds a node; answers the whole organisation.
+    async fn add_node(
+        &self,
+        ctx: &Context<'_>,
+        org_id: String,
+        parent_node_id: Option<String>,
+        name: String,
+        #[graphql(name = "nameI18n")] name_i18n: Option<String>,
+        description: Option<String>,
+        #[graphql(name = "descriptionI18n")] description_i18n: Option<String>,
+        order: Option<i32>,
+        code: Option<String>,
+    ) -> Result<Org> {
+        Err(unsupported(ctx, "addNode"))
+    }
+
+    /// Adds a node; answers the node.
+    #[graphql(name = "addNodeV2")]
+    async fn add_node_v2(
+        &self,
+        ctx: &Context<'_>,
+        org_id: String,
+        parent_node_id: Option<String>,
+        name: String,
+        #[graphql(name = "nameI18n")] name_i18n: Option<String>,
+        description: Option<String>,
+        #[graphql(name = "descriptionI18n")] description_i18n: Option<String>,
+        order: Option<i32>,
+        code: Option<String>,
+    ) -> Result<Node> {
+        Err(unsupported(ctx, "addNodeV2"))
+    }
+
+    /// Changes a node.
+    async fn update_node(
+        &self,
+        ctx: &Context<'_>,
+        id: String,
+        name: Option<String>,
+        code: Option<String>,
+        description: Option<String>,
+    ) -> Result<Node> {
+        Err(unsupported(ctx, "updateNode"))
+    }
+
+    /// Deletes a node.
+    async fn delete_node(
+        &self,
+        ctx: &Context<'_>,
+        org_id: String,
+        node_id: String,
+    ) -> Result<CommonMessage> {
+        Err(unsupported(ctx, "deleteNode"))
+    }
+
+    /// Adds users to a node.
+    async fn add_member(
+        &self,
+        ctx: &Context<'_>,
+        node_id: Option<String>,
+        org_id: Option<String>,
+        node_code: Option<String>,
+        user_ids: Vec<String>,
+        #[graphql(default_with = "Some(false)")] is_leader: Option<bool>,
+    ) -> Result<Node> {
+        Err(unsupported(ctx, "addMember"))
+    }
+
+    /// Removes users from a node.
+    async fn remove_member(
+        &self,
+        ctx: &Context<'_>,
+        node_id: Option<String>,
+        org_id: Option<String>,
+        node_code: Option<String>,
+        user_ids: Vec<String>,
+    ) -> Result<Node> {
+        Err(unsupported(ctx, "removeMember"))
+    }
+
+    /// Moves users from one node to another.
+    async fn move_members(
+        &self,
+        ctx: &Context<'_>,
+        user_ids: Vec<String>,
+        source_node_id: String,
+        target_node_id: String,
+    ) -> Result<Option<CommonMessage>> {
+        Err(unsupported(ctx, "moveMembers"))
+    }
+
+    /// Moves a node under another parent.
+    async fn move_node(
+        &self,
+        ctx: &Context<'_>,
+        org_id: String,
+        node_id: String,
+        target_parent_id: String,
+    ) -> Result<Org> {
+        Err(unsupported(ctx, "moveNode"))
+    }
+
+    // Policies and their assignments.
+    /// Creates a policy.
+    async fn create_policy(
+        &self,
+        ctx: &Context<'_>,
+        namespace: Option<String>,
+        code: String,
+        description: Option<String>,
+        statements: Vec<PolicyStatementInput>,
+    ) -> Result<Policy> {
+        Err(unsupported(ctx, "createPolicy"))
+    }
+
+    /// Changes a policy.
+    async fn update_policy(
+        &self,
+        ctx: &Context<'_>,
+        namespace: Option<String>,
+        code: String,
+        description: Option<String>,
+        statements: Option<Vec<PolicyStatementInput>>,
+        new_code: Option<String>,
+    ) -> Result<Policy> {
+        Err(unsupported(ctx, "updatePolicy"))
+    }
+
+    /// Deletes a policy.
+    async fn delete_policy(
+        &self,
+        ctx: &Context<'_>,
+        code: String,
+        namespace: Option<String>,
+    ) -> Result<CommonMessage> {
+        Err(unsupported(ctx, "deletePolicy"))
+    }
+
+    /// Deletes policies.
+    async fn delete_policies(
+        &self,
+        ctx: &Context<'_>,
+        code_list: Vec<String>,
+        namespace: Option<String>,
+    ) -> Result<CommonMessage> {
+        Err(unsupported(ctx, "deletePolicies"))
+    }
+
+    /// Gives policies to targets.
+    async fn add_policy_assignments(
+        &self,
+        ctx: &Context<'_>,
+        policies: Vec<String>,
+        target_type: PolicyAssignmentTargetType,
+        target_identifiers: Option<Vec<String>>,
+        inherit_by_children: Option<bool>,
+        namespace: Option<String>,
+    ) -> Result<CommonMessage> {
+        Err(unsupported(ctx, "addPolicyAssignments"))
+    }
+
+    /// Turns a policy assignment on.
+    async fn enable_policy_assignment(
+        &self,
+        ctx: &Context<'_>,
+        policy: String,
+        target_type: PolicyAssignmentTargetType,
+        target_identifier: String,
+        namespace: Option<String>,
+    ) -> Result<CommonMessage> {
+        Err(unsupported(ctx, "enablePolicyAssignment"))
+    }
+
+    /// Turns a policy assignment off (Authing's spelling).
+    async fn disbale_policy_assignment(
+        &self,
+        ctx: &Context<'_>,
+        policy: String,
+        target_type: PolicyAssignmentTargetType,
+        target_identifier: String,
+        namespace: Option<String>,
+    ) -> Result<CommonMessage> {
+        Err(unsupported(ctx, "disbalePolicyAssignment"))
+    }
+
+    /// Takes policies from targets.
+    async fn remove_policy_assignments(
+        &self,
+        ctx: &Context<'_>,
+        policies: Vec<String>,
+        target_type: PolicyAssignmentTargetType,
+        target_identifiers: Option<Vec<String>>,
+        namespace: Option<String>,
+    ) -> Result<CommonMessage> {
+        Err(unsupported(ctx, "removePolicyAssignments"))
+    }
+
+    // Roles.
+    /// Creates a role.
+    async fn create_role(
+        &self,
+        ctx: &Context<'_>,
+        namespace: Option<String>,
+        code: String,
+        description: Option<String>,
+        parent: Option<String>,
+    ) -> Result<Role> {
+        Err(unsupported(ctx, "createRole"))
+    }
+
+    /// Changes a role.
+    async fn update_role(
+        &self,
+        ctx: &Context<'_>,
+        code: String,
+        description: Option<String>,
+        new_code: Option<String>,
+        namespace: Option<String>,
+    ) -> Result<Role> {
+        Err(unsupported(ctx, "updateRole"))
+    }
+
+    /// Deletes a role.
+    async fn delete_role(
+        &self,
+        ctx: &Context<'_>,
+        code: String,
+        namespace: Option<String>,
+    ) -> Result<CommonMessage> {
+        Err(unsupported(ctx, "deleteRole"))
+    }
+
+    /// Deletes roles.
+    async fn delete_roles(
+        &self,
+        ctx: &Context<'_>,
+        code_list: Vec<String>,
+        namespace: Option<String>,
+    ) -> Result<CommonMessage> {
+        Err(unsupported(ctx, "deleteRoles"))
+    }
+
+    /// Gives roles to users, groups or nodes.
+    async fn assign_role(
+        &self,
+        ctx: &Context<'_>,
+        namespace: Option<String>,
+        role_code: Option<String>,
+        role_codes: Option<Vec<Option<String>>>,
+        user_ids: Option<Vec<String>>,
+        group_codes: Option<Vec<String>>,
+        node_codes: Option<Vec<String>>,
+    ) -> Result<Option<CommonMessage>> {
+        Err(unsupported(ctx, "assignRole"))
+    }
+
+    /// Takes roles from users, groups or nodes.
+    async fn revoke_role(
+        &self,
+        ctx: &Context<'_>,
+        namespace: Option<String>,
+        role_code: Option<String>,
+        role_codes: Option<Vec<Option<String>>>,
+        user_ids: Option<Vec<String>>,
+        group_codes: Option<Vec<String>>,
+        node_codes: Option<Vec<String>>,
+    ) -> Result<Option<CommonMessage>> {
+        Err(unsupported(ctx, "revokeRole"))
+    }
+
+    // Social identity providers.
+    /// Configures a social provider for the pool.
+    async fn create_social_connection_instance(
+        &self,
+        ctx: &Context<'_>,
+        input: CreateSocialConnectionInstanceInput,
+    ) -> Result<SocialConnectionInstance> {
+        Err(unsupported(ctx, "createSocialConnectionInstance"))
+    }
+
+    /// Turns a configured social provider on.
+    async fn enable_social_connection_instance(
+        &self,
+        ctx: &Context<'_>,
+        provider: String,
+    ) -> Result<SocialConnectionInstance> {
+        Err(unsupported(ctx, "enableSocialConnectionInstance"))
+    }
+
+    /// Turns a configured social provider off.
+    async fn disable_social_connection_instance(
+        &self,
+        ctx: &Context<'_>,
+        provider: String,
+    ) -> Result<SocialConnectionInstance> {
+        Err(unsupported(ctx, "disableSocialConnectionInstance"))
+    }
+
+    // Custom fields and values.
+    /// Defines a custom field.
+    async fn set_udf(
+        &self,
+        ctx: &Context<'_>,
+        target_type: UdfTargetType,
+        key: String,
+        data_type: UdfDataType,
+        label: String,
+        options: Option<String>,
+    ) -> Result<UserDefinedField> {
+        Err(unsupported(ctx, "setUdf"))
+    }
+
+    /// Removes a custom field definition.
+    async fn remove_udf(
+        &self,
+        ctx: &Context<'_>,
+        target_type: UdfTargetType,
+        key: String,
+    ) -> Result<Option<CommonMessage>> {
+        Err(unsupported(ctx, "removeUdf"))
+    }
+
+    /// Sets a custom value on a target.
+    async fn set_udv(
+        &self,
+        ctx: &Context<'_>,
+        target_type: UdfTargetType,
+        target_id: String,
+        key: String,
+        value: String,
+    ) -> Result<Option<Vec<UserDefinedData>>> {
+        Err(unsupported(ctx, "setUdv"))
+    }
+
+    /// Sets custom values on several targets.
+    async fn set_udf_value_batch(
+        &self,
+        ctx: &Context<'_>,
+        target_type: UdfTargetType,
+        input: Vec<SetUdfValueBatchInput>,
+    ) -> Result<Option<CommonMessage>> {
+        Err(unsupported(ctx, "setUdfValueBatch"))
+    }
+
+    /// Removes a custom value from a target.
+    async fn remove_udv(
+        &self,
+        ctx: &Context<'_>,
+        target_type: UdfTargetType,
+        target_id: String,
+        key: String,
+    ) -> Result<Option<Vec<UserDefinedData>>> {
+        Err(unsupported(ctx, "removeUdv"))
+    }
+
+    /// Sets several custom values on a target.
+    async fn set_udv_batch(
+        &self,
+        ctx: &Context<'_>,
+        target_type: UdfTargetType,
+        target_id: String,
+        udv_list: Option<Vec<UserDefinedDataInput>>,
+    ) -> Result<Option<Vec<UserDefinedData>>> {
+        Err(unsupported(ctx, "setUdvBatch"))
+    }
+
+    // The user pool.
+    /// Creates a user pool.
+    async fn create_userpool(
+        &self,
+        ctx: &Context<'_>,
+        name: String,
+        domain: String,
+        description: Option<String>,
+        logo: Option<String>,
+        userpool_types: Option<Vec<String>>,
+    ) -> Result<UserPool> {
+        Err(unsupported(ctx, "createUserpool"))
+    }
+
+    /// Changes the user pool's settings.
+    async fn update_userpool(
+        &self,
+        ctx: &Context<'_>,
+        input: UpdateUserpoolInput,
+    ) -> Result<UserPool> {
+        Err(unsupported(ctx, "updateUserpool"))
+    }
+
+    /// Replaces the pool secret.
+    async fn refresh_userpool_secret(&self, ctx: &Context<'_>) -> Result<String> {
+        Err(unsupported(ctx, "refreshUserpoolSecret"))
+    }
+
+    /// Deletes the user pool.
+    async fn delete_userpool(&self, ctx: &Context<'_>) -> Result<CommonMessage> {
+        Err(unsupported(ctx, "deleteUserpool"))
+    }
+
+    /// Refreshes a management access token.
+    async fn refresh_access_token(
+        &self,
+        ctx: &Context<'_>,
+        access_token: Option<String>,
+    ) -> Result<RefreshAccessTokenRes> {
+        Err(unsupported(ctx, "refreshAccessToken"))
+    }
+
+    // Registration whitelists.
+    /// Adds entries to a registration whitelist.
+    async fn add_whitelist(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(name = "type")] kind: WhitelistType,
+        list: Vec<String>,
+    ) -> Result<Vec<Option<WhiteList>>> {
+        Err(unsupported(ctx, "addWhitelist"))
+    }
+
+    /// Removes entries from a registration whitelist.
+    async fn remove_whitelist(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(name = "type")] kind: WhitelistType,
+        list: Vec<String>,
+    ) -> Result<Vec<Option<WhiteList>>> {
+        Err(unsupported(ctx, "removeWhitelist"))
+    }
+}

@@ -1,0 +1,422 @@
+//! The query root fields of Authing's schema the fake does not implement yet, grouped by
+//! area; each answers [`unsupported`]. A later change moves a field into a real resolver.
+
+#![allow(
+    unused_variables,
+    clippy::too_many_arguments,
+    reason = "the arguments are declared for the schema; nothing reads them yet"
+)]
+
+use async_graphql::{Context, Object, Result};
+
+use crate::graphql::inputs::SortByEnum;
+use crate::graphql::schema::account::CheckPasswordStrengthResult;
+use crate::graphql::schema::acl::{
+    AuthorizedTargetsActionsInput, PaginatedAuthorizedResources, PaginatedAuthorizedTargets,
+    ResourceType,
+};
+use crate::graphql::schema::email::{EmailTemplate, EmailTemplateType};
+use crate::graphql::schema::functions::{Function, PaginatedFunctions};
+use crate::graphql::schema::groups::{Group, PaginatedGroups};
+use crate::graphql::schema::mfa::Mfa;
+use crate::graphql::schema::org::{Node, Org, PaginatedOrgs};
+use crate::graphql::schema::policies::{
+    PaginatedPolicies, PaginatedPolicyAssignments, Policy, PolicyAssignmentTargetType,
+};
+use crate::graphql::schema::roles::{PaginatedRoles, Role};
+use crate::graphql::schema::social::{SocialConnection, SocialConnectionInstance};
+use crate::graphql::schema::udf::{
+    UdfTargetType, UserDefinedData, UserDefinedDataMap, UserDefinedField,
+};
+use crate::graphql::schema::userpool::{PaginatedUserpool, UserPool, UserPoolType};
+use crate::graphql::schema::whitelist::{WhiteList, WhitelistType};
+use crate::graphql::types::PaginatedUsers;
+use crate::graphql::unsupported::unsupported;
+
+/// Query root fields that answer "not supported" for now.
+#[derive(Default)]
+pub(crate) struct UnsupportedQuery;
+
+#[Object]
+impl UnsupportedQuery {
+    // Accounts: phone logins and registrations, passwords, phone and email binding.
+    /// Whether a password meets the pool's strength rule.
+    async fn check_password_strength(
+        &self,
+        ctx: &Context<'_>,
+        password: String,
+    ) -> Result<CheckPasswordStrengthResult> {
+        Err(unsupported(ctx, "checkPasswordStrength"))
+    }
+
+    /// The archived users, a page at a time.
+    async fn archived_users(
+        &self,
+        ctx: &Context<'_>,
+        page: Option<i32>,
+        limit: Option<i32>,
+    ) -> Result<PaginatedUsers> {
+        Err(unsupported(ctx, "archivedUsers"))
+    }
+
+    // Access control.
+    /// Whether a user may perform an action on a resource.
+    async fn is_action_allowed(
+        &self,
+        ctx: &Context<'_>,
+        resource: String,
+        action: String,
+        user_id: String,
+        namespace: Option<String>,
+    ) -> Result<bool> {
+        Err(unsupported(ctx, "isActionAllowed"))
+    }
+
+    /// Whether a user is explicitly denied an action on a resource.
+    async fn is_action_denied(
+        &self,
+        ctx: &Context<'_>,
+        resource: String,
+        action: String,
+        user_id: String,
+        namespace: Option<String>,
+    ) -> Result<bool> {
+        Err(unsupported(ctx, "isActionDenied"))
+    }
+
+    /// The targets authorised on a resource.
+    async fn authorized_targets(
+        &self,
+        ctx: &Context<'_>,
+        namespace: String,
+        resource_type: ResourceType,
+        resource: String,
+        target_type: Option<PolicyAssignmentTargetType>,
+        actions: Option<AuthorizedTargetsActionsInput>,
+    ) -> Result<Option<PaginatedAuthorizedTargets>> {
+        Err(unsupported(ctx, "authorizedTargets"))
+    }
+
+    /// The codes of the targets authorised on a resource (an SDK addition: the Go SDK sends
+    /// it, with the arguments and answer of `authorizedTargets`).
+    async fn authorized_targets_code(
+        &self,
+        ctx: &Context<'_>,
+        namespace: String,
+        resource_type: ResourceType,
+        resource: String,
+        target_type: Option<PolicyAssignmentTargetType>,
+        actions: Option<AuthorizedTargetsActionsInput>,
+    ) -> Result<Option<PaginatedAuthorizedTargets>> {
+        Err(unsupported(ctx, "authorizedTargetsCode"))
+    }
+
+    /// The resources a target may act on.
+    async fn authorized_resources(
+        &self,
+        ctx: &Context<'_>,
+        target_type: Option<PolicyAssignmentTargetType>,
+        target_identifier: Option<String>,
+        namespace: Option<String>,
+        resource_type: Option<String>,
+    ) -> Result<Option<PaginatedAuthorizedResources>> {
+        Err(unsupported(ctx, "authorizedResources"))
+    }
+
+    // Email templates and sending.
+    /// The pool's email templates.
+    async fn email_templates(&self, ctx: &Context<'_>) -> Result<Vec<EmailTemplate>> {
+        Err(unsupported(ctx, "emailTemplates"))
+    }
+
+    /// An email template rendered as HTML.
+    async fn preview_email(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(name = "type")] kind: EmailTemplateType,
+    ) -> Result<String> {
+        Err(unsupported(ctx, "previewEmail"))
+    }
+
+    /// The code of the pipeline function template.
+    async fn template_code(&self, ctx: &Context<'_>) -> Result<String> {
+        Err(unsupported(ctx, "templateCode"))
+    }
+
+    // Pipeline functions.
+    /// A pipeline function.
+    async fn function(&self, ctx: &Context<'_>, id: Option<String>) -> Result<Option<Function>> {
+        Err(unsupported(ctx, "function"))
+    }
+
+    /// The pipeline functions, a page at a time.
+    async fn functions(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default_with = "Some(1)")] page: Option<i32>,
+        #[graphql(default_with = "Some(10)")] limit: Option<i32>,
+        #[graphql(default_with = "Some(SortByEnum::CreatedatDesc)")] sort_by: Option<SortByEnum>,
+    ) -> Result<PaginatedFunctions> {
+        Err(unsupported(ctx, "functions"))
+    }
+
+    // Groups.
+    /// A group by code.
+    async fn group(&self, ctx: &Context<'_>, code: String) -> Result<Option<Group>> {
+        Err(unsupported(ctx, "group"))
+    }
+
+    /// The groups (of a user, when given), a page at a time.
+    async fn groups(
+        &self,
+        ctx: &Context<'_>,
+        user_id: Option<String>,
+        #[graphql(default_with = "Some(1)")] page: Option<i32>,
+        #[graphql(default_with = "Some(10)")] limit: Option<i32>,
+        #[graphql(default_with = "Some(SortByEnum::CreatedatDesc)")] sort_by: Option<SortByEnum>,
+    ) -> Result<PaginatedGroups> {
+        Err(unsupported(ctx, "groups"))
+    }
+
+    // MFA (the administrator's view).
+    /// A user's MFA setting.
+    async fn query_mfa(
+        &self,
+        ctx: &Context<'_>,
+        id: Option<String>,
+        user_id: Option<String>,
+        user_pool_id: Option<String>,
+    ) -> Result<Option<Mfa>> {
+        Err(unsupported(ctx, "queryMfa"))
+    }
+
+    // Organisations and their nodes.
+    /// A node by id.
+    async fn node_by_id(&self, ctx: &Context<'_>, id: String) -> Result<Option<Node>> {
+        Err(unsupported(ctx, "nodeById"))
+    }
+
+    /// A node by its code in an organisation.
+    async fn node_by_code(
+        &self,
+        ctx: &Context<'_>,
+        org_id: String,
+        code: String,
+    ) -> Result<Option<Node>> {
+        Err(unsupported(ctx, "nodeByCode"))
+    }
+
+    /// An organisation by id.
+    async fn org(&self, ctx: &Context<'_>, id: String) -> Result<Org> {
+        Err(unsupported(ctx, "org"))
+    }
+
+    /// The organisations, a page at a time.
+    async fn orgs(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default_with = "Some(1)")] page: Option<i32>,
+        #[graphql(default_with = "Some(10)")] limit: Option<i32>,
+        #[graphql(default_with = "Some(SortByEnum::CreatedatDesc)")] sort_by: Option<SortByEnum>,
+    ) -> Result<PaginatedOrgs> {
+        Err(unsupported(ctx, "orgs"))
+    }
+
+    /// The children of a node.
+    async fn children_nodes(
+        &self,
+        ctx: &Context<'_>,
+        org_id: Option<String>,
+        node_id: String,
+    ) -> Result<Vec<Node>> {
+        Err(unsupported(ctx, "childrenNodes"))
+    }
+
+    /// The root node of an organisation.
+    async fn root_node(&self, ctx: &Context<'_>, org_id: String) -> Result<Node> {
+        Err(unsupported(ctx, "rootNode"))
+    }
+
+    /// Whether a node is its organisation's root.
+    async fn is_root_node(
+        &self,
+        ctx: &Context<'_>,
+        node_id: String,
+        org_id: String,
+    ) -> Result<Option<bool>> {
+        Err(unsupported(ctx, "isRootNode"))
+    }
+
+    /// Nodes whose name contains a keyword.
+    async fn search_nodes(&self, ctx: &Context<'_>, keyword: String) -> Result<Vec<Node>> {
+        Err(unsupported(ctx, "searchNodes"))
+    }
+
+    // Policies and their assignments.
+    /// A policy by code.
+    async fn policy(
+        &self,
+        ctx: &Context<'_>,
+        code: String,
+        namespace: Option<String>,
+    ) -> Result<Option<Policy>> {
+        Err(unsupported(ctx, "policy"))
+    }
+
+    /// The policies, a page at a time.
+    async fn policies(
+        &self,
+        ctx: &Context<'_>,
+        page: Option<i32>,
+        limit: Option<i32>,
+        namespace: Option<String>,
+        exclude_default: Option<bool>,
+    ) -> Result<PaginatedPolicies> {
+        Err(unsupported(ctx, "policies"))
+    }
+
+    /// The assignments of policies.
+    async fn policy_assignments(
+        &self,
+        ctx: &Context<'_>,
+        namespace: Option<String>,
+        code: Option<String>,
+        target_type: Option<PolicyAssignmentTargetType>,
+        target_identifier: Option<String>,
+        page: Option<i32>,
+        limit: Option<i32>,
+    ) -> Result<PaginatedPolicyAssignments> {
+        Err(unsupported(ctx, "policyAssignments"))
+    }
+
+    // Roles.
+    /// A role by code.
+    async fn role(
+        &self,
+        ctx: &Context<'_>,
+        code: String,
+        namespace: Option<String>,
+    ) -> Result<Option<Role>> {
+        Err(unsupported(ctx, "role"))
+    }
+
+    /// The roles, a page at a time.
+    async fn roles(
+        &self,
+        ctx: &Context<'_>,
+        namespace: Option<String>,
+        #[graphql(default_with = "Some(1)")] page: Option<i32>,
+        #[graphql(default_with = "Some(10)")] limit: Option<i32>,
+        #[graphql(default_with = "Some(SortByEnum::CreatedatDesc)")] sort_by: Option<SortByEnum>,
+    ) -> Result<PaginatedRoles> {
+        Err(unsupported(ctx, "roles"))
+    }
+
+    // Social identity providers.
+    /// A social identity provider.
+    async fn social_connection(
+        &self,
+        ctx: &Context<'_>,
+        provider: String,
+    ) -> Result<Option<SocialConnection>> {
+        Err(unsupported(ctx, "socialConnection"))
+    }
+
+    /// The social identity providers.
+    async fn social_connections(&self, ctx: &Context<'_>) -> Result<Vec<SocialConnection>> {
+        Err(unsupported(ctx, "socialConnections"))
+    }
+
+    /// A social provider as configured for the pool.
+    async fn social_connection_instance(
+        &self,
+        ctx: &Context<'_>,
+        provider: String,
+    ) -> Result<SocialConnectionInstance> {
+        Err(unsupported(ctx, "socialConnectionInstance"))
+    }
+
+    /// The social providers configured for the pool.
+    async fn social_connection_instances(
+        &self,
+        ctx: &Context<'_>,
+    ) -> Result<Vec<SocialConnectionInstance>> {
+        Err(unsupported(ctx, "socialConnectionInstances"))
+    }
+
+    // Custom fields and values.
+    /// The custom values of a target.
+    async fn udv(
+        &self,
+        ctx: &Context<'_>,
+        target_type: UdfTargetType,
+        target_id: String,
+    ) -> Result<Vec<UserDefinedData>> {
+        Err(unsupported(ctx, "udv"))
+    }
+
+    /// The custom fields defined for a kind of target.
+    async fn udf(
+        &self,
+        ctx: &Context<'_>,
+        target_type: UdfTargetType,
+    ) -> Result<Vec<UserDefinedField>> {
+        Err(unsupported(ctx, "udf"))
+    }
+
+    /// The custom values of several targets.
+    async fn udf_value_batch(
+        &self,
+        ctx: &Context<'_>,
+        target_type: UdfTargetType,
+        target_ids: Vec<Option<String>>,
+    ) -> Result<Vec<UserDefinedDataMap>> {
+        Err(unsupported(ctx, "udfValueBatch"))
+    }
+
+    // The user pool.
+    /// An upload token for the file store.
+    async fn qiniu_uptoken(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(name = "type")] kind: Option<String>,
+    ) -> Result<Option<String>> {
+        Err(unsupported(ctx, "qiniuUptoken"))
+    }
+
+    /// Whether a pool domain is free (Authing's spelling).
+    async fn is_domain_avaliable(&self, ctx: &Context<'_>, domain: String) -> Result<Option<bool>> {
+        Err(unsupported(ctx, "isDomainAvaliable"))
+    }
+
+    /// The caller's user pool.
+    async fn userpool(&self, ctx: &Context<'_>) -> Result<UserPool> {
+        Err(unsupported(ctx, "userpool"))
+    }
+
+    /// The user pools, a page at a time.
+    async fn userpools(
+        &self,
+        ctx: &Context<'_>,
+        page: Option<i32>,
+        limit: Option<i32>,
+        #[graphql(default_with = "Some(SortByEnum::CreatedatDesc)")] sort_by: Option<SortByEnum>,
+    ) -> Result<PaginatedUserpool> {
+        Err(unsupported(ctx, "userpools"))
+    }
+
+    /// The kinds of user pools.
+    async fn userpool_types(&self, ctx: &Context<'_>) -> Result<Vec<UserPoolType>> {
+        Err(unsupported(ctx, "userpoolTypes"))
+    }
+
+    // Registration whitelists.
+    /// A registration whitelist.
+    async fn whitelist(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(name = "type")] kind: WhitelistType,
+    ) -> Result<Vec<WhiteList>> {
+        Err(unsupported(ctx, "whitelist"))
+    }
+}

@@ -1,0 +1,24 @@
+//! Authing's REST endpoints under `/api/v2`, one router per resource, answering
+//! `{code, message, data}` envelopes (code 200 is success; business errors come with HTTP
+//! 200, like Authing's).
+
+mod envelope;
+mod identity;
+mod keys;
+mod users;
+
+use std::sync::Arc;
+
+use axum::Router;
+
+use crate::fake::Fake;
+
+pub(crate) use envelope::{envelope, failure, method_not_allowed, not_found, success};
+
+/// Every REST route, to mount at the root.
+pub(crate) fn routes() -> Router<Arc<Fake>> {
+    Router::new()
+        .merge(keys::routes())
+        .merge(users::routes())
+        .merge(identity::routes())
+}

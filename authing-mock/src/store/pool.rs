@@ -1,0 +1,50 @@
+//! [`Pool`]: one user pool's application and tables.
+
+use authing_core::Secret;
+
+use super::relation::Relations;
+use super::table::Table;
+use super::user::UserRecord;
+use crate::crypto::{object_id, random_hex};
+
+/// An application of a pool; end users log in through it.
+#[derive(Debug, Clone)]
+pub(crate) struct App {
+    pub(crate) id: String,
+    pub(crate) secret: Secret,
+}
+
+/// A user pool: its credentials, its application, a [`Table`] per resource, and the links
+/// between their records.
+#[derive(Debug, Clone)]
+pub(crate) struct Pool {
+    pub(crate) id: String,
+    pub(crate) secret: Secret,
+    /// The pool's application (the fake makes one per pool).
+    pub(crate) app: App,
+    pub(crate) users: Table<UserRecord>,
+    /// Many-to-many links between the records of the tables above.
+    pub(crate) links: Relations,
+}
+
+impl Pool {
+    /// A pool with fresh ids and secrets and no records.
+    pub(crate) fn random() -> Self {
+        Self {
+            id: object_id(),
+            secret: Secret::new(random_hex(16)),
+            app: App {
+                id: object_id(),
+                secret: Secret::new(random_hex(16)),
+            },
+            users: Table::default(),
+            links: Relations::default(),
+        }
+    }
+
+    /// Forgets every record and link; the pool, its app and their credentials stay.
+    pub(crate) fn clear(&mut self) {
+        self.users.clear();
+        self.links.clear();
+    }
+}

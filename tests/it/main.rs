@@ -1,0 +1,13 @@
+//! The end-to-end tests of the SDK, one binary: scenarios over every transport, the
+//! operation registry, the documents against the schemas.
+
+mod bad_input;
+mod errors;
+mod graphql_documents;
+mod logs;
+mod management_token;
+mod registry;
+mod secrets;
+mod seed_flow;
+mod stubs;
+mod transport_contract;

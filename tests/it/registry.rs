@@ -1,0 +1,492 @@
+//! The operation registry: one line per operation of the SDK, and one JSON fixture per line,
+//! `tests/fixtures/<crate>/<area>/<operationName>.json`, holding the operation's arguments
+//! (as its struct deserialises them), the request they make, and a sample answer.
+//!
+//! For every line:
+//! - (a) `request_shapes_and_answers`: `ApiClient::prepare` (no transport) makes exactly the
+//!   fixture's request (method, path, query; GraphQL operation name, document and variables),
+//!   the operation is authorised as the fixture says, and the sample answer decodes into its
+//!   output;
+//! - (b) `arguments_match_the_documents_variables`: the serialised arguments are variables
+//!   the document declares, and every variable it requires is there;
+//! - (c) `the_fake_answers_every_operation`: the in-process fake Authing understands the call
+//!   (no unknown field or argument, no 404). An operation the fake does not have yet is
+//!   marked `missing` on its line and listed in the test's output, not skipped silently.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+
+use apollo_compiler::validation::Valid;
+use apollo_compiler::{ExecutableDocument, Schema};
+use authing_authentication::AuthenticationClient;
+use authing_core::{ApiClient, Auth, Encryptor, Error, Lang, Operation, Wire, transport_fn};
+use authing_management::ManagementClient;
+use authing_tests::{Door, DynTransport, Env};
+use bytes::Bytes;
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+
+use authing_authentication as authn;
+use authing_management as mgmt;
+
+/// Whether the fake Authing has an operation yet.
+#[derive(Debug, Clone, Copy)]
+enum Fake {
+    Answers,
+    /// Not in the fake yet, and why.
+    Missing(&'static str),
+}
+
+type Live = Pin<Box<dyn Future<Output = Result<(), String>> + Send>>;
+
+struct Entry {
+    /// The fixture, `<crate>/<area>/<operationName>`.
+    fixture: &'static str,
+    fake: Fake,
+    /// (a) and (b), for the operation's type.
+    shape: fn(&Fixture, &Valid<Schema>) -> Result<(), String>,
+    /// (c): sends the fixture's operation to a fake.
+    live: fn(Arc<Env>, Value) -> Live,
+}
+
+/// One line per operation: `<client> "<fixture>" => <type> [missing "<why>"];`.
+macro_rules! registry {
+    ($($client:ident $fixture:literal => $op:ty $(, missing $why:literal)?;)+) => {
+        vec![$(
+            Entry {
+                fixture: $fixture,
+                fake: registry!(@fake $($why)?),
+                shape: shape::<$op>,
+                live: |env, arguments| {
+                    Box::pin(async move {
+                        let op: $op = arguments_of(&arguments)?;
+                        let client = registry!(@client $client, env).await;
+                        understood(op.with_client(client).await)
+                    })
+                },
+            }
+        ),+]
+    };
+    (@fake) => { Fake::Answers };
+    (@fake $why:literal) => { Fake::Missing($why) };
+    (@client management, $env:ident) => { management(&$env) };
+    (@client authentication, $env:ident) => { logged_in(&$env) };
+}
+
+fn registry() -> Vec<Entry> {
+    registry! {
+        management "management/token/accessToken" => mgmt::AccessToken;
+        management "management/users/checkLoginStatus" => mgmt::CheckLoginStatus;
+        management "management/users/users" => mgmt::users::ListUsers;
+        management "management/users/createUser" => mgmt::users::CreateUser;
+        management "management/users/updateUser" => mgmt::users::UpdateUser;
+        management "management/users/user" => mgmt::users::UserDetail;
+        management "management/users/findUser" => mgmt::users::FindUser;
+        management "management/users/isUserExists" => mgmt::users::UserExists;
+        management "management/users/searchUser" => mgmt::users::SearchUsers;
+        management "management/users/userBatch" => mgmt::users::BatchGetUsers;
+        management "management/users/deleteUser" => mgmt::users::DeleteUser;
+        management "management/users/deleteUsers" => mgmt::users::DeleteUsers;
+        management "management/families/udv" => mgmt::families::ListCustomData,
+            missing "the fake has no custom data, policies or resources yet";
+        management "management/families/setUdv" => mgmt::families::SetCustomData,
+            missing "the fake has no custom data, policies or resources yet";
+        management "management/families/removeUdv" => mgmt::families::RemoveCustomData,
+            missing "the fake has no custom data, policies or resources yet";
+        management "management/families/policyAssignments" => mgmt::families::ListPolicyAssignments,
+            missing "the fake has no custom data, policies or resources yet";
+        management "management/families/addPolicyAssignments" => mgmt::families::AddPolicyAssignments,
+            missing "the fake has no custom data, policies or resources yet";
+        management "management/families/removePolicyAssignments" => mgmt::families::RemovePolicyAssignments,
+            missing "the fake has no custom data, policies or resources yet";
+        management "management/families/authorizedResources" => mgmt::families::AuthorizedResources,
+            missing "the fake has no custom data, policies or resources yet";
+        management "management/members/roleMembers" => mgmt::families::ListMembers,
+            missing "the fake has no roles or groups yet";
+        management "management/members/groupMembers" => mgmt::families::ListMembers,
+            missing "the fake has no roles or groups yet";
+        management "management/members/assignRole" => mgmt::families::AddMembers,
+            missing "the fake has no roles or groups yet";
+        management "management/members/addUserToGroup" => mgmt::families::AddMembers,
+            missing "the fake has no roles or groups yet";
+        management "management/members/revokeRole" => mgmt::families::RemoveMembers,
+            missing "the fake has no roles or groups yet";
+        management "management/members/removeUserFromGroup" => mgmt::families::RemoveMembers,
+            missing "the fake has no roles or groups yet";
+        authentication "authentication/login/loginByEmail" => authn::LoginByEmail;
+        authentication "authentication/login/loginByUsername" => authn::LoginByUsername;
+        authentication "authentication/register/registerByEmail" => authn::RegisterByEmail;
+        authentication "authentication/register/registerByUsername" => authn::RegisterByUsername;
+        authentication "authentication/profile/updateUser" => authn::UpdateProfile;
+        authentication "authentication/profile/updatePassword" => authn::UpdatePassword;
+        authentication "authentication/profile/getCurrentUser" => authn::GetCurrentUser;
+        authentication "authentication/status/checkLoginStatus" => authn::CheckLoginStatus;
+        authentication "authentication/status/logout" => authn::Logout;
+    }
+}
+
+/// A fixture file.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Fixture {
+    /// `management`, `user` or `none`.
+    auth: String,
+    /// The operation's arguments, as its struct deserialises them.
+    arguments: Value,
+    /// The request they make.
+    request: Request,
+    /// A sample answer of Authing's.
+    answer: Value,
+}
+
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct Request {
+    method: String,
+    path: String,
+    #[serde(default)]
+    query: Map<String, Value>,
+    /// GraphQL only.
+    operation_name: Option<String>,
+    /// GraphQL only.
+    variables: Option<Value>,
+    /// REST POST/PUT only.
+    body: Option<Value>,
+}
+
+fn fixture_path(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(format!("{name}.json"))
+}
+
+fn read_fixture(name: &str) -> Fixture {
+    let path = fixture_path(name);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn arguments_of<O: DeserializeOwned>(arguments: &Value) -> Result<O, String> {
+    O::deserialize(arguments).map_err(|e| format!("the fixture's arguments: {e}"))
+}
+
+/// Passwords encrypt to a fixed text, so requests compare exactly.
+#[derive(Debug)]
+struct FixedEncryptor;
+
+impl Encryptor for FixedEncryptor {
+    fn encrypt(&self, _plaintext: &str) -> Result<String, Error> {
+        Ok("<encrypted>".to_owned())
+    }
+}
+
+fn offline_api() -> ApiClient<impl authing_core::Transport> {
+    let transport =
+        transport_fn(|_request: http::Request<Bytes>| async { panic!("prepare sends nothing") });
+    ApiClient::builder(transport)
+        .host("https://core.authing.cn")
+        .user_pool_id("pool1")
+        .encryptor(Arc::new(FixedEncryptor))
+        .build()
+        .expect("an offline client")
+}
+
+/// (a) and (b) for one operation type.
+fn shape<O: Operation + DeserializeOwned>(
+    fixture: &Fixture,
+    schema: &Valid<Schema>,
+) -> Result<(), String> {
+    let op: O = arguments_of(&fixture.arguments)?;
+    let auth = match op.auth() {
+        Auth::Management => "management",
+        Auth::User => "user",
+        _ => "none",
+    };
+    if auth != fixture.auth {
+        return Err(format!(
+            "authorised by {auth}, the fixture says {}",
+            fixture.auth
+        ));
+    }
+    let request = offline_api()
+        .prepare(&op)
+        .map_err(|e| format!("prepare: {e}"))?;
+    let expected = &fixture.request;
+    if request.method().as_str() != expected.method {
+        return Err(format!(
+            "method {} != {}",
+            request.method(),
+            expected.method
+        ));
+    }
+    if request.uri().path() != expected.path {
+        return Err(format!(
+            "path {} != {}",
+            request.uri().path(),
+            expected.path
+        ));
+    }
+    let query: Map<String, Value> =
+        url::form_urlencoded::parse(request.uri().query().unwrap_or_default().as_bytes())
+            .map(|(k, v)| (k.into_owned(), Value::String(v.into_owned())))
+            .collect();
+    if query != expected.query {
+        return Err(format!("query {query:?} != {:?}", expected.query));
+    }
+    let body: Option<Value> = (!request.body().is_empty())
+        .then(|| serde_json::from_slice(request.body()))
+        .transpose()
+        .map_err(|e| format!("the body is not JSON: {e}"))?;
+    match op.wire() {
+        Wire::Graphql(document) => {
+            let body = body.ok_or("a GraphQL request without a body")?;
+            if body["operationName"] != document.operation_name()
+                || expected.operation_name.as_deref() != Some(document.operation_name())
+            {
+                return Err(format!(
+                    "operationName {} (fixture: {:?})",
+                    body["operationName"], expected.operation_name
+                ));
+            }
+            if body["query"] != document.full_document() {
+                return Err("the body's query is not the operation's document".into());
+            }
+            let variables = &body["variables"];
+            if Some(variables) != expected.variables.as_ref() {
+                return Err(format!(
+                    "variables {variables} != {}",
+                    expected.variables.clone().unwrap_or_default()
+                ));
+            }
+            declared_variables_match(document, variables, schema)?;
+        }
+        Wire::Rest { .. } => {
+            if body != expected.body {
+                return Err(format!("body {body:?} != {:?}", expected.body));
+            }
+        }
+        other => return Err(format!("an unknown wire {other:?}")),
+    }
+    decodes::<O>(&op, &fixture.answer)
+}
+
+/// (b): the arguments are variables the document declares, and its required ones are there.
+fn declared_variables_match(
+    document: &authing_core::GraphQlOperation,
+    variables: &Value,
+    schema: &Valid<Schema>,
+) -> Result<(), String> {
+    let name = document.operation_name();
+    let parsed = ExecutableDocument::parse_and_validate(schema, document.full_document(), name)
+        .map_err(|e| format!("{name} does not validate:\n{}", e.errors))?;
+    let operation = parsed
+        .operations
+        .get(Some(name))
+        .map_err(|_| format!("{name}: no operation of that name in its document"))?;
+    let sent = variables.as_object().ok_or("variables are not an object")?;
+    for key in sent.keys() {
+        if !operation.variables.iter().any(|v| v.name.as_str() == key) {
+            return Err(format!(
+                "{name} sends ${key}, which its document does not declare"
+            ));
+        }
+    }
+    for declared in &operation.variables {
+        let required = declared.ty.is_non_null() && declared.default_value.is_none();
+        if required && !sent.contains_key(declared.name.as_str()) {
+            return Err(format!(
+                "{name} requires ${}, which is not sent",
+                declared.name
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The sample answer decodes into the operation's output.
+fn decodes<O: Operation>(op: &O, answer: &Value) -> Result<(), String> {
+    let (parts, ()) = http::Response::new(()).into_parts();
+    let body = Bytes::from(serde_json::to_vec(answer).map_err(|e| e.to_string())?);
+    let decoded = authing_core::operation::decode::<O::Answer>(&op.wire(), &parts, body)
+        .map_err(|e| format!("the sample answer does not decode: {e}"))?;
+    O::finish(decoded, Lang::ZhCn)
+        .map(drop)
+        .map_err(|e| format!("the sample answer is an error: {e}"))
+}
+
+/// The fake's code for a field of Authing's schema it does not implement yet.
+const NOT_SUPPORTED_BY_THE_FAKE: i64 = 501;
+
+/// (c): whether the fake understood a call: any answer but a schema failure, a 404 or the
+/// fake's "not supported yet".
+fn understood<T>(result: Result<T, Error>) -> Result<(), String> {
+    match result {
+        Ok(_) => Ok(()),
+        Err(Error::Api { code, message, .. }) if code == NOT_SUPPORTED_BY_THE_FAKE => Err(format!(
+            "the fake does not implement it yet: {code} {message}"
+        )),
+        Err(Error::Api { code, message, .. })
+            if code == 400
+                || message.contains("Cannot query field")
+                || message.contains("Unknown") =>
+        {
+            Err(format!("the fake does not understand it: {code} {message}"))
+        }
+        // A business answer (user not found, wrong password, ...): understood.
+        Err(Error::Api { .. }) => Ok(()),
+        Err(other) => Err(format!("the fake failed it: {other}")),
+    }
+}
+
+async fn management(env: &Env) -> ManagementClient<DynTransport> {
+    env.management()
+}
+
+/// A client logged in as a user of the fake.
+async fn logged_in(env: &Env) -> AuthenticationClient<DynTransport> {
+    let client = env.authentication();
+    client
+        .register_by_username("registry-user", "passw0rd!")
+        .await
+        .expect("registers");
+    client
+        .login_by_username("registry-user", "passw0rd!")
+        .await
+        .expect("logs in");
+    client
+}
+
+pub(crate) fn fake_schema() -> Valid<Schema> {
+    Schema::parse_and_validate(authing_mock::sdl(), "authing-mock.graphql")
+        .unwrap_or_else(|e| panic!("the fake's schema is invalid:\n{}", e.errors))
+}
+
+/// The schema documents are checked against in (b): Authing's real one when it is there
+/// (CI requires it), else the fake's.
+fn variables_schema() -> Valid<Schema> {
+    match crate::graphql_documents::real_schema() {
+        Some(schema) => schema,
+        None => {
+            println!("Authing's real schema is missing: (b) uses the fake's");
+            fake_schema()
+        }
+    }
+}
+
+#[test]
+fn request_shapes_and_answers() {
+    let schema = variables_schema();
+    let mut failures = Vec::new();
+    for entry in registry() {
+        let fixture = read_fixture(entry.fixture);
+        if let Err(e) = (entry.shape)(&fixture, &schema) {
+            failures.push(format!("{}: {e}", entry.fixture));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn arguments_match_the_documents_variables() {
+    // Checked inside `shape` for every GraphQL line; here, the documents every line names
+    // are the documents the crates ship, and each fixture is named after its operation.
+    let mut shipped: Vec<String> = mgmt::graphql_documents()
+        .into_iter()
+        .map(|(name, _)| format!("management/{name}"))
+        .chain(
+            authn::graphql_documents()
+                .into_iter()
+                .map(|(name, _)| format!("authentication/{name}")),
+        )
+        .collect();
+    shipped.sort();
+    let mut registered: Vec<String> = registry()
+        .iter()
+        .filter(|entry| read_fixture(entry.fixture).request.operation_name.is_some())
+        .map(|entry| {
+            let (krate, rest) = entry.fixture.split_once('/').expect("crate/area/name");
+            let name = rest.rsplit('/').next().expect("a name");
+            let fixture = read_fixture(entry.fixture);
+            assert_eq!(
+                fixture.request.operation_name.as_deref(),
+                Some(name),
+                "{}: the fixture is named after its operation",
+                entry.fixture
+            );
+            format!("{krate}/{name}")
+        })
+        .collect();
+    registered.sort();
+    registered.dedup();
+    assert_eq!(
+        registered, shipped,
+        "every shipped document has a registry line"
+    );
+}
+
+#[test]
+fn every_fixture_has_a_line() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let lines: Vec<&str> = registry().iter().map(|entry| entry.fixture).collect();
+    let mut stack = vec![root.clone()];
+    let mut files = 0;
+    while let Some(dir) = stack.pop() {
+        for item in std::fs::read_dir(&dir).expect("fixtures dir") {
+            let path = item.expect("entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                files += 1;
+                let name = path
+                    .strip_prefix(&root)
+                    .expect("under fixtures")
+                    .with_extension("")
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                assert!(
+                    lines.contains(&name.as_str()),
+                    "{name} has no registry line"
+                );
+            }
+        }
+    }
+    assert_eq!(files, lines.len(), "one fixture per line");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_fake_answers_every_operation() {
+    let mut failures = Vec::new();
+    let mut missing = Vec::new();
+    for entry in registry() {
+        let fixture = read_fixture(entry.fixture);
+        let env = Arc::new(Env::new(Door::InProcess).await);
+        let result = (entry.live)(env, fixture.arguments).await;
+        match (entry.fake, result) {
+            (Fake::Answers, Ok(())) => {}
+            (Fake::Answers, Err(e)) => failures.push(format!("{}: {e}", entry.fixture)),
+            (Fake::Missing(why), Err(_)) => missing.push(format!("{}: {why}", entry.fixture)),
+            (Fake::Missing(_), Ok(())) => failures.push(format!(
+                "{}: marked missing, but the fake answers it: drop the mark",
+                entry.fixture
+            )),
+        }
+    }
+    if !missing.is_empty() {
+        println!(
+            "operations the fake does not have yet ({}):\n  {}",
+            missing.len(),
+            missing.join("\n  ")
+        );
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn the_registry_has_one_line_per_operation() {
+    let entries = registry();
+    let mut names: Vec<&str> = entries.iter().map(|entry| entry.fixture).collect();
+    names.sort_unstable();
+    names.dedup();
+    assert_eq!(names.len(), entries.len(), "no operation twice");
+}
