@@ -101,13 +101,13 @@ pub(crate) fn typed(
     let Some(def) = def else {
         return Ok(inferred(key, raw));
     };
-    if let Some(text) = &raw {
-        if !reads_as(def.data_type, text) {
-            return Err(Failure::invalid_params(format!(
-                "the value of custom field \"{key}\" is not of its type {}",
-                type_name(def.data_type)
-            )));
-        }
+    if let Some(text) = &raw
+        && !reads_as(def.data_type, text)
+    {
+        return Err(Failure::invalid_params(format!(
+            "the value of custom field \"{key}\" is not of its type {}",
+            type_name(def.data_type)
+        )));
     }
     Ok(CustomDatum {
         key,
