@@ -13,3 +13,4 @@ mod stubs;
 mod transport_contract;
 // users-udf
 mod udf_flow;
+mod user_block_flow;
