@@ -61,6 +61,19 @@ authing_core::graphql_operations! {
     /// `removeUserFromGroup(userIds, code)`.
     REMOVE_USER_FROM_GROUP =
         ("removeUserFromGroup", "graphql/members/removeUserFromGroup.graphql");
+    // UDF (users-udf).
+    /// `udf(targetType)`: the custom fields of a kind of object.
+    UDF = ("udf", "graphql/udf/udf.graphql");
+    /// `setUdf(targetType, key, dataType, label, options)`.
+    SET_UDF = ("setUdf", "graphql/udf/setUdf.graphql");
+    /// `removeUdf(targetType, key)`.
+    REMOVE_UDF = ("removeUdf", "graphql/udf/removeUdf.graphql");
+    /// `setUdvBatch(targetType, targetId, udvList)`.
+    SET_UDV_BATCH = ("setUdvBatch", "graphql/udf/setUdvBatch.graphql");
+    /// `udfValueBatch(targetType, targetIds)`.
+    UDF_VALUE_BATCH = ("udfValueBatch", "graphql/udf/udfValueBatch.graphql");
+    /// `setUdfValueBatch(targetType, input)`.
+    SET_UDF_VALUE_BATCH = ("setUdfValueBatch", "graphql/udf/setUdfValueBatch.graphql");
 }
 
 #[cfg(test)]

@@ -11,3 +11,6 @@ mod secrets;
 mod seed_flow;
 mod stubs;
 mod transport_contract;
+// users-udf
+mod udf_flow;
+mod user_block_flow;

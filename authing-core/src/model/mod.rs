@@ -20,6 +20,7 @@ mod inputs;
 mod login_status;
 mod pagination;
 mod targets;
+mod udf;
 mod user;
 
 pub use common::{AccessToken, BatchOperationResult, CommonMessage};
@@ -29,5 +30,9 @@ pub use login_status::{LoginStatus, LoginStatusDetail};
 pub use pagination::{Paginated, PaginatedUsers};
 pub use targets::{
     AuthorizedResource, PolicyAssignment, PolicyAssignmentTargetType, UdfTargetType,
+};
+pub use udf::{
+    SetUdfValueBatchInput, UserDefinedDataInput, UserDefinedDataMap, UserDefinedField,
+    udf_value_text,
 };
 pub use user::{Identity, UdfDataType, User, UserCustomData, UserStatus};

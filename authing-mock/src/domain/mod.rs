@@ -19,6 +19,9 @@
 
 pub(crate) mod identity;
 pub(crate) mod users;
+// Custom fields and values (users-udf).
+pub(crate) mod udf;
+pub(crate) mod udv;
 
 use crate::failure::{Code, Failure};
 

@@ -25,6 +25,8 @@ mod unsupported_mutation;
 mod unsupported_query;
 mod user_relations;
 mod users;
+// Custom fields and values (users-udf).
+mod udf;
 
 pub(crate) mod inputs;
 pub(crate) mod schema;
@@ -52,6 +54,8 @@ use resolve::AUTHING_ERROR;
 pub(crate) struct Query(
     token::TokenQuery,
     users::UsersQuery,
+    // users-udf
+    udf::UdfQuery,
     unsupported_query::UnsupportedQuery,
 );
 
@@ -61,6 +65,8 @@ pub(crate) struct Mutation(
     users::UsersMutation,
     identity::IdentityMutation,
     token::TokenMutation,
+    // users-udf
+    udf::UdfMutation,
     unsupported_mutation::UnsupportedMutation,
 );
 

@@ -49,6 +49,7 @@ impl From<DataType> for UdfDataType {
         match value {
             DataType::String => Self::String,
             DataType::Number => Self::Number,
+            DataType::Datetime => Self::Datetime,
             DataType::Boolean => Self::Boolean,
             DataType::Object => Self::Object,
         }

@@ -13,6 +13,8 @@ mod pool;
 mod relation;
 mod table;
 mod user;
+// Custom fields (users-udf).
+mod udf;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -20,6 +22,8 @@ pub(crate) use page::{Page, Paged};
 pub(crate) use pool::Pool;
 pub(crate) use table::{Direction, Refusal};
 pub(crate) use user::{CustomDatum, DataType, UniqueField, UserRecord};
+// Custom fields (users-udf).
+pub(crate) use udf::{FieldDef, TargetKind};
 
 use crate::failure::{Code, Failure};
 

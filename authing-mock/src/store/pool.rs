@@ -4,6 +4,7 @@ use authing_core::Secret;
 
 use super::relation::Relations;
 use super::table::Table;
+use super::udf::{FieldDef, Udvs};
 use super::user::UserRecord;
 use crate::crypto::{object_id, random_hex};
 
@@ -25,6 +26,11 @@ pub(crate) struct Pool {
     pub(crate) users: Table<UserRecord>,
     /// Many-to-many links between the records of the tables above.
     pub(crate) links: Relations,
+    // Custom fields (users-udf).
+    /// Custom field definitions, in creation order (a handful per kind of object).
+    pub(crate) udfs: Vec<FieldDef>,
+    /// Custom values of objects other than users (users keep theirs on their record).
+    pub(crate) udvs: Udvs,
 }
 
 impl Pool {
@@ -39,6 +45,8 @@ impl Pool {
             },
             users: Table::default(),
             links: Relations::default(),
+            udfs: Vec::new(),
+            udvs: Udvs::new(),
         }
     }
 
@@ -46,5 +54,7 @@ impl Pool {
     pub(crate) fn clear(&mut self) {
         self.users.clear();
         self.links.clear();
+        self.udfs.clear();
+        self.udvs.clear();
     }
 }
