@@ -12,6 +12,8 @@ use crate::store::{GroupRecord, Page, Paged, Pool, Refusal, USER_GROUPS, UserRec
 /// The longest group code, name or description.
 const MAX_TEXT_CHARS: usize = 1024;
 
+// For the authorisation evaluator and the policy checks (policies-acl), which merge later.
+#[cfg_attr(not(test), allow(dead_code))]
 /// The codes of the groups `user_id` belongs to, in the order they were joined.
 pub(crate) fn user_group_codes(pool: &Pool, user_id: &str) -> Vec<String> {
     user_groups(pool, user_id)

@@ -27,6 +27,8 @@ pub(crate) fn namespace_or_default(namespace: Option<&str>) -> &str {
     }
 }
 
+// For the authorisation evaluator and the policy checks (policies-acl), which merge later.
+#[cfg_attr(not(test), allow(dead_code))]
 /// The codes of `user_id`'s roles in `namespace`: assigned directly, through the user's
 /// groups, and every ancestor of those through `parent`; each once, in that order.
 pub(crate) fn user_role_codes(pool: &Pool, user_id: &str, namespace: &str) -> Vec<String> {
