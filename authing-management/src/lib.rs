@@ -54,12 +54,18 @@ pub mod families;
 pub mod graphql;
 mod token;
 pub mod users;
+// roles-groups
+pub mod groups;
+pub mod roles;
 
 pub use authing_core::NoTransport;
 pub use client::{AccessToken, CheckLoginStatus, ManagementClient, ManagementClientBuilder};
 pub use families::{CustomDataHandler, PolicyAssignmentsHandler};
 pub use token::AccessTokenAnswer;
 pub use users::{BatchField, UsersHandler};
+// roles-groups
+pub use groups::GroupsHandler;
+pub use roles::RolesHandler;
 
 /// Every GraphQL document this crate sends, as `(operation name, document)`, so tests can
 /// validate them all against Authing's schema.
