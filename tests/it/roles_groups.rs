@@ -16,13 +16,6 @@ const USER_ROLES: GraphQlOperation = GraphQlOperation::new(
     "query userRoles($id: String!, $namespace: String) {\n  user(id: $id) {\n    roles(namespace: $namespace) { totalCount list { code } }\n    groups { totalCount list { code } }\n  }\n}\n",
 );
 
-/// `assignRole` to groups (the member family assigns to users only).
-const ASSIGN_TO_GROUPS: GraphQlOperation = GraphQlOperation::new(
-    "assignRoleToGroups",
-    "assignRole",
-    "mutation assignRoleToGroups($roleCodes: [String], $groupCodes: [String!]) {\n  assignRole(roleCodes: $roleCodes, groupCodes: $groupCodes) { code message }\n}\n",
-);
-
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct Codes {
@@ -106,11 +99,8 @@ async fn role_hierarchy(env: Env) {
         .add_users("audit", vec![bob.id.clone(), alice.id.clone()])
         .await
         .expect("members");
-    let _: Value = management
-        .graphql(
-            &ASSIGN_TO_GROUPS,
-            json!({ "roleCodes": ["auditor"], "groupCodes": ["audit"] }),
-        )
+    roles
+        .add_groups("auditor", vec!["audit".into()])
         .await
         .expect("role to group");
 
@@ -153,6 +143,15 @@ async fn role_hierarchy(env: Env) {
     assert_eq!(codes(&of_alice.roles), ["admin", "auditor"]);
     let admin = roles.detail("admin").await.expect("detail").expect("stays");
     assert!(admin.parent.is_none());
+    roles
+        .remove_groups("auditor", vec!["audit".into()])
+        .await
+        .expect("revoked from the group");
+    assert!(relations(&env, &bob.id).await.roles.list.is_empty());
+    roles
+        .add_groups("auditor", vec!["audit".into()])
+        .await
+        .expect("again");
     groups.delete("audit").await.expect("group deleted");
     let of_bob = relations(&env, &bob.id).await;
     assert!(of_bob.roles.list.is_empty() && of_bob.groups.list.is_empty());
