@@ -56,6 +56,9 @@ mod token;
 pub mod users;
 // UDF (users-udf).
 pub mod udf;
+// roles-groups
+pub mod groups;
+pub mod roles;
 
 pub use authing_core::NoTransport;
 pub use client::{AccessToken, CheckLoginStatus, ManagementClient, ManagementClientBuilder};
@@ -64,6 +67,9 @@ pub use token::AccessTokenAnswer;
 pub use users::{BatchField, UsersHandler};
 // UDF (users-udf).
 pub use udf::UdfHandler;
+// roles-groups
+pub use groups::GroupsHandler;
+pub use roles::RolesHandler;
 
 /// Every GraphQL document this crate sends, as `(operation name, document)`, so tests can
 /// validate them all against Authing's schema.

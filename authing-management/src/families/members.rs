@@ -2,7 +2,7 @@
 //! `assignRole`/`addUserToGroup`, `revokeRole`/`removeUserFromGroup`).
 
 use authing_core::model::{CommonMessage, PaginatedUsers};
-use authing_core::{Error, Lang, Transport, Wire, operation};
+use authing_core::{Error, Lang, Transport, Wire, codes, operation};
 use http::StatusCode;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -85,7 +85,8 @@ pub struct WithUsers {
 }
 
 operation! {
-    /// One page of the members of a role (`roleMembers`) or a group (`groupMembers`).
+    /// One page of the members of a role (`roleMembers`) or a group (`groupMembers`); a
+    /// role or group that does not exist is [`Error::Api`] with [`codes::NOT_FOUND`].
     pub struct ListMembers -> PaginatedUsers {
         wire(op): Wire::Graphql(match op.of {
             MembersOf::Role => &graphql::ROLE_MEMBERS,
@@ -118,11 +119,20 @@ operation! {
                 check_target(self.of, &self.code, self.namespace.as_deref())
             }
 
-            fn finish(answer: Option<WithUsers>, _lang: Lang) -> Result<PaginatedUsers, Error> {
-                answer.map(|found| found.users).ok_or_else(|| Error::Decode {
-                    status: StatusCode::OK,
-                    body: authing_core::ResponseBody::new(bytes::Bytes::new()),
-                    reason: "Authing answered null: no such role or group".to_owned(),
+            /// A role or group that does not exist comes back as `null`: that is a
+            /// [`codes::NOT_FOUND`] error, not an empty page.
+            fn finish(answer: Option<WithUsers>, lang: Lang) -> Result<PaginatedUsers, Error> {
+                answer.map(|found| found.users).ok_or_else(|| {
+                    let message = match lang {
+                        Lang::EnUs => "No such role or group",
+                        _ => "角色或分组不存在",
+                    };
+                    Error::Api {
+                        code: codes::NOT_FOUND,
+                        message: message.to_owned(),
+                        data: None,
+                        status: StatusCode::OK,
+                    }
                 })
             }
         }
@@ -149,10 +159,19 @@ operation! {
         optional {
             /// The role's namespace code (roles only).
             namespace: String,
+            /// Groups (by code) that get the role too; their members then hold it (roles
+            /// only).
+            group_codes: Vec<String>,
         }
         impl {
             fn check(&self) -> Result<(), Error> {
-                check_members(self.of, &self.code, self.namespace.as_deref(), &self.user_ids)
+                check_assignment(
+                    self.of,
+                    &self.code,
+                    self.namespace.as_deref(),
+                    &self.user_ids,
+                    self.group_codes.as_deref(),
+                )
             }
 
             fn amend(&self, arguments: &mut Map<String, Value>) {
@@ -183,10 +202,19 @@ operation! {
         optional {
             /// The role's namespace code (roles only).
             namespace: String,
+            /// Groups (by code) that get the role too; their members then hold it (roles
+            /// only).
+            group_codes: Vec<String>,
         }
         impl {
             fn check(&self) -> Result<(), Error> {
-                check_members(self.of, &self.code, self.namespace.as_deref(), &self.user_ids)
+                check_assignment(
+                    self.of,
+                    &self.code,
+                    self.namespace.as_deref(),
+                    &self.user_ids,
+                    self.group_codes.as_deref(),
+                )
             }
 
             fn amend(&self, arguments: &mut Map<String, Value>) {
@@ -217,6 +245,27 @@ fn check_members(
         return Err(Error::invalid_argument("name at least one user id"));
     }
     user_ids.iter().try_for_each(|id| require("user id", id))
+}
+
+/// Users, or groups (roles only), or both; a group has no groups.
+fn check_assignment(
+    of: MembersOf,
+    code: &str,
+    namespace: Option<&str>,
+    user_ids: &[String],
+    group_codes: Option<&[String]>,
+) -> Result<(), Error> {
+    match group_codes {
+        Some(_) if of == MembersOf::Group => Err(Error::invalid_argument(
+            "group codes are for roles: a group has no groups",
+        )),
+        Some(codes) if !codes.is_empty() => {
+            check_target(of, code, namespace)?;
+            codes.iter().try_for_each(|c| require("group code", c))?;
+            user_ids.iter().try_for_each(|id| require("user id", id))
+        }
+        _ => check_members(of, code, namespace, user_ids),
+    }
 }
 
 /// `assignRole` and `revokeRole` take a list of role codes, not a `code`.
@@ -263,6 +312,18 @@ mod tests {
             variables(&group),
             serde_json::json!({"code": "finance", "userIds": ["u1"]})
         );
+        let to_groups = AddMembers::new((), MembersOf::Role, "admin", Vec::<String>::new())
+            .group_codes(vec!["finance".to_owned()]);
+        assert_eq!(
+            variables(&api.prepare(&to_groups).expect("prepares")),
+            serde_json::json!({"roleCodes": ["admin"], "userIds": [], "groupCodes": ["finance"]})
+        );
+        let group_of_groups = AddMembers::new((), MembersOf::Group, "g", vec!["u1".to_owned()])
+            .group_codes(vec!["finance".to_owned()]);
+        assert!(matches!(
+            api.prepare(&group_of_groups),
+            Err(Error::InvalidArgument(_))
+        ));
     }
 
     #[test]

@@ -22,6 +22,9 @@ pub(crate) mod users;
 // Custom fields and values (users-udf).
 pub(crate) mod udf;
 pub(crate) mod udv;
+// roles-groups
+pub(crate) mod groups;
+pub(crate) mod roles;
 
 use crate::failure::{Code, Failure};
 

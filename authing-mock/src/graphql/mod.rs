@@ -27,6 +27,9 @@ mod user_relations;
 mod users;
 // Custom fields and values (users-udf).
 mod udf;
+// roles-groups
+mod groups;
+mod roles;
 
 pub(crate) mod inputs;
 pub(crate) mod schema;
@@ -56,6 +59,8 @@ pub(crate) struct Query(
     users::UsersQuery,
     // users-udf
     udf::UdfQuery,
+    roles::RolesQuery,
+    groups::GroupsQuery,
     unsupported_query::UnsupportedQuery,
 );
 
@@ -67,6 +72,8 @@ pub(crate) struct Mutation(
     token::TokenMutation,
     // users-udf
     udf::UdfMutation,
+    roles::RolesMutation,
+    groups::GroupsMutation,
     unsupported_mutation::UnsupportedMutation,
 );
 

@@ -8,13 +8,14 @@
 
 mod page;
 mod pool;
-// The first links come with roles and groups; until then only the tests use them.
-#[cfg_attr(not(test), allow(dead_code))]
 mod relation;
 mod table;
 mod user;
 // Custom fields (users-udf).
 mod udf;
+// roles-groups
+mod group;
+mod role;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -24,6 +25,9 @@ pub(crate) use table::{Direction, Refusal};
 pub(crate) use user::{CustomDatum, DataType, UniqueField, UserRecord};
 // Custom fields (users-udf).
 pub(crate) use udf::{FieldDef, TargetKind};
+// roles-groups
+pub(crate) use group::{GroupRecord, USER_GROUPS};
+pub(crate) use role::{DEFAULT_NAMESPACE, GROUP_ROLES, RoleRecord, USER_ROLES};
 
 use crate::failure::{Code, Failure};
 

@@ -2,7 +2,9 @@
 
 use authing_core::Secret;
 
+use super::group::GroupRecord;
 use super::relation::Relations;
+use super::role::RoleRecord;
 use super::table::Table;
 use super::udf::{FieldDef, Udvs};
 use super::user::UserRecord;
@@ -24,6 +26,10 @@ pub(crate) struct Pool {
     /// The pool's application (the fake makes one per pool).
     pub(crate) app: App,
     pub(crate) users: Table<UserRecord>,
+    /// Roles, unique by code per namespace (roles-groups).
+    pub(crate) roles: Table<RoleRecord>,
+    /// Groups, unique by code (roles-groups).
+    pub(crate) groups: Table<GroupRecord>,
     /// Many-to-many links between the records of the tables above.
     pub(crate) links: Relations,
     // Custom fields (users-udf).
@@ -44,6 +50,8 @@ impl Pool {
                 secret: Secret::new(random_hex(16)),
             },
             users: Table::default(),
+            roles: Table::default(),
+            groups: Table::default(),
             links: Relations::default(),
             udfs: Vec::new(),
             udvs: Udvs::new(),
@@ -53,6 +61,8 @@ impl Pool {
     /// Forgets every record and link; the pool, its app and their credentials stay.
     pub(crate) fn clear(&mut self) {
         self.users.clear();
+        self.roles.clear();
+        self.groups.clear();
         self.links.clear();
         self.udfs.clear();
         self.udvs.clear();
