@@ -18,6 +18,8 @@
 //! 5. Tests: a module of `tests/it/`.
 
 pub(crate) mod identity;
+// Protocols (issue 9).
+pub(crate) mod protocols;
 pub(crate) mod users;
 
 use crate::failure::{Code, Failure};

@@ -13,6 +13,8 @@ mod pool;
 mod relation;
 mod table;
 mod user;
+// Protocols (issue 9).
+mod grants;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -20,6 +22,8 @@ pub(crate) use page::{Page, Paged};
 pub(crate) use pool::Pool;
 pub(crate) use table::{Direction, Refusal};
 pub(crate) use user::{CustomDatum, DataType, UniqueField, UserRecord};
+// Protocols (issue 9).
+pub(crate) use grants::{AuthCode, Grants, RefreshGrant};
 
 use crate::failure::{Code, Failure};
 
@@ -31,6 +35,8 @@ pub(crate) struct Store {
     pub(crate) app_pools: HashMap<String, String>,
     /// `jti`s of revoked tokens (logout).
     pub(crate) revoked: HashSet<String>,
+    /// Protocols (issue 9): pending authorization codes and live refresh tokens.
+    pub(crate) grants: Grants,
 }
 
 impl Store {
@@ -59,5 +65,6 @@ impl Store {
             pool.clear();
         }
         self.revoked.clear();
+        self.grants.clear();
     }
 }
