@@ -6,6 +6,8 @@ mod errors;
 mod graphql_documents;
 mod logs;
 mod management_token;
+// Protocols (issue 9).
+mod protocols_flow;
 mod registry;
 mod secrets;
 mod seed_flow;
