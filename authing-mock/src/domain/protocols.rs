@@ -279,9 +279,12 @@ impl TokenForm {
     pub(crate) fn from_pairs<'a>(pairs: impl Iterator<Item = (&'a str, &'a str)>) -> Self {
         let mut form = Self::default();
         for (name, value) in pairs {
+            if name == "grant_type" {
+                value.clone_into(&mut form.grant_type);
+                continue;
+            }
             let value = Some(value.to_owned());
             match name {
-                "grant_type" => form.grant_type = value.unwrap_or_default(),
                 "code" => form.code = value,
                 "redirect_uri" => form.redirect_uri = value,
                 "code_verifier" => form.code_verifier = value,
