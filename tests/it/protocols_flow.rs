@@ -343,7 +343,15 @@ async fn client_auth_methods(env: Env) {
 }
 
 async fn client_credentials(env: Env) {
-    let client = client_with(&env, ClientAuthMethod::ClientSecretPost);
+    // The AuthenticationClient's accessor: its app's host, id and transport.
+    let client = env
+        .authentication()
+        .protocols()
+        .expect("an app id is set")
+        .secret(env.pool.app_secret.clone())
+        .build()
+        .expect("protocol client");
+    assert_eq!(client.app_id(), env.pool.app_id);
     let tokens = client
         .client_credentials("orders:read")
         .send()
