@@ -6,7 +6,8 @@
 use std::time::{Duration, SystemTime};
 
 use authing_authentication::protocols::{
-    ClientAuthMethod, CodeVerifier, PasswordLogin, PkceMethod, ProtocolClient, ValidationError,
+    ClientAuthMethod, CodeVerifier, PasswordLogin, PkceMethod, Protocol, ProtocolClient,
+    ValidationError,
 };
 use authing_core::model::CreateUserInput;
 use authing_core::{Clock, Secret};
@@ -185,6 +186,19 @@ async fn code_pkce_flow(env: Env) {
         .expect("the access token validates locally");
     assert_eq!(access.sub.as_deref(), Some(user_id.as_str()));
 
+    let online = client
+        .validate_id_token_online(id_token.clone())
+        .send()
+        .await
+        .expect("Authing's online check");
+    assert_eq!(online.sub, user_id);
+    let online = client
+        .validate_access_token_online(tokens.access_token.clone())
+        .send()
+        .await
+        .expect("Authing's online check");
+    assert_eq!(online.sub.as_deref(), Some(user_id.as_str()));
+
     let info = client
         .userinfo(tokens.access_token.clone())
         .send()
@@ -232,6 +246,11 @@ async fn code_pkce_flow(env: Env) {
         .send()
         .await
         .expect_err("a revoked token gets no userinfo");
+    client
+        .validate_access_token_online(tokens.access_token.clone())
+        .send()
+        .await
+        .expect_err("the online check sees the revocation");
 
     client
         .revoke(refresh_token.clone())
@@ -371,6 +390,26 @@ async fn client_credentials(env: Env) {
         .expect("introspect");
     assert!(seen.active);
     assert_eq!(seen.client_id.as_deref(), Some(env.pool.app_id.as_str()));
+
+    // The OAuth 2.0 twin: tokens carry the `/oauth` issuer the validator expects.
+    let oauth = env
+        .authentication()
+        .protocols()
+        .expect("an app id is set")
+        .protocol(Protocol::OAuth2)
+        .secret(env.pool.app_secret.clone())
+        .build()
+        .expect("protocol client");
+    let tokens = oauth
+        .client_credentials("orders:read")
+        .send()
+        .await
+        .expect("oauth client credentials");
+    let claims = oauth
+        .validate_access_token(tokens.access_token.expose())
+        .await
+        .expect("validates against the /oauth issuer");
+    assert!(claims.iss.ends_with("/oauth"), "{}", claims.iss);
 }
 
 /// A clock 16 days ahead: the fake's tokens live 15.

@@ -306,6 +306,7 @@ pub(crate) fn token(
     signer: &Signer,
     client: &Client,
     form: TokenForm,
+    iss: &str,
 ) -> Result<Value, OAuthError> {
     match form.grant_type.as_str() {
         "authorization_code" => {
@@ -349,6 +350,7 @@ pub(crate) fn token(
                 &grant.user_id,
                 &grant.scope,
                 grant.nonce.as_deref(),
+                iss,
             )
         }
         "refresh_token" => {
@@ -373,6 +375,7 @@ pub(crate) fn token(
                 &grant.user_id,
                 &scope,
                 None,
+                iss,
             )?;
             // The refresh token stays valid (Authing does not rotate it); answer it back.
             if let Some(map) = answer.as_object_mut() {
@@ -402,6 +405,7 @@ pub(crate) fn token(
                 &user_id,
                 &scope,
                 None,
+                iss,
             )
         }
         "client_credentials" => {
@@ -414,7 +418,7 @@ pub(crate) fn token(
                 iat: now,
                 exp: now.saturating_add(TOKEN_SECS),
                 scope: scope.clone(),
-                iss: issuer_url(issuer),
+                iss: iss.to_owned(),
                 aud: client.app_id.clone(),
             };
             let access_token = signer.sign(&claims).map_err(OAuthError::internal)?;
@@ -479,11 +483,6 @@ fn narrowed_scope(granted: &str, requested: Option<&str>) -> Result<String, OAut
             "the scope exceeds the granted one",
         ))
     }
-}
-
-/// `{origin}/oidc`: the issuer, as Authing names it for the application host.
-fn issuer_url(issuer: &Issuer<'_>) -> String {
-    format!("{}/oidc", issuer.origin.trim_end_matches('/'))
 }
 
 /// The claims of an access token.
@@ -566,6 +565,7 @@ fn user_tokens(
     user_id: &str,
     scope: &str,
     nonce: Option<&str>,
+    iss: &str,
 ) -> Result<Value, OAuthError> {
     let pool = store
         .pools
@@ -575,14 +575,13 @@ fn user_tokens(
         users::get(pool, user_id).map_err(|_| OAuthError::invalid_grant("the user is gone"))?;
     let now = issuer.now.timestamp();
     let exp = now.saturating_add(TOKEN_SECS);
-    let iss = issuer_url(issuer);
     let access = AccessClaims {
         jti: random_hex(12),
         sub: Some(user_id.to_owned()),
         iat: now,
         exp,
         scope: scope.to_owned(),
-        iss: iss.clone(),
+        iss: iss.to_owned(),
         aud: app_id.to_owned(),
     };
     let access_token = signer.sign(&access).map_err(OAuthError::internal)?;
@@ -720,5 +719,32 @@ pub(crate) fn revoke(store: &mut Store, signer: &Signer, client: &Client, token:
         .is_some_and(|grant| grant.app_id == client.app_id)
     {
         store.grants.refresh_tokens.remove(token);
+    }
+}
+
+/// Authing's online check (`/api/v2/oidc/validate_token`): the claims of a live token the
+/// fake signed (`id_token`: signature and expiry; `access_token`: also not revoked), else
+/// `None`.
+pub(crate) fn validate_online(
+    store: &Store,
+    signer: &Signer,
+    now: i64,
+    token: &str,
+    is_access_token: bool,
+) -> Option<Value> {
+    if is_access_token {
+        live_access_token(store, signer, now, token)
+            .and_then(|claims| serde_json::to_value(claims).ok())
+    } else {
+        let claims: Map<String, Value> = signer.decode(token)?;
+        let live = claims
+            .get("exp")
+            .and_then(Value::as_i64)
+            .is_some_and(|exp| exp > now)
+            && claims
+                .get("aud")
+                .and_then(Value::as_str)
+                .is_some_and(|aud| store.app_pools.contains_key(aud));
+        live.then_some(Value::Object(claims))
     }
 }

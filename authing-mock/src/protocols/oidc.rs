@@ -30,7 +30,8 @@ pub(super) fn routes() -> Router<Arc<Fake>> {
     let mut router = Router::new()
         .route("/oidc/.well-known/openid-configuration", get(discovery))
         .route("/oidc/.well-known/jwks.json", get(jwks))
-        .route("/oidc/session/end", get(end_session));
+        .route("/oidc/session/end", get(end_session))
+        .route("/api/v2/oidc/validate_token", get(validate_token));
     for prefix in ["/oidc", "/oauth"] {
         router = router
             .route(&format!("{prefix}/auth"), get(login_page).post(login))
@@ -258,13 +259,20 @@ async fn login(State(fake): State<Arc<Fake>>, request: Request) -> Response {
 /// `POST /oidc/token`.
 async fn token(State(fake): State<Arc<Fake>>, request: Request) -> Response {
     let rc = RequestContext::of(&request);
+    // The issuer is the protocol's base: `{host}/oidc` or `{host}/oauth`.
+    let protocol = if request.uri().path().starts_with("/oauth/") {
+        "oauth"
+    } else {
+        "oidc"
+    };
+    let iss = format!("{}/{protocol}", rc.origin.trim_end_matches('/'));
     let result = async {
         let signer = signer()?;
         let (headers, pairs) = form(request).await?;
         let client = client(&fake, &headers, &pairs)?;
         let issuer = fake.issuer(&rc);
         let form = TokenForm::from_pairs(borrowed(&pairs));
-        protocols::token(&mut fake.store(), &issuer, signer, &client, form)
+        protocols::token(&mut fake.store(), &issuer, signer, &client, form, &iss)
     }
     .await;
     match result {
@@ -359,4 +367,29 @@ async fn end_session(request: Request) -> Response {
         return (StatusCode::SEE_OTHER, [(LOCATION, location.to_string())]).into_response();
     }
     Html("<!doctype html>\n<html><body><p>You are logged out.</p></body></html>\n").into_response()
+}
+
+/// `GET /api/v2/oidc/validate_token?id_token=..|access_token=..`: the token's claims, or
+/// `{code: 400, message}` as Authing answers.
+async fn validate_token(State(fake): State<Arc<Fake>>, request: Request) -> Response {
+    let query = request.uri().query().unwrap_or("");
+    let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
+        .into_owned()
+        .collect();
+    let refuse = |message: &str| Json(json!({ "code": 400, "message": message })).into_response();
+    let (token, is_access_token) = match (field(&pairs, "id_token"), field(&pairs, "access_token"))
+    {
+        (Some(token), None) => (token, false),
+        (None, Some(token)) => (token, true),
+        (Some(_), Some(_)) => return refuse("pass id_token or access_token, not both"),
+        (None, None) => return refuse("id_token or access_token is required"),
+    };
+    let Ok(signer) = signer() else {
+        return refuse("the fake's signing key is unavailable");
+    };
+    let now = fake.now().timestamp();
+    match protocols::validate_online(&fake.store(), signer, now, token, is_access_token) {
+        Some(claims) => Json(claims).into_response(),
+        None => refuse("token is invalid or expired"),
+    }
 }
