@@ -7,6 +7,7 @@ mod graphql_documents;
 mod logs;
 mod management_token;
 // Protocols (issue 9).
+mod cas_flow;
 mod protocols_flow;
 mod registry;
 mod secrets;

@@ -19,6 +19,7 @@
 
 pub(crate) mod identity;
 // Protocols (issue 9).
+pub(crate) mod cas;
 pub(crate) mod protocols;
 pub(crate) mod users;
 

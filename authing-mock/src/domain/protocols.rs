@@ -226,7 +226,7 @@ pub(crate) fn code_for_user(
 
 /// The shared login flow with an email or a username: `(pool_id, user_id)`; a failed login
 /// is `invalid_grant` with Authing's message.
-fn password_login(
+pub(crate) fn password_login(
     store: &mut Store,
     issuer: &Issuer<'_>,
     app_id: &str,

@@ -15,7 +15,16 @@
 //! `redirect_uri?code=..&state=..`. A test needs no HTML parsing: it can post the
 //! authorization parameters and the credentials straight to `POST /oidc/auth`, which is the
 //! documented shortcut.
+//!
+//! # CAS
+//!
+//! `/cas-idp/{appId}/login?service=..` is the same login page; posting it redirects to
+//! `service?ticket=ST-..`, a service ticket that is single-use and lives 5 minutes by the
+//! fake's clock. `validate` (CAS 1.0 text), `serviceValidate` and `p3/serviceValidate`
+//! (XML, or JSON with `format=JSON`) check it; `logout` redirects to `service` if given.
 
+mod cas;
+mod login_page;
 mod oidc;
 mod signing;
 
@@ -29,5 +38,5 @@ pub(crate) use signing::Signer;
 
 /// Every protocol route, to mount at the root.
 pub(crate) fn routes() -> Router<Arc<Fake>> {
-    oidc::routes()
+    oidc::routes().merge(cas::routes())
 }

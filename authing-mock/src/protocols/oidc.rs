@@ -16,6 +16,7 @@ use serde_json::{Value, json};
 use url::form_urlencoded;
 
 use super::Signer;
+use super::login_page::page;
 use crate::auth::RequestContext;
 use crate::domain::protocols::{
     self, AuthorizationRequest, Client, ClientCredentials, OAuthError, TokenForm,
@@ -153,49 +154,6 @@ async fn jwks() -> Response {
         Ok(signer) => Json(signer.jwks().clone()).into_response(),
         Err(error) => oauth_error(&error),
     }
-}
-
-/// Escapes text for HTML.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// The login page: a form posting the authorization parameters back with the credentials.
-fn page(action: &str, pairs: &[(String, String)], error: Option<&str>) -> String {
-    let hidden: String = pairs
-        .iter()
-        .filter(|(name, _)| name != "username" && name != "password")
-        .map(|(name, value)| {
-            format!(
-                "<input type=\"hidden\" name=\"{}\" value=\"{}\">\n",
-                escape(name),
-                escape(value)
-            )
-        })
-        .collect();
-    let error = error
-        .map(|e| format!("<p class=\"error\">{}</p>\n", escape(e)))
-        .unwrap_or_default();
-    format!(
-        "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>Log in</title></head>\n\
-         <body><h1>Log in</h1>\n{error}<form method=\"post\" action=\"{action}\">\n{hidden}\
-         <label>Username or email <input name=\"username\" autocomplete=\"username\"></label>\n\
-         <label>Password <input name=\"password\" type=\"password\" \
-         autocomplete=\"current-password\"></label>\n\
-         <button type=\"submit\">Log in</button>\n</form></body></html>\n",
-        action = escape(action),
-    )
 }
 
 /// `GET /oidc/auth`: the login page (400 with the reason for a bad request).

@@ -35,6 +35,8 @@ pub(crate) struct RefreshGrant {
 pub(crate) struct Grants {
     pub(crate) codes: HashMap<String, AuthCode>,
     pub(crate) refresh_tokens: HashMap<String, RefreshGrant>,
+    /// CAS service tickets.
+    pub(crate) tickets: HashMap<String, ServiceTicket>,
 }
 
 impl fmt::Debug for Grants {
@@ -42,6 +44,7 @@ impl fmt::Debug for Grants {
         f.debug_struct("Grants")
             .field("codes", &self.codes.len())
             .field("refresh_tokens", &self.refresh_tokens.len())
+            .field("tickets", &self.tickets.len())
             .finish()
     }
 }
@@ -51,5 +54,18 @@ impl Grants {
     pub(crate) fn clear(&mut self) {
         self.codes.clear();
         self.refresh_tokens.clear();
+        self.tickets.clear();
     }
+}
+
+/// What a CAS service ticket stands for, until it is validated or expires.
+#[derive(Clone)]
+pub(crate) struct ServiceTicket {
+    pub(crate) pool_id: String,
+    pub(crate) app_id: String,
+    pub(crate) user_id: String,
+    pub(crate) service: String,
+    /// Unix seconds by the fake's clock.
+    pub(crate) issued_at: i64,
+    pub(crate) expires_at: i64,
 }

@@ -23,7 +23,7 @@ pub(crate) use pool::Pool;
 pub(crate) use table::{Direction, Refusal};
 pub(crate) use user::{CustomDatum, DataType, UniqueField, UserRecord};
 // Protocols (issue 9).
-pub(crate) use grants::{AuthCode, Grants, RefreshGrant};
+pub(crate) use grants::{AuthCode, Grants, RefreshGrant, ServiceTicket};
 
 use crate::failure::{Code, Failure};
 
