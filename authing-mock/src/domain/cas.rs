@@ -15,27 +15,30 @@ pub(crate) const TICKET_SECS: i64 = 300;
 /// Why a ticket was refused, as CAS names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum TicketRefusal {
-    InvalidRequest,
-    InvalidTicket,
-    InvalidService,
+    /// A parameter is missing.
+    Request,
+    /// Unknown, used or expired.
+    Ticket,
+    /// Issued for another service.
+    Service,
 }
 
 impl TicketRefusal {
     /// The CAS code.
     pub(crate) fn code(self) -> &'static str {
         match self {
-            Self::InvalidRequest => "INVALID_REQUEST",
-            Self::InvalidTicket => "INVALID_TICKET",
-            Self::InvalidService => "INVALID_SERVICE",
+            Self::Request => "INVALID_REQUEST",
+            Self::Ticket => "INVALID_TICKET",
+            Self::Service => "INVALID_SERVICE",
         }
     }
 
     /// A description (never quoting the ticket).
     pub(crate) fn description(self) -> &'static str {
         match self {
-            Self::InvalidRequest => "service and ticket are required",
-            Self::InvalidTicket => "the ticket is unknown, used or expired",
-            Self::InvalidService => "the ticket was issued for another service",
+            Self::Request => "service and ticket are required",
+            Self::Ticket => "the ticket is unknown, used or expired",
+            Self::Service => "the ticket was issued for another service",
         }
     }
 }
@@ -82,25 +85,25 @@ pub(crate) fn validate(
     ticket: Option<&str>,
 ) -> Result<CasUser, TicketRefusal> {
     let (Some(service), Some(ticket)) = (service, ticket) else {
-        return Err(TicketRefusal::InvalidRequest);
+        return Err(TicketRefusal::Request);
     };
     // Single-use: a ticket presented is gone, valid or not.
     let grant = store
         .grants
         .tickets
         .remove(ticket)
-        .ok_or(TicketRefusal::InvalidTicket)?;
+        .ok_or(TicketRefusal::Ticket)?;
     if grant.expires_at <= now || grant.app_id != app_id {
-        return Err(TicketRefusal::InvalidTicket);
+        return Err(TicketRefusal::Ticket);
     }
     if grant.service != service {
-        return Err(TicketRefusal::InvalidService);
+        return Err(TicketRefusal::Service);
     }
     let pool = store
         .pools
         .get(&grant.pool_id)
-        .ok_or(TicketRefusal::InvalidTicket)?;
-    let user = users::get(pool, &grant.user_id).map_err(|_| TicketRefusal::InvalidTicket)?;
+        .ok_or(TicketRefusal::Ticket)?;
+    let user = users::get(pool, &grant.user_id).map_err(|_| TicketRefusal::Ticket)?;
     let name = user
         .str_field("username")
         .or_else(|| user.str_field("email"))
@@ -108,7 +111,7 @@ pub(crate) fn validate(
         .to_owned();
     let mut attributes = Map::new();
     let issued = chrono::DateTime::from_timestamp(grant.issued_at, 0)
-        .map(|at| crate::clock::iso(at))
+        .map(crate::clock::iso)
         .unwrap_or_default();
     attributes.insert("authenticationDate".to_owned(), json!(issued));
     attributes.insert("isFromNewLogin".to_owned(), json!(true));
