@@ -748,3 +748,198 @@ pub(crate) fn validate_online(
         live.then_some(Value::Object(claims))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::crypto::PasswordHash;
+    use crate::domain::identity::{Registration, register};
+    use crate::tokens::TokenIssuer;
+    use chrono::Utc;
+
+    /// A store with one pool whose user `ann` has password `pw-1`: (store, app id, secret).
+    fn setup(tokens: &TokenIssuer) -> (Store, String, String) {
+        let mut store = Store::default();
+        let pool_id = store.create_pool().id.clone();
+        let issuer = Issuer {
+            tokens,
+            now: Utc::now(),
+            origin: "http://x",
+        };
+        let pool = store.pool_mut(&pool_id).expect("pool");
+        let (app_id, secret) = (pool.app.id.clone(), pool.app.secret.expose().to_owned());
+        let registration = Registration {
+            field: UniqueField::Username,
+            account: "ann".into(),
+            password: PasswordHash::new("pw-1").expect("hash"),
+            fields: Map::new(),
+            params: None,
+            udf: Vec::new(),
+            force_login: false,
+            generate_token: false,
+            ip: None,
+            app_id: None,
+        };
+        register(pool, &issuer, registration).expect("registered");
+        (store, app_id, secret)
+    }
+
+    fn form(pairs: &[(&str, &str)]) -> TokenForm {
+        TokenForm::from_pairs(pairs.iter().copied())
+    }
+
+    #[test]
+    fn codes_are_single_use_short_lived_and_pkce_checked() {
+        let tokens = TokenIssuer::random();
+        let (mut store, app_id, secret) = setup(&tokens);
+        let signer = Signer::get().expect("signer");
+        let now = Utc::now();
+        let issuer = Issuer {
+            tokens: &tokens,
+            now,
+            origin: "http://x",
+        };
+        let client = authenticate(
+            &store,
+            &ClientCredentials {
+                client_id: Some(app_id.clone()),
+                client_secret: Some(secret),
+            },
+        )
+        .expect("client");
+        assert!(client.confidential);
+        let wrong = authenticate(
+            &store,
+            &ClientCredentials {
+                client_id: Some(app_id.clone()),
+                client_secret: Some("nope".into()),
+            },
+        );
+        assert_eq!(wrong.expect_err("wrong secret").error, "invalid_client");
+
+        let verifier = "a-verifier-of-enough-length-0123456789-abcdefg";
+        let challenge = URL_SAFE_NO_PAD.encode(Sha256::digest(verifier.as_bytes()));
+        let request = AuthorizationRequest::from_pairs(
+            [
+                ("client_id", app_id.as_str()),
+                ("redirect_uri", "https://site.example.com/cb"),
+                ("response_type", "code"),
+                ("scope", "openid offline_access"),
+                ("code_challenge", challenge.as_str()),
+                ("code_challenge_method", "S256"),
+            ]
+            .into_iter(),
+        );
+        request.check(&store).expect("a good request");
+        let wrong_password = login_for_code(&mut store, &issuer, &request, "ann", "nope");
+        assert_eq!(wrong_password.expect_err("refused").error, "invalid_grant");
+
+        let code = login_for_code(&mut store, &issuer, &request, "ann", "pw-1").expect("code");
+        let exchange = |store: &mut Store, verifier: &str, issuer: &Issuer<'_>| {
+            let form = form(&[
+                ("grant_type", "authorization_code"),
+                ("code", code.as_str()),
+                ("code_verifier", verifier),
+            ]);
+            token(store, issuer, signer, &client, form, "http://x/oidc")
+        };
+        let answer = exchange(&mut store, verifier, &issuer).expect("tokens");
+        assert!(answer["id_token"].is_string() && answer["refresh_token"].is_string());
+        let again = exchange(&mut store, verifier, &issuer);
+        assert_eq!(again.expect_err("single-use").error, "invalid_grant");
+
+        let code = login_for_code(&mut store, &issuer, &request, "ann", "pw-1").expect("code");
+        let wrong = token(
+            &mut store,
+            &issuer,
+            signer,
+            &client,
+            form(&[
+                ("grant_type", "authorization_code"),
+                ("code", code.as_str()),
+                ("code_verifier", "another-verifier"),
+            ]),
+            "http://x/oidc",
+        );
+        assert_eq!(wrong.expect_err("PKCE").error, "invalid_grant");
+
+        let code = login_for_code(&mut store, &issuer, &request, "ann", "pw-1").expect("code");
+        let later = Issuer {
+            now: now + chrono::Duration::seconds(CODE_SECS + 1),
+            ..issuer
+        };
+        let expired = token(
+            &mut store,
+            &later,
+            signer,
+            &client,
+            form(&[
+                ("grant_type", "authorization_code"),
+                ("code", code.as_str()),
+                ("code_verifier", verifier),
+            ]),
+            "http://x/oidc",
+        );
+        assert_eq!(expired.expect_err("expired").error, "invalid_grant");
+    }
+
+    #[test]
+    fn revocation_ends_access_and_refresh_tokens() {
+        let tokens = TokenIssuer::random();
+        let (mut store, app_id, secret) = setup(&tokens);
+        let signer = Signer::get().expect("signer");
+        let issuer = Issuer {
+            tokens: &tokens,
+            now: Utc::now(),
+            origin: "http://x",
+        };
+        let client = authenticate(
+            &store,
+            &ClientCredentials {
+                client_id: Some(app_id),
+                client_secret: Some(secret),
+            },
+        )
+        .expect("client");
+        let answer = token(
+            &mut store,
+            &issuer,
+            signer,
+            &client,
+            form(&[
+                ("grant_type", "password"),
+                ("username", "ann"),
+                ("password", "pw-1"),
+                ("scope", "openid profile offline_access"),
+            ]),
+            "http://x/oidc",
+        )
+        .expect("tokens");
+        let access = answer["access_token"].as_str().expect("access");
+        let refresh = answer["refresh_token"].as_str().expect("refresh");
+        let now = issuer.now.timestamp();
+        let info = userinfo(&store, signer, now, access).expect("userinfo");
+        assert_eq!(info["preferred_username"], "ann");
+        assert_eq!(
+            introspect(&store, signer, now, &client, access)["active"],
+            true
+        );
+        assert_eq!(
+            introspect(&store, signer, now, &client, refresh)["active"],
+            true
+        );
+        revoke(&mut store, signer, &client, access);
+        revoke(&mut store, signer, &client, refresh);
+        assert_eq!(
+            introspect(&store, signer, now, &client, access)["active"],
+            false
+        );
+        assert_eq!(
+            introspect(&store, signer, now, &client, refresh)["active"],
+            false
+        );
+        assert!(userinfo(&store, signer, now, access).is_err());
+        let later = now + TOKEN_SECS;
+        assert!(live_access_token(&store, signer, later, access).is_none());
+    }
+}
