@@ -126,6 +126,49 @@ impl<T> AuthenticationClient<T> {
         &self.shared.api
     }
 
+    /// A [`ProtocolClient`](crate::protocols::ProtocolClient) builder for this client's
+    /// application: its host, its id and a clone of its transport. Add the app secret
+    /// (for confidential clients), the redirect URI and so on, then `build()`.
+    ///
+    /// Fails with [`Error::Config`] when the client has no app id (a user-pool-only client
+    /// has no application to speak OIDC / OAuth / CAS / SAML for).
+    ///
+    /// ```
+    /// # let transport = authing_core::transport_fn(|_r: http::Request<bytes::Bytes>| async {
+    /// #     Ok(http::Response::new(bytes::Bytes::new()))
+    /// # });
+    /// use authing_authentication::AuthenticationClient;
+    ///
+    /// let auth = AuthenticationClient::builder()
+    ///     .app_id("APP_ID")
+    ///     .app_host("https://my-app.authing.cn")
+    ///     .transport(transport)
+    ///     .build()?;
+    /// let oidc = auth
+    ///     .protocols()?
+    ///     .secret("APP_SECRET")
+    ///     .redirect_uri("https://my-site.example.com/callback")
+    ///     .build()?;
+    /// assert_eq!(oidc.endpoints().issuer(), "https://my-app.authing.cn/oidc");
+    /// # Ok::<(), authing_core::Error>(())
+    /// ```
+    pub fn protocols(&self) -> Result<crate::protocols::ProtocolClientBuilder<T>, Error>
+    where
+        T: Transport + Clone,
+    {
+        let app_id = self.shared.app_id.clone().ok_or_else(|| {
+            Error::config(
+                "protocols() needs the client's app id: set .app_id(..) on the \
+                 AuthenticationClient builder",
+            )
+        })?;
+        Ok(crate::protocols::ProtocolClient::builder(
+            self.shared.api.host().as_str().to_owned(),
+            app_id,
+        )
+        .transport(self.shared.api.transport().clone()))
+    }
+
     /// The token of the user this client acts for.
     pub fn token(&self) -> Option<Secret> {
         self.session().token().cloned()

@@ -145,6 +145,8 @@ mod journal;
 mod limits;
 mod mock;
 mod pool;
+// Protocols (issue 9).
+mod protocols;
 mod record;
 mod rest;
 mod router;

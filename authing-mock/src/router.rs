@@ -18,7 +18,7 @@ use crate::fake::Fake;
 use crate::graphql::PreparedSlot;
 use crate::journal::recorded_body;
 use crate::record::{GraphqlSummary, RecordedRequest, redact_query};
-use crate::{admin, graphql, rest};
+use crate::{admin, graphql, protocols, rest};
 
 /// The largest request body the fake reads.
 const MAX_BODY: usize = 16 << 20;
@@ -28,6 +28,7 @@ pub(crate) fn router(mock: Arc<Fake>) -> Router {
     Router::new()
         .route("/graphql/v2", post(graphql_endpoint))
         .merge(rest::routes())
+        .merge(protocols::routes())
         .nest(admin::PREFIX, admin::routes(&mock))
         .fallback(rest::not_found)
         .method_not_allowed_fallback(rest::method_not_allowed)

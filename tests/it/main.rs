@@ -6,6 +6,9 @@ mod errors;
 mod graphql_documents;
 mod logs;
 mod management_token;
+// Protocols (issue 9).
+mod cas_flow;
+mod protocols_flow;
 mod registry;
 // roles-groups
 mod roles_groups;

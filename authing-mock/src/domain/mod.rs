@@ -18,6 +18,9 @@
 //! 5. Tests: a module of `tests/it/`.
 
 pub(crate) mod identity;
+// Protocols (issue 9).
+pub(crate) mod cas;
+pub(crate) mod protocols;
 pub(crate) mod users;
 // Custom fields and values (users-udf).
 pub(crate) mod udf;

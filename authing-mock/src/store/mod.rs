@@ -16,6 +16,8 @@ mod udf;
 // roles-groups
 mod group;
 mod role;
+// Protocols (issue 9).
+mod grants;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -28,6 +30,8 @@ pub(crate) use udf::{FieldDef, TargetKind};
 // roles-groups
 pub(crate) use group::{GroupRecord, USER_GROUPS};
 pub(crate) use role::{DEFAULT_NAMESPACE, GROUP_ROLES, RoleRecord, USER_ROLES};
+// Protocols (issue 9).
+pub(crate) use grants::{AuthCode, Grants, RefreshGrant, ServiceTicket};
 
 use crate::failure::{Code, Failure};
 
@@ -39,6 +43,8 @@ pub(crate) struct Store {
     pub(crate) app_pools: HashMap<String, String>,
     /// `jti`s of revoked tokens (logout).
     pub(crate) revoked: HashSet<String>,
+    /// Protocols (issue 9): pending authorization codes and live refresh tokens.
+    pub(crate) grants: Grants,
 }
 
 impl Store {
@@ -67,5 +73,6 @@ impl Store {
             pool.clear();
         }
         self.revoked.clear();
+        self.grants.clear();
     }
 }

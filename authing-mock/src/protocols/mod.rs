@@ -1,0 +1,42 @@
+//! The fake as the identity provider of its applications (issue 9): OIDC discovery and
+//! JWKS, the login page at `/oidc/auth`, the token, userinfo, introspection, revocation and
+//! end-session endpoints, and their OAuth 2.0 twins under `/oauth/`. The rules are in
+//! `domain/protocols.rs`; this module is the HTTP door.
+//!
+//! Every application of the fake shares its host, so the issuer is `{host}/oidc` for all,
+//! and the JWKS holds the one RS256 key the fake signs with (stable across runs).
+//!
+//! # The login page, and its test shortcut
+//!
+//! `GET /oidc/auth?client_id=..&redirect_uri=..&response_type=code&scope=..&state=..`
+//! (plus `nonce`, `code_challenge`, `code_challenge_method`) answers an HTML page with a
+//! form; posting it (`application/x-www-form-urlencoded`, the same parameters plus
+//! `username` and `password`) runs the shared login flow and redirects (303) to
+//! `redirect_uri?code=..&state=..`. A test needs no HTML parsing: it can post the
+//! authorization parameters and the credentials straight to `POST /oidc/auth`, which is the
+//! documented shortcut.
+//!
+//! # CAS
+//!
+//! `/cas-idp/{appId}/login?service=..` is the same login page; posting it redirects to
+//! `service?ticket=ST-..`, a service ticket that is single-use and lives 5 minutes by the
+//! fake's clock. `validate` (CAS 1.0 text), `serviceValidate` and `p3/serviceValidate`
+//! (XML, or JSON with `format=JSON`) check it; `logout` redirects to `service` if given.
+
+mod cas;
+mod login_page;
+mod oidc;
+mod signing;
+
+use std::sync::Arc;
+
+use axum::Router;
+
+use crate::fake::Fake;
+
+pub(crate) use signing::Signer;
+
+/// Every protocol route, to mount at the root.
+pub(crate) fn routes() -> Router<Arc<Fake>> {
+    oidc::routes().merge(cas::routes())
+}

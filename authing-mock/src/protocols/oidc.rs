@@ -1,0 +1,353 @@
+//! The OIDC / OAuth 2.0 endpoints.
+
+use std::sync::Arc;
+
+use axum::Json;
+use axum::Router;
+use axum::body::to_bytes;
+use axum::extract::{Request, State};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::{get, post};
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD;
+use http::header::{AUTHORIZATION, CACHE_CONTROL, LOCATION};
+use http::{HeaderMap, StatusCode};
+use serde_json::{Value, json};
+use url::form_urlencoded;
+
+use super::Signer;
+use super::login_page::page;
+use crate::auth::RequestContext;
+use crate::domain::protocols::{
+    self, AuthorizationRequest, Client, ClientCredentials, OAuthError, TokenForm,
+};
+use crate::fake::Fake;
+
+/// The largest form the endpoints read.
+const MAX_FORM: usize = 64 << 10;
+
+/// The routes, for `/oidc` and `/oauth`.
+pub(super) fn routes() -> Router<Arc<Fake>> {
+    let mut router = Router::new()
+        .route("/oidc/.well-known/openid-configuration", get(discovery))
+        .route("/oidc/.well-known/jwks.json", get(jwks))
+        .route("/oidc/session/end", get(end_session))
+        .route("/api/v2/oidc/validate_token", get(validate_token));
+    for prefix in ["/oidc", "/oauth"] {
+        router = router
+            .route(&format!("{prefix}/auth"), get(login_page).post(login))
+            .route(&format!("{prefix}/token"), post(token))
+            .route(&format!("{prefix}/me"), get(userinfo).post(userinfo))
+            .route(&format!("{prefix}/token/introspection"), post(introspect))
+            .route(&format!("{prefix}/token/revocation"), post(revoke));
+    }
+    router
+}
+
+/// An OAuth error response.
+fn oauth_error(error: &OAuthError) -> Response {
+    let status = StatusCode::from_u16(error.status).unwrap_or(StatusCode::BAD_REQUEST);
+    (status, [(CACHE_CONTROL, "no-store")], Json(error.body())).into_response()
+}
+
+/// The signer, or a 500 naming why not.
+fn signer() -> Result<&'static Signer, OAuthError> {
+    Signer::get().map_err(OAuthError::internal)
+}
+
+/// The request's form body.
+async fn form(request: Request) -> Result<(HeaderMap, Vec<(String, String)>), OAuthError> {
+    let (parts, body) = request.into_parts();
+    let bytes = to_bytes(body, MAX_FORM)
+        .await
+        .map_err(|_| OAuthError::invalid_request("the form is too large"))?;
+    let pairs = form_urlencoded::parse(&bytes).into_owned().collect();
+    Ok((parts.headers, pairs))
+}
+
+fn field<'a>(pairs: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    pairs
+        .iter()
+        .find(|(key, _)| key == name)
+        .map(|(_, value)| value.as_str())
+}
+
+fn borrowed(pairs: &[(String, String)]) -> impl Iterator<Item = (&str, &str)> {
+    pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+}
+
+/// `client_secret_basic` (RFC 6749 §2.3.1: both halves form-urlencoded), else
+/// `client_secret_post`, else `none` (only `client_id`).
+fn client_credentials(
+    headers: &HeaderMap,
+    pairs: &[(String, String)],
+) -> Result<ClientCredentials, OAuthError> {
+    let basic = headers
+        .get(AUTHORIZATION)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.strip_prefix("Basic "));
+    if let Some(encoded) = basic {
+        let malformed = || OAuthError::invalid_request("a malformed Basic authorization");
+        let decoded = STANDARD.decode(encoded.trim()).map_err(|_| malformed())?;
+        let decoded = String::from_utf8(decoded).map_err(|_| malformed())?;
+        let (id, secret) = decoded.split_once(':').ok_or_else(malformed)?;
+        let unescape = |text: &str| -> String {
+            form_urlencoded::parse(format!("x={text}").as_bytes())
+                .next()
+                .map(|(_, value)| value.into_owned())
+                .unwrap_or_default()
+        };
+        return Ok(ClientCredentials {
+            client_id: Some(unescape(id)),
+            client_secret: Some(unescape(secret)),
+        });
+    }
+    Ok(ClientCredentials {
+        client_id: field(pairs, "client_id").map(str::to_owned),
+        client_secret: field(pairs, "client_secret").map(str::to_owned),
+    })
+}
+
+/// Authenticates the calling client from its request.
+fn client(
+    fake: &Fake,
+    headers: &HeaderMap,
+    pairs: &[(String, String)],
+) -> Result<Client, OAuthError> {
+    let credentials = client_credentials(headers, pairs)?;
+    protocols::authenticate(&fake.store(), &credentials)
+}
+
+/// `GET /oidc/.well-known/openid-configuration`.
+async fn discovery(request: Request) -> Response {
+    let origin = RequestContext::of(&request).origin;
+    let host = origin.trim_end_matches('/');
+    Json(json!({
+        "issuer": format!("{host}/oidc"),
+        "authorization_endpoint": format!("{host}/oidc/auth"),
+        "token_endpoint": format!("{host}/oidc/token"),
+        "userinfo_endpoint": format!("{host}/oidc/me"),
+        "jwks_uri": format!("{host}/oidc/.well-known/jwks.json"),
+        "introspection_endpoint": format!("{host}/oidc/token/introspection"),
+        "revocation_endpoint": format!("{host}/oidc/token/revocation"),
+        "end_session_endpoint": format!("{host}/oidc/session/end"),
+        "response_types_supported": ["code"],
+        "response_modes_supported": ["query"],
+        "grant_types_supported": ["authorization_code", "refresh_token", "client_credentials", "password"],
+        "subject_types_supported": ["public"],
+        "id_token_signing_alg_values_supported": ["RS256"],
+        "token_endpoint_auth_methods_supported": ["client_secret_post", "client_secret_basic", "none"],
+        "introspection_endpoint_auth_methods_supported": ["client_secret_post", "client_secret_basic", "none"],
+        "revocation_endpoint_auth_methods_supported": ["client_secret_post", "client_secret_basic", "none"],
+        "code_challenge_methods_supported": ["S256", "plain"],
+        "scopes_supported": ["openid", "profile", "email", "phone", "offline_access"],
+        "claims_supported": ["sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "at_hash",
+            "name", "nickname", "preferred_username", "picture", "updated_at", "email",
+            "email_verified", "phone_number", "phone_number_verified"],
+    }))
+    .into_response()
+}
+
+/// `GET /oidc/.well-known/jwks.json`.
+async fn jwks() -> Response {
+    match signer() {
+        Ok(signer) => Json(signer.jwks().clone()).into_response(),
+        Err(error) => oauth_error(&error),
+    }
+}
+
+/// `GET /oidc/auth`: the login page (400 with the reason for a bad request).
+async fn login_page(State(fake): State<Arc<Fake>>, request: Request) -> Response {
+    let action = request.uri().path().to_owned();
+    let query = request.uri().query().unwrap_or("");
+    let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
+        .into_owned()
+        .collect();
+    let authorization = AuthorizationRequest::from_pairs(borrowed(&pairs));
+    if let Err(error) = authorization.check(&fake.store()) {
+        return oauth_error(&error);
+    }
+    Html(page(&action, &pairs, None)).into_response()
+}
+
+/// `POST /oidc/auth`: logs the user in and redirects to the client with a code; a failed
+/// login shows the page again (401) with the reason.
+async fn login(State(fake): State<Arc<Fake>>, request: Request) -> Response {
+    let action = request.uri().path().to_owned();
+    let rc = RequestContext::of(&request);
+    let pairs = match form(request).await {
+        Ok((_, pairs)) => pairs,
+        Err(error) => return oauth_error(&error),
+    };
+    let authorization = AuthorizationRequest::from_pairs(borrowed(&pairs));
+    let issuer = fake.issuer(&rc);
+    let result = {
+        let mut store = fake.store();
+        authorization.check(&store).and_then(|()| {
+            protocols::login_for_code(
+                &mut store,
+                &issuer,
+                &authorization,
+                field(&pairs, "username").unwrap_or(""),
+                field(&pairs, "password").unwrap_or(""),
+            )
+        })
+    };
+    match result {
+        Ok(code) => {
+            let mut location = match url::Url::parse(&authorization.redirect_uri) {
+                Ok(url) => url,
+                Err(_) => return oauth_error(&OAuthError::invalid_request("bad redirect_uri")),
+            };
+            location.query_pairs_mut().append_pair("code", &code);
+            if let Some(state) = &authorization.state {
+                location.query_pairs_mut().append_pair("state", state);
+            }
+            (StatusCode::SEE_OTHER, [(LOCATION, location.to_string())]).into_response()
+        }
+        Err(error) if error.error == "invalid_grant" => (
+            StatusCode::UNAUTHORIZED,
+            Html(page(&action, &pairs, Some(&error.description))),
+        )
+            .into_response(),
+        Err(error) => oauth_error(&error),
+    }
+}
+
+/// `POST /oidc/token`.
+async fn token(State(fake): State<Arc<Fake>>, request: Request) -> Response {
+    let rc = RequestContext::of(&request);
+    // The issuer is the protocol's base: `{host}/oidc` or `{host}/oauth`.
+    let protocol = if request.uri().path().starts_with("/oauth/") {
+        "oauth"
+    } else {
+        "oidc"
+    };
+    let iss = format!("{}/{protocol}", rc.origin.trim_end_matches('/'));
+    let result = async {
+        let signer = signer()?;
+        let (headers, pairs) = form(request).await?;
+        let client = client(&fake, &headers, &pairs)?;
+        let issuer = fake.issuer(&rc);
+        let form = TokenForm::from_pairs(borrowed(&pairs));
+        protocols::token(&mut fake.store(), &issuer, signer, &client, form, &iss)
+    }
+    .await;
+    match result {
+        Ok(answer) => (StatusCode::OK, [(CACHE_CONTROL, "no-store")], Json(answer)).into_response(),
+        Err(error) => oauth_error(&error),
+    }
+}
+
+/// `GET|POST /oidc/me` with a bearer access token.
+async fn userinfo(State(fake): State<Arc<Fake>>, request: Request) -> Response {
+    let rc = RequestContext::of(&request);
+    let result = (|| {
+        let token = rc
+            .bearer
+            .as_ref()
+            .ok_or_else(|| OAuthError::invalid_request("a bearer token is required"))?;
+        let now = fake.now().timestamp();
+        protocols::userinfo(&fake.store(), signer()?, now, token.expose())
+    })();
+    match result {
+        Ok(answer) => Json(answer).into_response(),
+        Err(error) => {
+            let mut response = oauth_error(&error);
+            if error.status == 401
+                && let Ok(value) =
+                    http::HeaderValue::from_str(&format!("Bearer error=\"{}\"", error.error))
+            {
+                response
+                    .headers_mut()
+                    .insert(http::header::WWW_AUTHENTICATE, value);
+            }
+            response
+        }
+    }
+}
+
+/// `POST /oidc/token/introspection`.
+async fn introspect(State(fake): State<Arc<Fake>>, request: Request) -> Response {
+    let result = async {
+        let signer = signer()?;
+        let (headers, pairs) = form(request).await?;
+        let client = client(&fake, &headers, &pairs)?;
+        let token = field(&pairs, "token")
+            .ok_or_else(|| OAuthError::invalid_request("token is required"))?;
+        let now = fake.now().timestamp();
+        Ok::<Value, OAuthError>(protocols::introspect(
+            &fake.store(),
+            signer,
+            now,
+            &client,
+            token,
+        ))
+    }
+    .await;
+    match result {
+        Ok(answer) => Json(answer).into_response(),
+        Err(error) => oauth_error(&error),
+    }
+}
+
+/// `POST /oidc/token/revocation`: 200 with an empty body, known token or not.
+async fn revoke(State(fake): State<Arc<Fake>>, request: Request) -> Response {
+    let result = async {
+        let signer = signer()?;
+        let (headers, pairs) = form(request).await?;
+        let client = client(&fake, &headers, &pairs)?;
+        let token = field(&pairs, "token")
+            .ok_or_else(|| OAuthError::invalid_request("token is required"))?;
+        protocols::revoke(&mut fake.store(), signer, &client, token);
+        Ok::<(), OAuthError>(())
+    }
+    .await;
+    match result {
+        Ok(()) => StatusCode::OK.into_response(),
+        Err(error) => oauth_error(&error),
+    }
+}
+
+/// `GET /oidc/session/end`: redirects to `post_logout_redirect_uri` (with `state`) when
+/// given, else a page saying the session ended. The fake keeps no browser session.
+async fn end_session(request: Request) -> Response {
+    let query = request.uri().query().unwrap_or("");
+    let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
+        .into_owned()
+        .collect();
+    if let Some(target) = field(&pairs, "post_logout_redirect_uri")
+        && let Ok(mut location) = url::Url::parse(target)
+    {
+        if let Some(state) = field(&pairs, "state") {
+            location.query_pairs_mut().append_pair("state", state);
+        }
+        return (StatusCode::SEE_OTHER, [(LOCATION, location.to_string())]).into_response();
+    }
+    Html("<!doctype html>\n<html><body><p>You are logged out.</p></body></html>\n").into_response()
+}
+
+/// `GET /api/v2/oidc/validate_token?id_token=..|access_token=..`: the token's claims, or
+/// `{code: 400, message}` as Authing answers.
+async fn validate_token(State(fake): State<Arc<Fake>>, request: Request) -> Response {
+    let query = request.uri().query().unwrap_or("");
+    let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
+        .into_owned()
+        .collect();
+    let refuse = |message: &str| Json(json!({ "code": 400, "message": message })).into_response();
+    let (token, is_access_token) = match (field(&pairs, "id_token"), field(&pairs, "access_token"))
+    {
+        (Some(token), None) => (token, false),
+        (None, Some(token)) => (token, true),
+        (Some(_), Some(_)) => return refuse("pass id_token or access_token, not both"),
+        (None, None) => return refuse("id_token or access_token is required"),
+    };
+    let Ok(signer) = signer() else {
+        return refuse("the fake's signing key is unavailable");
+    };
+    let now = fake.now().timestamp();
+    match protocols::validate_online(&fake.store(), signer, now, token, is_access_token) {
+        Some(claims) => Json(claims).into_response(),
+        None => refuse("token is invalid or expired"),
+    }
+}

@@ -1,0 +1,521 @@
+//! The fake as an OIDC / OAuth 2.0 provider, driven by the SDK's `ProtocolClient` over
+//! every transport: the code + PKCE flow through the login form, each client auth method,
+//! local id_token validation, userinfo, refresh, introspection and revocation, client
+//! credentials, and forged tokens refused by the local validator.
+
+use std::time::{Duration, SystemTime};
+
+use authing_authentication::protocols::{
+    ClientAuthMethod, CodeVerifier, PasswordLogin, PkceMethod, Protocol, ProtocolClient,
+    ValidationError,
+};
+use authing_core::model::CreateUserInput;
+use authing_core::{Clock, Secret};
+use authing_tests::{DynTransport, Env, each_transport};
+use base64::Engine as _;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use bytes::Bytes;
+
+const REDIRECT: &str = "https://site.example.com/callback";
+
+/// Creates alice (password `passw0rd!`) and returns her id.
+async fn alice(env: &Env) -> String {
+    env.management()
+        .users()
+        .create(CreateUserInput {
+            username: Some("alice".into()),
+            email: Some("alice@example.com".into()),
+            password: Some(Secret::from("passw0rd!")),
+            nickname: Some("Alice".into()),
+            ..Default::default()
+        })
+        .send()
+        .await
+        .expect("create alice")
+        .id
+}
+
+fn client_with(env: &Env, method: ClientAuthMethod) -> ProtocolClient<DynTransport> {
+    ProtocolClient::builder(env.pool.app_host.clone(), env.pool.app_id.clone())
+        .secret(env.pool.app_secret.clone())
+        .redirect_uri(REDIRECT)
+        .token_auth_method(method)
+        .introspection_auth_method(method)
+        .revocation_auth_method(method)
+        .transport(env.transport.clone())
+        .build()
+        .expect("protocol client")
+}
+
+async fn send(env: &Env, request: http::Request<Bytes>) -> http::Response<Bytes> {
+    env.transport.send(request).await.expect("transport")
+}
+
+/// Opens the login page of `authorize_url`, posts alice's credentials to its form, and
+/// returns the redirect's `(code, state)`.
+async fn log_in_through_form(env: &Env, authorize_url: &str, password: &str) -> (String, String) {
+    let page = send(
+        env,
+        http::Request::get(authorize_url)
+            .body(Bytes::new())
+            .expect("request"),
+    )
+    .await;
+    assert_eq!(page.status(), 200);
+    let html = String::from_utf8_lossy(page.body()).into_owned();
+    assert!(html.contains("<form method=\"post\""), "{html}");
+    assert!(html.contains("name=\"password\""), "{html}");
+
+    // Post the form: the authorization parameters (the page's hidden fields) plus the
+    // credentials, as a browser would.
+    let url = url::Url::parse(authorize_url).expect("authorize url");
+    let mut form = url::form_urlencoded::Serializer::new(String::new());
+    for (name, value) in url.query_pairs() {
+        form.append_pair(&name, &value);
+    }
+    form.append_pair("username", "alice")
+        .append_pair("password", password);
+    let action = format!("{}://{}{}", url.scheme(), url.authority(), url.path());
+    let answer = send(
+        env,
+        http::Request::post(action)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(Bytes::from(form.finish()))
+            .expect("request"),
+    )
+    .await;
+    assert_eq!(answer.status(), 303, "{:?}", answer.body());
+    let location = answer.headers()["location"].to_str().expect("ascii");
+    assert!(location.starts_with(REDIRECT), "{location}");
+    let location = url::Url::parse(location).expect("location");
+    let get = |name: &str| {
+        location
+            .query_pairs()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value.into_owned())
+            .expect("a query parameter")
+    };
+    (get("code"), get("state"))
+}
+
+async fn code_pkce_flow(env: Env) {
+    let user_id = alice(&env).await;
+    let client = client_with(&env, ClientAuthMethod::ClientSecretPost);
+
+    let metadata = client.discovery().send().await.expect("discovery");
+    assert_eq!(metadata.issuer, client.endpoints().issuer());
+
+    let verifier = CodeVerifier::random();
+    let authorization = client
+        .authorize_url()
+        .scope("openid profile email offline_access")
+        .pkce(verifier.challenge(PkceMethod::S256))
+        .build()
+        .expect("authorize url");
+
+    // A wrong password shows the page again, with no code.
+    let url = url::Url::parse(&authorization.url).expect("url");
+    let mut form = url::form_urlencoded::Serializer::new(String::new());
+    form.extend_pairs(url.query_pairs());
+    form.append_pair("username", "alice")
+        .append_pair("password", "wrong");
+    let refused = send(
+        &env,
+        http::Request::post(client.endpoints().authorize())
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(Bytes::from(form.finish()))
+            .expect("request"),
+    )
+    .await;
+    assert_eq!(refused.status(), 401);
+    assert!(!refused.headers().contains_key("location"));
+
+    let (code, state) = log_in_through_form(&env, &authorization.url, "passw0rd!").await;
+    assert_eq!(state, authorization.state);
+
+    // Without the verifier the code is refused, and a refused code is spent.
+    let (code_b, _) = log_in_through_form(&env, &authorization.url, "passw0rd!").await;
+    client
+        .exchange_code(code_b.clone())
+        .send()
+        .await
+        .expect_err("PKCE: the verifier is required");
+    client
+        .exchange_code(code_b)
+        .code_verifier(&verifier)
+        .send()
+        .await
+        .expect_err("the code was spent by the failed attempt");
+
+    let tokens = client
+        .exchange_code(code.clone())
+        .code_verifier(&verifier)
+        .send()
+        .await
+        .expect("code exchange");
+    client
+        .exchange_code(code)
+        .code_verifier(&verifier)
+        .send()
+        .await
+        .expect_err("codes are single-use");
+
+    let id_token = tokens
+        .id_token
+        .clone()
+        .expect("an id token for scope openid");
+    let nonce = authorization.nonce.clone().expect("OIDC sends a nonce");
+    let claims = client
+        .validate_id_token(id_token.expose())
+        .nonce(&nonce)
+        .send()
+        .await
+        .expect("the id token validates locally");
+    assert_eq!(claims.sub, user_id);
+    assert_eq!(claims.email.as_deref(), Some("alice@example.com"));
+    assert_eq!(claims.preferred_username.as_deref(), Some("alice"));
+    client
+        .validate_id_token(id_token.expose())
+        .nonce("another-nonce")
+        .send()
+        .await
+        .expect_err("a wrong nonce is refused");
+    let access = client
+        .validate_access_token(tokens.access_token.expose())
+        .await
+        .expect("the access token validates locally");
+    assert_eq!(access.sub.as_deref(), Some(user_id.as_str()));
+
+    let online = client
+        .validate_id_token_online(id_token.clone())
+        .send()
+        .await
+        .expect("Authing's online check");
+    assert_eq!(online.sub, user_id);
+    let online = client
+        .validate_access_token_online(tokens.access_token.clone())
+        .send()
+        .await
+        .expect("Authing's online check");
+    assert_eq!(online.sub.as_deref(), Some(user_id.as_str()));
+
+    let info = client
+        .userinfo(tokens.access_token.clone())
+        .send()
+        .await
+        .expect("userinfo");
+    assert_eq!(info.sub, user_id);
+    assert_eq!(info.email.as_deref(), Some("alice@example.com"));
+
+    let refresh_token = tokens.refresh_token.clone().expect("offline_access");
+    let refreshed = client
+        .refresh(refresh_token.clone())
+        .send()
+        .await
+        .expect("refresh");
+    assert_ne!(
+        refreshed.access_token.expose(),
+        tokens.access_token.expose()
+    );
+    client
+        .userinfo(refreshed.access_token.clone())
+        .send()
+        .await
+        .expect("the refreshed token works");
+
+    let live = client
+        .introspect(tokens.access_token.clone())
+        .send()
+        .await
+        .expect("introspect");
+    assert!(live.active);
+    assert_eq!(live.sub.as_deref(), Some(user_id.as_str()));
+    client
+        .revoke(tokens.access_token.clone())
+        .send()
+        .await
+        .expect("revoke");
+    let dead = client
+        .introspect(tokens.access_token.clone())
+        .send()
+        .await
+        .expect("introspect");
+    assert!(!dead.active);
+    client
+        .userinfo(tokens.access_token.clone())
+        .send()
+        .await
+        .expect_err("a revoked token gets no userinfo");
+    client
+        .validate_access_token_online(tokens.access_token.clone())
+        .send()
+        .await
+        .expect_err("the online check sees the revocation");
+
+    client
+        .revoke(refresh_token.clone())
+        .send()
+        .await
+        .expect("revoke refresh");
+    client
+        .refresh(refresh_token)
+        .send()
+        .await
+        .expect_err("a revoked refresh token is refused");
+}
+
+async fn client_auth_methods(env: Env) {
+    let user_id = alice(&env).await;
+
+    // client_secret_basic, with the password grant.
+    let basic = client_with(&env, ClientAuthMethod::ClientSecretBasic);
+    let tokens = basic
+        .password(PasswordLogin::Username("alice".into()), "passw0rd!")
+        .scope("openid profile")
+        .send()
+        .await
+        .expect("password grant, Basic auth");
+    let claims = basic
+        .validate_id_token(tokens.id_token.expect("id token").expose())
+        .send()
+        .await
+        .expect("validates");
+    assert_eq!(claims.sub, user_id);
+    assert!(
+        basic
+            .introspect(tokens.access_token)
+            .send()
+            .await
+            .expect("introspect")
+            .active
+    );
+    basic
+        .password(PasswordLogin::Username("alice".into()), "wrong")
+        .send()
+        .await
+        .expect_err("a wrong password");
+
+    // A wrong secret is refused, whatever the method.
+    for method in [
+        ClientAuthMethod::ClientSecretBasic,
+        ClientAuthMethod::ClientSecretPost,
+    ] {
+        let wrong = ProtocolClient::builder(env.pool.app_host.clone(), env.pool.app_id.clone())
+            .secret("not-the-secret")
+            .token_auth_method(method)
+            .transport(env.transport.clone())
+            .build()
+            .expect("client");
+        wrong
+            .password(
+                PasswordLogin::Email("alice@example.com".into()),
+                "passw0rd!",
+            )
+            .send()
+            .await
+            .expect_err("a wrong client secret");
+    }
+
+    // none: a public client, with PKCE only.
+    let public = ProtocolClient::builder(env.pool.app_host.clone(), env.pool.app_id.clone())
+        .redirect_uri(REDIRECT)
+        .token_auth_method(ClientAuthMethod::None)
+        .transport(env.transport.clone())
+        .build()
+        .expect("public client");
+    let verifier = CodeVerifier::random();
+    let authorization = public
+        .authorize_url()
+        .scope("openid")
+        .pkce(verifier.challenge(PkceMethod::Plain))
+        .build()
+        .expect("authorize url");
+    let (code, _) = log_in_through_form(&env, &authorization.url, "passw0rd!").await;
+    let tokens = public
+        .exchange_code(code)
+        .code_verifier(&verifier)
+        .send()
+        .await
+        .expect("a public client with PKCE");
+    assert!(tokens.id_token.is_some());
+    public
+        .client_credentials("read")
+        .send()
+        .await
+        .expect_err("client credentials need the secret");
+
+    // A code expires by the fake's clock.
+    let authorization = public
+        .authorize_url()
+        .scope("openid")
+        .pkce(verifier.challenge(PkceMethod::S256))
+        .build()
+        .expect("authorize url");
+    let (code, _) = log_in_through_form(&env, &authorization.url, "passw0rd!").await;
+    env.mock.advance_clock(Duration::from_secs(11 * 60));
+    public
+        .exchange_code(code)
+        .code_verifier(&verifier)
+        .send()
+        .await
+        .expect_err("the code expired");
+}
+
+async fn client_credentials(env: Env) {
+    // The AuthenticationClient's accessor: its app's host, id and transport.
+    let client = env
+        .authentication()
+        .protocols()
+        .expect("an app id is set")
+        .secret(env.pool.app_secret.clone())
+        .build()
+        .expect("protocol client");
+    assert_eq!(client.app_id(), env.pool.app_id);
+    let tokens = client
+        .client_credentials("orders:read")
+        .send()
+        .await
+        .expect("client credentials");
+    assert!(tokens.id_token.is_none() && tokens.refresh_token.is_none());
+    assert_eq!(tokens.scope.as_deref(), Some("orders:read"));
+    let claims = client
+        .validate_access_token(tokens.access_token.expose())
+        .await
+        .expect("validates");
+    assert!(claims.aud.contains(&env.pool.app_id));
+    let seen = client
+        .introspect(tokens.access_token)
+        .send()
+        .await
+        .expect("introspect");
+    assert!(seen.active);
+    assert_eq!(seen.client_id.as_deref(), Some(env.pool.app_id.as_str()));
+
+    // The OAuth 2.0 twin: tokens carry the `/oauth` issuer the validator expects.
+    let oauth = env
+        .authentication()
+        .protocols()
+        .expect("an app id is set")
+        .protocol(Protocol::OAuth2)
+        .secret(env.pool.app_secret.clone())
+        .build()
+        .expect("protocol client");
+    let tokens = oauth
+        .client_credentials("orders:read")
+        .send()
+        .await
+        .expect("oauth client credentials");
+    let claims = oauth
+        .validate_access_token(tokens.access_token.expose())
+        .await
+        .expect("validates against the /oauth issuer");
+    assert!(claims.iss.ends_with("/oauth"), "{}", claims.iss);
+}
+
+/// A clock 16 days ahead: the fake's tokens live 15.
+#[derive(Debug)]
+struct Later;
+
+impl Clock for Later {
+    fn now(&self) -> SystemTime {
+        SystemTime::now() + Duration::from_secs(16 * 24 * 3600)
+    }
+}
+
+async fn forged_tokens_refused(env: Env) {
+    alice(&env).await;
+    let client = client_with(&env, ClientAuthMethod::ClientSecretPost);
+    let tokens = client
+        .password(PasswordLogin::Username("alice".into()), "passw0rd!")
+        .send()
+        .await
+        .expect("tokens");
+    let id_token = tokens.id_token.expect("id token");
+    let id_token = id_token.expose();
+    client
+        .validate_id_token(id_token)
+        .send()
+        .await
+        .expect("the genuine token validates");
+
+    // Tampered: a claim changed, the signature kept.
+    let parts: Vec<&str> = id_token.split('.').collect();
+    let mut payload: serde_json::Value =
+        serde_json::from_slice(&URL_SAFE_NO_PAD.decode(parts[1]).expect("b64")).expect("json");
+    payload["sub"] = "someone-else".into();
+    let tampered_payload = URL_SAFE_NO_PAD.encode(payload.to_string());
+    let tampered = format!("{}.{}.{}", parts[0], tampered_payload, parts[2]);
+    let error = client
+        .validate_id_token(&tampered)
+        .send()
+        .await
+        .expect_err("tampered");
+    assert!(matches!(error, ValidationError::BadSignature), "{error:?}");
+
+    // alg none.
+    let none_header = URL_SAFE_NO_PAD.encode(r#"{"alg":"none","typ":"JWT"}"#);
+    let unsigned = format!("{none_header}.{}.", parts[1]);
+    let error = client
+        .validate_id_token(&unsigned)
+        .send()
+        .await
+        .expect_err("alg none");
+    assert!(
+        matches!(error, ValidationError::AlgorithmNotAllowed { .. }),
+        "{error:?}"
+    );
+
+    // Key confusion: HS256 signed with the app secret, shown to an RS256 client.
+    let hs = jsonwebtoken::encode(
+        &jsonwebtoken::Header::new(jsonwebtoken::Algorithm::HS256),
+        &payload,
+        &jsonwebtoken::EncodingKey::from_secret(env.pool.app_secret.expose().as_bytes()),
+    )
+    .expect("sign");
+    let error = client
+        .validate_id_token(&hs)
+        .send()
+        .await
+        .expect_err("key confusion");
+    assert!(
+        matches!(error, ValidationError::AlgorithmNotAllowed { .. }),
+        "{error:?}"
+    );
+
+    // Wrong audience: the client of another application of the fake.
+    let other = env.mock.create_pool();
+    let stranger = ProtocolClient::builder(env.pool.app_host.clone(), other.app_id.clone())
+        .secret(other.app_secret.clone())
+        .transport(env.transport.clone())
+        .build()
+        .expect("client");
+    let error = stranger
+        .validate_id_token(id_token)
+        .send()
+        .await
+        .expect_err("wrong audience");
+    assert!(matches!(error, ValidationError::WrongAudience), "{error:?}");
+
+    // Expired, by the validator's clock.
+    let later = ProtocolClient::builder(env.pool.app_host.clone(), env.pool.app_id.clone())
+        .clock(std::sync::Arc::new(Later))
+        .transport(env.transport.clone())
+        .build()
+        .expect("client");
+    let error = later
+        .validate_id_token(id_token)
+        .send()
+        .await
+        .expect_err("expired");
+    assert!(
+        matches!(error, ValidationError::Expired { .. }),
+        "{error:?}"
+    );
+}
+
+each_transport!(
+    code_pkce_flow,
+    client_auth_methods,
+    client_credentials,
+    forged_tokens_refused
+);
