@@ -78,6 +78,8 @@ mod status;
 mod wire;
 
 pub use authing_core::NoTransport;
+/// TOTP codes (RFC 6238) for answering an MFA step in tests: [`totp::code`].
+pub use authing_core::totp;
 pub use authing_core::model::{LoginStatus, RegisterProfile, UpdateUserInput, User};
 pub use authing_core::{Encryptor, Error, Lang, OnError, Secret, Transport};
 pub use client::{AuthenticationClient, AuthenticationClientBuilder};
