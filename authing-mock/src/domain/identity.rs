@@ -217,7 +217,8 @@ pub(crate) struct Login {
     pub(crate) app_id: Option<String>,
 }
 
-/// Logs a user in: 2005 blocked, 2333 wrong password, 2004 unknown (unless
+/// Logs a user in: 2005 blocked, 2333 wrong password, 1635 (with `data.mfaToken`) when the
+/// user has MFA on, 2004 unknown (unless
 /// `auto_register`); counts the login and returns the user with a fresh token.
 pub(crate) fn login<'p>(
     pool: &'p mut Pool,
@@ -240,6 +241,11 @@ pub(crate) fn login<'p>(
                 .is_some_and(|hash| hash.matches(password));
             if !matches {
                 return Err(Code::WrongCredentials.into());
+            }
+            if pool.mfa.required(&user.id) {
+                let user_id = user.id.clone();
+                let app_id = login.app_id.unwrap_or_else(|| pool.app.id.clone());
+                return Err(super::mfa::begin_step(pool, user_id, app_id, issuer.now));
             }
             user.id.clone()
         }
@@ -287,6 +293,22 @@ pub(crate) struct Registration {
     pub(crate) ip: Option<String>,
     /// The application registered with (else the pool's).
     pub(crate) app_id: Option<String>,
+}
+
+/// Completes a login whose MFA step was answered: counts it and issues a token for
+/// application `app_id`.
+pub(crate) fn complete_login<'p>(
+    pool: &'p mut Pool,
+    issuer: &Issuer<'_>,
+    app_id: &str,
+    user_id: &str,
+) -> Result<(&'p UserRecord, String), Failure> {
+    let counted = CountedLogin {
+        ip: None,
+        custom_data: Vec::new(),
+    };
+    let issued = issue(pool, issuer, Some(app_id), user_id, Some(counted))?;
+    Ok((users::get(pool, user_id)?, issued.token))
 }
 
 /// Registers a user (2003, 2231, 2026); a token comes back only with `force_login` (which

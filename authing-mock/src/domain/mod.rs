@@ -19,6 +19,8 @@
 
 pub(crate) mod identity;
 pub(crate) mod users;
+// Session / MFA area.
+pub(crate) mod mfa;
 
 use crate::failure::{Code, Failure};
 

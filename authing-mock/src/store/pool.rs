@@ -2,6 +2,7 @@
 
 use authing_core::Secret;
 
+use super::mfa::MfaState;
 use super::relation::Relations;
 use super::table::Table;
 use super::user::UserRecord;
@@ -25,6 +26,9 @@ pub(crate) struct Pool {
     pub(crate) users: Table<UserRecord>,
     /// Many-to-many links between the records of the tables above.
     pub(crate) links: Relations,
+    // Session / MFA area.
+    /// TOTP authenticators and MFA login steps.
+    pub(crate) mfa: MfaState,
 }
 
 impl Pool {
@@ -39,6 +43,7 @@ impl Pool {
             },
             users: Table::default(),
             links: Relations::default(),
+            mfa: MfaState::default(),
         }
     }
 
@@ -46,5 +51,6 @@ impl Pool {
     pub(crate) fn clear(&mut self) {
         self.users.clear();
         self.links.clear();
+        self.mfa.clear();
     }
 }
