@@ -131,11 +131,11 @@ failures! {
     /// The password checked out; the user's MFA step comes next (`data.mfaToken`).
     MfaRequired = codes::MFA_REQUIRED, "请进行多因素认证", "Multi-factor authentication is required";
     /// A wrong TOTP code.
-    WrongTotpCode = codes::WRONG_TOTP_CODE, "TOTP 验证码错误", "Wrong TOTP code";
+    WrongTotp = codes::WRONG_TOTP_CODE, "TOTP 验证码错误", "Wrong TOTP code";
     /// A wrong (or already used) TOTP recovery code.
-    WrongRecoveryCode = codes::WRONG_RECOVERY_CODE, "恢复代码错误", "Wrong recovery code";
+    WrongRecovery = codes::WRONG_RECOVERY_CODE, "恢复代码错误", "Wrong recovery code";
     /// No TOTP code sent.
-    TotpCodeRequired = codes::TOTP_CODE_REQUIRED, "请输入 TOTP 验证码", "The TOTP code is required";
+    TotpRequired = codes::TOTP_CODE_REQUIRED, "请输入 TOTP 验证码", "The TOTP code is required";
     /// No recovery code sent.
     RecoveryCodeRequired = codes::RECOVERY_CODE_REQUIRED, "请输入恢复代码", "The recovery code is required";
 }

@@ -75,13 +75,13 @@ pub(crate) fn confirm(
     code: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<(), Failure> {
-    let code = required(code, Code::TotpCodeRequired)?;
+    let code = required(code, Code::TotpRequired)?;
     let authenticator =
         pool.mfa.totp.get_mut(user_id).ok_or_else(|| {
             Failure::invalid_params("no TOTP enrolment is in progress".to_owned())
         })?;
     if !totp::verify(&authenticator.secret, code, unix(now), WINDOW) {
-        return Err(Code::WrongTotpCode.into());
+        return Err(Code::WrongTotp.into());
     }
     authenticator.enabled = true;
     authenticator.updated_at = now;
@@ -156,14 +156,14 @@ pub(crate) fn verify_totp<'p>(
     code: Option<&str>,
 ) -> Result<(&'p UserRecord, String), Failure> {
     let step = step(pool, mfa_token, issuer.now)?;
-    let code = required(code, Code::TotpCodeRequired)?;
+    let code = required(code, Code::TotpRequired)?;
     let good = pool
         .mfa
         .totp
         .get(&step.user_id)
         .is_some_and(|a| a.enabled && totp::verify(&a.secret, code, unix(issuer.now), WINDOW));
     if !good {
-        return Err(Code::WrongTotpCode.into());
+        return Err(Code::WrongTotp.into());
     }
     finish(pool, issuer, mfa_token, &step)
 }
@@ -183,13 +183,13 @@ pub(crate) fn verify_recovery_code<'p>(
         .totp
         .get_mut(&step.user_id)
         .filter(|a| a.enabled)
-        .ok_or(Code::WrongRecoveryCode)?;
+        .ok_or(Code::WrongRecovery)?;
     let matches = authenticator
         .recovery_code
         .as_deref()
         .is_some_and(|stored| crate::crypto::secret_matches(code, stored));
     if !matches {
-        return Err(Code::WrongRecoveryCode.into());
+        return Err(Code::WrongRecovery.into());
     }
     authenticator.recovery_code = None;
     authenticator.updated_at = issuer.now;

@@ -6,6 +6,8 @@ mod envelope;
 mod identity;
 mod keys;
 mod users;
+// Session / MFA area.
+mod mfa;
 
 use std::sync::Arc;
 
@@ -21,4 +23,6 @@ pub(crate) fn routes() -> Router<Arc<Fake>> {
         .merge(keys::routes())
         .merge(users::routes())
         .merge(identity::routes())
+        // Session / MFA area.
+        .merge(mfa::routes())
 }
