@@ -28,6 +28,9 @@ authing_core::graphql_operations! {
     UPDATE_PASSWORD = (
         "updatePassword", "graphql/profile/updatePassword.graphql", USER_WITH_IDENTITIES
     );
+    // Session / MFA area.
+    /// `refreshToken(id: String): RefreshToken`, sent without `id`: the bearer's own login.
+    REFRESH_TOKEN = ("refreshToken", "graphql/session/refreshToken.graphql");
 }
 
 /// `(operation name, document as sent)` of every GraphQL document this crate sends, for

@@ -70,21 +70,25 @@
 mod client;
 pub mod graphql;
 mod login;
+// Session / MFA area.
+pub mod mfa;
 mod profile;
 pub mod protocols;
+mod refresh;
 mod register;
 mod session;
 mod status;
 mod wire;
 
 pub use authing_core::NoTransport;
+pub use authing_core::model::{LoginStatus, RegisterProfile, UpdateUserInput, User};
 /// TOTP codes (RFC 6238) for answering an MFA step in tests: [`totp::code`].
 pub use authing_core::totp;
-pub use authing_core::model::{LoginStatus, RegisterProfile, UpdateUserInput, User};
 pub use authing_core::{Encryptor, Error, Lang, OnError, Secret, Transport};
 pub use client::{AuthenticationClient, AuthenticationClientBuilder};
 pub use graphql::graphql_documents;
 pub use login::{LoginByEmail, LoginByUsername};
 pub use profile::{GetCurrentUser, UpdatePassword, UpdateProfile};
+pub use refresh::{RefreshToken, RefreshedToken};
 pub use register::{RegisterByEmail, RegisterByUsername};
 pub use status::{AsToken, CheckLoginStatus, Logout};
