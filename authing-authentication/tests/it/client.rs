@@ -802,6 +802,7 @@ fn the_crate_lists_every_document_it_sends() {
             "loginByEmail",
             "loginByUsername",
             "updatePassword",
+            "refreshToken",
             "checkLoginStatus",
             "updateUser",
         ]
