@@ -123,6 +123,14 @@ fn registry() -> Vec<Entry> {
         authentication "authentication/profile/getCurrentUser" => authn::GetCurrentUser;
         authentication "authentication/status/checkLoginStatus" => authn::CheckLoginStatus;
         authentication "authentication/status/logout" => authn::Logout;
+        // Session / MFA area.
+        authentication "authentication/session/refreshToken" => authn::RefreshToken;
+        authentication "authentication/mfa/getMfaAuthenticators" => authn::mfa::GetMfaAuthenticators;
+        authentication "authentication/mfa/associateMfaAuthenticator" => authn::mfa::AssociateMfaAuthenticator;
+        authentication "authentication/mfa/confirmAssociateMfaAuthenticator" => authn::mfa::ConfirmAssociateMfaAuthenticator;
+        authentication "authentication/mfa/deleteMfaAuthenticator" => authn::mfa::DeleteMfaAuthenticator;
+        authentication "authentication/mfa/verifyTotpMfa" => authn::mfa::VerifyTotpMfa;
+        authentication "authentication/mfa/verifyTotpRecoveryCode" => authn::mfa::VerifyTotpRecoveryCode;
     }
 }
 
