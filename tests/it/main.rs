@@ -9,5 +9,7 @@ mod management_token;
 mod registry;
 mod secrets;
 mod seed_flow;
+// Session / MFA area.
+mod session_mfa;
 mod stubs;
 mod transport_contract;
