@@ -162,6 +162,8 @@ pub use mock::{MockAuthing, MockAuthingBuilder, Snapshot};
 pub use pool::{IN_PROCESS_HOST, PoolCredentials};
 pub use record::RecordedRequest;
 pub use server::MockServer;
+// auth-flows: the outbox of sent codes.
+pub use store::{Channel, SMS_SCENE, SentCode};
 
 /// The fake's GraphQL schema as SDL: what it accepts at `POST /graphql/v2`. It holds every
 /// type, field, argument, input field and enum value of Authing's v2 schema, identically

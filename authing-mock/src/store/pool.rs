@@ -2,6 +2,7 @@
 
 use authing_core::Secret;
 
+use super::outbox::Outbox;
 use super::relation::Relations;
 use super::table::Table;
 use super::user::UserRecord;
@@ -25,6 +26,9 @@ pub(crate) struct Pool {
     pub(crate) users: Table<UserRecord>,
     /// Many-to-many links between the records of the tables above.
     pub(crate) links: Relations,
+    // auth-flows: the codes the pool sent.
+    /// The SMS and email codes the pool sent.
+    pub(crate) outbox: Outbox,
 }
 
 impl Pool {
@@ -39,6 +43,7 @@ impl Pool {
             },
             users: Table::default(),
             links: Relations::default(),
+            outbox: Outbox::default(),
         }
     }
 
@@ -46,5 +51,6 @@ impl Pool {
     pub(crate) fn clear(&mut self) {
         self.users.clear();
         self.links.clear();
+        self.outbox.clear();
     }
 }
