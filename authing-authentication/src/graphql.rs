@@ -28,6 +28,35 @@ authing_core::graphql_operations! {
     UPDATE_PASSWORD = (
         "updatePassword", "graphql/profile/updatePassword.graphql", USER_WITH_IDENTITIES
     );
+    // auth-flows: codes, phone logins and registration, password reset, binding.
+    /// `sendEmail(email: String!, scene: EmailScene!): CommonMessage!`.
+    SEND_EMAIL = ("sendEmail", "graphql/codes/sendEmail.graphql");
+    /// `registerByPhoneCode(input: RegisterByPhoneCodeInput!): User`.
+    REGISTER_BY_PHONE_CODE = (
+        "registerByPhoneCode", "graphql/register/registerByPhoneCode.graphql", USER_WITH_IDENTITIES
+    );
+    /// `loginByPhoneCode(input: LoginByPhoneCodeInput!): User`.
+    LOGIN_BY_PHONE_CODE = (
+        "loginByPhoneCode", "graphql/login/loginByPhoneCode.graphql", USER_WITH_IDENTITIES
+    );
+    /// `loginByPhonePassword(input: LoginByPhonePasswordInput!): User`.
+    LOGIN_BY_PHONE_PASSWORD = (
+        "loginByPhonePassword", "graphql/login/loginByPhonePassword.graphql", USER_WITH_IDENTITIES
+    );
+    /// `resetPassword(phone, email, code: String!, newPassword: String!): CommonMessage`.
+    RESET_PASSWORD = ("resetPassword", "graphql/binding/resetPassword.graphql");
+    /// `bindPhone(phone: String!, phoneCode: String!): User!`.
+    BIND_PHONE = ("bindPhone", "graphql/binding/bindPhone.graphql", USER_WITH_IDENTITIES);
+    /// `unbindPhone: User!`.
+    UNBIND_PHONE = ("unbindPhone", "graphql/binding/unbindPhone.graphql", USER_WITH_IDENTITIES);
+    /// `updatePhone(phone: String!, phoneCode: String!, oldPhone, oldPhoneCode): User!`.
+    UPDATE_PHONE = ("updatePhone", "graphql/binding/updatePhone.graphql", USER_WITH_IDENTITIES);
+    /// `bindEmail(email: String!, emailCode: String!): User!`.
+    BIND_EMAIL = ("bindEmail", "graphql/binding/bindEmail.graphql", USER_WITH_IDENTITIES);
+    /// `unbindEmail: User!`.
+    UNBIND_EMAIL = ("unbindEmail", "graphql/binding/unbindEmail.graphql", USER_WITH_IDENTITIES);
+    /// `updateEmail(email: String!, emailCode: String!, oldEmail, oldEmailCode): User!`.
+    UPDATE_EMAIL = ("updateEmail", "graphql/binding/updateEmail.graphql", USER_WITH_IDENTITIES);
 }
 
 /// `(operation name, document as sent)` of every GraphQL document this crate sends, for

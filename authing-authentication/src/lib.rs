@@ -67,7 +67,9 @@
 //! [`update_profile`]: AuthenticationClient::update_profile
 //! [`with_token`]: AuthenticationClient::with_token
 
+mod binding;
 mod client;
+mod codes;
 pub mod graphql;
 mod login;
 mod profile;
@@ -82,7 +84,12 @@ pub use authing_core::model::{LoginStatus, RegisterProfile, UpdateUserInput, Use
 pub use authing_core::{Encryptor, Error, Lang, OnError, Secret, Transport};
 pub use client::{AuthenticationClient, AuthenticationClientBuilder};
 pub use graphql::graphql_documents;
-pub use login::{LoginByEmail, LoginByUsername};
+pub use login::{LoginByEmail, LoginByPhoneCode, LoginByPhonePassword, LoginByUsername};
 pub use profile::{GetCurrentUser, UpdatePassword, UpdateProfile};
-pub use register::{RegisterByEmail, RegisterByUsername};
+pub use register::{RegisterByEmail, RegisterByPhoneCode, RegisterByUsername};
+// auth-flows: codes, password reset, phone and email binding.
+pub use binding::{
+    BindEmail, BindPhone, ResetPassword, UnbindEmail, UnbindPhone, UpdateEmail, UpdatePhone,
+};
+pub use codes::{EmailScene, SendEmail, SendSmsCode};
 pub use status::{AsToken, CheckLoginStatus, Logout};

@@ -127,9 +127,9 @@ failures! {
     NotFound = codes::NOT_FOUND, "接口不存在", "Not Found";
     // auth-flows: one-time codes, phone and email binding.
     /// A one-time code that is not the one sent (or was used already).
-    WrongCode = codes::WRONG_VERIFY_CODE, "验证码不正确", "The verification code is incorrect";
+    VerifyCodeWrong = codes::WRONG_VERIFY_CODE, "验证码不正确", "The verification code is incorrect";
     /// A one-time code used after it expired.
-    CodeExpired = codes::VERIFY_CODE_EXPIRED, "验证码已过期", "The verification code has expired";
+    VerifyCodeExpired = codes::VERIFY_CODE_EXPIRED, "验证码已过期", "The verification code has expired";
     /// A second code to the same recipient too soon.
     TooFrequent = codes::REGISTERING_TOO_OFTEN, "发送验证码过于频繁，请稍后再试", "Codes are requested too often, try again later";
     /// `bindPhone` for a user who has a phone, or a phone another user has.

@@ -139,7 +139,7 @@ impl Fake {
             .collect();
         // Stable: codes sent at the same instant keep their pool's order, newest first.
         sent.reverse();
-        sent.sort_by(|a, b| b.sent_at.cmp(&a.sent_at));
+        sent.sort_by_key(|sent| std::cmp::Reverse(sent.sent_at));
         sent
     }
 

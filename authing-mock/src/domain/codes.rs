@@ -109,9 +109,9 @@ pub(crate) fn consume(
                 && scenes.contains(&sent.scene.as_str())
         })
         .find(|sent| !code.is_empty() && sent.code.expose() == code)
-        .ok_or(Code::WrongCode)?;
+        .ok_or(Code::VerifyCodeWrong)?;
     if now >= sent.expires_at {
-        return Err(Code::CodeExpired.into());
+        return Err(Code::VerifyCodeExpired.into());
     }
     sent.consumed = true;
     Ok(())
@@ -145,12 +145,12 @@ mod tests {
             consume(&mut pool, Channel::Sms, "13800000000", &scenes, "x", now)
                 .expect_err("wrong")
                 .code(),
-            Code::WrongCode
+            Code::VerifyCodeWrong
         );
         consume(&mut pool, Channel::Sms, "13800000000", &scenes, &code, now).expect("used");
         assert!(pool.outbox.sent[0].consumed);
         let again = consume(&mut pool, Channel::Sms, "13800000000", &scenes, &code, now);
-        assert_eq!(again.expect_err("single use").code(), Code::WrongCode);
+        assert_eq!(again.expect_err("single use").code(), Code::VerifyCodeWrong);
     }
 
     #[test]
@@ -171,7 +171,7 @@ mod tests {
             "123456",
             late,
         );
-        assert_eq!(expired.expect_err("expired").code(), Code::CodeExpired);
+        assert_eq!(expired.expect_err("expired").code(), Code::VerifyCodeExpired);
         send(&mut pool, sms("13800000000", None, late)).expect("after the interval");
     }
 
@@ -195,7 +195,7 @@ mod tests {
             "654321",
             now,
         );
-        assert_eq!(other_scene.expect_err("scene").code(), Code::WrongCode);
+        assert_eq!(other_scene.expect_err("scene").code(), Code::VerifyCodeWrong);
         let bad = Send {
             channel: Channel::Email,
             recipient: "not-an-email",

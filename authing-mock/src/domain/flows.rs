@@ -327,7 +327,7 @@ mod tests {
         let bob = user_with(&mut pool, "email", "bob@example.com");
         email_code(&mut pool, "ann@example.com", "VERIFY_EMAIL", "111111", now);
         let wrong = bind(&mut pool, &ann, Channel::Email, "ann@example.com", "2", now);
-        assert_eq!(wrong.expect_err("wrong code").code(), Code::WrongCode);
+        assert_eq!(wrong.expect_err("wrong code").code(), Code::VerifyCodeWrong);
         let user = bind(
             &mut pool,
             &ann,
@@ -390,7 +390,7 @@ mod tests {
             hash(),
             now,
         );
-        assert_eq!(again.expect_err("used").code(), Code::WrongCode);
+        assert_eq!(again.expect_err("used").code(), Code::VerifyCodeWrong);
     }
 
     #[test]

@@ -252,6 +252,7 @@ impl FlowsMutation {
 
     /// Changes the calling user's phone number, proven by an SMS code (and the old one by
     /// its own code, when given).
+    #[allow(clippy::too_many_arguments, reason = "the schema's arguments")]
     async fn update_phone(
         &self,
         ctx: &Context<'_>,
