@@ -171,7 +171,10 @@ mod tests {
             "123456",
             late,
         );
-        assert_eq!(expired.expect_err("expired").code(), Code::VerifyCodeExpired);
+        assert_eq!(
+            expired.expect_err("expired").code(),
+            Code::VerifyCodeExpired
+        );
         send(&mut pool, sms("13800000000", None, late)).expect("after the interval");
     }
 
@@ -195,7 +198,10 @@ mod tests {
             "654321",
             now,
         );
-        assert_eq!(other_scene.expect_err("scene").code(), Code::VerifyCodeWrong);
+        assert_eq!(
+            other_scene.expect_err("scene").code(),
+            Code::VerifyCodeWrong
+        );
         let bad = Send {
             channel: Channel::Email,
             recipient: "not-an-email",
