@@ -17,7 +17,7 @@ use crate::record::RecordedRequest;
 use crate::store::{SentCode, Store};
 
 /// A copy of everything a fake keeps (pools, applications, users and their links, revoked
-/// tokens), taken by [`MockAuthing::snapshot`] and put back by [`MockAuthing::restore`].
+/// tokens, the outbox of sent codes), taken by [`MockAuthing::snapshot`] and put back by [`MockAuthing::restore`].
 /// Cheap to clone. The clock, faults, request journal and keys are not part of it.
 #[derive(Clone)]
 pub struct Snapshot {
