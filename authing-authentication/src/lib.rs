@@ -67,7 +67,9 @@
 //! [`update_profile`]: AuthenticationClient::update_profile
 //! [`with_token`]: AuthenticationClient::with_token
 
+mod binding;
 mod client;
+mod codes;
 pub mod graphql;
 mod login;
 // Session / MFA area.
@@ -87,8 +89,13 @@ pub use authing_core::totp;
 pub use authing_core::{Encryptor, Error, Lang, OnError, Secret, Transport};
 pub use client::{AuthenticationClient, AuthenticationClientBuilder};
 pub use graphql::graphql_documents;
-pub use login::{LoginByEmail, LoginByUsername};
+pub use login::{LoginByEmail, LoginByPhoneCode, LoginByPhonePassword, LoginByUsername};
 pub use profile::{GetCurrentUser, UpdatePassword, UpdateProfile};
+pub use register::{RegisterByEmail, RegisterByPhoneCode, RegisterByUsername};
+// auth-flows: codes, password reset, phone and email binding.
+pub use binding::{
+    BindEmail, BindPhone, ResetPassword, UnbindEmail, UnbindPhone, UpdateEmail, UpdatePhone,
+};
+pub use codes::{EmailScene, SendEmail, SendSmsCode};
 pub use refresh::{RefreshToken, RefreshedToken};
-pub use register::{RegisterByEmail, RegisterByUsername};
 pub use status::{AsToken, CheckLoginStatus, Logout};

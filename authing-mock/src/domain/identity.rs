@@ -19,7 +19,7 @@ const MAX_PASSWORD_CHARS: usize = 128;
 const MAX_IP_CHARS: usize = 64;
 
 /// 2231 when a client IP a caller sends (stored as `lastIP`) is too long.
-fn check_ip(ip: Option<&str>) -> Result<(), Failure> {
+pub(super) fn check_ip(ip: Option<&str>) -> Result<(), Failure> {
     ip.map_or(Ok(()), |ip| check_length("clientIp", ip, MAX_IP_CHARS))
 }
 
@@ -148,14 +148,14 @@ fn exp_time(exp: i64) -> DateTime<Utc> {
 }
 
 /// A login to count: `loginsCount + 1`, `lastLogin`, `lastIP`, and the custom data sent.
-struct CountedLogin {
-    ip: Option<String>,
-    custom_data: Vec<CustomDatum>,
+pub(super) struct CountedLogin {
+    pub(super) ip: Option<String>,
+    pub(super) custom_data: Vec<CustomDatum>,
 }
 
 /// Issues a login token for user `id` through application `app_id` (else the pool's),
 /// notes when it expires (`tokenExpiredAt`) and, with `login`, counts a login: one write.
-fn issue(
+pub(super) fn issue(
     pool: &mut Pool,
     issuer: &Issuer<'_>,
     app_id: Option<&str>,
@@ -274,12 +274,13 @@ pub(crate) fn login<'p>(
     Ok((users::get(pool, &user_id)?, issued.token))
 }
 
-/// A registration with an account (email or username) and a hashed password.
+/// A registration with an account (email, username, or a phone proven by a code) and a
+/// hashed password (optional only for a phone).
 #[derive(Debug)]
 pub(crate) struct Registration {
     pub(crate) field: UniqueField,
     pub(crate) account: String,
-    pub(crate) password: PasswordHash,
+    pub(crate) password: Option<PasswordHash>,
     /// Profile fields by wire name.
     pub(crate) fields: Map<String, Value>,
     /// Custom data: a JSON array of `{key, value}` (2231 otherwise).
@@ -330,7 +331,7 @@ pub(crate) fn register<'p>(
     );
     let new = NewUser {
         fields,
-        password: Some(registration.password),
+        password: registration.password,
         custom_data,
         register_source: "basic",
     };
@@ -419,7 +420,7 @@ mod tests {
         let registration = Registration {
             field: UniqueField::Username,
             account: " ann ".into(),
-            password: PasswordHash::new("pw-1").expect("hash"),
+            password: Some(PasswordHash::new("pw-1").expect("hash")),
             fields: Map::new(),
             params: None,
             udf: Vec::new(),

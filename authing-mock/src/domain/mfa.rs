@@ -247,7 +247,7 @@ mod tests {
         let registration = Registration {
             field: UniqueField::Username,
             account: "ann".into(),
-            password: PasswordHash::new("pw").expect("hash"),
+            password: Some(PasswordHash::new("pw").expect("hash")),
             fields: Map::new(),
             params: None,
             udf: Vec::new(),

@@ -19,6 +19,9 @@
 
 pub(crate) mod identity;
 pub(crate) mod users;
+// auth-flows: one-time codes and the flows that use them.
+pub(crate) mod codes;
+pub(crate) mod flows;
 // Session / MFA area.
 pub(crate) mod mfa;
 

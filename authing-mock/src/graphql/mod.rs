@@ -16,6 +16,7 @@
 
 mod documents;
 mod fields;
+mod flows;
 mod identity;
 mod resolve;
 mod selected;
@@ -61,6 +62,8 @@ pub(crate) struct Mutation(
     users::UsersMutation,
     identity::IdentityMutation,
     token::TokenMutation,
+    // auth-flows
+    flows::FlowsMutation,
     unsupported_mutation::UnsupportedMutation,
 );
 

@@ -2,6 +2,8 @@
 //! `{code, message, data}` envelopes (code 200 is success; business errors come with HTTP
 //! 200, like Authing's).
 
+// auth-flows
+mod codes;
 mod envelope;
 mod identity;
 mod keys;
@@ -23,6 +25,7 @@ pub(crate) fn routes() -> Router<Arc<Fake>> {
         .merge(keys::routes())
         .merge(users::routes())
         .merge(identity::routes())
+        .merge(codes::routes())
         // Session / MFA area.
         .merge(mfa::routes())
 }

@@ -7,6 +7,7 @@
 //! the whole fake is one clone.
 
 mod mfa;
+mod outbox;
 mod page;
 mod pool;
 // The first links come with roles and groups; until then only the tests use them.
@@ -18,6 +19,7 @@ mod user;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 pub(crate) use mfa::{MfaStep, TotpAuthenticator};
+pub use outbox::{Channel, SMS_SCENE, SentCode};
 pub(crate) use page::{Page, Paged};
 pub(crate) use pool::Pool;
 pub(crate) use table::{Direction, Refusal};

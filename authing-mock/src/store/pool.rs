@@ -3,6 +3,7 @@
 use authing_core::Secret;
 
 use super::mfa::MfaState;
+use super::outbox::Outbox;
 use super::relation::Relations;
 use super::table::Table;
 use super::user::UserRecord;
@@ -26,6 +27,9 @@ pub(crate) struct Pool {
     pub(crate) users: Table<UserRecord>,
     /// Many-to-many links between the records of the tables above.
     pub(crate) links: Relations,
+    // auth-flows: the codes the pool sent.
+    /// The SMS and email codes the pool sent.
+    pub(crate) outbox: Outbox,
     // Session / MFA area.
     /// TOTP authenticators and MFA login steps.
     pub(crate) mfa: MfaState,
@@ -43,6 +47,7 @@ impl Pool {
             },
             users: Table::default(),
             links: Relations::default(),
+            outbox: Outbox::default(),
             mfa: MfaState::default(),
         }
     }
@@ -51,6 +56,7 @@ impl Pool {
     pub(crate) fn clear(&mut self) {
         self.users.clear();
         self.links.clear();
+        self.outbox.clear();
         self.mfa.clear();
     }
 }
