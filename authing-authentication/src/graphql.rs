@@ -28,6 +28,38 @@ authing_core::graphql_operations! {
     UPDATE_PASSWORD = (
         "updatePassword", "graphql/profile/updatePassword.graphql", USER_WITH_IDENTITIES
     );
+    // auth-flows: codes, phone logins and registration, password reset, binding.
+    /// `sendEmail(email: String!, scene: EmailScene!): CommonMessage!`.
+    SEND_EMAIL = ("sendEmail", "graphql/codes/sendEmail.graphql");
+    /// `registerByPhoneCode(input: RegisterByPhoneCodeInput!): User`.
+    REGISTER_BY_PHONE_CODE = (
+        "registerByPhoneCode", "graphql/register/registerByPhoneCode.graphql", USER_WITH_IDENTITIES
+    );
+    /// `loginByPhoneCode(input: LoginByPhoneCodeInput!): User`.
+    LOGIN_BY_PHONE_CODE = (
+        "loginByPhoneCode", "graphql/login/loginByPhoneCode.graphql", USER_WITH_IDENTITIES
+    );
+    /// `loginByPhonePassword(input: LoginByPhonePasswordInput!): User`.
+    LOGIN_BY_PHONE_PASSWORD = (
+        "loginByPhonePassword", "graphql/login/loginByPhonePassword.graphql", USER_WITH_IDENTITIES
+    );
+    /// `resetPassword(phone, email, code: String!, newPassword: String!): CommonMessage`.
+    RESET_PASSWORD = ("resetPassword", "graphql/binding/resetPassword.graphql");
+    /// `bindPhone(phone: String!, phoneCode: String!): User!`.
+    BIND_PHONE = ("bindPhone", "graphql/binding/bindPhone.graphql", USER_WITH_IDENTITIES);
+    /// `unbindPhone: User!`.
+    UNBIND_PHONE = ("unbindPhone", "graphql/binding/unbindPhone.graphql", USER_WITH_IDENTITIES);
+    /// `updatePhone(phone: String!, phoneCode: String!, oldPhone, oldPhoneCode): User!`.
+    UPDATE_PHONE = ("updatePhone", "graphql/binding/updatePhone.graphql", USER_WITH_IDENTITIES);
+    /// `bindEmail(email: String!, emailCode: String!): User!`.
+    BIND_EMAIL = ("bindEmail", "graphql/binding/bindEmail.graphql", USER_WITH_IDENTITIES);
+    /// `unbindEmail: User!`.
+    UNBIND_EMAIL = ("unbindEmail", "graphql/binding/unbindEmail.graphql", USER_WITH_IDENTITIES);
+    /// `updateEmail(email: String!, emailCode: String!, oldEmail, oldEmailCode): User!`.
+    UPDATE_EMAIL = ("updateEmail", "graphql/binding/updateEmail.graphql", USER_WITH_IDENTITIES);
+    // Session / MFA area.
+    /// `refreshToken(id: String): RefreshToken`, sent without `id`: the bearer's own login.
+    REFRESH_TOKEN = ("refreshToken", "graphql/session/refreshToken.graphql");
 }
 
 /// `(operation name, document as sent)` of every GraphQL document this crate sends, for
@@ -126,14 +158,20 @@ mod tests {
                 .lines()
                 .find(|line| !line.trim_start().starts_with('#'))
                 .unwrap_or_default();
+            // `(` opens the variables; ` {` a document without any (`unbindPhone`).
+            let name = op.operation_name();
             assert!(
-                header.starts_with(&format!("query {}(", op.operation_name()))
-                    || header.starts_with(&format!("mutation {}(", op.operation_name())),
+                ["query", "mutation"].iter().any(|kind| {
+                    header.starts_with(&format!("{kind} {name}("))
+                        || header == format!("{kind} {name} {{")
+                }),
                 "{}: {header}",
                 op.operation_name()
             );
+            let root = op.root_field();
             assert!(
-                op.document().contains(&format!("  {}(", op.root_field())),
+                op.document().contains(&format!("  {root}("))
+                    || op.document().contains(&format!("  {root} {{")),
                 "{} selects {}",
                 op.operation_name(),
                 op.root_field()
@@ -146,7 +184,17 @@ mod tests {
     fn user_documents_select_every_user_scalar_and_identities() {
         for op in sent()
             .iter()
-            .filter(|op| *op != &documents::CHECK_LOGIN_STATUS)
+            // Not about a user: a login's status and a refreshed token.
+            // Not about a user: a login's status, a refreshed token, and `CommonMessage`s.
+            .filter(|op| {
+                ![
+                    &documents::CHECK_LOGIN_STATUS,
+                    &REFRESH_TOKEN,
+                    &SEND_EMAIL,
+                    &RESET_PASSWORD,
+                ]
+                .contains(op)
+            })
         {
             let document = op.full_document();
             let words = words(&document);

@@ -67,11 +67,16 @@
 //! [`update_profile`]: AuthenticationClient::update_profile
 //! [`with_token`]: AuthenticationClient::with_token
 
+mod binding;
 mod client;
+mod codes;
 pub mod graphql;
 mod login;
+// Session / MFA area.
+pub mod mfa;
 mod profile;
 pub mod protocols;
+mod refresh;
 mod register;
 mod session;
 mod status;
@@ -79,10 +84,18 @@ mod wire;
 
 pub use authing_core::NoTransport;
 pub use authing_core::model::{LoginStatus, RegisterProfile, UpdateUserInput, User};
+/// TOTP codes (RFC 6238) for answering an MFA step in tests: [`totp::code`].
+pub use authing_core::totp;
 pub use authing_core::{Encryptor, Error, Lang, OnError, Secret, Transport};
 pub use client::{AuthenticationClient, AuthenticationClientBuilder};
 pub use graphql::graphql_documents;
-pub use login::{LoginByEmail, LoginByUsername};
+pub use login::{LoginByEmail, LoginByPhoneCode, LoginByPhonePassword, LoginByUsername};
 pub use profile::{GetCurrentUser, UpdatePassword, UpdateProfile};
-pub use register::{RegisterByEmail, RegisterByUsername};
+pub use register::{RegisterByEmail, RegisterByPhoneCode, RegisterByUsername};
+// auth-flows: codes, password reset, phone and email binding.
+pub use binding::{
+    BindEmail, BindPhone, ResetPassword, UnbindEmail, UnbindPhone, UpdateEmail, UpdatePhone,
+};
+pub use codes::{EmailScene, SendEmail, SendSmsCode};
+pub use refresh::{RefreshToken, RefreshedToken};
 pub use status::{AsToken, CheckLoginStatus, Logout};

@@ -5,7 +5,9 @@ use authing_core::model::{Context, CustomData, User};
 use authing_core::{Secret, SessionEffect, Transport, Wire, operation};
 
 use crate::client::AuthenticationClient;
-use crate::graphql::{LOGIN_BY_EMAIL, LOGIN_BY_USERNAME};
+use crate::graphql::{
+    LOGIN_BY_EMAIL, LOGIN_BY_PHONE_CODE, LOGIN_BY_PHONE_PASSWORD, LOGIN_BY_USERNAME,
+};
 
 impl<T: Transport> AuthenticationClient<T> {
     /// Logs a user in with an email address and a password.
@@ -43,6 +45,27 @@ impl<T: Transport> AuthenticationClient<T> {
         password: impl Into<Secret>,
     ) -> LoginByUsername<Self> {
         LoginByUsername::new(self.clone(), username, password)
+    }
+
+    /// Logs a user in with a phone number and a password. Otherwise as
+    /// [`login_by_email`](Self::login_by_email).
+    pub fn login_by_phone_password(
+        &self,
+        phone: impl Into<String>,
+        password: impl Into<Secret>,
+    ) -> LoginByPhonePassword<Self> {
+        LoginByPhonePassword::new(self.clone(), phone, password)
+    }
+
+    /// Logs a user in with a phone number and the code
+    /// [`send_sms_code`](Self::send_sms_code) sent to it. On success the client acts for
+    /// the user.
+    pub fn login_by_phone_code(
+        &self,
+        phone: impl Into<String>,
+        code: impl Into<Secret>,
+    ) -> LoginByPhoneCode<Self> {
+        LoginByPhoneCode::new(self.clone(), phone, code)
     }
 }
 
@@ -107,4 +130,46 @@ password_login! {
     /// [`AuthenticationClient::login_by_username`]. It returns the user, with their `token`;
     /// the client then acts for that user.
     LoginByUsername, LOGIN_BY_USERNAME, username: "The username."
+}
+
+password_login! {
+    /// A login with a phone number and a password (`loginByPhonePassword`); made by
+    /// [`AuthenticationClient::login_by_phone_password`]. It returns the user, with their
+    /// `token`; the client then acts for that user.
+    LoginByPhonePassword, LOGIN_BY_PHONE_PASSWORD, phone: "The phone number."
+}
+
+operation! {
+    /// A login with a phone number and an SMS code (`loginByPhoneCode`); made by
+    /// [`AuthenticationClient::login_by_phone_code`]. It returns the user, with their
+    /// `token`; the client then acts for that user.
+    pub struct LoginByPhoneCode -> User {
+        wire: Wire::Graphql(&LOGIN_BY_PHONE_CODE),
+        auth: None,
+        required {
+            /// The phone number.
+            phone: String,
+            /// The SMS code sent to it.
+            #[serde(serialize_with = "operation::expose_secret")]
+            code: Secret,
+        }
+        optional {
+            /// The end user's IP address, when the call is made on their behalf by a server.
+            client_ip: String,
+            /// Values of the user pool's custom fields to set on the user.
+            #[serde(rename = "params")]
+            custom_data: CustomData,
+            /// Context passed to the pool's pipeline functions.
+            context: Context,
+        }
+        impl {
+            fn wrap(&self) -> Option<&'static str> {
+                Some("input")
+            }
+
+            fn session(user: &User) -> SessionEffect<'_> {
+                SessionEffect::Remember(user)
+            }
+        }
+    }
 }

@@ -38,6 +38,18 @@ impl Session {
         *self = Self::with_token(token);
     }
 
+    /// Replaces the token with a refreshed one of the same login, keeping the user, if the
+    /// session still holds `old` (it may have moved on while the call ran).
+    pub(crate) fn refresh(&mut self, old: &Secret, new: Secret) {
+        if self
+            .token
+            .as_ref()
+            .is_some_and(|held| held.expose() == old.expose())
+        {
+            self.token = non_empty(new);
+        }
+    }
+
     pub(crate) fn clear(&mut self) {
         *self = Self::default();
     }

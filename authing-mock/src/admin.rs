@@ -52,6 +52,8 @@ pub(crate) fn routes(fake: &Arc<Fake>) -> Router<Arc<Fake>> {
         .route("/pools", get(pools).post(create_pool))
         .route("/snapshot", post(save_snapshot))
         .route("/restore", post(restore_snapshot))
+        // auth-flows: the codes the fake sent.
+        .route("/outbox", get(outbox))
         .route_layer(middleware::from_fn_with_state(Arc::clone(fake), guard))
 }
 
@@ -323,4 +325,42 @@ mod tests {
         // No peer address at all (a foreign server without connect info) is remote.
         assert!(!allowed(None, &Request::new(axum::body::Body::empty())));
     }
+}
+
+/// The filters of `GET /outbox`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OutboxFilter {
+    recipient: Option<String>,
+    scene: Option<String>,
+}
+
+/// `GET /outbox?recipient=&scene=`: the codes sent (codes included), newest first.
+async fn outbox(State(mock): State<Arc<Fake>>, request: Request) -> Response {
+    let rc = RequestContext::of(&request);
+    let filter: OutboxFilter =
+        match serde_urlencoded::from_str(request.uri().query().unwrap_or_default()) {
+            Ok(filter) => filter,
+            Err(_) => {
+                let why = "the query takes only `recipient` and `scene`";
+                return envelope(StatusCode::BAD_REQUEST, 400, why, Value::Null);
+            }
+        };
+    let sent = mock.outbox(filter.recipient.as_deref(), filter.scene.as_deref());
+    let data: Vec<Value> = sent
+        .iter()
+        .map(|sent| {
+            json!({
+                "userPoolId": sent.pool_id,
+                "channel": sent.channel.as_str(),
+                "recipient": sent.recipient,
+                "scene": sent.scene,
+                "code": sent.code.expose(),
+                "sentAt": iso(sent.sent_at),
+                "expiresAt": iso(sent.expires_at),
+                "consumed": sent.consumed,
+            })
+        })
+        .collect();
+    success(rc.lang, Value::Array(data))
 }

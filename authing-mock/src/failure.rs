@@ -125,6 +125,29 @@ failures! {
     Unsupported = 501, "模拟 Authing 暂不支持 {}", "The fake Authing does not support {} yet";
     /// No such endpoint.
     NotFound = codes::NOT_FOUND, "接口不存在", "Not Found";
+    // auth-flows: one-time codes, phone and email binding.
+    /// A one-time code that is not the one sent (or was used already).
+    VerifyCodeWrong = codes::WRONG_VERIFY_CODE, "验证码不正确", "The verification code is incorrect";
+    /// A one-time code used after it expired.
+    VerifyCodeExpired = codes::VERIFY_CODE_EXPIRED, "验证码已过期", "The verification code has expired";
+    /// A second code to the same recipient too soon.
+    TooFrequent = codes::REGISTERING_TOO_OFTEN, "发送验证码过于频繁，请稍后再试", "Codes are requested too often, try again later";
+    /// `bindPhone` for a user who has a phone, or a phone another user has.
+    PhoneBound = codes::PHONE_ALREADY_BOUND, "手机号已被绑定", "The phone number is already bound";
+    /// `bindEmail` for a user who has an email, or an email another user has.
+    EmailBound = codes::EMAIL_ALREADY_BOUND, "邮箱已被绑定", "The email is already bound";
+    /// Unbinding the only way the user can log in.
+    LastLoginMethod = codes::LAST_LOGIN_METHOD, "不能解绑唯一的登录方式", "Cannot unbind the only login method";
+    /// `unbindEmail` for a user without an email.
+    NoEmailBound = codes::NO_EMAIL_BOUND, "尚未绑定邮箱", "No email is bound";
+    /// `updateEmail` to the current email.
+    SameEmail = codes::NEW_EMAIL_SAME_AS_OLD, "新邮箱与旧邮箱相同", "The new email is the same as the old one";
+    /// `updatePhone` to the current phone.
+    SamePhone = codes::NEW_PHONE_SAME_AS_OLD, "新手机号与旧手机号相同", "The new phone number is the same as the old one";
+    /// `updateEmail` / `updatePhone` whose old email / phone is not the user's.
+    OldEmailMismatch = codes::OLD_EMAIL_MISMATCH, "旧邮箱不匹配", "The old email does not match";
+    /// See `OldEmailMismatch`.
+    OldPhoneMismatch = codes::OLD_PHONE_MISMATCH, "旧手机号不匹配", "The old phone number does not match";
     /// The fake itself failed (it should not).
     Internal = codes::INTERNAL_ERROR, "服务器内部错误：{}", "Internal server error: {}";
     // roles-groups
@@ -136,6 +159,17 @@ failures! {
     GroupNotFound = codes::GROUP_NOT_FOUND, "分组不存在：{}", "Group does not exist: {}";
     /// A group code is taken.
     GroupExists = codes::GROUP_EXISTS, "分组已存在：{}", "Group already exists: {}";
+    // Session / MFA area.
+    /// The password checked out; the user's MFA step comes next (`data.mfaToken`).
+    MfaRequired = codes::MFA_REQUIRED, "请进行多因素认证", "Multi-factor authentication is required";
+    /// A wrong TOTP code.
+    WrongTotp = codes::WRONG_TOTP_CODE, "TOTP 验证码错误", "Wrong TOTP code";
+    /// A wrong (or already used) TOTP recovery code.
+    WrongRecovery = codes::WRONG_RECOVERY_CODE, "恢复代码错误", "Wrong recovery code";
+    /// No TOTP code sent.
+    TotpRequired = codes::TOTP_CODE_REQUIRED, "请输入 TOTP 验证码", "The TOTP code is required";
+    /// No recovery code sent.
+    RecoveryCodeRequired = codes::RECOVERY_CODE_REQUIRED, "请输入恢复代码", "The recovery code is required";
 }
 
 /// What fills a message's `{}`.

@@ -18,7 +18,7 @@ use crate::journal::{self, Journal};
 use crate::limits::ServeLimits;
 use crate::pool::PoolCredentials;
 use crate::record::RecordedRequest;
-use crate::store::Store;
+use crate::store::{SentCode, Store};
 use crate::tokens::TokenIssuer;
 
 /// How many snapshots the test-only endpoint keeps by id; saving one more forgets the
@@ -44,6 +44,8 @@ pub(crate) struct Fake {
     /// The admin token remote callers of the control endpoints must send; `None`: only
     /// loopback and in-process callers may use them.
     pub(crate) remote_control: Option<Secret>,
+    /// auth-flows: the code every SMS and email carries instead of a random one.
+    pub(crate) fixed_code: Option<String>,
 }
 
 /// How a fake is set up, beyond its key (see `MockAuthingBuilder`).
@@ -55,6 +57,8 @@ pub(crate) struct Settings {
     pub(crate) serve_limits: ServeLimits,
     /// The admin token that opens the control endpoints to remote callers.
     pub(crate) remote_control: Option<Secret>,
+    /// The code every SMS and email carries instead of a random one.
+    pub(crate) fixed_code: Option<String>,
 }
 
 impl Default for Settings {
@@ -63,6 +67,7 @@ impl Default for Settings {
             journal_capacity: journal::DEFAULT_CAPACITY,
             serve_limits: ServeLimits::default(),
             remote_control: None,
+            fixed_code: None,
         }
     }
 }
@@ -91,6 +96,7 @@ impl Fake {
             default_pool,
             serve_limits: settings.serve_limits,
             remote_control: settings.remote_control,
+            fixed_code: settings.fixed_code,
         }
     }
 
@@ -117,6 +123,24 @@ impl Fake {
     /// The fake's time.
     pub(crate) fn now(&self) -> DateTime<Utc> {
         self.clock.now()
+    }
+
+    /// Every code sent by every pool whose recipient is `recipient` and scene is `scene`
+    /// (when given), newest first.
+    pub(crate) fn outbox(&self, recipient: Option<&str>, scene: Option<&str>) -> Vec<SentCode> {
+        let store = self.store();
+        let mut sent: Vec<SentCode> = store
+            .pools
+            .values()
+            .flat_map(|pool| pool.outbox.sent.iter())
+            .filter(|sent| recipient.is_none_or(|r| sent.recipient == r.trim()))
+            .filter(|sent| scene.is_none_or(|s| sent.scene == s))
+            .cloned()
+            .collect();
+        // Stable: codes sent at the same instant keep their pool's order, newest first.
+        sent.reverse();
+        sent.sort_by_key(|sent| std::cmp::Reverse(sent.sent_at));
+        sent
     }
 
     /// Moves the fake's clock forward.

@@ -25,6 +25,13 @@
 //!   ([`MockAuthing::advance_clock`]) and a revocation list. Uniqueness and permissions are
 //!   enforced; pools are isolated. Messages come in `zh-CN` (default) or `en-US` after the
 //!   `x-authing-lang` header.
+//! - Codes: `POST /api/v2/sms/send` and `sendEmail` send nothing; they record the code in
+//!   an outbox ([`MockAuthing::outbox`], [`MockAuthing::last_code`], the `outbox` endpoint)
+//!   where a test reads it. SMS codes are valid 60 s, email codes 5 minutes (by the fake's
+//!   clock), each is single-use, and a recipient gets one code a minute per channel;
+//!   [`MockAuthingBuilder::fixed_code`] makes every code the same. Phone registration and
+//!   logins, password reset by phone or email code, and binding, unbinding and changing a
+//!   user's phone or email check them.
 //! - Test-only endpoints under `/__authing_mock/` reset state, move the clock, list requests,
 //!   inject faults and list or create pools (see below).
 //!
@@ -42,6 +49,12 @@
 //! | 2020 | not logged in (no token; any bad token on `/api/v2/logout`) |
 //! | 2026 | user already exists (`data.field` names the taken field) |
 //! | 2032 | registration with an empty password |
+//! | 2001 / 2300 | a one-time code that is not the one sent (or was used) / that expired |
+//! | 2035 / 2200 | `bindPhone` / `bindEmail` (and the `update` ones) to a phone / email that is taken, or for a user who has one |
+//! | 2037 / 2038 | `updateEmail` / `updatePhone` with an old email / phone that is not the user's |
+//! | 2100 | a second code to one recipient (per channel) within 60 s |
+//! | 2217 / 2219 | unbinding the only account left to log in with / `unbindEmail` without an email |
+//! | 2229 / 2230 | `updateEmail` / `updatePhone` to the current one |
 //! | 2201 / 2203 | `updatePassword`: original password missing / wrong |
 //! | 2206 | token expired (by the fake's clock) |
 //! | 2207 | token invalid: bad signature, garbage, revoked, or of another pool |
@@ -82,6 +95,7 @@
 //! | `GET /__authing_mock/pools` | — | `data`: every pool's credentials (secrets included), default first |
 //! | `POST /__authing_mock/pools` | — | [`MockAuthing::create_pool`]; `data`: its credentials |
 //! | `POST /__authing_mock/snapshot` | — | [`MockAuthing::snapshot`], kept by the fake (the last 32); `data.id`: its id |
+//! | `GET /__authing_mock/outbox?recipient=&scene=` | — | `data`: the codes sent ([`MockAuthing::outbox`]), newest first, each `{userPoolId, channel, recipient, scene, code, sentAt, expiresAt, consumed}` |
 //! | `POST /__authing_mock/restore` | `{"id": "..."}` | [`MockAuthing::restore`] of that snapshot; HTTP 404 with code 404 for an unknown id |
 //!
 //! A fault body: `{"status": 502, "contentType": "text/html", "body": "...", "delayMs": 100,
@@ -164,6 +178,8 @@ pub use mock::{MockAuthing, MockAuthingBuilder, Snapshot};
 pub use pool::{IN_PROCESS_HOST, PoolCredentials};
 pub use record::RecordedRequest;
 pub use server::MockServer;
+// auth-flows: the outbox of sent codes.
+pub use store::{Channel, SMS_SCENE, SentCode};
 
 /// The fake's GraphQL schema as SDL: what it accepts at `POST /graphql/v2`. It holds every
 /// type, field, argument, input field and enum value of Authing's v2 schema, identically

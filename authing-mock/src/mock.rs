@@ -14,10 +14,10 @@ use crate::faults::Fault;
 use crate::in_process::InProcessTransport;
 use crate::pool::{IN_PROCESS_HOST, PoolCredentials};
 use crate::record::RecordedRequest;
-use crate::store::Store;
+use crate::store::{SentCode, Store};
 
 /// A copy of everything a fake keeps (pools, applications, users and their links, revoked
-/// tokens), taken by [`MockAuthing::snapshot`] and put back by [`MockAuthing::restore`].
+/// tokens, the outbox of sent codes), taken by [`MockAuthing::snapshot`] and put back by [`MockAuthing::restore`].
 /// Cheap to clone. The clock, faults, request journal and keys are not part of it.
 #[derive(Clone)]
 pub struct Snapshot {
@@ -179,6 +179,48 @@ impl MockAuthing {
             .count()
     }
 
+    /// Every SMS and email code the fake sent (since the last [`reset`](Self::reset)), from
+    /// every pool, newest first; [`SentCode::consumed`] marks the ones used.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() {
+    /// use authing_core::Transport;
+    /// use bytes::Bytes;
+    ///
+    /// let mock = authing_mock::MockAuthing::builder().fixed_code("123456").build().unwrap();
+    /// let pool = mock.pool();
+    /// let request = http::Request::post(format!("{}/api/v2/sms/send", pool.host))
+    ///     .header("content-type", "application/json")
+    ///     .header("x-authing-userpool-id", &pool.user_pool_id)
+    ///     .body(Bytes::from_static(br#"{"phone": "13800000000"}"#))
+    ///     .unwrap();
+    /// mock.transport().send(request).await.unwrap();
+    /// let sent = mock.outbox_to("13800000000", None);
+    /// assert_eq!(sent[0].code.expose(), "123456");
+    /// assert_eq!(mock.last_code("13800000000").unwrap().expose(), "123456");
+    /// # }
+    /// ```
+    pub fn outbox(&self) -> Vec<SentCode> {
+        self.inner.outbox(None, None)
+    }
+
+    /// The codes sent to `recipient` (a phone number or email address), for `scene` when
+    /// given (an `EmailScene` such as `"RESET_PASSWORD"`, or [`SMS_SCENE`](crate::SMS_SCENE)),
+    /// newest first.
+    pub fn outbox_to(&self, recipient: &str, scene: Option<&str>) -> Vec<SentCode> {
+        self.inner.outbox(Some(recipient), scene)
+    }
+
+    /// The newest code sent to `recipient`, used or not: what a user reads on their phone.
+    pub fn last_code(&self, recipient: &str) -> Option<Secret> {
+        self.inner
+            .outbox(Some(recipient), None)
+            .into_iter()
+            .next()
+            .map(|sent| sent.code)
+    }
+
     /// Arms a fault; see [`Fault`].
     pub fn inject_fault(&self, fault: Fault) {
         self.inner.inject_fault(fault);
@@ -280,6 +322,13 @@ impl MockAuthingBuilder {
     /// in-process transport and loopback peers; others get 403.
     pub fn remote_control(mut self, admin_token: impl Into<Secret>) -> Self {
         self.settings.remote_control = Some(admin_token.into());
+        self
+    }
+
+    /// Every SMS and email code the fake sends is `code` instead of six random digits, for
+    /// scripted tests. Rate limits and expiry still apply.
+    pub fn fixed_code(mut self, code: impl Into<String>) -> Self {
+        self.settings.fixed_code = Some(code.into());
         self
     }
 

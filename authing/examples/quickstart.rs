@@ -163,6 +163,24 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         Ok(user) => println!("unexpectedly found user {}", user.id),
     }
 
+    // 7. A code-based flow: register by phone with the SMS code. The fake sends no SMS: it
+    //    keeps every code in its outbox, where a test reads it the way a user reads a phone.
+    //    (Against a real pool this step would text a real phone, so it runs on the fake only.)
+    if let Some(fake) = &target._fake {
+        let phone = "13800138000";
+        authentication.send_sms_code(phone).await?;
+        let code = fake.last_code(phone).ok_or("the fake sent no code")?;
+        let by_phone = authentication
+            .register_by_phone_code(phone, code)
+            .password("Phone-passw0rd")
+            .await?;
+        println!(
+            "register_by_phone_code: registered {} with the code from the outbox",
+            by_phone.phone.as_deref().unwrap_or(&by_phone.id)
+        );
+        management.users().delete(&by_phone.id).await?;
+    }
+
     management.users().delete(&created.id).await?;
     println!("\ncleaned up: deleted {username}. Done.");
     Ok(())

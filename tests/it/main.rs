@@ -1,6 +1,7 @@
 //! The end-to-end tests of the SDK, one binary: scenarios over every transport, the
 //! operation registry, the documents against the schemas.
 
+mod auth_flows;
 mod bad_input;
 mod errors;
 mod graphql_documents;
@@ -14,6 +15,8 @@ mod registry;
 mod roles_groups;
 mod secrets;
 mod seed_flow;
+// Session / MFA area.
+mod session_mfa;
 mod stubs;
 mod transport_contract;
 // users-udf

@@ -133,6 +133,27 @@ fn registry() -> Vec<Entry> {
         authentication "authentication/profile/getCurrentUser" => authn::GetCurrentUser;
         authentication "authentication/status/checkLoginStatus" => authn::CheckLoginStatus;
         authentication "authentication/status/logout" => authn::Logout;
+        // auth-flows
+        authentication "authentication/codes/sendSmsCode" => authn::SendSmsCode;
+        authentication "authentication/codes/sendEmail" => authn::SendEmail;
+        authentication "authentication/register/registerByPhoneCode" => authn::RegisterByPhoneCode;
+        authentication "authentication/login/loginByPhoneCode" => authn::LoginByPhoneCode;
+        authentication "authentication/login/loginByPhonePassword" => authn::LoginByPhonePassword;
+        authentication "authentication/binding/resetPassword" => authn::ResetPassword;
+        authentication "authentication/binding/bindPhone" => authn::BindPhone;
+        authentication "authentication/binding/unbindPhone" => authn::UnbindPhone;
+        authentication "authentication/binding/updatePhone" => authn::UpdatePhone;
+        authentication "authentication/binding/bindEmail" => authn::BindEmail;
+        authentication "authentication/binding/unbindEmail" => authn::UnbindEmail;
+        authentication "authentication/binding/updateEmail" => authn::UpdateEmail;
+        // Session / MFA area.
+        authentication "authentication/session/refreshToken" => authn::RefreshToken;
+        authentication "authentication/mfa/getMfaAuthenticators" => authn::mfa::GetMfaAuthenticators;
+        authentication "authentication/mfa/associateMfaAuthenticator" => authn::mfa::AssociateMfaAuthenticator;
+        authentication "authentication/mfa/confirmAssociateMfaAuthenticator" => authn::mfa::ConfirmAssociateMfaAuthenticator;
+        authentication "authentication/mfa/deleteMfaAuthenticator" => authn::mfa::DeleteMfaAuthenticator;
+        authentication "authentication/mfa/verifyTotpMfa" => authn::mfa::VerifyTotpMfa;
+        authentication "authentication/mfa/verifyTotpRecoveryCode" => authn::mfa::VerifyTotpRecoveryCode;
     }
 }
 

@@ -19,7 +19,7 @@ const MAX_PASSWORD_CHARS: usize = 128;
 const MAX_IP_CHARS: usize = 64;
 
 /// 2231 when a client IP a caller sends (stored as `lastIP`) is too long.
-fn check_ip(ip: Option<&str>) -> Result<(), Failure> {
+pub(super) fn check_ip(ip: Option<&str>) -> Result<(), Failure> {
     ip.map_or(Ok(()), |ip| check_length("clientIp", ip, MAX_IP_CHARS))
 }
 
@@ -148,14 +148,14 @@ fn exp_time(exp: i64) -> DateTime<Utc> {
 }
 
 /// A login to count: `loginsCount + 1`, `lastLogin`, `lastIP`, and the custom data sent.
-struct CountedLogin {
-    ip: Option<String>,
-    custom_data: Vec<CustomDatum>,
+pub(super) struct CountedLogin {
+    pub(super) ip: Option<String>,
+    pub(super) custom_data: Vec<CustomDatum>,
 }
 
 /// Issues a login token for user `id` through application `app_id` (else the pool's),
 /// notes when it expires (`tokenExpiredAt`) and, with `login`, counts a login: one write.
-fn issue(
+pub(super) fn issue(
     pool: &mut Pool,
     issuer: &Issuer<'_>,
     app_id: Option<&str>,
@@ -217,7 +217,8 @@ pub(crate) struct Login {
     pub(crate) app_id: Option<String>,
 }
 
-/// Logs a user in: 2005 blocked, 2333 wrong password, 2004 unknown (unless
+/// Logs a user in: 2005 blocked, 2333 wrong password, 1635 (with `data.mfaToken`) when the
+/// user has MFA on, 2004 unknown (unless
 /// `auto_register`); counts the login and returns the user with a fresh token.
 pub(crate) fn login<'p>(
     pool: &'p mut Pool,
@@ -240,6 +241,11 @@ pub(crate) fn login<'p>(
                 .is_some_and(|hash| hash.matches(password));
             if !matches {
                 return Err(Code::WrongCredentials.into());
+            }
+            if pool.mfa.required(&user.id) {
+                let user_id = user.id.clone();
+                let app_id = login.app_id.unwrap_or_else(|| pool.app.id.clone());
+                return Err(super::mfa::begin_step(pool, user_id, app_id, issuer.now));
             }
             user.id.clone()
         }
@@ -268,12 +274,13 @@ pub(crate) fn login<'p>(
     Ok((users::get(pool, &user_id)?, issued.token))
 }
 
-/// A registration with an account (email or username) and a hashed password.
+/// A registration with an account (email, username, or a phone proven by a code) and a
+/// hashed password (optional only for a phone).
 #[derive(Debug)]
 pub(crate) struct Registration {
     pub(crate) field: UniqueField,
     pub(crate) account: String,
-    pub(crate) password: PasswordHash,
+    pub(crate) password: Option<PasswordHash>,
     /// Profile fields by wire name.
     pub(crate) fields: Map<String, Value>,
     /// Custom data: a JSON array of `{key, value}` (2231 otherwise).
@@ -287,6 +294,22 @@ pub(crate) struct Registration {
     pub(crate) ip: Option<String>,
     /// The application registered with (else the pool's).
     pub(crate) app_id: Option<String>,
+}
+
+/// Completes a login whose MFA step was answered: counts it and issues a token for
+/// application `app_id`.
+pub(crate) fn complete_login<'p>(
+    pool: &'p mut Pool,
+    issuer: &Issuer<'_>,
+    app_id: &str,
+    user_id: &str,
+) -> Result<(&'p UserRecord, String), Failure> {
+    let counted = CountedLogin {
+        ip: None,
+        custom_data: Vec::new(),
+    };
+    let issued = issue(pool, issuer, Some(app_id), user_id, Some(counted))?;
+    Ok((users::get(pool, user_id)?, issued.token))
 }
 
 /// Registers a user (2003, 2231, 2026); a token comes back only with `force_login` (which
@@ -308,7 +331,7 @@ pub(crate) fn register<'p>(
     );
     let new = NewUser {
         fields,
-        password: Some(registration.password),
+        password: registration.password,
         custom_data,
         register_source: "basic",
     };
@@ -397,7 +420,7 @@ mod tests {
         let registration = Registration {
             field: UniqueField::Username,
             account: " ann ".into(),
-            password: PasswordHash::new("pw-1").expect("hash"),
+            password: Some(PasswordHash::new("pw-1").expect("hash")),
             fields: Map::new(),
             params: None,
             udf: Vec::new(),

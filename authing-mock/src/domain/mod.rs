@@ -28,6 +28,11 @@ pub(crate) mod udv;
 // roles-groups
 pub(crate) mod groups;
 pub(crate) mod roles;
+// auth-flows: one-time codes and the flows that use them.
+pub(crate) mod codes;
+pub(crate) mod flows;
+// Session / MFA area.
+pub(crate) mod mfa;
 
 use crate::failure::{Code, Failure};
 

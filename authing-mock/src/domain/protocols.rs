@@ -771,7 +771,7 @@ mod tests {
         let registration = Registration {
             field: UniqueField::Username,
             account: "ann".into(),
-            password: PasswordHash::new("pw-1").expect("hash"),
+            password: Some(PasswordHash::new("pw-1").expect("hash")),
             fields: Map::new(),
             params: None,
             udf: Vec::new(),

@@ -14,8 +14,8 @@ use crate::domain::identity::{self, Login, Registration};
 use crate::failure::Failure;
 use crate::store::{CustomDatum, DataType, UniqueField};
 
-/// Logs in the user whose unique `field` (email or username) is `account`.
-fn login(
+/// Logs in the user whose unique `field` (email, username or phone) is `account`.
+pub(super) fn login_with(
     call: &Call<'_>,
     field: UniqueField,
     account: String,
@@ -67,7 +67,7 @@ fn register(
     let registration = Registration {
         field,
         account,
-        password,
+        password: Some(password),
         fields,
         params: options.params,
         udf,
@@ -136,7 +136,7 @@ impl IdentityMutation {
         input: LoginByEmailInput,
     ) -> Result<Option<User>> {
         call(ctx, Access::App, |call| {
-            login(&call, UniqueField::Email, input.email, input.options).map(Some)
+            login_with(&call, UniqueField::Email, input.email, input.options).map(Some)
         })
     }
 
@@ -147,7 +147,7 @@ impl IdentityMutation {
         input: LoginByUsernameInput,
     ) -> Result<Option<User>> {
         call(ctx, Access::App, |call| {
-            login(&call, UniqueField::Username, input.username, input.options).map(Some)
+            login_with(&call, UniqueField::Username, input.username, input.options).map(Some)
         })
     }
 

@@ -16,6 +16,7 @@
 
 mod documents;
 mod fields;
+mod flows;
 mod identity;
 mod resolve;
 mod selected;
@@ -74,6 +75,8 @@ pub(crate) struct Mutation(
     udf::UdfMutation,
     roles::RolesMutation,
     groups::GroupsMutation,
+    // auth-flows
+    flows::FlowsMutation,
     unsupported_mutation::UnsupportedMutation,
 );
 

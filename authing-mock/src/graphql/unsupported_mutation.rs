@@ -9,13 +9,8 @@
 
 use async_graphql::{Context, Object, Result};
 
-use crate::graphql::schema::account::{
-    LoginByPhoneCodeInput, LoginByPhonePasswordInput, RegisterByPhoneCodeInput,
-};
 use crate::graphql::schema::acl::{AuthorizeResourceOpt, ResourceType};
-use crate::graphql::schema::email::{
-    ConfigEmailTemplateInput, EmailScene, EmailTemplate, EmailTemplateType,
-};
+use crate::graphql::schema::email::{ConfigEmailTemplateInput, EmailTemplate, EmailTemplateType};
 use crate::graphql::schema::functions::{CreateFunctionInput, Function, UpdateFunctionInput};
 use crate::graphql::schema::mfa::Mfa;
 use crate::graphql::schema::org::{Node, Org};
@@ -35,36 +30,6 @@ pub(crate) struct UnsupportedMutation;
 #[Object]
 impl UnsupportedMutation {
     // Accounts: phone logins and registrations, passwords, phone and email binding.
-    /// Logs in with a phone number and an SMS code.
-    async fn login_by_phone_code(
-        &self,
-        ctx: &Context<'_>,
-        input: LoginByPhoneCodeInput,
-    ) -> Result<Option<User>> {
-        Err(unsupported(ctx, "loginByPhoneCode"))
-    }
-
-    /// Logs in with a phone number and a password.
-    async fn login_by_phone_password(
-        &self,
-        ctx: &Context<'_>,
-        input: LoginByPhonePasswordInput,
-    ) -> Result<Option<User>> {
-        Err(unsupported(ctx, "loginByPhonePassword"))
-    }
-
-    /// Resets a password with a code sent by SMS or email.
-    async fn reset_password(
-        &self,
-        ctx: &Context<'_>,
-        phone: Option<String>,
-        email: Option<String>,
-        code: String,
-        new_password: String,
-        phone_country_code: Option<String>,
-    ) -> Result<Option<CommonMessage>> {
-        Err(unsupported(ctx, "resetPassword"))
-    }
 
     /// Sets a new password after a login that demanded one (code 2058), proving the old
     /// one (an SDK addition: the JavaScript and Go SDKs send it).
@@ -88,15 +53,6 @@ impl UnsupportedMutation {
         Err(unsupported(ctx, "resetPasswordByFirstLoginToken"))
     }
 
-    /// Registers with a phone number and an SMS code.
-    async fn register_by_phone_code(
-        &self,
-        ctx: &Context<'_>,
-        input: RegisterByPhoneCodeInput,
-    ) -> Result<Option<User>> {
-        Err(unsupported(ctx, "registerByPhoneCode"))
-    }
-
     /// Logs in with a sub-account.
     async fn login_by_sub_account(
         &self,
@@ -107,63 +63,6 @@ impl UnsupportedMutation {
         client_ip: Option<String>,
     ) -> Result<User> {
         Err(unsupported(ctx, "loginBySubAccount"))
-    }
-
-    /// Binds a phone number to the calling user.
-    async fn bind_phone(
-        &self,
-        ctx: &Context<'_>,
-        phone: String,
-        phone_code: String,
-        phone_country_code: Option<String>,
-    ) -> Result<User> {
-        Err(unsupported(ctx, "bindPhone"))
-    }
-
-    /// Binds an email to the calling user.
-    async fn bind_email(
-        &self,
-        ctx: &Context<'_>,
-        email: String,
-        email_code: String,
-    ) -> Result<User> {
-        Err(unsupported(ctx, "bindEmail"))
-    }
-
-    /// Unbinds the calling user's phone number.
-    async fn unbind_phone(&self, ctx: &Context<'_>) -> Result<User> {
-        Err(unsupported(ctx, "unbindPhone"))
-    }
-
-    /// Changes the calling user's phone number.
-    async fn update_phone(
-        &self,
-        ctx: &Context<'_>,
-        phone: String,
-        phone_code: String,
-        old_phone: Option<String>,
-        old_phone_code: Option<String>,
-        phone_country_code: Option<String>,
-        old_phone_country_code: Option<String>,
-    ) -> Result<User> {
-        Err(unsupported(ctx, "updatePhone"))
-    }
-
-    /// Changes the calling user's email.
-    async fn update_email(
-        &self,
-        ctx: &Context<'_>,
-        email: String,
-        email_code: String,
-        old_email: Option<String>,
-        old_email_code: Option<String>,
-    ) -> Result<User> {
-        Err(unsupported(ctx, "updateEmail"))
-    }
-
-    /// Unbinds the calling user's email.
-    async fn unbind_email(&self, ctx: &Context<'_>) -> Result<User> {
-        Err(unsupported(ctx, "unbindEmail"))
     }
 
     // Access control.
@@ -220,16 +119,6 @@ impl UnsupportedMutation {
         #[graphql(name = "type")] kind: EmailTemplateType,
     ) -> Result<EmailTemplate> {
         Err(unsupported(ctx, "disableEmailTemplate"))
-    }
-
-    /// Sends an email for a scene (a code, a link).
-    async fn send_email(
-        &self,
-        ctx: &Context<'_>,
-        email: String,
-        scene: EmailScene,
-    ) -> Result<CommonMessage> {
-        Err(unsupported(ctx, "sendEmail"))
     }
 
     /// Sends the first-login verification email.

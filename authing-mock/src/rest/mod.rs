@@ -2,12 +2,16 @@
 //! `{code, message, data}` envelopes (code 200 is success; business errors come with HTTP
 //! 200, like Authing's).
 
+// auth-flows
+mod codes;
 mod envelope;
 mod identity;
 mod keys;
 mod users;
 // roles-groups
 mod roles;
+// Session / MFA area.
+mod mfa;
 
 use std::sync::Arc;
 
@@ -24,4 +28,7 @@ pub(crate) fn routes() -> Router<Arc<Fake>> {
         .merge(users::routes())
         .merge(identity::routes())
         .merge(roles::routes())
+        .merge(codes::routes())
+        // Session / MFA area.
+        .merge(mfa::routes())
 }

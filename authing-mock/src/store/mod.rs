@@ -6,6 +6,8 @@
 //! what their records are ([`Record`](table::Record)). `Store` is `Clone`, so a snapshot of
 //! the whole fake is one clone.
 
+mod mfa;
+mod outbox;
 mod page;
 mod pool;
 mod relation;
@@ -21,6 +23,8 @@ mod grants;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+pub(crate) use mfa::{MfaStep, TotpAuthenticator};
+pub use outbox::{Channel, SMS_SCENE, SentCode};
 pub(crate) use page::{Page, Paged};
 pub(crate) use pool::Pool;
 pub(crate) use table::{Direction, Refusal};

@@ -3,6 +3,8 @@
 use authing_core::Secret;
 
 use super::group::GroupRecord;
+use super::mfa::MfaState;
+use super::outbox::Outbox;
 use super::relation::Relations;
 use super::role::RoleRecord;
 use super::table::Table;
@@ -37,6 +39,12 @@ pub(crate) struct Pool {
     pub(crate) udfs: Vec<FieldDef>,
     /// Custom values of objects other than users (users keep theirs on their record).
     pub(crate) udvs: Udvs,
+    // auth-flows: the codes the pool sent.
+    /// The SMS and email codes the pool sent.
+    pub(crate) outbox: Outbox,
+    // Session / MFA area.
+    /// TOTP authenticators and MFA login steps.
+    pub(crate) mfa: MfaState,
 }
 
 impl Pool {
@@ -55,6 +63,8 @@ impl Pool {
             links: Relations::default(),
             udfs: Vec::new(),
             udvs: Udvs::new(),
+            outbox: Outbox::default(),
+            mfa: MfaState::default(),
         }
     }
 
@@ -66,5 +76,7 @@ impl Pool {
         self.links.clear();
         self.udfs.clear();
         self.udvs.clear();
+        self.outbox.clear();
+        self.mfa.clear();
     }
 }
