@@ -259,13 +259,23 @@ pub(crate) fn login<'p>(
         }
         None => return Err(Code::UserNotFound.into()),
     };
+    let app_id = login.app_id.as_deref();
+    check_app_access(pool, app_id, &user_id)?;
     let counted = CountedLogin {
         ip: login.ip,
         custom_data,
     };
-    let app_id = login.app_id.as_deref();
     let issued = issue(pool, issuer, app_id, &user_id, Some(counted))?;
     Ok((users::get(pool, &user_id)?, issued.token))
+}
+
+/// 1576 when the access policy of application `app_id` (the pool's default one when
+/// `None`) keeps `user_id` out.
+fn check_app_access(pool: &Pool, app_id: Option<&str>, user_id: &str) -> Result<(), Failure> {
+    let app_id = app_id.unwrap_or(&pool.app.id);
+    // Role and group targets: filled once the fake has roles and groups.
+    let (roles, groups): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
+    super::applications::check_login_access(pool, app_id, user_id, &roles, &groups)
 }
 
 /// A registration with an account (email or username) and a hashed password.

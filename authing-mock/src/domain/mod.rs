@@ -19,6 +19,8 @@
 
 pub(crate) mod identity;
 pub(crate) mod users;
+// applications area
+pub(crate) mod applications;
 
 use crate::failure::{Code, Failure};
 

@@ -6,6 +6,8 @@ mod envelope;
 mod identity;
 mod keys;
 mod users;
+// applications area
+mod applications;
 
 use std::sync::Arc;
 
@@ -21,4 +23,6 @@ pub(crate) fn routes() -> Router<Arc<Fake>> {
         .merge(keys::routes())
         .merge(users::routes())
         .merge(identity::routes())
+        // applications area
+        .merge(applications::routes())
 }

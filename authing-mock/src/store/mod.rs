@@ -6,6 +6,8 @@
 //! what their records are ([`Record`](table::Record)). `Store` is `Clone`, so a snapshot of
 //! the whole fake is one clone.
 
+// applications area
+mod application;
 mod page;
 mod pool;
 // The first links come with roles and groups; until then only the tests use them.
@@ -16,6 +18,7 @@ mod user;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+pub(crate) use application::{AccessPolicy, AccessTarget, ApplicationRecord, DefaultStrategy};
 pub(crate) use page::{Page, Paged};
 pub(crate) use pool::Pool;
 pub(crate) use table::{Direction, Refusal};

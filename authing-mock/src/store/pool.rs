@@ -2,6 +2,9 @@
 
 use authing_core::Secret;
 
+use chrono::{DateTime, Utc};
+
+use super::application::{ApplicationRecord, DefaultStrategy};
 use super::relation::Relations;
 use super::table::Table;
 use super::user::UserRecord;
@@ -25,12 +28,15 @@ pub(crate) struct Pool {
     pub(crate) users: Table<UserRecord>,
     /// Many-to-many links between the records of the tables above.
     pub(crate) links: Relations,
+    // applications area
+    /// The pool's applications; the default one (`app`) is the first row.
+    pub(crate) applications: Table<ApplicationRecord>,
 }
 
 impl Pool {
     /// A pool with fresh ids and secrets and no records.
     pub(crate) fn random() -> Self {
-        Self {
+        let mut pool = Self {
             id: object_id(),
             secret: Secret::new(random_hex(16)),
             app: App {
@@ -39,12 +45,36 @@ impl Pool {
             },
             users: Table::default(),
             links: Relations::default(),
-        }
+            applications: Table::default(),
+        };
+        pool.add_default_app(Utc::now());
+        pool
     }
 
-    /// Forgets every record and link; the pool, its app and their credentials stay.
+    /// Forgets every record and link; the pool, its default app and their credentials stay.
     pub(crate) fn clear(&mut self) {
         self.users.clear();
         self.links.clear();
+        self.applications.clear();
+        self.add_default_app(Utc::now());
+    }
+
+    /// Puts the default application (`app`) back as the first row of an empty table.
+    fn add_default_app(&mut self, now: DateTime<Utc>) {
+        let app = self.app.clone();
+        // The table is empty, so no identifier is taken.
+        let _ = self.applications.insert_with(|_| ApplicationRecord {
+            id: app.id.clone(),
+            name: "Default application".to_owned(),
+            identifier: app.id.clone(),
+            redirect_uris: Vec::new(),
+            logo: None,
+            secret: app.secret.clone(),
+            is_default: true,
+            default_strategy: DefaultStrategy::AllowAll,
+            access_policies: Vec::new(),
+            created_at: now,
+            updated_at: now,
+        });
     }
 }
