@@ -54,12 +54,16 @@ pub mod families;
 pub mod graphql;
 mod token;
 pub mod users;
+// applications area
+pub mod applications;
 
 pub use authing_core::NoTransport;
 pub use client::{AccessToken, CheckLoginStatus, ManagementClient, ManagementClientBuilder};
 pub use families::{CustomDataHandler, PolicyAssignmentsHandler};
 pub use token::AccessTokenAnswer;
 pub use users::{BatchField, UsersHandler};
+// applications area
+pub use applications::{ApplicationHandle, ApplicationsHandler};
 
 /// Every GraphQL document this crate sends, as `(operation name, document)`, so tests can
 /// validate them all against Authing's schema.
