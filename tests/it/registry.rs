@@ -114,6 +114,19 @@ fn registry() -> Vec<Entry> {
             missing "the fake has no roles or groups yet";
         management "management/members/removeUserFromGroup" => mgmt::families::RemoveMembers,
             missing "the fake has no roles or groups yet";
+        // applications area
+        management "management/applications/listApplications" => mgmt::applications::ListApplications;
+        management "management/applications/createApplication" => mgmt::applications::CreateApplication;
+        management "management/applications/findApplication" => mgmt::applications::FindApplication;
+        management "management/applications/deleteApplication" => mgmt::applications::DeleteApplication;
+        management "management/applications/refreshApplicationSecret" => mgmt::applications::RefreshApplicationSecret;
+        management "management/applications/updateDefaultAccessPolicy" => mgmt::applications::UpdateDefaultAccessPolicy;
+        management "management/applications/getAccessPolicies" => mgmt::applications::ListAccessPolicies;
+        management "management/applications/allowAccess" => mgmt::applications::AllowAccess;
+        management "management/applications/denyAccess" => mgmt::applications::DenyAccess;
+        management "management/applications/enableAccessPolicy" => mgmt::applications::EnableAccessPolicy;
+        management "management/applications/disableAccessPolicy" => mgmt::applications::DisableAccessPolicy;
+        management "management/applications/deleteAccessPolicy" => mgmt::applications::DeleteAccessPolicy;
         authentication "authentication/login/loginByEmail" => authn::LoginByEmail;
         authentication "authentication/login/loginByUsername" => authn::LoginByUsername;
         authentication "authentication/register/registerByEmail" => authn::RegisterByEmail;
