@@ -1,5 +1,5 @@
 //! Applications: create, list, find, refresh a secret, delete; an application's access
-//! policy lets one user in and keeps another out at login (code 1576), under the default
+//! policy lets one role in and keeps another out at login (code 1576), under the default
 //! strategies ALLOW_ALL and DENY_ALL, with deny winning over allow.
 
 use authing_core::model::{CreateUserInput, PolicyAssignmentTargetType};
@@ -65,6 +65,15 @@ async fn access_policies(env: Env) {
     assert!(taken.is(codes::APP_NAME_EXISTS), "{taken}");
 
     let app = management.application(&shop.id);
+    // Roles in the application's namespace: ann is staff, bob a guest.
+    let roles = management.roles_in(&shop.id);
+    for (code, user) in [("staff", &ann), ("guest", &bob)] {
+        roles.create(code).await.expect("create role");
+        roles
+            .add_users(code, vec![user.clone()])
+            .await
+            .expect("assign role");
+    }
     // ALLOW_ALL (the default): anyone may log in.
     assert_eq!(login_through(&env, &shop.id, "ann").await, Ok(()));
     assert_eq!(login_through(&env, &shop.id, "bob").await, Ok(()));
@@ -80,9 +89,9 @@ async fn access_policies(env: Env) {
         login_through(&env, &shop.id, "ann").await,
         Err(codes::APP_ACCESS_DENIED)
     );
-    app.allow_access(PolicyAssignmentTargetType::User, vec![ann.clone()])
+    app.allow_access(PolicyAssignmentTargetType::Role, vec!["staff".into()])
         .await
-        .expect("allow ann");
+        .expect("allow staff");
     assert_eq!(login_through(&env, &shop.id, "ann").await, Ok(()));
     assert_eq!(
         login_through(&env, &shop.id, "bob").await,
@@ -123,7 +132,11 @@ async fn access_policies(env: Env) {
     assert_eq!(login_through(&env, &shop.id, "bob").await, Ok(()));
     let policies = app.access_policies().await.expect("list policies");
     assert_eq!(policies.total_count, 1);
-    assert_eq!(policies.list[0].target_identifier, ann);
+    assert_eq!(policies.list[0].target_identifier, "staff");
+    assert_eq!(
+        policies.list[0].target_type,
+        PolicyAssignmentTargetType::Role
+    );
 
     // A fresh secret.
     let before = app

@@ -19,6 +19,7 @@ mod de;
 mod inputs;
 mod login_status;
 mod pagination;
+mod roles;
 mod targets;
 mod user;
 
@@ -27,6 +28,7 @@ pub use custom_data::{Context, CustomData, custom_data_params};
 pub use inputs::{CreateUserInput, RegisterProfile, SortBy, UpdateUserInput, UserDdfInput};
 pub use login_status::{LoginStatus, LoginStatusDetail};
 pub use pagination::{Paginated, PaginatedUsers};
+pub use roles::{Group, PaginatedGroups, PaginatedRoles, Role};
 pub use targets::{
     AuthorizedResource, PolicyAssignment, PolicyAssignmentTargetType, UdfTargetType,
 };

@@ -5,6 +5,7 @@
 use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
 
+use super::{groups, roles};
 use crate::clock::iso;
 use crate::crypto::random_hex;
 use crate::failure::{Code, Failure};
@@ -202,22 +203,32 @@ pub(crate) fn policies<'p>(
 }
 
 /// Whether `user_id` may log in through application `app_id` (1576 otherwise; 2011 for an
-/// unknown app). `roles` and `groups` are the codes of the user's roles (in the app's
-/// namespace) and groups. The enabled policies naming the user, one of their roles or
-/// groups decide, deny winning over allow; when none names them, the default strategy does.
-pub(crate) fn check_login_access(
-    pool: &Pool,
-    app_id: &str,
+/// unknown app): the enabled policies naming the user, one of their roles (in the policy's
+/// namespace) or one of their groups decide, deny winning over allow; when none names
+/// them, the default strategy does.
+pub(crate) fn check_login_access(pool: &Pool, app_id: &str, user_id: &str) -> Result<(), Failure> {
+    let app = get(pool, app_id)?;
+    let groups = groups::user_group_codes(pool, user_id);
+    decide(
+        app,
+        user_id,
+        |namespace| roles::user_role_codes(pool, user_id, namespace),
+        &groups,
+    )
+}
+
+/// [`check_login_access`]'s rule, given the user's role codes per namespace and group codes.
+fn decide(
+    app: &ApplicationRecord,
     user_id: &str,
-    roles: &[String],
+    roles_in: impl Fn(&str) -> Vec<String>,
     groups: &[String],
 ) -> Result<(), Failure> {
-    let app = get(pool, app_id)?;
     let names = |policy: &AccessPolicy| {
         let id = policy.target_identifier.as_str();
         match policy.target_type {
             AccessTarget::User => id == user_id,
-            AccessTarget::Role => roles.iter().any(|code| code == id),
+            AccessTarget::Role => roles_in(&policy.namespace).iter().any(|code| code == id),
             AccessTarget::Group => groups.iter().any(|code| code == id),
             // The fake has no org tree yet: no org node holds the user.
             AccessTarget::Org => false,
@@ -363,7 +374,8 @@ mod tests {
         let now = Utc::now();
         let roles = |codes: &[&str]| codes.iter().map(|c| (*c).to_owned()).collect::<Vec<_>>();
         let check = |pool: &Pool, user: &str, user_roles: &[&str]| {
-            check_login_access(pool, &shop, user, &roles(user_roles), &[]).map_err(|f| f.number())
+            let app = get(pool, &shop).expect("app");
+            decide(app, user, |_| roles(user_roles), &[]).map_err(|f| f.number())
         };
         // ALLOW_ALL lets anyone in.
         assert_eq!(check(&pool, "u1", &[]), Ok(()));
@@ -423,7 +435,7 @@ mod tests {
         let bad = set_default_strategy(&mut pool, &shop, "SOME", now).map(|_| ());
         assert_eq!(bad.map_err(|f| f.number()), Err(2231));
         assert_eq!(
-            check_login_access(&pool, "nope", "u1", &[], &[]).map_err(|f| f.number()),
+            check_login_access(&pool, "nope", "u1").map_err(|f| f.number()),
             Err(2011)
         );
     }

@@ -273,9 +273,7 @@ pub(crate) fn login<'p>(
 /// `None`) keeps `user_id` out.
 fn check_app_access(pool: &Pool, app_id: Option<&str>, user_id: &str) -> Result<(), Failure> {
     let app_id = app_id.unwrap_or(&pool.app.id);
-    // Role and group targets: filled once the fake has roles and groups.
-    let (roles, groups): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
-    super::applications::check_login_access(pool, app_id, user_id, &roles, &groups)
+    super::applications::check_login_access(pool, app_id, user_id)
 }
 
 /// A registration with an account (email or username) and a hashed password.

@@ -25,6 +25,9 @@ mod unsupported_mutation;
 mod unsupported_query;
 mod user_relations;
 mod users;
+// roles-groups
+mod groups;
+mod roles;
 
 pub(crate) mod inputs;
 pub(crate) mod schema;
@@ -52,6 +55,8 @@ use resolve::AUTHING_ERROR;
 pub(crate) struct Query(
     token::TokenQuery,
     users::UsersQuery,
+    roles::RolesQuery,
+    groups::GroupsQuery,
     unsupported_query::UnsupportedQuery,
 );
 
@@ -61,6 +66,8 @@ pub(crate) struct Mutation(
     users::UsersMutation,
     identity::IdentityMutation,
     token::TokenMutation,
+    roles::RolesMutation,
+    groups::GroupsMutation,
     unsupported_mutation::UnsupportedMutation,
 );
 

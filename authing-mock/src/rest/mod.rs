@@ -6,6 +6,8 @@ mod envelope;
 mod identity;
 mod keys;
 mod users;
+// roles-groups
+mod roles;
 // applications area
 mod applications;
 
@@ -23,6 +25,7 @@ pub(crate) fn routes() -> Router<Arc<Fake>> {
         .merge(keys::routes())
         .merge(users::routes())
         .merge(identity::routes())
+        .merge(roles::routes())
         // applications area
         .merge(applications::routes())
 }

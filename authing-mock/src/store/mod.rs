@@ -10,11 +10,12 @@
 mod application;
 mod page;
 mod pool;
-// The first links come with roles and groups; until then only the tests use them.
-#[cfg_attr(not(test), allow(dead_code))]
 mod relation;
 mod table;
 mod user;
+// roles-groups
+mod group;
+mod role;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -23,6 +24,9 @@ pub(crate) use page::{Page, Paged};
 pub(crate) use pool::Pool;
 pub(crate) use table::{Direction, Refusal};
 pub(crate) use user::{CustomDatum, DataType, UniqueField, UserRecord};
+// roles-groups
+pub(crate) use group::{GroupRecord, USER_GROUPS};
+pub(crate) use role::{DEFAULT_NAMESPACE, GROUP_ROLES, RoleRecord, USER_ROLES};
 
 use crate::failure::{Code, Failure};
 

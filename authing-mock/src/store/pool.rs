@@ -1,11 +1,12 @@
 //! [`Pool`]: one user pool's application and tables.
 
 use authing_core::Secret;
-
 use chrono::{DateTime, Utc};
 
 use super::application::{ApplicationRecord, DefaultStrategy};
+use super::group::GroupRecord;
 use super::relation::Relations;
+use super::role::RoleRecord;
 use super::table::Table;
 use super::user::UserRecord;
 use crate::crypto::{object_id, random_hex};
@@ -26,6 +27,10 @@ pub(crate) struct Pool {
     /// The pool's application (the fake makes one per pool).
     pub(crate) app: App,
     pub(crate) users: Table<UserRecord>,
+    /// Roles, unique by code per namespace (roles-groups).
+    pub(crate) roles: Table<RoleRecord>,
+    /// Groups, unique by code (roles-groups).
+    pub(crate) groups: Table<GroupRecord>,
     /// Many-to-many links between the records of the tables above.
     pub(crate) links: Relations,
     // applications area
@@ -44,6 +49,8 @@ impl Pool {
                 secret: Secret::new(random_hex(16)),
             },
             users: Table::default(),
+            roles: Table::default(),
+            groups: Table::default(),
             links: Relations::default(),
             applications: Table::default(),
         };
@@ -54,6 +61,8 @@ impl Pool {
     /// Forgets every record and link; the pool, its default app and their credentials stay.
     pub(crate) fn clear(&mut self) {
         self.users.clear();
+        self.roles.clear();
+        self.groups.clear();
         self.links.clear();
         self.applications.clear();
         self.add_default_app(Utc::now());
