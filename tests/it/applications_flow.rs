@@ -1,6 +1,6 @@
 //! Applications: create, list, find, refresh a secret, delete; an application's access
 //! policy lets one role in and keeps another out at login (code 1576), under the default
-//! strategies ALLOW_ALL and DENY_ALL, with deny winning over allow.
+//! strategies ALLOW_ALL and DENY_ALL, with deny winning over allow; login agreements.
 
 use authing_core::model::{CreateUserInput, PolicyAssignmentTargetType};
 use authing_core::{Secret, codes};
@@ -171,4 +171,46 @@ async fn access_policies(env: Env) {
     assert!(default.is(codes::NO_PERMISSION), "{default}");
 }
 
-each_transport!(access_policies);
+/// An application's login agreements: created in order, changed, reordered, deleted.
+async fn agreements(env: Env) {
+    let app = env.management().application(env.pool.app_id.clone());
+    let terms = app.create_agreement("Terms").await.expect("create terms");
+    assert_eq!(terms.required, Some(true));
+    assert_eq!(terms.lang.as_deref(), Some("zh-CN"));
+    let privacy = app
+        .create_agreement("Privacy")
+        .required(false)
+        .lang("en-US".to_owned())
+        .await
+        .expect("create privacy");
+    let changed = app
+        .modify_agreement(privacy.id)
+        .title("Privacy policy")
+        .await
+        .expect("modify");
+    assert_eq!(changed.title, "Privacy policy");
+    assert_eq!(changed.required, Some(false));
+    app.sort_agreements(vec![privacy.id, terms.id])
+        .await
+        .expect("sort");
+    let listed = app.list_agreements().await.expect("list");
+    let titles: Vec<_> = listed.list.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(titles, ["Privacy policy", "Terms"]);
+    assert_eq!(listed.list[0].order, Some(1));
+    let partial = app
+        .sort_agreements(vec![terms.id])
+        .await
+        .expect_err("every agreement must be named");
+    assert!(partial.is(codes::INVALID_PARAMS), "{partial}");
+    app.delete_agreement(terms.id).await.expect("delete");
+    assert_eq!(app.list_agreements().await.expect("list").total_count, 1);
+    let missing = env
+        .management()
+        .application("000000000000000000000000")
+        .list_agreements()
+        .await
+        .expect_err("no such app");
+    assert!(missing.is(codes::APP_NOT_FOUND), "{missing}");
+}
+
+each_transport!(access_policies, agreements);

@@ -133,6 +133,11 @@ fn registry() -> Vec<Entry> {
         management "management/applications/enableAccessPolicy" => mgmt::applications::EnableAccessPolicy;
         management "management/applications/disableAccessPolicy" => mgmt::applications::DisableAccessPolicy;
         management "management/applications/deleteAccessPolicy" => mgmt::applications::DeleteAccessPolicy;
+        management "management/applications/createAgreement" => mgmt::applications::CreateAgreement;
+        management "management/applications/listAgreement" => mgmt::applications::ListAgreements;
+        management "management/applications/modifyAgreement" => mgmt::applications::ModifyAgreement;
+        management "management/applications/deleteAgreement" => mgmt::applications::DeleteAgreement;
+        management "management/applications/sortAgreement" => mgmt::applications::SortAgreements;
         authentication "authentication/login/loginByEmail" => authn::LoginByEmail;
         authentication "authentication/login/loginByUsername" => authn::LoginByUsername;
         authentication "authentication/register/registerByEmail" => authn::RegisterByEmail;

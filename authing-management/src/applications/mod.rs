@@ -22,6 +22,7 @@
 //! # }
 //! ```
 
+mod agreements;
 mod model;
 mod operations;
 
@@ -30,7 +31,12 @@ use authing_core::model::PolicyAssignmentTargetType;
 
 use crate::client::ManagementClient;
 
-pub use model::{Application, ApplicationAccessPolicy, DefaultStrategy, PermissionStrategy};
+pub use agreements::{
+    CreateAgreement, DeleteAgreement, ListAgreements, ModifyAgreement, SortAgreements,
+};
+pub use model::{
+    Agreement, Application, ApplicationAccessPolicy, DefaultStrategy, PermissionStrategy,
+};
 pub use operations::{
     AllowAccess, CreateApplication, DeleteAccessPolicy, DeleteApplication, DenyAccess,
     DisableAccessPolicy, EnableAccessPolicy, FindApplication, ListAccessPolicies, ListApplications,
@@ -221,5 +227,33 @@ impl<T: Transport> ApplicationHandle<T> {
             target_type,
             target_identifiers,
         )
+    }
+
+    /// Adds a login agreement (required, `zh-CN`, unless set).
+    pub fn create_agreement(
+        &self,
+        title: impl Into<String>,
+    ) -> CreateAgreement<ManagementClient<T>> {
+        CreateAgreement::new(self.client.clone(), self.id.clone(), title)
+    }
+
+    /// The application's login agreements in display order.
+    pub fn list_agreements(&self) -> ListAgreements<ManagementClient<T>> {
+        ListAgreements::new(self.client.clone(), self.id.clone())
+    }
+
+    /// Changes a login agreement (set what changes on the call).
+    pub fn modify_agreement(&self, agreement_id: i64) -> ModifyAgreement<ManagementClient<T>> {
+        ModifyAgreement::new(self.client.clone(), self.id.clone(), agreement_id)
+    }
+
+    /// Deletes a login agreement.
+    pub fn delete_agreement(&self, agreement_id: i64) -> DeleteAgreement<ManagementClient<T>> {
+        DeleteAgreement::new(self.client.clone(), self.id.clone(), agreement_id)
+    }
+
+    /// Puts the login agreements in the order of `ids`.
+    pub fn sort_agreements(&self, ids: Vec<i64>) -> SortAgreements<ManagementClient<T>> {
+        SortAgreements::new(self.client.clone(), self.id.clone(), ids)
     }
 }

@@ -122,3 +122,29 @@ pub struct ApplicationAccessPolicy {
     #[serde(flatten)]
     pub extra: Map<String, Value>,
 }
+
+/// A login agreement of an application: terms the user accepts when logging in.
+#[non_exhaustive]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Agreement {
+    /// Its id, a number.
+    pub id: i64,
+    /// The application it belongs to.
+    #[serde(default)]
+    pub app_id: Option<String>,
+    /// The pool.
+    #[serde(default)]
+    pub user_pool_id: Option<String>,
+    /// Its text (may hold HTML links).
+    pub title: String,
+    /// Its language (`zh-CN`, `en-US`, ...).
+    #[serde(default)]
+    pub lang: Option<String>,
+    /// Whether the user must accept it.
+    #[serde(default)]
+    pub required: Option<bool>,
+    /// Its place in the display order.
+    #[serde(default)]
+    pub order: Option<i64>,
+}

@@ -50,6 +50,8 @@ pub(crate) fn create(
             is_default: false,
             default_strategy: DefaultStrategy::AllowAll,
             access_policies: Vec::new(),
+            agreements: Vec::new(),
+            next_agreement_id: 1,
             created_at: now,
             updated_at: now,
         })

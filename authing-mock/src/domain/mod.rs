@@ -23,6 +23,7 @@ pub(crate) mod users;
 pub(crate) mod groups;
 pub(crate) mod roles;
 // applications area
+pub(crate) mod agreements;
 pub(crate) mod applications;
 
 use crate::failure::{Code, Failure};

@@ -8,13 +8,14 @@ use axum::Router;
 use axum::body::to_bytes;
 use axum::extract::{Path, Query, Request, State};
 use axum::response::Response;
-use axum::routing::{get, patch, post};
+use axum::routing::{get, patch, post, put};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
 use super::envelope::{call, failure};
 use crate::auth::{Access, RequestContext};
+use crate::domain::agreements::{self, AgreementInput};
 use crate::domain::applications::{self, NewApplication, PolicyChange, PolicyTargets};
 use crate::failure::{Code, Failure};
 use crate::fake::Fake;
@@ -42,6 +43,18 @@ pub(super) fn routes() -> Router<Arc<Fake>> {
         .route(
             "/api/v2/applications/{id}/authorization/{change}",
             post(change_policies),
+        )
+        .route(
+            "/api/v2/applications/{id}/agreements",
+            get(list_agreements).post(create_agreement),
+        )
+        .route(
+            "/api/v2/applications/{id}/agreements/sort",
+            post(sort_agreements),
+        )
+        .route(
+            "/api/v2/applications/{id}/agreements/{agreement}",
+            put(modify_agreement).delete(delete_agreement),
         )
 }
 
@@ -241,6 +254,137 @@ async fn change_policies(
         };
         let now = call.now();
         call.pool(|pool| applications::change_policies(pool, &id, change, targets, now))?;
+        Ok(Value::Bool(true))
+    })
+}
+
+#[derive(Debug, Deserialize)]
+struct AgreementBody {
+    title: Option<String>,
+    required: Option<bool>,
+    lang: Option<String>,
+}
+
+impl From<AgreementBody> for AgreementInput {
+    fn from(body: AgreementBody) -> Self {
+        Self {
+            title: body.title,
+            required: body.required,
+            lang: body.lang,
+        }
+    }
+}
+
+/// The agreement id of a path (2231 unless a number).
+fn agreement_id(text: &str) -> Result<i64, Failure> {
+    text.parse()
+        .map_err(|_| Failure::with_text(Code::InvalidParams, "agreementId"))
+}
+
+/// The agreement as answered: its place in the application's order, from 1.
+fn agreement_json(pool: &crate::store::Pool, app_id: &str, id: i64) -> Result<Value, Failure> {
+    let agreements = agreements::list(pool, app_id)?;
+    agreements
+        .iter()
+        .enumerate()
+        .find(|(_, agreement)| agreement.id == id)
+        .map(|(at, agreement)| agreement.to_json(&pool.id, app_id, at.saturating_add(1)))
+        .ok_or_else(|| Failure::with_text(Code::InvalidParams, "agreementId"))
+}
+
+async fn list_agreements(
+    State(fake): State<Arc<Fake>>,
+    Path(id): Path<String>,
+    request: Request,
+) -> Response {
+    let rc = RequestContext::of(&request);
+    call(&fake, &rc, Access::Admin, |call| {
+        call.pool(|pool| {
+            let list: Vec<Value> = agreements::list(pool, &id)?
+                .iter()
+                .enumerate()
+                .map(|(at, agreement)| agreement.to_json(&pool.id, &id, at.saturating_add(1)))
+                .collect();
+            Ok(json!({ "totalCount": list.len(), "list": list }))
+        })
+    })
+}
+
+async fn create_agreement(
+    State(fake): State<Arc<Fake>>,
+    Path(id): Path<String>,
+    request: Request,
+) -> Response {
+    let rc = RequestContext::of(&request);
+    let input = body::<AgreementBody>(request).await;
+    call(&fake, &rc, Access::Admin, |call| {
+        let input = input?;
+        let now = call.now();
+        call.pool(|pool| {
+            let created = agreements::create(pool, &id, input.into(), now)?;
+            agreement_json(pool, &id, created.id)
+        })
+    })
+}
+
+async fn modify_agreement(
+    State(fake): State<Arc<Fake>>,
+    Path((id, agreement)): Path<(String, String)>,
+    request: Request,
+) -> Response {
+    let rc = RequestContext::of(&request);
+    let input = body::<AgreementBody>(request).await;
+    call(&fake, &rc, Access::Admin, |call| {
+        let (input, agreement) = (input?, agreement_id(&agreement)?);
+        let now = call.now();
+        call.pool(|pool| {
+            agreements::modify(pool, &id, agreement, input.into(), now)?;
+            agreement_json(pool, &id, agreement)
+        })
+    })
+}
+
+async fn delete_agreement(
+    State(fake): State<Arc<Fake>>,
+    Path((id, agreement)): Path<(String, String)>,
+    request: Request,
+) -> Response {
+    let rc = RequestContext::of(&request);
+    call(&fake, &rc, Access::Admin, |call| {
+        let agreement = agreement_id(&agreement)?;
+        let now = call.now();
+        call.pool(|pool| agreements::delete(pool, &id, agreement, now))?;
+        Ok(Value::Bool(true))
+    })
+}
+
+#[derive(Debug, Deserialize)]
+struct SortBody {
+    ids: Vec<Value>,
+}
+
+async fn sort_agreements(
+    State(fake): State<Arc<Fake>>,
+    Path(id): Path<String>,
+    request: Request,
+) -> Response {
+    let rc = RequestContext::of(&request);
+    let input = body::<SortBody>(request).await;
+    call(&fake, &rc, Access::Admin, |call| {
+        // js sends numbers, go strings.
+        let ids = input?
+            .ids
+            .iter()
+            .map(|id| match id {
+                Value::Number(number) => number
+                    .as_i64()
+                    .ok_or_else(|| Failure::with_text(Code::InvalidParams, "ids")),
+                Value::String(text) => agreement_id(text),
+                _ => Err(Failure::with_text(Code::InvalidParams, "ids")),
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let now = call.now();
+        call.pool(|pool| agreements::sort(pool, &id, &ids, now))?;
         Ok(Value::Bool(true))
     })
 }

@@ -78,6 +78,16 @@ pub(crate) struct AccessPolicy {
     pub(crate) assigned_at: DateTime<Utc>,
 }
 
+/// A login agreement of an application (terms the user accepts when logging in).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Agreement {
+    /// A number, unique in the application.
+    pub(crate) id: i64,
+    pub(crate) title: String,
+    pub(crate) lang: String,
+    pub(crate) required: bool,
+}
+
 /// An application of a pool. The pool's default application is its first row.
 #[derive(Debug, Clone)]
 pub(crate) struct ApplicationRecord {
@@ -92,6 +102,10 @@ pub(crate) struct ApplicationRecord {
     pub(crate) default_strategy: DefaultStrategy,
     /// The access policies, oldest first; at most one per target.
     pub(crate) access_policies: Vec<AccessPolicy>,
+    /// The login agreements, in display order.
+    pub(crate) agreements: Vec<Agreement>,
+    /// The id the next agreement gets.
+    pub(crate) next_agreement_id: i64,
     pub(crate) created_at: DateTime<Utc>,
     pub(crate) updated_at: DateTime<Utc>,
 }

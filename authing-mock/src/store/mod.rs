@@ -19,7 +19,9 @@ mod role;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-pub(crate) use application::{AccessPolicy, AccessTarget, ApplicationRecord, DefaultStrategy};
+pub(crate) use application::{
+    AccessPolicy, AccessTarget, Agreement, ApplicationRecord, DefaultStrategy,
+};
 pub(crate) use page::{Page, Paged};
 pub(crate) use pool::Pool;
 pub(crate) use table::{Direction, Refusal};

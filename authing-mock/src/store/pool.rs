@@ -82,6 +82,8 @@ impl Pool {
             is_default: true,
             default_strategy: DefaultStrategy::AllowAll,
             access_policies: Vec::new(),
+            agreements: Vec::new(),
+            next_agreement_id: 1,
             created_at: now,
             updated_at: now,
         });
