@@ -8,6 +8,8 @@ mod graphql_documents;
 mod logs;
 mod management_token;
 mod registry;
+// roles-groups
+mod roles_groups;
 mod secrets;
 mod seed_flow;
 mod stubs;

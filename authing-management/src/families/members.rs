@@ -159,10 +159,19 @@ operation! {
         optional {
             /// The role's namespace code (roles only).
             namespace: String,
+            /// Groups (by code) that get the role too; their members then hold it (roles
+            /// only).
+            group_codes: Vec<String>,
         }
         impl {
             fn check(&self) -> Result<(), Error> {
-                check_members(self.of, &self.code, self.namespace.as_deref(), &self.user_ids)
+                check_assignment(
+                    self.of,
+                    &self.code,
+                    self.namespace.as_deref(),
+                    &self.user_ids,
+                    self.group_codes.as_deref(),
+                )
             }
 
             fn amend(&self, arguments: &mut Map<String, Value>) {
@@ -193,10 +202,19 @@ operation! {
         optional {
             /// The role's namespace code (roles only).
             namespace: String,
+            /// Groups (by code) that get the role too; their members then hold it (roles
+            /// only).
+            group_codes: Vec<String>,
         }
         impl {
             fn check(&self) -> Result<(), Error> {
-                check_members(self.of, &self.code, self.namespace.as_deref(), &self.user_ids)
+                check_assignment(
+                    self.of,
+                    &self.code,
+                    self.namespace.as_deref(),
+                    &self.user_ids,
+                    self.group_codes.as_deref(),
+                )
             }
 
             fn amend(&self, arguments: &mut Map<String, Value>) {
@@ -227,6 +245,27 @@ fn check_members(
         return Err(Error::invalid_argument("name at least one user id"));
     }
     user_ids.iter().try_for_each(|id| require("user id", id))
+}
+
+/// Users, or groups (roles only), or both; a group has no groups.
+fn check_assignment(
+    of: MembersOf,
+    code: &str,
+    namespace: Option<&str>,
+    user_ids: &[String],
+    group_codes: Option<&[String]>,
+) -> Result<(), Error> {
+    match group_codes {
+        Some(_) if of == MembersOf::Group => Err(Error::invalid_argument(
+            "group codes are for roles: a group has no groups",
+        )),
+        Some(codes) if !codes.is_empty() => {
+            check_target(of, code, namespace)?;
+            codes.iter().try_for_each(|c| require("group code", c))?;
+            user_ids.iter().try_for_each(|id| require("user id", id))
+        }
+        _ => check_members(of, code, namespace, user_ids),
+    }
 }
 
 /// `assignRole` and `revokeRole` take a list of role codes, not a `code`.
@@ -273,6 +312,18 @@ mod tests {
             variables(&group),
             serde_json::json!({"code": "finance", "userIds": ["u1"]})
         );
+        let to_groups = AddMembers::new((), MembersOf::Role, "admin", Vec::<String>::new())
+            .group_codes(vec!["finance".to_owned()]);
+        assert_eq!(
+            variables(&api.prepare(&to_groups).expect("prepares")),
+            serde_json::json!({"roleCodes": ["admin"], "userIds": [], "groupCodes": ["finance"]})
+        );
+        let group_of_groups = AddMembers::new((), MembersOf::Group, "g", vec!["u1".to_owned()])
+            .group_codes(vec!["finance".to_owned()]);
+        assert!(matches!(
+            api.prepare(&group_of_groups),
+            Err(Error::InvalidArgument(_))
+        ));
     }
 
     #[test]

@@ -166,6 +166,26 @@ impl<T: Transport> RolesHandler<T> {
         self.members(code).remove(user_ids)
     }
 
+    /// Gives the role to groups (`assignRole` with `groupCodes`): their members hold it.
+    pub fn add_groups(
+        &self,
+        code: impl Into<String>,
+        group_codes: Vec<String>,
+    ) -> AddMembers<ManagementClient<T>> {
+        self.members(code).add(Vec::new()).group_codes(group_codes)
+    }
+
+    /// Takes the role from groups (`revokeRole` with `groupCodes`).
+    pub fn remove_groups(
+        &self,
+        code: impl Into<String>,
+        group_codes: Vec<String>,
+    ) -> RemoveMembers<ManagementClient<T>> {
+        self.members(code)
+            .remove(Vec::new())
+            .group_codes(group_codes)
+    }
+
     /// The role's custom data, by the role's **id** (`udv`, `setUdv`, `removeUdv` with
     /// `ROLE`).
     pub fn custom_data(&self, role_id: impl Into<String>) -> CustomDataHandler<T> {
