@@ -59,6 +59,8 @@ pub mod udf;
 // roles-groups
 pub mod groups;
 pub mod roles;
+// applications area
+pub mod applications;
 
 pub use authing_core::NoTransport;
 pub use client::{AccessToken, CheckLoginStatus, ManagementClient, ManagementClientBuilder};
@@ -70,6 +72,8 @@ pub use udf::UdfHandler;
 // roles-groups
 pub use groups::GroupsHandler;
 pub use roles::RolesHandler;
+// applications area
+pub use applications::{ApplicationHandle, ApplicationsHandler};
 
 /// Every GraphQL document this crate sends, as `(operation name, document)`, so tests can
 /// validate them all against Authing's schema.

@@ -220,7 +220,12 @@ impl Fake {
 fn visitor(store: &Store, rc: &RequestContext) -> Result<Caller, Failure> {
     if let Some(app_id) = &rc.app_id {
         let pool_id = store.app_pools.get(app_id).ok_or(Code::AppNotFound)?;
-        if rc.pool_id.as_ref().is_some_and(|named| named != pool_id) {
+        // A deleted application keeps its entry in `app_pools`; the pool's table decides.
+        let exists = store
+            .pools
+            .get(pool_id)
+            .is_some_and(|pool| pool.applications.get(app_id).is_some());
+        if !exists || rc.pool_id.as_ref().is_some_and(|named| named != pool_id) {
             // The app exists, but not in the pool the request names.
             return Err(Code::AppNotFound.into());
         }

@@ -170,6 +170,13 @@ failures! {
     TotpRequired = codes::TOTP_CODE_REQUIRED, "请输入 TOTP 验证码", "The TOTP code is required";
     /// No recovery code sent.
     RecoveryCodeRequired = codes::RECOVERY_CODE_REQUIRED, "请输入恢复代码", "The recovery code is required";
+    // applications area
+    /// An application name or identifier that is empty or too long.
+    IllegalAppName = codes::ILLEGAL_APP_NAME, "应用名称或标识不合法", "Illegal application name or identifier";
+    /// Another application of the pool has this identifier.
+    AppNameExists = codes::APP_NAME_EXISTS, "应用标识已被占用", "The application identifier is already taken";
+    /// The application's access policy keeps the user out.
+    AppAccessDenied = codes::APP_ACCESS_DENIED, "无权限登录此应用", "No permission to log in to this application";
 }
 
 /// What fills a message's `{}`.

@@ -1,6 +1,7 @@
 //! The end-to-end tests of the SDK, one binary: scenarios over every transport, the
 //! operation registry, the documents against the schemas.
 
+mod applications_flow;
 mod auth_flows;
 mod bad_input;
 mod errors;

@@ -124,6 +124,24 @@ fn registry() -> Vec<Entry> {
         management "management/udf/setUdvBatch" => mgmt::udf::SetUdvBatch;
         management "management/udf/udfValueBatch" => mgmt::udf::UdfValueBatch;
         management "management/udf/setUdfValueBatch" => mgmt::udf::SetUdfValueBatch;
+        // applications area
+        management "management/applications/listApplications" => mgmt::applications::ListApplications;
+        management "management/applications/createApplication" => mgmt::applications::CreateApplication;
+        management "management/applications/findApplication" => mgmt::applications::FindApplication;
+        management "management/applications/deleteApplication" => mgmt::applications::DeleteApplication;
+        management "management/applications/refreshApplicationSecret" => mgmt::applications::RefreshApplicationSecret;
+        management "management/applications/updateDefaultAccessPolicy" => mgmt::applications::UpdateDefaultAccessPolicy;
+        management "management/applications/getAccessPolicies" => mgmt::applications::ListAccessPolicies;
+        management "management/applications/allowAccess" => mgmt::applications::AllowAccess;
+        management "management/applications/denyAccess" => mgmt::applications::DenyAccess;
+        management "management/applications/enableAccessPolicy" => mgmt::applications::EnableAccessPolicy;
+        management "management/applications/disableAccessPolicy" => mgmt::applications::DisableAccessPolicy;
+        management "management/applications/deleteAccessPolicy" => mgmt::applications::DeleteAccessPolicy;
+        management "management/applications/createAgreement" => mgmt::applications::CreateAgreement;
+        management "management/applications/listAgreement" => mgmt::applications::ListAgreements;
+        management "management/applications/modifyAgreement" => mgmt::applications::ModifyAgreement;
+        management "management/applications/deleteAgreement" => mgmt::applications::DeleteAgreement;
+        management "management/applications/sortAgreement" => mgmt::applications::SortAgreements;
         authentication "authentication/login/loginByEmail" => authn::LoginByEmail;
         authentication "authentication/login/loginByUsername" => authn::LoginByUsername;
         authentication "authentication/register/registerByEmail" => authn::RegisterByEmail;

@@ -242,6 +242,9 @@ pub(crate) fn login<'p>(
             if !matches {
                 return Err(Code::WrongCredentials.into());
             }
+            // The application's access policy, before any MFA step: a user it keeps out
+            // never gets one.
+            check_app_access(pool, login.app_id.as_deref(), &user.id)?;
             if pool.mfa.required(&user.id) {
                 let user_id = user.id.clone();
                 let app_id = login.app_id.unwrap_or_else(|| pool.app.id.clone());
@@ -261,17 +264,26 @@ pub(crate) fn login<'p>(
                 custom_data: Vec::new(),
                 register_source: "basic",
             };
-            users::create(pool, new, issuer.now)?.id.clone()
+            let user_id = users::create(pool, new, issuer.now)?.id.clone();
+            check_app_access(pool, login.app_id.as_deref(), &user_id)?;
+            user_id
         }
         None => return Err(Code::UserNotFound.into()),
     };
+    let app_id = login.app_id.as_deref();
     let counted = CountedLogin {
         ip: login.ip,
         custom_data,
     };
-    let app_id = login.app_id.as_deref();
     let issued = issue(pool, issuer, app_id, &user_id, Some(counted))?;
     Ok((users::get(pool, &user_id)?, issued.token))
+}
+
+/// 1576 when the access policy of application `app_id` (the pool's default one when
+/// `None`) keeps `user_id` out.
+fn check_app_access(pool: &Pool, app_id: Option<&str>, user_id: &str) -> Result<(), Failure> {
+    let app_id = app_id.unwrap_or(&pool.app.id);
+    super::applications::check_login_access(pool, app_id, user_id)
 }
 
 /// A registration with an account (email, username, or a phone proven by a code) and a

@@ -33,6 +33,9 @@ pub(crate) mod codes;
 pub(crate) mod flows;
 // Session / MFA area.
 pub(crate) mod mfa;
+// applications area
+pub(crate) mod agreements;
+pub(crate) mod applications;
 
 use crate::failure::{Code, Failure};
 

@@ -12,6 +12,8 @@ mod users;
 mod roles;
 // Session / MFA area.
 mod mfa;
+// applications area
+mod applications;
 
 use std::sync::Arc;
 
@@ -31,4 +33,6 @@ pub(crate) fn routes() -> Router<Arc<Fake>> {
         .merge(codes::routes())
         // Session / MFA area.
         .merge(mfa::routes())
+        // applications area
+        .merge(applications::routes())
 }

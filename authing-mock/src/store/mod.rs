@@ -8,6 +8,8 @@
 
 mod mfa;
 mod outbox;
+// applications area
+mod application;
 mod page;
 mod pool;
 mod relation;
@@ -23,6 +25,9 @@ mod grants;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+pub(crate) use application::{
+    AccessPolicy, AccessTarget, Agreement, ApplicationRecord, DefaultStrategy,
+};
 pub(crate) use mfa::{MfaStep, TotpAuthenticator};
 pub use outbox::{Channel, SMS_SCENE, SentCode};
 pub(crate) use page::{Page, Paged};

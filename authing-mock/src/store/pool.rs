@@ -1,7 +1,9 @@
 //! [`Pool`]: one user pool's application and tables.
 
 use authing_core::Secret;
+use chrono::{DateTime, Utc};
 
+use super::application::{ApplicationRecord, DefaultStrategy};
 use super::group::GroupRecord;
 use super::mfa::MfaState;
 use super::outbox::Outbox;
@@ -45,12 +47,15 @@ pub(crate) struct Pool {
     // Session / MFA area.
     /// TOTP authenticators and MFA login steps.
     pub(crate) mfa: MfaState,
+    // applications area
+    /// The pool's applications; the default one (`app`) is the first row.
+    pub(crate) applications: Table<ApplicationRecord>,
 }
 
 impl Pool {
     /// A pool with fresh ids and secrets and no records.
     pub(crate) fn random() -> Self {
-        Self {
+        let mut pool = Self {
             id: object_id(),
             secret: Secret::new(random_hex(16)),
             app: App {
@@ -65,10 +70,13 @@ impl Pool {
             udvs: Udvs::new(),
             outbox: Outbox::default(),
             mfa: MfaState::default(),
-        }
+            applications: Table::default(),
+        };
+        pool.add_default_app(Utc::now());
+        pool
     }
 
-    /// Forgets every record and link; the pool, its app and their credentials stay.
+    /// Forgets every record and link; the pool, its default app and their credentials stay.
     pub(crate) fn clear(&mut self) {
         self.users.clear();
         self.roles.clear();
@@ -78,5 +86,28 @@ impl Pool {
         self.udvs.clear();
         self.outbox.clear();
         self.mfa.clear();
+        self.applications.clear();
+        self.add_default_app(Utc::now());
+    }
+
+    /// Puts the default application (`app`) back as the first row of an empty table.
+    fn add_default_app(&mut self, now: DateTime<Utc>) {
+        let app = self.app.clone();
+        // The table is empty, so no identifier is taken.
+        let _ = self.applications.insert_with(|_| ApplicationRecord {
+            id: app.id.clone(),
+            name: "Default application".to_owned(),
+            identifier: app.id.clone(),
+            redirect_uris: Vec::new(),
+            logo: None,
+            secret: app.secret.clone(),
+            is_default: true,
+            default_strategy: DefaultStrategy::AllowAll,
+            access_policies: Vec::new(),
+            agreements: Vec::new(),
+            next_agreement_id: 1,
+            created_at: now,
+            updated_at: now,
+        });
     }
 }

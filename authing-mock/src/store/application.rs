@@ -1,0 +1,127 @@
+//! [`ApplicationRecord`]: an application of a pool, with its access policies.
+
+use authing_core::Secret;
+use chrono::{DateTime, Utc};
+
+use super::table::Record;
+
+/// What an application does with a user no access policy names (`permissionStrategy.defaultStrategy`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DefaultStrategy {
+    AllowAll,
+    DenyAll,
+}
+
+impl DefaultStrategy {
+    /// The strategy by its wire name (`ALLOW_ALL`, `DENY_ALL`).
+    pub(crate) fn of_wire_name(name: &str) -> Option<Self> {
+        match name {
+            "ALLOW_ALL" => Some(Self::AllowAll),
+            "DENY_ALL" => Some(Self::DenyAll),
+            _ => None,
+        }
+    }
+
+    /// Its wire name.
+    pub(crate) fn wire_name(self) -> &'static str {
+        match self {
+            Self::AllowAll => "ALLOW_ALL",
+            Self::DenyAll => "DENY_ALL",
+        }
+    }
+}
+
+/// Who an access policy is about (`PolicyAssignmentTargetType` without AK_SK).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum AccessTarget {
+    User,
+    Role,
+    Group,
+    Org,
+}
+
+impl AccessTarget {
+    /// The target type by its wire name.
+    pub(crate) fn of_wire_name(name: &str) -> Option<Self> {
+        match name {
+            "USER" => Some(Self::User),
+            "ROLE" => Some(Self::Role),
+            "GROUP" => Some(Self::Group),
+            "ORG" => Some(Self::Org),
+            _ => None,
+        }
+    }
+
+    /// Its wire name.
+    pub(crate) fn wire_name(self) -> &'static str {
+        match self {
+            Self::User => "USER",
+            Self::Role => "ROLE",
+            Self::Group => "GROUP",
+            Self::Org => "ORG",
+        }
+    }
+}
+
+/// One access policy of an application: lets a target in (allow) or keeps it out (deny).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct AccessPolicy {
+    pub(crate) target_type: AccessTarget,
+    /// A user id, a role code, a group code or an org node id.
+    pub(crate) target_identifier: String,
+    /// Allow (`true`) or deny (`false`).
+    pub(crate) allow: bool,
+    /// Whether it takes effect (`enable-effect` / `disable-effect`).
+    pub(crate) enabled: bool,
+    pub(crate) inherit_by_children: bool,
+    pub(crate) namespace: String,
+    pub(crate) assigned_at: DateTime<Utc>,
+}
+
+/// A login agreement of an application (terms the user accepts when logging in).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Agreement {
+    /// A number, unique in the application.
+    pub(crate) id: i64,
+    pub(crate) title: String,
+    pub(crate) lang: String,
+    pub(crate) required: bool,
+}
+
+/// An application of a pool. The pool's default application is its first row.
+#[derive(Debug, Clone)]
+pub(crate) struct ApplicationRecord {
+    pub(crate) id: String,
+    pub(crate) name: String,
+    /// The authentication-address prefix; unique in the pool.
+    pub(crate) identifier: String,
+    pub(crate) redirect_uris: Vec<String>,
+    pub(crate) logo: Option<String>,
+    pub(crate) secret: Secret,
+    pub(crate) is_default: bool,
+    pub(crate) default_strategy: DefaultStrategy,
+    /// The access policies, oldest first; at most one per target.
+    pub(crate) access_policies: Vec<AccessPolicy>,
+    /// The login agreements, in display order.
+    pub(crate) agreements: Vec<Agreement>,
+    /// The id the next agreement gets.
+    pub(crate) next_agreement_id: i64,
+    pub(crate) created_at: DateTime<Utc>,
+    pub(crate) updated_at: DateTime<Utc>,
+}
+
+impl Record for ApplicationRecord {
+    const KIND: &'static str = "application";
+
+    fn id(&self) -> &str {
+        &self.id
+    }
+
+    fn unique_keys(&self) -> Vec<(&'static str, String)> {
+        vec![("identifier", self.identifier.to_lowercase())]
+    }
+
+    fn normalize(_key: &str, value: &str) -> String {
+        value.to_lowercase()
+    }
+}
