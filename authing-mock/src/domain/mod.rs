@@ -19,6 +19,8 @@
 
 pub(crate) mod identity;
 pub(crate) mod users;
+// Policies and ACL.
+pub(crate) mod policies;
 
 use crate::failure::{Code, Failure};
 

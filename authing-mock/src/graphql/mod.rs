@@ -25,6 +25,8 @@ mod unsupported_mutation;
 mod unsupported_query;
 mod user_relations;
 mod users;
+// Policies and ACL.
+mod policies;
 
 pub(crate) mod inputs;
 pub(crate) mod schema;
@@ -52,6 +54,8 @@ use resolve::AUTHING_ERROR;
 pub(crate) struct Query(
     token::TokenQuery,
     users::UsersQuery,
+    // Policies and ACL.
+    policies::PoliciesQuery,
     unsupported_query::UnsupportedQuery,
 );
 
@@ -61,6 +65,8 @@ pub(crate) struct Mutation(
     users::UsersMutation,
     identity::IdentityMutation,
     token::TokenMutation,
+    // Policies and ACL.
+    policies::PoliciesMutation,
     unsupported_mutation::UnsupportedMutation,
 );
 

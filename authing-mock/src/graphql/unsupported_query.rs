@@ -20,9 +20,7 @@ use crate::graphql::schema::functions::{Function, PaginatedFunctions};
 use crate::graphql::schema::groups::{Group, PaginatedGroups};
 use crate::graphql::schema::mfa::Mfa;
 use crate::graphql::schema::org::{Node, Org, PaginatedOrgs};
-use crate::graphql::schema::policies::{
-    PaginatedPolicies, PaginatedPolicyAssignments, Policy, PolicyAssignmentTargetType,
-};
+use crate::graphql::schema::policies::PolicyAssignmentTargetType;
 use crate::graphql::schema::roles::{PaginatedRoles, Role};
 use crate::graphql::schema::social::{SocialConnection, SocialConnectionInstance};
 use crate::graphql::schema::udf::{
@@ -250,43 +248,6 @@ impl UnsupportedQuery {
     /// Nodes whose name contains a keyword.
     async fn search_nodes(&self, ctx: &Context<'_>, keyword: String) -> Result<Vec<Node>> {
         Err(unsupported(ctx, "searchNodes"))
-    }
-
-    // Policies and their assignments.
-    /// A policy by code.
-    async fn policy(
-        &self,
-        ctx: &Context<'_>,
-        code: String,
-        namespace: Option<String>,
-    ) -> Result<Option<Policy>> {
-        Err(unsupported(ctx, "policy"))
-    }
-
-    /// The policies, a page at a time.
-    async fn policies(
-        &self,
-        ctx: &Context<'_>,
-        page: Option<i32>,
-        limit: Option<i32>,
-        namespace: Option<String>,
-        exclude_default: Option<bool>,
-    ) -> Result<PaginatedPolicies> {
-        Err(unsupported(ctx, "policies"))
-    }
-
-    /// The assignments of policies.
-    async fn policy_assignments(
-        &self,
-        ctx: &Context<'_>,
-        namespace: Option<String>,
-        code: Option<String>,
-        target_type: Option<PolicyAssignmentTargetType>,
-        target_identifier: Option<String>,
-        page: Option<i32>,
-        limit: Option<i32>,
-    ) -> Result<PaginatedPolicyAssignments> {
-        Err(unsupported(ctx, "policyAssignments"))
     }
 
     // Roles.

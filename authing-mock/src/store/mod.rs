@@ -7,6 +7,8 @@
 //! the whole fake is one clone.
 
 mod page;
+// Policies and ACL.
+mod policy;
 mod pool;
 // The first links come with roles and groups; until then only the tests use them.
 #[cfg_attr(not(test), allow(dead_code))]
@@ -20,6 +22,11 @@ pub(crate) use page::{Page, Paged};
 pub(crate) use pool::Pool;
 pub(crate) use table::{Direction, Refusal};
 pub(crate) use user::{CustomDatum, DataType, UniqueField, UserRecord};
+// Policies and ACL.
+pub(crate) use policy::{
+    AssignmentRecord, Condition, DEFAULT_NAMESPACE, Effect, PolicyRecord, Statement, TargetType,
+    scoped as policy_key,
+};
 
 use crate::failure::{Code, Failure};
 

@@ -2,6 +2,7 @@
 
 use authing_core::Secret;
 
+use super::policy::{AssignmentRecord, PolicyRecord};
 use super::relation::Relations;
 use super::table::Table;
 use super::user::UserRecord;
@@ -23,6 +24,11 @@ pub(crate) struct Pool {
     /// The pool's application (the fake makes one per pool).
     pub(crate) app: App,
     pub(crate) users: Table<UserRecord>,
+    // Policies and ACL.
+    /// Policies, by code per namespace.
+    pub(crate) policies: Table<PolicyRecord>,
+    /// Policies given to users, roles, groups and org nodes.
+    pub(crate) policy_assignments: Table<AssignmentRecord>,
     /// Many-to-many links between the records of the tables above.
     pub(crate) links: Relations,
 }
@@ -38,6 +44,8 @@ impl Pool {
                 secret: Secret::new(random_hex(16)),
             },
             users: Table::default(),
+            policies: Table::default(),
+            policy_assignments: Table::default(),
             links: Relations::default(),
         }
     }
@@ -45,6 +53,8 @@ impl Pool {
     /// Forgets every record and link; the pool, its app and their credentials stay.
     pub(crate) fn clear(&mut self) {
         self.users.clear();
+        self.policies.clear();
+        self.policy_assignments.clear();
         self.links.clear();
     }
 }
