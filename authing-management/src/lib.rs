@@ -54,12 +54,16 @@ pub mod families;
 pub mod graphql;
 mod token;
 pub mod users;
+// Policies and ACL.
+pub mod policies;
 
 pub use authing_core::NoTransport;
 pub use client::{AccessToken, CheckLoginStatus, ManagementClient, ManagementClientBuilder};
 pub use families::{CustomDataHandler, PolicyAssignmentsHandler};
 pub use token::AccessTokenAnswer;
 pub use users::{BatchField, UsersHandler};
+// Policies and ACL.
+pub use policies::PoliciesHandler;
 
 /// Every GraphQL document this crate sends, as `(operation name, document)`, so tests can
 /// validate them all against Authing's schema.

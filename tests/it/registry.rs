@@ -94,12 +94,9 @@ fn registry() -> Vec<Entry> {
             missing "the fake has no custom data, policies or resources yet";
         management "management/families/removeUdv" => mgmt::families::RemoveCustomData,
             missing "the fake has no custom data, policies or resources yet";
-        management "management/families/policyAssignments" => mgmt::families::ListPolicyAssignments,
-            missing "the fake has no custom data, policies or resources yet";
-        management "management/families/addPolicyAssignments" => mgmt::families::AddPolicyAssignments,
-            missing "the fake has no custom data, policies or resources yet";
-        management "management/families/removePolicyAssignments" => mgmt::families::RemovePolicyAssignments,
-            missing "the fake has no custom data, policies or resources yet";
+        management "management/families/policyAssignments" => mgmt::families::ListPolicyAssignments;
+        management "management/families/addPolicyAssignments" => mgmt::families::AddPolicyAssignments;
+        management "management/families/removePolicyAssignments" => mgmt::families::RemovePolicyAssignments;
         management "management/families/authorizedResources" => mgmt::families::AuthorizedResources,
             missing "the fake has no custom data, policies or resources yet";
         management "management/members/roleMembers" => mgmt::families::ListMembers,
@@ -123,6 +120,15 @@ fn registry() -> Vec<Entry> {
         authentication "authentication/profile/getCurrentUser" => authn::GetCurrentUser;
         authentication "authentication/status/checkLoginStatus" => authn::CheckLoginStatus;
         authentication "authentication/status/logout" => authn::Logout;
+        // Policies and ACL.
+        management "management/policies/policies" => mgmt::policies::ListPolicies;
+        management "management/policies/policy" => mgmt::policies::PolicyDetail;
+        management "management/policies/createPolicy" => mgmt::policies::CreatePolicy;
+        management "management/policies/updatePolicy" => mgmt::policies::UpdatePolicy;
+        management "management/policies/deletePolicy" => mgmt::policies::DeletePolicy;
+        management "management/policies/deletePolicies" => mgmt::policies::DeletePolicies;
+        management "management/policies/enablePolicyAssignment" => mgmt::policies::EnablePolicyAssignment;
+        management "management/policies/disbalePolicyAssignment" => mgmt::policies::DisablePolicyAssignment;
     }
 }
 

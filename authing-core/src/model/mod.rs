@@ -19,6 +19,8 @@ mod de;
 mod inputs;
 mod login_status;
 mod pagination;
+// Policies and ACL.
+mod policy;
 mod targets;
 mod user;
 
@@ -27,6 +29,8 @@ pub use custom_data::{Context, CustomData, custom_data_params};
 pub use inputs::{CreateUserInput, RegisterProfile, SortBy, UpdateUserInput, UserDdfInput};
 pub use login_status::{LoginStatus, LoginStatusDetail};
 pub use pagination::{Paginated, PaginatedUsers};
+// Policies and ACL.
+pub use policy::{Policy, PolicyEffect, PolicyStatement, PolicyStatementCondition};
 pub use targets::{
     AuthorizedResource, PolicyAssignment, PolicyAssignmentTargetType, UdfTargetType,
 };
