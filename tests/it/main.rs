@@ -5,7 +5,9 @@ mod bad_input;
 mod errors;
 mod graphql_documents;
 mod logs;
+// Policies and ACL.
 mod management_token;
+mod policies;
 mod registry;
 mod secrets;
 mod seed_flow;
