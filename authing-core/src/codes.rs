@@ -172,3 +172,14 @@ pub const RECOVERY_CODE_REQUIRED: i64 = 6004;
 pub const SAML_APP_NOT_FOUND: i64 = 7348;
 /// The LDAP connection is invalid.
 pub const INVALID_LDAP_CONNECTION: i64 = 2_820_002;
+
+// roles-groups: Authing's published table has no rows for roles and groups; the fake and
+// the SDK use these numbers (documented in the roles and groups modules).
+/// No role has this code in this namespace.
+pub const ROLE_NOT_FOUND: i64 = 2_410;
+/// A role with this code already exists in this namespace.
+pub const ROLE_EXISTS: i64 = 2_411;
+/// No group has this code.
+pub const GROUP_NOT_FOUND: i64 = 2_420;
+/// A group with this code already exists.
+pub const GROUP_EXISTS: i64 = 2_421;

@@ -61,6 +61,29 @@ authing_core::graphql_operations! {
     /// `removeUserFromGroup(userIds, code)`.
     REMOVE_USER_FROM_GROUP =
         ("removeUserFromGroup", "graphql/members/removeUserFromGroup.graphql");
+    // roles-groups
+    /// `roles(namespace, page, limit, sortBy)`: one page of roles.
+    ROLES = ("roles", "graphql/roles/roles.graphql");
+    /// `createRole(namespace, code, description, parent)`.
+    CREATE_ROLE = ("createRole", "graphql/roles/createRole.graphql");
+    /// `role(code, namespace)`: one role.
+    ROLE = ("role", "graphql/roles/role.graphql");
+    /// `updateRole(code, description, newCode, namespace)`.
+    UPDATE_ROLE = ("updateRole", "graphql/roles/updateRole.graphql");
+    /// `deleteRole(code, namespace)`.
+    DELETE_ROLE = ("deleteRole", "graphql/roles/deleteRole.graphql");
+    /// `deleteRoles(codeList, namespace)`.
+    DELETE_ROLES = ("deleteRoles", "graphql/roles/deleteRoles.graphql");
+    /// `groups(userId, page, limit, sortBy)`: one page of groups.
+    GROUPS = ("groups", "graphql/groups/groups.graphql");
+    /// `createGroup(code, name, description)`.
+    CREATE_GROUP = ("createGroup", "graphql/groups/createGroup.graphql");
+    /// `group(code)`: one group.
+    GROUP = ("group", "graphql/groups/group.graphql");
+    /// `updateGroup(code, name, description, newCode)`.
+    UPDATE_GROUP = ("updateGroup", "graphql/groups/updateGroup.graphql");
+    /// `deleteGroups(codeList)`.
+    DELETE_GROUPS = ("deleteGroups", "graphql/groups/deleteGroups.graphql");
     // Policies and ACL.
     /// `policies(page, limit, namespace)`: one page of policies.
     POLICIES = ("policies", "graphql/policies/policies.graphql");

@@ -54,6 +54,9 @@ pub mod families;
 pub mod graphql;
 mod token;
 pub mod users;
+// roles-groups
+pub mod groups;
+pub mod roles;
 // Policies and ACL.
 pub mod policies;
 
@@ -62,6 +65,9 @@ pub use client::{AccessToken, CheckLoginStatus, ManagementClient, ManagementClie
 pub use families::{CustomDataHandler, PolicyAssignmentsHandler};
 pub use token::AccessTokenAnswer;
 pub use users::{BatchField, UsersHandler};
+// roles-groups
+pub use groups::GroupsHandler;
+pub use roles::RolesHandler;
 // Policies and ACL.
 pub use policies::PoliciesHandler;
 

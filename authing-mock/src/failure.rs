@@ -127,6 +127,15 @@ failures! {
     NotFound = codes::NOT_FOUND, "接口不存在", "Not Found";
     /// The fake itself failed (it should not).
     Internal = codes::INTERNAL_ERROR, "服务器内部错误：{}", "Internal server error: {}";
+    // roles-groups
+    /// No role with this code in this namespace.
+    RoleNotFound = codes::ROLE_NOT_FOUND, "角色不存在：{}", "Role does not exist: {}";
+    /// A role code is taken in its namespace.
+    RoleExists = codes::ROLE_EXISTS, "角色已存在：{}", "Role already exists: {}";
+    /// No group with this code.
+    GroupNotFound = codes::GROUP_NOT_FOUND, "分组不存在：{}", "Group does not exist: {}";
+    /// A group code is taken.
+    GroupExists = codes::GROUP_EXISTS, "分组已存在：{}", "Group already exists: {}";
 }
 
 /// What fills a message's `{}`.

@@ -9,6 +9,8 @@ mod logs;
 mod management_token;
 mod policies;
 mod registry;
+// roles-groups
+mod roles_groups;
 mod secrets;
 mod seed_flow;
 mod stubs;

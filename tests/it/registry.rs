@@ -99,18 +99,24 @@ fn registry() -> Vec<Entry> {
         management "management/families/removePolicyAssignments" => mgmt::families::RemovePolicyAssignments;
         management "management/families/authorizedResources" => mgmt::families::AuthorizedResources,
             missing "the fake has no custom data, policies or resources yet";
-        management "management/members/roleMembers" => mgmt::families::ListMembers,
-            missing "the fake has no roles or groups yet";
-        management "management/members/groupMembers" => mgmt::families::ListMembers,
-            missing "the fake has no roles or groups yet";
-        management "management/members/assignRole" => mgmt::families::AddMembers,
-            missing "the fake has no roles or groups yet";
-        management "management/members/addUserToGroup" => mgmt::families::AddMembers,
-            missing "the fake has no roles or groups yet";
-        management "management/members/revokeRole" => mgmt::families::RemoveMembers,
-            missing "the fake has no roles or groups yet";
-        management "management/members/removeUserFromGroup" => mgmt::families::RemoveMembers,
-            missing "the fake has no roles or groups yet";
+        management "management/members/roleMembers" => mgmt::families::ListMembers;
+        management "management/members/groupMembers" => mgmt::families::ListMembers;
+        management "management/members/assignRole" => mgmt::families::AddMembers;
+        management "management/members/addUserToGroup" => mgmt::families::AddMembers;
+        management "management/members/revokeRole" => mgmt::families::RemoveMembers;
+        management "management/members/removeUserFromGroup" => mgmt::families::RemoveMembers;
+        // roles-groups
+        management "management/roles/roles" => mgmt::roles::ListRoles;
+        management "management/roles/createRole" => mgmt::roles::CreateRole;
+        management "management/roles/role" => mgmt::roles::RoleDetail;
+        management "management/roles/updateRole" => mgmt::roles::UpdateRole;
+        management "management/roles/deleteRole" => mgmt::roles::DeleteRole;
+        management "management/roles/deleteRoles" => mgmt::roles::DeleteRoles;
+        management "management/groups/groups" => mgmt::groups::ListGroups;
+        management "management/groups/createGroup" => mgmt::groups::CreateGroup;
+        management "management/groups/group" => mgmt::groups::GroupDetail;
+        management "management/groups/updateGroup" => mgmt::groups::UpdateGroup;
+        management "management/groups/deleteGroups" => mgmt::groups::DeleteGroups;
         authentication "authentication/login/loginByEmail" => authn::LoginByEmail;
         authentication "authentication/login/loginByUsername" => authn::LoginByUsername;
         authentication "authentication/register/registerByEmail" => authn::RegisterByEmail;

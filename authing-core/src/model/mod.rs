@@ -19,6 +19,7 @@ mod de;
 mod inputs;
 mod login_status;
 mod pagination;
+mod roles;
 // Policies and ACL.
 mod policy;
 mod targets;
@@ -29,6 +30,7 @@ pub use custom_data::{Context, CustomData, custom_data_params};
 pub use inputs::{CreateUserInput, RegisterProfile, SortBy, UpdateUserInput, UserDdfInput};
 pub use login_status::{LoginStatus, LoginStatusDetail};
 pub use pagination::{Paginated, PaginatedUsers};
+pub use roles::{Group, PaginatedGroups, PaginatedRoles, Role};
 // Policies and ACL.
 pub use policy::{Policy, PolicyEffect, PolicyStatement, PolicyStatementCondition};
 pub use targets::{

@@ -140,7 +140,7 @@ operation! {
 }
 
 /// `Err(InvalidArgument)` for an empty or blank `what`.
-pub(super) fn require(what: &str, value: &str) -> Result<(), Error> {
+pub(crate) fn require(what: &str, value: &str) -> Result<(), Error> {
     if value.trim().is_empty() {
         Err(Error::invalid_argument(format!("the {what} is empty")))
     } else {

@@ -2,7 +2,7 @@
 //! `assignRole`/`addUserToGroup`, `revokeRole`/`removeUserFromGroup`).
 
 use authing_core::model::{CommonMessage, PaginatedUsers};
-use authing_core::{Error, Lang, Transport, Wire, operation};
+use authing_core::{Error, Lang, Transport, Wire, codes, operation};
 use http::StatusCode;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -85,7 +85,8 @@ pub struct WithUsers {
 }
 
 operation! {
-    /// One page of the members of a role (`roleMembers`) or a group (`groupMembers`).
+    /// One page of the members of a role (`roleMembers`) or a group (`groupMembers`); a
+    /// role or group that does not exist is [`Error::Api`] with [`codes::NOT_FOUND`].
     pub struct ListMembers -> PaginatedUsers {
         wire(op): Wire::Graphql(match op.of {
             MembersOf::Role => &graphql::ROLE_MEMBERS,
@@ -118,11 +119,20 @@ operation! {
                 check_target(self.of, &self.code, self.namespace.as_deref())
             }
 
-            fn finish(answer: Option<WithUsers>, _lang: Lang) -> Result<PaginatedUsers, Error> {
-                answer.map(|found| found.users).ok_or_else(|| Error::Decode {
-                    status: StatusCode::OK,
-                    body: authing_core::ResponseBody::new(bytes::Bytes::new()),
-                    reason: "Authing answered null: no such role or group".to_owned(),
+            /// A role or group that does not exist comes back as `null`: that is a
+            /// [`codes::NOT_FOUND`] error, not an empty page.
+            fn finish(answer: Option<WithUsers>, lang: Lang) -> Result<PaginatedUsers, Error> {
+                answer.map(|found| found.users).ok_or_else(|| {
+                    let message = match lang {
+                        Lang::EnUs => "No such role or group",
+                        _ => "角色或分组不存在",
+                    };
+                    Error::Api {
+                        code: codes::NOT_FOUND,
+                        message: message.to_owned(),
+                        data: None,
+                        status: StatusCode::OK,
+                    }
                 })
             }
         }

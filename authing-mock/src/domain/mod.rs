@@ -19,6 +19,9 @@
 
 pub(crate) mod identity;
 pub(crate) mod users;
+// roles-groups
+pub(crate) mod groups;
+pub(crate) mod roles;
 // Policies and ACL.
 pub(crate) mod policies;
 

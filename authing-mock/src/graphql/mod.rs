@@ -25,6 +25,9 @@ mod unsupported_mutation;
 mod unsupported_query;
 mod user_relations;
 mod users;
+// roles-groups
+mod groups;
+mod roles;
 // Policies and ACL.
 mod policies;
 
@@ -54,6 +57,8 @@ use resolve::AUTHING_ERROR;
 pub(crate) struct Query(
     token::TokenQuery,
     users::UsersQuery,
+    roles::RolesQuery,
+    groups::GroupsQuery,
     // Policies and ACL.
     policies::PoliciesQuery,
     unsupported_query::UnsupportedQuery,
@@ -65,6 +70,8 @@ pub(crate) struct Mutation(
     users::UsersMutation,
     identity::IdentityMutation,
     token::TokenMutation,
+    roles::RolesMutation,
+    groups::GroupsMutation,
     // Policies and ACL.
     policies::PoliciesMutation,
     unsupported_mutation::UnsupportedMutation,

@@ -333,8 +333,10 @@ mod tests {
                 false,
             ),
             // A relation (a resolver with arguments) is left to the ordinary path.
+            // (`departments`: `roles` and `groups` read the store, which this schema lacks.)
             (
-                "{ plain { id roles { totalCount } } fast { id roles { totalCount } } }".to_owned(),
+                "{ plain { id departments { totalCount } } fast { id departments { totalCount } } }"
+                    .to_owned(),
                 false,
             ),
         ] {

@@ -17,10 +17,8 @@ use crate::graphql::schema::email::{
     ConfigEmailTemplateInput, EmailScene, EmailTemplate, EmailTemplateType,
 };
 use crate::graphql::schema::functions::{CreateFunctionInput, Function, UpdateFunctionInput};
-use crate::graphql::schema::groups::Group;
 use crate::graphql::schema::mfa::Mfa;
 use crate::graphql::schema::org::{Node, Org};
-use crate::graphql::schema::roles::Role;
 use crate::graphql::schema::social::{
     CreateSocialConnectionInstanceInput, SocialConnectionInstance,
 };
@@ -270,59 +268,6 @@ impl UnsupportedMutation {
         Err(unsupported(ctx, "deleteFunction"))
     }
 
-    // Groups.
-    /// Adds users to a group.
-    async fn add_user_to_group(
-        &self,
-        ctx: &Context<'_>,
-        user_ids: Vec<String>,
-        code: Option<String>,
-    ) -> Result<CommonMessage> {
-        Err(unsupported(ctx, "addUserToGroup"))
-    }
-
-    /// Removes users from a group.
-    async fn remove_user_from_group(
-        &self,
-        ctx: &Context<'_>,
-        user_ids: Vec<String>,
-        code: Option<String>,
-    ) -> Result<CommonMessage> {
-        Err(unsupported(ctx, "removeUserFromGroup"))
-    }
-
-    /// Creates a group.
-    async fn create_group(
-        &self,
-        ctx: &Context<'_>,
-        code: String,
-        name: String,
-        description: Option<String>,
-    ) -> Result<Group> {
-        Err(unsupported(ctx, "createGroup"))
-    }
-
-    /// Changes a group.
-    async fn update_group(
-        &self,
-        ctx: &Context<'_>,
-        code: String,
-        name: Option<String>,
-        description: Option<String>,
-        new_code: Option<String>,
-    ) -> Result<Group> {
-        Err(unsupported(ctx, "updateGroup"))
-    }
-
-    /// Deletes groups.
-    async fn delete_groups(
-        &self,
-        ctx: &Context<'_>,
-        code_list: Vec<String>,
-    ) -> Result<CommonMessage> {
-        Err(unsupported(ctx, "deleteGroups"))
-    }
-
     // MFA (the administrator's view).
     /// Changes a user's MFA setting.
     async fn change_mfa(
@@ -464,79 +409,6 @@ impl UnsupportedMutation {
         target_parent_id: String,
     ) -> Result<Org> {
         Err(unsupported(ctx, "moveNode"))
-    }
-
-    // Roles.
-    /// Creates a role.
-    async fn create_role(
-        &self,
-        ctx: &Context<'_>,
-        namespace: Option<String>,
-        code: String,
-        description: Option<String>,
-        parent: Option<String>,
-    ) -> Result<Role> {
-        Err(unsupported(ctx, "createRole"))
-    }
-
-    /// Changes a role.
-    async fn update_role(
-        &self,
-        ctx: &Context<'_>,
-        code: String,
-        description: Option<String>,
-        new_code: Option<String>,
-        namespace: Option<String>,
-    ) -> Result<Role> {
-        Err(unsupported(ctx, "updateRole"))
-    }
-
-    /// Deletes a role.
-    async fn delete_role(
-        &self,
-        ctx: &Context<'_>,
-        code: String,
-        namespace: Option<String>,
-    ) -> Result<CommonMessage> {
-        Err(unsupported(ctx, "deleteRole"))
-    }
-
-    /// Deletes roles.
-    async fn delete_roles(
-        &self,
-        ctx: &Context<'_>,
-        code_list: Vec<String>,
-        namespace: Option<String>,
-    ) -> Result<CommonMessage> {
-        Err(unsupported(ctx, "deleteRoles"))
-    }
-
-    /// Gives roles to users, groups or nodes.
-    async fn assign_role(
-        &self,
-        ctx: &Context<'_>,
-        namespace: Option<String>,
-        role_code: Option<String>,
-        role_codes: Option<Vec<Option<String>>>,
-        user_ids: Option<Vec<String>>,
-        group_codes: Option<Vec<String>>,
-        node_codes: Option<Vec<String>>,
-    ) -> Result<Option<CommonMessage>> {
-        Err(unsupported(ctx, "assignRole"))
-    }
-
-    /// Takes roles from users, groups or nodes.
-    async fn revoke_role(
-        &self,
-        ctx: &Context<'_>,
-        namespace: Option<String>,
-        role_code: Option<String>,
-        role_codes: Option<Vec<Option<String>>>,
-        user_ids: Option<Vec<String>>,
-        group_codes: Option<Vec<String>>,
-        node_codes: Option<Vec<String>>,
-    ) -> Result<Option<CommonMessage>> {
-        Err(unsupported(ctx, "revokeRole"))
     }
 
     // Social identity providers.

@@ -17,11 +17,9 @@ use crate::graphql::schema::acl::{
 };
 use crate::graphql::schema::email::{EmailTemplate, EmailTemplateType};
 use crate::graphql::schema::functions::{Function, PaginatedFunctions};
-use crate::graphql::schema::groups::{Group, PaginatedGroups};
 use crate::graphql::schema::mfa::Mfa;
 use crate::graphql::schema::org::{Node, Org, PaginatedOrgs};
 use crate::graphql::schema::policies::PolicyAssignmentTargetType;
-use crate::graphql::schema::roles::{PaginatedRoles, Role};
 use crate::graphql::schema::social::{SocialConnection, SocialConnectionInstance};
 use crate::graphql::schema::udf::{
     UdfTargetType, UserDefinedData, UserDefinedDataMap, UserDefinedField,
@@ -158,24 +156,6 @@ impl UnsupportedQuery {
         Err(unsupported(ctx, "functions"))
     }
 
-    // Groups.
-    /// A group by code.
-    async fn group(&self, ctx: &Context<'_>, code: String) -> Result<Option<Group>> {
-        Err(unsupported(ctx, "group"))
-    }
-
-    /// The groups (of a user, when given), a page at a time.
-    async fn groups(
-        &self,
-        ctx: &Context<'_>,
-        user_id: Option<String>,
-        #[graphql(default_with = "Some(1)")] page: Option<i32>,
-        #[graphql(default_with = "Some(10)")] limit: Option<i32>,
-        #[graphql(default_with = "Some(SortByEnum::CreatedatDesc)")] sort_by: Option<SortByEnum>,
-    ) -> Result<PaginatedGroups> {
-        Err(unsupported(ctx, "groups"))
-    }
-
     // MFA (the administrator's view).
     /// A user's MFA setting.
     async fn query_mfa(
@@ -248,29 +228,6 @@ impl UnsupportedQuery {
     /// Nodes whose name contains a keyword.
     async fn search_nodes(&self, ctx: &Context<'_>, keyword: String) -> Result<Vec<Node>> {
         Err(unsupported(ctx, "searchNodes"))
-    }
-
-    // Roles.
-    /// A role by code.
-    async fn role(
-        &self,
-        ctx: &Context<'_>,
-        code: String,
-        namespace: Option<String>,
-    ) -> Result<Option<Role>> {
-        Err(unsupported(ctx, "role"))
-    }
-
-    /// The roles, a page at a time.
-    async fn roles(
-        &self,
-        ctx: &Context<'_>,
-        namespace: Option<String>,
-        #[graphql(default_with = "Some(1)")] page: Option<i32>,
-        #[graphql(default_with = "Some(10)")] limit: Option<i32>,
-        #[graphql(default_with = "Some(SortByEnum::CreatedatDesc)")] sort_by: Option<SortByEnum>,
-    ) -> Result<PaginatedRoles> {
-        Err(unsupported(ctx, "roles"))
     }
 
     // Social identity providers.

@@ -1,34 +1,61 @@
 //! The fields of `User` that follow its relations: roles, groups, departments and authorised
 //! resources.
 //!
-//! The fake has no roles, groups, organisations or policies yet (their root fields answer
-//! "not supported"), so no user can hold any: each answer is the true, empty page. The change
-//! that adds a resource answers its field from the store instead.
+//! Roles and groups come from the store: `roles` are the user's roles of a namespace
+//! (directly assigned, through their groups, and inherited from parents), `groups` the
+//! groups they belong to. The fake has no organisations or policies yet, so
+//! `departments` and `authorizedResources` answer the true, empty page.
 
-use async_graphql::ComplexObject;
+use async_graphql::{ComplexObject, Context, Result};
 
+use super::resolve::call;
 use super::schema::acl::PaginatedAuthorizedResources;
-use super::schema::groups::PaginatedGroups;
+use super::schema::groups::{Group, PaginatedGroups};
 use super::schema::org::PaginatedDepartments;
-use super::schema::roles::PaginatedRoles;
+use super::schema::roles::{PaginatedRoles, Role};
 use super::types::User;
+use crate::auth::Access;
+use crate::domain::{groups, roles};
+
+/// A list's length as the schema's `totalCount`.
+fn count(len: usize) -> i32 {
+    i32::try_from(len).unwrap_or(i32::MAX)
+}
 
 #[ComplexObject]
 impl User {
-    /// The user's roles (of `namespace`, when given).
-    async fn roles(&self, namespace: Option<String>) -> Option<PaginatedRoles> {
-        let _ = namespace;
-        Some(PaginatedRoles {
-            total_count: 0,
-            list: Vec::new(),
+    /// The user's roles of `namespace` (the default one when not given): assigned directly,
+    /// through the user's groups, and their ancestors.
+    async fn roles(
+        &self,
+        ctx: &Context<'_>,
+        namespace: Option<String>,
+    ) -> Result<Option<PaginatedRoles>> {
+        call(ctx, Access::Signed, |call| {
+            let namespace = roles::namespace_or_default(namespace.as_deref());
+            call.pool(|pool| {
+                let list: Vec<Role> = roles::user_roles(pool, &self.id, namespace)
+                    .into_iter()
+                    .map(|role| Role::of(role, pool))
+                    .collect();
+                Ok(Some(PaginatedRoles {
+                    total_count: count(list.len()),
+                    list,
+                }))
+            })
         })
     }
 
     /// The groups the user belongs to.
-    async fn groups(&self) -> Option<PaginatedGroups> {
-        Some(PaginatedGroups {
-            total_count: 0,
-            list: Vec::new(),
+    async fn groups(&self, ctx: &Context<'_>) -> Result<Option<PaginatedGroups>> {
+        call(ctx, Access::Signed, |call| {
+            call.pool(|pool| {
+                let list: Vec<Group> = groups::user_groups(pool, &self.id).map(Group::of).collect();
+                Ok(Some(PaginatedGroups {
+                    total_count: count(list.len()),
+                    list,
+                }))
+            })
         })
     }
 

@@ -6,6 +6,8 @@ mod envelope;
 mod identity;
 mod keys;
 mod users;
+// roles-groups
+mod roles;
 
 use std::sync::Arc;
 
@@ -21,4 +23,5 @@ pub(crate) fn routes() -> Router<Arc<Fake>> {
         .merge(keys::routes())
         .merge(users::routes())
         .merge(identity::routes())
+        .merge(roles::routes())
 }

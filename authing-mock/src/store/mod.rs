@@ -10,11 +10,12 @@ mod page;
 // Policies and ACL.
 mod policy;
 mod pool;
-// The first links come with roles and groups; until then only the tests use them.
-#[cfg_attr(not(test), allow(dead_code))]
 mod relation;
 mod table;
 mod user;
+// roles-groups
+mod group;
+mod role;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -22,10 +23,12 @@ pub(crate) use page::{Page, Paged};
 pub(crate) use pool::Pool;
 pub(crate) use table::{Direction, Refusal};
 pub(crate) use user::{CustomDatum, DataType, UniqueField, UserRecord};
+// roles-groups
+pub(crate) use group::{GroupRecord, USER_GROUPS};
+pub(crate) use role::{DEFAULT_NAMESPACE, GROUP_ROLES, RoleRecord, USER_ROLES};
 // Policies and ACL.
 pub(crate) use policy::{
-    AssignmentRecord, Condition, DEFAULT_NAMESPACE, Effect, PolicyRecord, Statement, TargetType,
-    scoped as policy_key,
+    AssignmentRecord, Condition, Effect, PolicyRecord, Statement, TargetType, scoped as policy_key,
 };
 
 use crate::failure::{Code, Failure};

@@ -6,9 +6,6 @@ use serde_json::Value;
 
 use super::table::Record;
 
-/// The namespace (permission group) code a call without one works in.
-pub(crate) const DEFAULT_NAMESPACE: &str = "default";
-
 /// Whether a statement allows or denies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Effect {

@@ -2,8 +2,10 @@
 
 use authing_core::Secret;
 
+use super::group::GroupRecord;
 use super::policy::{AssignmentRecord, PolicyRecord};
 use super::relation::Relations;
+use super::role::RoleRecord;
 use super::table::Table;
 use super::user::UserRecord;
 use crate::crypto::{object_id, random_hex};
@@ -24,6 +26,10 @@ pub(crate) struct Pool {
     /// The pool's application (the fake makes one per pool).
     pub(crate) app: App,
     pub(crate) users: Table<UserRecord>,
+    /// Roles, unique by code per namespace (roles-groups).
+    pub(crate) roles: Table<RoleRecord>,
+    /// Groups, unique by code (roles-groups).
+    pub(crate) groups: Table<GroupRecord>,
     // Policies and ACL.
     /// Policies, by code per namespace.
     pub(crate) policies: Table<PolicyRecord>,
@@ -44,6 +50,8 @@ impl Pool {
                 secret: Secret::new(random_hex(16)),
             },
             users: Table::default(),
+            roles: Table::default(),
+            groups: Table::default(),
             policies: Table::default(),
             policy_assignments: Table::default(),
             links: Relations::default(),
@@ -53,6 +61,8 @@ impl Pool {
     /// Forgets every record and link; the pool, its app and their credentials stay.
     pub(crate) fn clear(&mut self) {
         self.users.clear();
+        self.roles.clear();
+        self.groups.clear();
         self.policies.clear();
         self.policy_assignments.clear();
         self.links.clear();

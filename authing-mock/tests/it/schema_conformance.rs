@@ -381,7 +381,7 @@ async fn every_root_field_resolves_or_answers_not_supported() {
         "the implemented root fields answer: {resolved}"
     );
     assert!(
-        not_supported.contains(&"createRole".to_owned()),
+        not_supported.contains(&"deleteFunction".to_owned()),
         "unsupported fields say so: {not_supported:?}"
     );
     eprintln!(
@@ -394,7 +394,7 @@ async fn every_root_field_resolves_or_answers_not_supported() {
 async fn not_supported_speaks_both_languages() {
     let (_mock, transport, _pool, token) = setup().await;
     let bearer = format!("Bearer {token}");
-    let document = "mutation { createRole(code: \"admin\") { code } }";
+    let document = "mutation { deleteFunction(id: \"f1\") { code } }";
     let zh = graphql(
         &transport,
         &[("authorization", &bearer)],
@@ -406,7 +406,7 @@ async fn not_supported_speaks_both_languages() {
     assert_eq!(zh["errors"][0]["extensions"]["code"], "501", "{zh}");
     assert_eq!(
         zh["errors"][0]["message"]["message"],
-        "模拟 Authing 暂不支持 createRole"
+        "模拟 Authing 暂不支持 deleteFunction"
     );
     let en = graphql(
         &transport,
@@ -420,9 +420,12 @@ async fn not_supported_speaks_both_languages() {
     .await;
     assert_eq!(
         en["errors"][0]["message"]["message"],
-        "The fake Authing does not support createRole yet"
+        "The fake Authing does not support deleteFunction yet"
     );
-    assert_eq!(en["errors"][0]["message"]["data"]["field"], "createRole");
+    assert_eq!(
+        en["errors"][0]["message"]["data"]["field"],
+        "deleteFunction"
+    );
 }
 
 /// The introspection query clients run before validating their documents (types, fields,

@@ -2,9 +2,13 @@
 
 use async_graphql::{ComplexObject, Context, Result, SimpleObject};
 
+use crate::auth::Access;
+use crate::domain::groups;
+use crate::graphql::resolve::call;
 use crate::graphql::schema::acl::PaginatedAuthorizedResources;
 use crate::graphql::types::PaginatedUsers;
 use crate::graphql::unsupported::unsupported;
+use crate::store::Page;
 
 /// A group of users.
 #[derive(SimpleObject)]
@@ -19,14 +23,20 @@ pub(crate) struct Group {
 
 #[ComplexObject]
 impl Group {
-    /// The group's members, a page at a time. Not supported by the fake yet.
+    /// The group's members, a page at a time, in the order they joined.
     async fn users(
         &self,
         ctx: &Context<'_>,
         page: Option<i32>,
         limit: Option<i32>,
     ) -> Result<PaginatedUsers> {
-        Err(unsupported(ctx, "Group.users"))
+        call(ctx, Access::Admin, |call| {
+            call.pool(|pool| {
+                let group = groups::get(pool, &self.code)?;
+                let members = Page::new(page, limit).of(groups::members(pool, &group.id));
+                Ok(PaginatedUsers::of(members, &pool.id))
+            })
+        })
     }
 
     /// The resources the group may act on. Not supported by the fake yet.

@@ -2,9 +2,13 @@
 
 use async_graphql::{ComplexObject, Context, Result, SimpleObject};
 
+use crate::auth::Access;
+use crate::domain::roles;
+use crate::graphql::resolve::call;
 use crate::graphql::schema::acl::PaginatedAuthorizedResources;
 use crate::graphql::types::PaginatedUsers;
 use crate::graphql::unsupported::unsupported;
+use crate::store::Page;
 
 /// A page of roles.
 #[derive(SimpleObject)]
@@ -30,14 +34,20 @@ pub(crate) struct Role {
 
 #[ComplexObject]
 impl Role {
-    /// The role's holders, a page at a time. Not supported by the fake yet.
+    /// The users assigned the role directly, a page at a time, in the order they were
+    /// assigned.
     async fn users(
         &self,
         ctx: &Context<'_>,
         page: Option<i32>,
         limit: Option<i32>,
     ) -> Result<PaginatedUsers> {
-        Err(unsupported(ctx, "Role.users"))
+        call(ctx, Access::Admin, |call| {
+            call.pool(|pool| {
+                let members = Page::new(page, limit).of(roles::members(pool, &self.id));
+                Ok(PaginatedUsers::of(members, &pool.id))
+            })
+        })
     }
 
     /// The resources the role may act on. Not supported by the fake yet.
