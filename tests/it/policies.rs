@@ -57,6 +57,17 @@ async fn policy_lifecycle(env: Env) {
         .expect("list");
     assert_eq!(held.total_count, 1);
     assert_eq!(held.list[0].code, "read-books");
+    let granted = management
+        .users()
+        .authorized_resources(&user.id)
+        .await
+        .expect("authorized resources");
+    assert_eq!(granted.total_count, 1);
+    assert_eq!(granted.list[0].code, "books:*");
+    assert_eq!(
+        granted.list[0].actions.as_deref(),
+        Some(&["books:read".to_owned()][..])
+    );
     let detail = policies
         .detail("read-books")
         .await
@@ -68,10 +79,25 @@ async fn policy_lifecycle(env: Env) {
         .disable_assignment("read-books", PolicyAssignmentTargetType::User, &user.id)
         .await
         .expect("disable");
+    let granted = management
+        .users()
+        .authorized_resources(&user.id)
+        .await
+        .expect("authorized resources");
+    assert_eq!(
+        granted.total_count, 0,
+        "a disabled assignment grants nothing"
+    );
     policies
         .enable_assignment("read-books", PolicyAssignmentTargetType::User, &user.id)
         .await
         .expect("enable");
+    let granted = management
+        .users()
+        .authorized_resources(&user.id)
+        .await
+        .expect("authorized resources");
+    assert_eq!(granted.total_count, 1, "enabled again");
     let unknown = policies
         .enable_assignment("read-books", PolicyAssignmentTargetType::Role, "nobody")
         .await

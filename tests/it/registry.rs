@@ -97,8 +97,7 @@ fn registry() -> Vec<Entry> {
         management "management/families/policyAssignments" => mgmt::families::ListPolicyAssignments;
         management "management/families/addPolicyAssignments" => mgmt::families::AddPolicyAssignments;
         management "management/families/removePolicyAssignments" => mgmt::families::RemovePolicyAssignments;
-        management "management/families/authorizedResources" => mgmt::families::AuthorizedResources,
-            missing "the fake has no custom data, policies or resources yet";
+        management "management/families/authorizedResources" => mgmt::families::AuthorizedResources;
         management "management/members/roleMembers" => mgmt::families::ListMembers;
         management "management/members/groupMembers" => mgmt::families::ListMembers;
         management "management/members/assignRole" => mgmt::families::AddMembers;

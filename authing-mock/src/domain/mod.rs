@@ -23,6 +23,7 @@ pub(crate) mod users;
 pub(crate) mod groups;
 pub(crate) mod roles;
 // Policies and ACL.
+pub(crate) mod authz;
 pub(crate) mod policies;
 
 use crate::failure::{Code, Failure};

@@ -29,6 +29,7 @@ mod users;
 mod groups;
 mod roles;
 // Policies and ACL.
+mod acl;
 mod policies;
 
 pub(crate) mod inputs;
@@ -61,6 +62,7 @@ pub(crate) struct Query(
     groups::GroupsQuery,
     // Policies and ACL.
     policies::PoliciesQuery,
+    acl::AclQuery,
     unsupported_query::UnsupportedQuery,
 );
 

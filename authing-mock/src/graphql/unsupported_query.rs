@@ -12,8 +12,7 @@ use async_graphql::{Context, Object, Result};
 use crate::graphql::inputs::SortByEnum;
 use crate::graphql::schema::account::CheckPasswordStrengthResult;
 use crate::graphql::schema::acl::{
-    AuthorizedTargetsActionsInput, PaginatedAuthorizedResources, PaginatedAuthorizedTargets,
-    ResourceType,
+    AuthorizedTargetsActionsInput, PaginatedAuthorizedTargets, ResourceType,
 };
 use crate::graphql::schema::email::{EmailTemplate, EmailTemplateType};
 use crate::graphql::schema::functions::{Function, PaginatedFunctions};
@@ -56,18 +55,6 @@ impl UnsupportedQuery {
     }
 
     // Access control.
-    /// Whether a user may perform an action on a resource.
-    async fn is_action_allowed(
-        &self,
-        ctx: &Context<'_>,
-        resource: String,
-        action: String,
-        user_id: String,
-        namespace: Option<String>,
-    ) -> Result<bool> {
-        Err(unsupported(ctx, "isActionAllowed"))
-    }
-
     /// Whether a user is explicitly denied an action on a resource.
     async fn is_action_denied(
         &self,
@@ -105,18 +92,6 @@ impl UnsupportedQuery {
         actions: Option<AuthorizedTargetsActionsInput>,
     ) -> Result<Option<PaginatedAuthorizedTargets>> {
         Err(unsupported(ctx, "authorizedTargetsCode"))
-    }
-
-    /// The resources a target may act on.
-    async fn authorized_resources(
-        &self,
-        ctx: &Context<'_>,
-        target_type: Option<PolicyAssignmentTargetType>,
-        target_identifier: Option<String>,
-        namespace: Option<String>,
-        resource_type: Option<String>,
-    ) -> Result<Option<PaginatedAuthorizedResources>> {
-        Err(unsupported(ctx, "authorizedResources"))
     }
 
     // Email templates and sending.
