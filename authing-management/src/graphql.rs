@@ -104,6 +104,19 @@ authing_core::graphql_operations! {
     /// spelling).
     DISABLE_POLICY_ASSIGNMENT =
         ("disbalePolicyAssignment", "graphql/policies/disbalePolicyAssignment.graphql");
+    // UDF (users-udf).
+    /// `udf(targetType)`: the custom fields of a kind of object.
+    UDF = ("udf", "graphql/udf/udf.graphql");
+    /// `setUdf(targetType, key, dataType, label, options)`.
+    SET_UDF = ("setUdf", "graphql/udf/setUdf.graphql");
+    /// `removeUdf(targetType, key)`.
+    REMOVE_UDF = ("removeUdf", "graphql/udf/removeUdf.graphql");
+    /// `setUdvBatch(targetType, targetId, udvList)`.
+    SET_UDV_BATCH = ("setUdvBatch", "graphql/udf/setUdvBatch.graphql");
+    /// `udfValueBatch(targetType, targetIds)`.
+    UDF_VALUE_BATCH = ("udfValueBatch", "graphql/udf/udfValueBatch.graphql");
+    /// `setUdfValueBatch(targetType, input)`.
+    SET_UDF_VALUE_BATCH = ("setUdfValueBatch", "graphql/udf/setUdfValueBatch.graphql");
 }
 
 #[cfg(test)]

@@ -59,6 +59,8 @@ pub mod groups;
 pub mod roles;
 // Policies and ACL.
 pub mod policies;
+// UDF (users-udf).
+pub mod udf;
 
 pub use authing_core::NoTransport;
 pub use client::{AccessToken, CheckLoginStatus, ManagementClient, ManagementClientBuilder};
@@ -70,6 +72,8 @@ pub use groups::GroupsHandler;
 pub use roles::RolesHandler;
 // Policies and ACL.
 pub use policies::PoliciesHandler;
+// UDF (users-udf).
+pub use udf::UdfHandler;
 
 /// Every GraphQL document this crate sends, as `(operation name, document)`, so tests can
 /// validate them all against Authing's schema.

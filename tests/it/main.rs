@@ -15,3 +15,6 @@ mod secrets;
 mod seed_flow;
 mod stubs;
 mod transport_contract;
+// users-udf
+mod udf_flow;
+mod user_block_flow;

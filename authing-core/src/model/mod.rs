@@ -23,6 +23,7 @@ mod roles;
 // Policies and ACL.
 mod policy;
 mod targets;
+mod udf;
 mod user;
 
 pub use common::{AccessToken, BatchOperationResult, CommonMessage};
@@ -35,5 +36,9 @@ pub use roles::{Group, PaginatedGroups, PaginatedRoles, Role};
 pub use policy::{Policy, PolicyEffect, PolicyStatement, PolicyStatementCondition};
 pub use targets::{
     AuthorizedResource, PolicyAssignment, PolicyAssignmentTargetType, UdfTargetType,
+};
+pub use udf::{
+    SetUdfValueBatchInput, UserDefinedDataInput, UserDefinedDataMap, UserDefinedField,
+    udf_value_text,
 };
 pub use user::{Identity, UdfDataType, User, UserCustomData, UserStatus};

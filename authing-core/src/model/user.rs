@@ -1,6 +1,6 @@
 //! `User` and what hangs off it.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::de::list_skipping_nulls;
@@ -226,7 +226,7 @@ impl UserCustomData {
 
 /// `UDFDataType`: the type of a custom field.
 #[non_exhaustive]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum UdfDataType {
     /// Text.

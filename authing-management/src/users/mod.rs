@@ -32,6 +32,7 @@ use authing_core::model::{
 
 use crate::client::ManagementClient;
 use crate::families::{AuthorizedResources, CustomDataHandler, PolicyAssignmentsHandler};
+use crate::udf::{SetUdfValueBatch, SetUdvBatch, UdfValueBatch};
 
 pub use operations::{
     BatchGetUsers, CreateUser, DeleteUser, DeleteUsers, FindUser, ListUsers, MAX_BATCH_IDS,
@@ -154,5 +155,37 @@ impl<T: Transport> UsersHandler<T> {
     ) -> AuthorizedResources<ManagementClient<T>> {
         self.client
             .authorized_resources(PolicyAssignmentTargetType::User, user_id)
+    }
+
+    // UDF (users-udf): the UDF calls with the user filled in.
+
+    /// Sets custom values of a user, all or none (`setUdvBatch` for a user); see
+    /// [`UdfHandler::set_values`](crate::UdfHandler::set_values).
+    pub fn set_udf_values<K: Into<String>>(
+        &self,
+        user_id: impl Into<String>,
+        values: impl IntoIterator<Item = (K, serde_json::Value)>,
+    ) -> SetUdvBatch<ManagementClient<T>> {
+        self.client
+            .udf()
+            .set_values(UdfTargetType::User, user_id, values)
+    }
+
+    /// The custom values of several users (`udfValueBatch` for users).
+    pub fn udf_values_batch(&self, user_ids: Vec<String>) -> UdfValueBatch<ManagementClient<T>> {
+        self.client
+            .udf()
+            .values_batch(UdfTargetType::User, user_ids)
+    }
+
+    /// Sets custom values of several users: one `(user id, key, value)` per value
+    /// (`setUdfValueBatch` for users).
+    pub fn set_udf_values_batch<I: Into<String>, K: Into<String>>(
+        &self,
+        values: impl IntoIterator<Item = (I, K, serde_json::Value)>,
+    ) -> SetUdfValueBatch<ManagementClient<T>> {
+        self.client
+            .udf()
+            .set_values_batch(UdfTargetType::User, values)
     }
 }

@@ -25,6 +25,9 @@ pub(crate) mod roles;
 // Policies and ACL.
 pub(crate) mod authz;
 pub(crate) mod policies;
+// Custom fields and values (users-udf).
+pub(crate) mod udf;
+pub(crate) mod udv;
 
 use crate::failure::{Code, Failure};
 

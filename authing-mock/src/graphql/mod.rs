@@ -31,6 +31,8 @@ mod roles;
 // Policies and ACL.
 mod acl;
 mod policies;
+// Custom fields and values (users-udf).
+mod udf;
 
 pub(crate) mod inputs;
 pub(crate) mod schema;
@@ -63,6 +65,8 @@ pub(crate) struct Query(
     // Policies and ACL.
     policies::PoliciesQuery,
     acl::AclQuery,
+    // users-udf
+    udf::UdfQuery,
     unsupported_query::UnsupportedQuery,
 );
 
@@ -76,6 +80,8 @@ pub(crate) struct Mutation(
     groups::GroupsMutation,
     // Policies and ACL.
     policies::PoliciesMutation,
+    // users-udf
+    udf::UdfMutation,
     unsupported_mutation::UnsupportedMutation,
 );
 

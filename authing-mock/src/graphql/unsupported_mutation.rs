@@ -22,12 +22,9 @@ use crate::graphql::schema::org::{Node, Org};
 use crate::graphql::schema::social::{
     CreateSocialConnectionInstanceInput, SocialConnectionInstance,
 };
-use crate::graphql::schema::udf::{
-    SetUdfValueBatchInput, UdfTargetType, UserDefinedData, UserDefinedDataInput, UserDefinedField,
-};
 use crate::graphql::schema::userpool::{RefreshAccessTokenRes, UpdateUserpoolInput, UserPool};
 use crate::graphql::schema::whitelist::{WhiteList, WhitelistType};
-use crate::graphql::types::{CommonMessage, UdfDataType, User};
+use crate::graphql::types::{CommonMessage, User};
 use crate::graphql::unsupported::unsupported;
 
 /// Mutation root fields that answer "not supported" for now.
@@ -437,74 +434,6 @@ impl UnsupportedMutation {
         provider: String,
     ) -> Result<SocialConnectionInstance> {
         Err(unsupported(ctx, "disableSocialConnectionInstance"))
-    }
-
-    // Custom fields and values.
-    /// Defines a custom field.
-    async fn set_udf(
-        &self,
-        ctx: &Context<'_>,
-        target_type: UdfTargetType,
-        key: String,
-        data_type: UdfDataType,
-        label: String,
-        options: Option<String>,
-    ) -> Result<UserDefinedField> {
-        Err(unsupported(ctx, "setUdf"))
-    }
-
-    /// Removes a custom field definition.
-    async fn remove_udf(
-        &self,
-        ctx: &Context<'_>,
-        target_type: UdfTargetType,
-        key: String,
-    ) -> Result<Option<CommonMessage>> {
-        Err(unsupported(ctx, "removeUdf"))
-    }
-
-    /// Sets a custom value on a target.
-    async fn set_udv(
-        &self,
-        ctx: &Context<'_>,
-        target_type: UdfTargetType,
-        target_id: String,
-        key: String,
-        value: String,
-    ) -> Result<Option<Vec<UserDefinedData>>> {
-        Err(unsupported(ctx, "setUdv"))
-    }
-
-    /// Sets custom values on several targets.
-    async fn set_udf_value_batch(
-        &self,
-        ctx: &Context<'_>,
-        target_type: UdfTargetType,
-        input: Vec<SetUdfValueBatchInput>,
-    ) -> Result<Option<CommonMessage>> {
-        Err(unsupported(ctx, "setUdfValueBatch"))
-    }
-
-    /// Removes a custom value from a target.
-    async fn remove_udv(
-        &self,
-        ctx: &Context<'_>,
-        target_type: UdfTargetType,
-        target_id: String,
-        key: String,
-    ) -> Result<Option<Vec<UserDefinedData>>> {
-        Err(unsupported(ctx, "removeUdv"))
-    }
-
-    /// Sets several custom values on a target.
-    async fn set_udv_batch(
-        &self,
-        ctx: &Context<'_>,
-        target_type: UdfTargetType,
-        target_id: String,
-        udv_list: Option<Vec<UserDefinedDataInput>>,
-    ) -> Result<Option<Vec<UserDefinedData>>> {
-        Err(unsupported(ctx, "setUdvBatch"))
     }
 
     // The user pool.

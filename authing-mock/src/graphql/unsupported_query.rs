@@ -20,9 +20,6 @@ use crate::graphql::schema::mfa::Mfa;
 use crate::graphql::schema::org::{Node, Org, PaginatedOrgs};
 use crate::graphql::schema::policies::PolicyAssignmentTargetType;
 use crate::graphql::schema::social::{SocialConnection, SocialConnectionInstance};
-use crate::graphql::schema::udf::{
-    UdfTargetType, UserDefinedData, UserDefinedDataMap, UserDefinedField,
-};
 use crate::graphql::schema::userpool::{PaginatedUserpool, UserPool, UserPoolType};
 use crate::graphql::schema::whitelist::{WhiteList, WhitelistType};
 use crate::graphql::types::PaginatedUsers;
@@ -235,36 +232,6 @@ impl UnsupportedQuery {
         ctx: &Context<'_>,
     ) -> Result<Vec<SocialConnectionInstance>> {
         Err(unsupported(ctx, "socialConnectionInstances"))
-    }
-
-    // Custom fields and values.
-    /// The custom values of a target.
-    async fn udv(
-        &self,
-        ctx: &Context<'_>,
-        target_type: UdfTargetType,
-        target_id: String,
-    ) -> Result<Vec<UserDefinedData>> {
-        Err(unsupported(ctx, "udv"))
-    }
-
-    /// The custom fields defined for a kind of target.
-    async fn udf(
-        &self,
-        ctx: &Context<'_>,
-        target_type: UdfTargetType,
-    ) -> Result<Vec<UserDefinedField>> {
-        Err(unsupported(ctx, "udf"))
-    }
-
-    /// The custom values of several targets.
-    async fn udf_value_batch(
-        &self,
-        ctx: &Context<'_>,
-        target_type: UdfTargetType,
-        target_ids: Vec<Option<String>>,
-    ) -> Result<Vec<UserDefinedDataMap>> {
-        Err(unsupported(ctx, "udfValueBatch"))
     }
 
     // The user pool.

@@ -16,6 +16,8 @@ mod user;
 // roles-groups
 mod group;
 mod role;
+// Custom fields (users-udf).
+mod udf;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -30,6 +32,8 @@ pub(crate) use role::{DEFAULT_NAMESPACE, GROUP_ROLES, RoleRecord, USER_ROLES};
 pub(crate) use policy::{
     AssignmentRecord, Condition, Effect, PolicyRecord, Statement, TargetType, scoped as policy_key,
 };
+// Custom fields (users-udf).
+pub(crate) use udf::{FieldDef, TargetKind};
 
 use crate::failure::{Code, Failure};
 

@@ -7,6 +7,7 @@ use super::policy::{AssignmentRecord, PolicyRecord};
 use super::relation::Relations;
 use super::role::RoleRecord;
 use super::table::Table;
+use super::udf::{FieldDef, Udvs};
 use super::user::UserRecord;
 use crate::crypto::{object_id, random_hex};
 
@@ -37,6 +38,11 @@ pub(crate) struct Pool {
     pub(crate) policy_assignments: Table<AssignmentRecord>,
     /// Many-to-many links between the records of the tables above.
     pub(crate) links: Relations,
+    // Custom fields (users-udf).
+    /// Custom field definitions, in creation order (a handful per kind of object).
+    pub(crate) udfs: Vec<FieldDef>,
+    /// Custom values of objects other than users (users keep theirs on their record).
+    pub(crate) udvs: Udvs,
 }
 
 impl Pool {
@@ -55,6 +61,8 @@ impl Pool {
             policies: Table::default(),
             policy_assignments: Table::default(),
             links: Relations::default(),
+            udfs: Vec::new(),
+            udvs: Udvs::new(),
         }
     }
 
@@ -66,5 +74,7 @@ impl Pool {
         self.policies.clear();
         self.policy_assignments.clear();
         self.links.clear();
+        self.udfs.clear();
+        self.udvs.clear();
     }
 }

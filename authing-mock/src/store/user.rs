@@ -62,6 +62,8 @@ impl UniqueField {
 pub(crate) enum DataType {
     String,
     Number,
+    /// A date and time: epoch milliseconds or ISO-8601 text.
+    Datetime,
     Boolean,
     Object,
 }
