@@ -97,6 +97,26 @@ authing_core::graphql_operations! {
     UPDATE_GROUP = ("updateGroup", "graphql/groups/updateGroup.graphql");
     /// `deleteGroups(codeList)`.
     DELETE_GROUPS = ("deleteGroups", "graphql/groups/deleteGroups.graphql");
+    // Policies and ACL.
+    /// `policies(page, limit, namespace)`: one page of policies.
+    POLICIES = ("policies", "graphql/policies/policies.graphql");
+    /// `policy(code, namespace)`: one policy.
+    POLICY = ("policy", "graphql/policies/policy.graphql");
+    /// `createPolicy(namespace, code, description, statements)`.
+    CREATE_POLICY = ("createPolicy", "graphql/policies/createPolicy.graphql");
+    /// `updatePolicy(namespace, code, description, statements, newCode)`.
+    UPDATE_POLICY = ("updatePolicy", "graphql/policies/updatePolicy.graphql");
+    /// `deletePolicy(code, namespace)`.
+    DELETE_POLICY = ("deletePolicy", "graphql/policies/deletePolicy.graphql");
+    /// `deletePolicies(codeList, namespace)`.
+    DELETE_POLICIES = ("deletePolicies", "graphql/policies/deletePolicies.graphql");
+    /// `enablePolicyAssignment(policy, targetType, targetIdentifier, namespace)`.
+    ENABLE_POLICY_ASSIGNMENT =
+        ("enablePolicyAssignment", "graphql/policies/enablePolicyAssignment.graphql");
+    /// `disbalePolicyAssignment(policy, targetType, targetIdentifier, namespace)` (Authing's
+    /// spelling).
+    DISABLE_POLICY_ASSIGNMENT =
+        ("disbalePolicyAssignment", "graphql/policies/disbalePolicyAssignment.graphql");
 }
 
 #[cfg(test)]

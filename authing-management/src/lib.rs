@@ -61,6 +61,8 @@ pub mod groups;
 pub mod roles;
 // applications area
 pub mod applications;
+// Policies and ACL.
+pub mod policies;
 
 pub use authing_core::NoTransport;
 pub use client::{AccessToken, CheckLoginStatus, ManagementClient, ManagementClientBuilder};
@@ -74,6 +76,8 @@ pub use groups::GroupsHandler;
 pub use roles::RolesHandler;
 // applications area
 pub use applications::{ApplicationHandle, ApplicationsHandler};
+// Policies and ACL.
+pub use policies::PoliciesHandler;
 
 /// Every GraphQL document this crate sends, as `(operation name, document)`, so tests can
 /// validate them all against Authing's schema.

@@ -7,9 +7,11 @@ mod bad_input;
 mod errors;
 mod graphql_documents;
 mod logs;
+// Policies and ACL.
 mod management_token;
 // Protocols (issue 9).
 mod cas_flow;
+mod policies;
 mod protocols_flow;
 mod registry;
 // roles-groups

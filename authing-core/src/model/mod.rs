@@ -20,6 +20,8 @@ mod inputs;
 mod login_status;
 mod pagination;
 mod roles;
+// Policies and ACL.
+mod policy;
 mod targets;
 mod udf;
 mod user;
@@ -30,6 +32,8 @@ pub use inputs::{CreateUserInput, RegisterProfile, SortBy, UpdateUserInput, User
 pub use login_status::{LoginStatus, LoginStatusDetail};
 pub use pagination::{Paginated, PaginatedUsers};
 pub use roles::{Group, PaginatedGroups, PaginatedRoles, Role};
+// Policies and ACL.
+pub use policy::{Policy, PolicyEffect, PolicyStatement, PolicyStatementCondition};
 pub use targets::{
     AuthorizedResource, PolicyAssignment, PolicyAssignmentTargetType, UdfTargetType,
 };

@@ -36,6 +36,9 @@ pub(crate) mod mfa;
 // applications area
 pub(crate) mod agreements;
 pub(crate) mod applications;
+// Policies and ACL.
+pub(crate) mod authz;
+pub(crate) mod policies;
 
 use crate::failure::{Code, Failure};
 

@@ -31,6 +31,9 @@ mod udf;
 // roles-groups
 mod groups;
 mod roles;
+// Policies and ACL.
+mod acl;
+mod policies;
 
 pub(crate) mod inputs;
 pub(crate) mod schema;
@@ -62,6 +65,9 @@ pub(crate) struct Query(
     udf::UdfQuery,
     roles::RolesQuery,
     groups::GroupsQuery,
+    // Policies and ACL.
+    policies::PoliciesQuery,
+    acl::AclQuery,
     unsupported_query::UnsupportedQuery,
 );
 
@@ -77,6 +83,8 @@ pub(crate) struct Mutation(
     groups::GroupsMutation,
     // auth-flows
     flows::FlowsMutation,
+    // Policies and ACL.
+    policies::PoliciesMutation,
     unsupported_mutation::UnsupportedMutation,
 );
 

@@ -14,7 +14,6 @@ use crate::graphql::schema::email::{ConfigEmailTemplateInput, EmailTemplate, Ema
 use crate::graphql::schema::functions::{CreateFunctionInput, Function, UpdateFunctionInput};
 use crate::graphql::schema::mfa::Mfa;
 use crate::graphql::schema::org::{Node, Org};
-use crate::graphql::schema::policies::{Policy, PolicyAssignmentTargetType, PolicyStatementInput};
 use crate::graphql::schema::social::{
     CreateSocialConnectionInstanceInput, SocialConnectionInstance,
 };
@@ -296,101 +295,6 @@ impl UnsupportedMutation {
         target_parent_id: String,
     ) -> Result<Org> {
         Err(unsupported(ctx, "moveNode"))
-    }
-
-    // Policies and their assignments.
-    /// Creates a policy.
-    async fn create_policy(
-        &self,
-        ctx: &Context<'_>,
-        namespace: Option<String>,
-        code: String,
-        description: Option<String>,
-        statements: Vec<PolicyStatementInput>,
-    ) -> Result<Policy> {
-        Err(unsupported(ctx, "createPolicy"))
-    }
-
-    /// Changes a policy.
-    async fn update_policy(
-        &self,
-        ctx: &Context<'_>,
-        namespace: Option<String>,
-        code: String,
-        description: Option<String>,
-        statements: Option<Vec<PolicyStatementInput>>,
-        new_code: Option<String>,
-    ) -> Result<Policy> {
-        Err(unsupported(ctx, "updatePolicy"))
-    }
-
-    /// Deletes a policy.
-    async fn delete_policy(
-        &self,
-        ctx: &Context<'_>,
-        code: String,
-        namespace: Option<String>,
-    ) -> Result<CommonMessage> {
-        Err(unsupported(ctx, "deletePolicy"))
-    }
-
-    /// Deletes policies.
-    async fn delete_policies(
-        &self,
-        ctx: &Context<'_>,
-        code_list: Vec<String>,
-        namespace: Option<String>,
-    ) -> Result<CommonMessage> {
-        Err(unsupported(ctx, "deletePolicies"))
-    }
-
-    /// Gives policies to targets.
-    async fn add_policy_assignments(
-        &self,
-        ctx: &Context<'_>,
-        policies: Vec<String>,
-        target_type: PolicyAssignmentTargetType,
-        target_identifiers: Option<Vec<String>>,
-        inherit_by_children: Option<bool>,
-        namespace: Option<String>,
-    ) -> Result<CommonMessage> {
-        Err(unsupported(ctx, "addPolicyAssignments"))
-    }
-
-    /// Turns a policy assignment on.
-    async fn enable_policy_assignment(
-        &self,
-        ctx: &Context<'_>,
-        policy: String,
-        target_type: PolicyAssignmentTargetType,
-        target_identifier: String,
-        namespace: Option<String>,
-    ) -> Result<CommonMessage> {
-        Err(unsupported(ctx, "enablePolicyAssignment"))
-    }
-
-    /// Turns a policy assignment off (Authing's spelling).
-    async fn disbale_policy_assignment(
-        &self,
-        ctx: &Context<'_>,
-        policy: String,
-        target_type: PolicyAssignmentTargetType,
-        target_identifier: String,
-        namespace: Option<String>,
-    ) -> Result<CommonMessage> {
-        Err(unsupported(ctx, "disbalePolicyAssignment"))
-    }
-
-    /// Takes policies from targets.
-    async fn remove_policy_assignments(
-        &self,
-        ctx: &Context<'_>,
-        policies: Vec<String>,
-        target_type: PolicyAssignmentTargetType,
-        target_identifiers: Option<Vec<String>>,
-        namespace: Option<String>,
-    ) -> Result<CommonMessage> {
-        Err(unsupported(ctx, "removePolicyAssignments"))
     }
 
     // Social identity providers.

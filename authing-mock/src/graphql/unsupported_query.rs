@@ -12,16 +12,13 @@ use async_graphql::{Context, Object, Result};
 use crate::graphql::inputs::SortByEnum;
 use crate::graphql::schema::account::CheckPasswordStrengthResult;
 use crate::graphql::schema::acl::{
-    AuthorizedTargetsActionsInput, PaginatedAuthorizedResources, PaginatedAuthorizedTargets,
-    ResourceType,
+    AuthorizedTargetsActionsInput, PaginatedAuthorizedTargets, ResourceType,
 };
 use crate::graphql::schema::email::{EmailTemplate, EmailTemplateType};
 use crate::graphql::schema::functions::{Function, PaginatedFunctions};
 use crate::graphql::schema::mfa::Mfa;
 use crate::graphql::schema::org::{Node, Org, PaginatedOrgs};
-use crate::graphql::schema::policies::{
-    PaginatedPolicies, PaginatedPolicyAssignments, Policy, PolicyAssignmentTargetType,
-};
+use crate::graphql::schema::policies::PolicyAssignmentTargetType;
 use crate::graphql::schema::social::{SocialConnection, SocialConnectionInstance};
 use crate::graphql::schema::userpool::{PaginatedUserpool, UserPool, UserPoolType};
 use crate::graphql::schema::whitelist::{WhiteList, WhitelistType};
@@ -55,18 +52,6 @@ impl UnsupportedQuery {
     }
 
     // Access control.
-    /// Whether a user may perform an action on a resource.
-    async fn is_action_allowed(
-        &self,
-        ctx: &Context<'_>,
-        resource: String,
-        action: String,
-        user_id: String,
-        namespace: Option<String>,
-    ) -> Result<bool> {
-        Err(unsupported(ctx, "isActionAllowed"))
-    }
-
     /// Whether a user is explicitly denied an action on a resource.
     async fn is_action_denied(
         &self,
@@ -104,18 +89,6 @@ impl UnsupportedQuery {
         actions: Option<AuthorizedTargetsActionsInput>,
     ) -> Result<Option<PaginatedAuthorizedTargets>> {
         Err(unsupported(ctx, "authorizedTargetsCode"))
-    }
-
-    /// The resources a target may act on.
-    async fn authorized_resources(
-        &self,
-        ctx: &Context<'_>,
-        target_type: Option<PolicyAssignmentTargetType>,
-        target_identifier: Option<String>,
-        namespace: Option<String>,
-        resource_type: Option<String>,
-    ) -> Result<Option<PaginatedAuthorizedResources>> {
-        Err(unsupported(ctx, "authorizedResources"))
     }
 
     // Email templates and sending.
@@ -227,43 +200,6 @@ impl UnsupportedQuery {
     /// Nodes whose name contains a keyword.
     async fn search_nodes(&self, ctx: &Context<'_>, keyword: String) -> Result<Vec<Node>> {
         Err(unsupported(ctx, "searchNodes"))
-    }
-
-    // Policies and their assignments.
-    /// A policy by code.
-    async fn policy(
-        &self,
-        ctx: &Context<'_>,
-        code: String,
-        namespace: Option<String>,
-    ) -> Result<Option<Policy>> {
-        Err(unsupported(ctx, "policy"))
-    }
-
-    /// The policies, a page at a time.
-    async fn policies(
-        &self,
-        ctx: &Context<'_>,
-        page: Option<i32>,
-        limit: Option<i32>,
-        namespace: Option<String>,
-        exclude_default: Option<bool>,
-    ) -> Result<PaginatedPolicies> {
-        Err(unsupported(ctx, "policies"))
-    }
-
-    /// The assignments of policies.
-    async fn policy_assignments(
-        &self,
-        ctx: &Context<'_>,
-        namespace: Option<String>,
-        code: Option<String>,
-        target_type: Option<PolicyAssignmentTargetType>,
-        target_identifier: Option<String>,
-        page: Option<i32>,
-        limit: Option<i32>,
-    ) -> Result<PaginatedPolicyAssignments> {
-        Err(unsupported(ctx, "policyAssignments"))
     }
 
     // Social identity providers.

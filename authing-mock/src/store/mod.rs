@@ -11,6 +11,8 @@ mod outbox;
 // applications area
 mod application;
 mod page;
+// Policies and ACL.
+mod policy;
 mod pool;
 mod relation;
 mod table;
@@ -41,6 +43,10 @@ pub(crate) use group::{GroupRecord, USER_GROUPS};
 pub(crate) use role::{DEFAULT_NAMESPACE, GROUP_ROLES, RoleRecord, USER_ROLES};
 // Protocols (issue 9).
 pub(crate) use grants::{AuthCode, Grants, RefreshGrant, ServiceTicket};
+// Policies and ACL.
+pub(crate) use policy::{
+    AssignmentRecord, Condition, Effect, PolicyRecord, Statement, TargetType, scoped as policy_key,
+};
 
 use crate::failure::{Code, Failure};
 

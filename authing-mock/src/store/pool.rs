@@ -7,6 +7,7 @@ use super::application::{ApplicationRecord, DefaultStrategy};
 use super::group::GroupRecord;
 use super::mfa::MfaState;
 use super::outbox::Outbox;
+use super::policy::{AssignmentRecord, PolicyRecord};
 use super::relation::Relations;
 use super::role::RoleRecord;
 use super::table::Table;
@@ -34,6 +35,11 @@ pub(crate) struct Pool {
     pub(crate) roles: Table<RoleRecord>,
     /// Groups, unique by code (roles-groups).
     pub(crate) groups: Table<GroupRecord>,
+    // Policies and ACL.
+    /// Policies, by code per namespace.
+    pub(crate) policies: Table<PolicyRecord>,
+    /// Policies given to users, roles, groups and org nodes.
+    pub(crate) policy_assignments: Table<AssignmentRecord>,
     /// Many-to-many links between the records of the tables above.
     pub(crate) links: Relations,
     // Custom fields (users-udf).
@@ -65,6 +71,8 @@ impl Pool {
             users: Table::default(),
             roles: Table::default(),
             groups: Table::default(),
+            policies: Table::default(),
+            policy_assignments: Table::default(),
             links: Relations::default(),
             udfs: Vec::new(),
             udvs: Udvs::new(),
@@ -81,6 +89,8 @@ impl Pool {
         self.users.clear();
         self.roles.clear();
         self.groups.clear();
+        self.policies.clear();
+        self.policy_assignments.clear();
         self.links.clear();
         self.udfs.clear();
         self.udvs.clear();
