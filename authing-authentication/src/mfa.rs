@@ -7,7 +7,7 @@
 //! [`verify_totp_recovery_code`](AuthenticationClient::verify_totp_recovery_code)).
 //!
 //! A password login of a user with MFA on fails with code 1635
-//! ([`codes::MFA_REQUIRED`](authing_core::codes::MFA_REQUIRED)); [`mfa_token`] reads the
+//! ([`codes::MFA_REQUIRED`]); [`mfa_token`] reads the
 //! step's token from that error. The step's calls are authorised by that token, not by the
 //! client's session; a successful answer completes the login, and the client then acts for
 //! the user (as after any login).
