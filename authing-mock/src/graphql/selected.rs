@@ -14,6 +14,7 @@
 use std::borrow::Cow;
 
 use async_graphql::indexmap::IndexMap;
+use async_graphql::indexmap::map::Entry;
 use async_graphql::parser::types::{Field, Selection, SelectionSet};
 use async_graphql::registry::Registry;
 use async_graphql::{ContextSelectionSet, Name, OutputType, Positioned, ServerResult, Value};
@@ -45,7 +46,8 @@ impl<T: OutputType + Serialize> OutputType for Selected<T> {
         ctx: &ContextSelectionSet<'_>,
         field: &Positioned<Field>,
     ) -> ServerResult<Value> {
-        if let Ok(Json::Object(mut object)) = serde_json::to_value(&self.0) {
+        if let Ok(Json::Object(object)) = serde_json::to_value(&self.0) {
+            let mut object = Fields::new(object);
             let mut out = IndexMap::with_capacity(object.len());
             let type_name = T::type_name();
             if select(
@@ -67,12 +69,43 @@ impl<T: OutputType + Serialize> OutputType for Selected<T> {
     }
 }
 
+/// An object's serde fields, each taken at most once: cheaper to take from than a `BTreeMap`
+/// is to remove from. Sorted by name length, then name, so that most comparisons of a
+/// lookup compare two lengths, not two strings.
+struct Fields(Vec<(String, Option<Json>)>);
+
+/// The order of [`Fields`].
+fn by_length_then_name(a: &str, b: &str) -> std::cmp::Ordering {
+    a.len().cmp(&b.len()).then_with(|| a.cmp(b))
+}
+
+impl Fields {
+    fn new(object: Map<String, Json>) -> Self {
+        let mut fields: Vec<_> = object.into_iter().map(|(k, v)| (k, Some(v))).collect();
+        fields.sort_unstable_by(|a, b| by_length_then_name(&a.0, &b.0));
+        Self(fields)
+    }
+
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// The value of `name`, unless there is none or it was taken.
+    fn take(&mut self, name: &str) -> Option<Json> {
+        let index = self
+            .0
+            .binary_search_by(|(key, _)| by_length_then_name(key, name))
+            .ok()?;
+        self.0.get_mut(index)?.1.take()
+    }
+}
+
 /// Adds the answer of `set` on `object` (of GraphQL type `type_name`, when known) to `out`,
 /// moving the values it answers with out of `object`; `None` when the shortcut cannot answer
 /// it.
 fn select(
     ctx: &ContextSelectionSet<'_>,
-    object: &mut Map<String, Json>,
+    object: &mut Fields,
     set: &SelectionSet,
     type_name: Option<&str>,
     out: &mut IndexMap<Name, Value>,
@@ -88,29 +121,27 @@ fn select(
                 if !field.arguments.is_empty() || !field.directives.is_empty() {
                     return None;
                 }
-                let key = &field.response_key().node;
                 let leaf = field.selection_set.node.items.is_empty();
-                if out.contains_key(key) {
+                let slot = match out.entry(field.response_key().node.clone()) {
+                    Entry::Vacant(slot) => slot,
                     // The same key again (fragments overlapping): validation made it the
                     // same field, so a leaf is answered already; merging two selections
                     // of an object is left to the ordinary path.
-                    if leaf {
-                        continue;
-                    }
-                    return None;
-                }
+                    Entry::Occupied(_) if leaf => continue,
+                    Entry::Occupied(_) => return None,
+                };
                 let name = field.name.node.as_str();
                 let value = if name == "__typename" {
                     Value::String(type_name?.to_owned())
                 } else {
-                    let json = object.remove(name)?;
+                    let json = object.take(name)?;
                     if leaf {
                         scalar(json)
                     } else {
                         nested(ctx, json, &field.selection_set.node, depth + 1)?
                     }
                 };
-                out.insert(key.clone(), value);
+                slot.insert(value);
             }
             Selection::FragmentSpread(spread) => {
                 if !spread.node.directives.is_empty() {
@@ -170,7 +201,8 @@ fn nested(
             .map(|item| nested(ctx, item, set, depth))
             .collect::<Option<Vec<_>>>()
             .map(Value::List),
-        Json::Object(mut object) => {
+        Json::Object(object) => {
+            let mut object = Fields::new(object);
             let mut out = IndexMap::with_capacity(set.items.len());
             select(ctx, &mut object, set, None, &mut out, depth)?;
             Some(Value::Object(out))

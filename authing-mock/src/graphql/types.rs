@@ -4,8 +4,9 @@
 //! REST side (`/api/v2/users/me`) answers with exactly the object GraphQL would.
 
 use async_graphql::{Enum, SimpleObject};
+use serde::de::value::MapDeserializer;
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::fields::{AccountFields, ProfileFields};
 use super::selected::Selected;
@@ -164,12 +165,17 @@ pub(crate) struct User {
 impl User {
     /// The answer for `record` of pool `pool_id`, with `token` when the call issued one.
     pub(crate) fn from_record(record: &UserRecord, pool_id: &str, token: Option<String>) -> Self {
-        let mut object: Map<String, Value> = record.fields.clone();
-        // Fields the record does not keep in its profile map.
-        for key in ["id", "arn", "userPoolId", "password", "token"] {
-            object.remove(key);
-        }
-        let mut user: User = match serde_json::from_value(Value::Object(object)) {
+        // Read straight from the stored map (a page of users is the fake's hottest answer:
+        // no copy of it), leaving out what the record does not keep in its profile.
+        let profile = record
+            .fields
+            .iter()
+            .filter(|(key, _)| {
+                !["id", "arn", "userPoolId", "password", "token"].contains(&key.as_str())
+            })
+            .map(|(key, value)| (key.as_str(), value));
+        let profile = MapDeserializer::<_, serde_json::Error>::new(profile);
+        let mut user: User = match User::deserialize(profile) {
             Ok(user) => user,
             Err(error) => {
                 // Every stored field was written from a typed input; this cannot happen.
