@@ -91,6 +91,14 @@ impl Caller {
     }
 }
 
+/// The namespace a call works in: the one it names, else the pool's default one.
+pub(crate) fn namespace_or_default(namespace: Option<&str>) -> &str {
+    match namespace.map(str::trim) {
+        Some(namespace) if !namespace.is_empty() => namespace,
+        _ => crate::store::DEFAULT_NAMESPACE,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

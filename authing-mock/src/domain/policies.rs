@@ -9,17 +9,8 @@ use chrono::{DateTime, Utc};
 
 use crate::failure::{Failure, Message};
 use crate::store::{
-    AssignmentRecord, DEFAULT_NAMESPACE, Page, Paged, PolicyRecord, Pool, Refusal, Statement,
-    TargetType, policy_key,
+    AssignmentRecord, Page, Paged, PolicyRecord, Pool, Refusal, Statement, TargetType, policy_key,
 };
-
-/// The namespace a call works in: the one it names, else the pool's default one.
-pub(crate) fn namespace_or_default(namespace: Option<&str>) -> &str {
-    match namespace.map(str::trim) {
-        Some(ns) if !ns.is_empty() => ns,
-        _ => DEFAULT_NAMESPACE,
-    }
-}
 
 const POLICY_NOT_FOUND: Message = Message {
     zh: "策略不存在",

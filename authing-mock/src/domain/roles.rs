@@ -12,20 +12,11 @@ use super::groups;
 use super::users::check_length;
 use crate::failure::{Code, Failure};
 use crate::store::{
-    DEFAULT_NAMESPACE, GROUP_ROLES, Page, Paged, Pool, Refusal, RoleRecord, USER_GROUPS,
-    USER_ROLES, UserRecord,
+    GROUP_ROLES, Page, Paged, Pool, Refusal, RoleRecord, USER_GROUPS, USER_ROLES, UserRecord,
 };
 
 /// The longest role code, namespace or description.
 const MAX_TEXT_CHARS: usize = 1024;
-
-/// The namespace a call means: the one it names, else the pool's default one.
-pub(crate) fn namespace_or_default(namespace: Option<&str>) -> &str {
-    match namespace {
-        Some(namespace) if !namespace.is_empty() => namespace,
-        _ => DEFAULT_NAMESPACE,
-    }
-}
 
 // For the authorisation evaluator and the policy checks (policies-acl), which merge later.
 #[cfg_attr(not(test), allow(dead_code))]
@@ -323,7 +314,7 @@ mod tests {
     fn inheritance_groups_and_deletion() {
         let mut pool = Pool::random();
         let now = Utc::now();
-        let ns = DEFAULT_NAMESPACE;
+        let ns = crate::store::DEFAULT_NAMESPACE;
         create(&mut pool, ns, "staff", None, None, now).expect("root");
         create(&mut pool, ns, "admin", Some("all"), Some("staff"), now).expect("child");
         create(&mut pool, ns, "auditor", None, None, now).expect("other");

@@ -6,7 +6,7 @@ use super::resolve::call;
 use super::schema::acl::{AuthorizedResource, PaginatedAuthorizedResources};
 use super::schema::policies::PolicyAssignmentTargetType;
 use crate::auth::Access;
-use crate::domain::{authz, policies::namespace_or_default};
+use crate::domain::{authz, namespace_or_default};
 use crate::failure::Failure;
 
 /// The access-control queries.

@@ -6,7 +6,7 @@ use async_graphql::{Context, Object, Result};
 
 use super::identity::login_with;
 use super::inputs::{LoginOptions, non_null_fields};
-use super::resolve::call;
+use super::resolve::{call, done};
 use super::schema::account::{
     LoginByPhoneCodeInput, LoginByPhonePasswordInput, RegisterByPhoneCodeInput,
 };
@@ -26,14 +26,6 @@ fn scene_name(scene: EmailScene) -> &'static str {
         EmailScene::VerifyEmail => "VERIFY_EMAIL",
         EmailScene::ChangeEmail => "CHANGE_EMAIL",
         EmailScene::MfaVerify => "MFA_VERIFY",
-    }
-}
-
-/// Authing's success message.
-fn done(call: &Call<'_>) -> CommonMessage {
-    CommonMessage {
-        message: Some(OK.pick(call.rc.lang).to_owned()),
-        code: Some(200),
     }
 }
 
@@ -70,7 +62,7 @@ impl FlowsMutation {
                 now: call.now(),
             };
             call.pool(|pool| codes::send(pool, send))?;
-            Ok(done(&call))
+            Ok(done(&call, OK))
         })
     }
 
@@ -185,7 +177,7 @@ impl FlowsMutation {
             call.pool(|pool| {
                 flows::reset_password(pool, channel, &recipient, &code, password, now)
             })?;
-            Ok(Some(done(&call)))
+            Ok(Some(done(&call, OK)))
         })
     }
 

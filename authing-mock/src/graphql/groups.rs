@@ -3,8 +3,7 @@
 use async_graphql::{Context, Object, Result};
 
 use super::inputs::SortByEnum;
-use super::resolve::call;
-use super::roles::done;
+use super::resolve::{call, done};
 use super::schema::groups::{Group, PaginatedGroups};
 use super::types::CommonMessage;
 use crate::auth::Access;

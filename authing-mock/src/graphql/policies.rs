@@ -2,7 +2,7 @@
 
 use async_graphql::{Context, Object, Result};
 
-use super::resolve::call;
+use super::resolve::{call, done};
 use super::schema::ObjectValue;
 use super::schema::policies::{
     PaginatedPolicies, PaginatedPolicyAssignments, Policy, PolicyAssignment,
@@ -10,10 +10,11 @@ use super::schema::policies::{
     PolicyStatementInput,
 };
 use super::types::CommonMessage;
-use crate::auth::{Access, Call};
+use crate::auth::Access;
 use crate::clock::iso;
-use crate::domain::policies::{self, AssignmentFilter, PolicyChanges, namespace_or_default};
-use crate::failure::{DELETED, Failure, Message, OK};
+use crate::domain::namespace_or_default;
+use crate::domain::policies::{self, AssignmentFilter, PolicyChanges};
+use crate::failure::{DELETED, Failure, OK};
 use crate::store::{
     AssignmentRecord, Condition, Effect, Page, PolicyRecord, Pool, Statement, TargetType,
 };
@@ -118,14 +119,6 @@ impl PolicyAssignment {
 
 fn total(count: i64) -> i32 {
     i32::try_from(count).unwrap_or(i32::MAX)
-}
-
-/// A success message in the request's language.
-fn done(call: &Call<'_>, words: Message) -> CommonMessage {
-    CommonMessage {
-        code: Some(200),
-        message: Some(words.pick(call.rc.lang).to_owned()),
-    }
 }
 
 /// The policy queries.

@@ -51,3 +51,14 @@ pub(super) fn graphql_error(failure: &Failure, lang: Lang) -> async_graphql::Err
     async_graphql::Error::new(failure.message(lang))
         .extend_with(|_, extensions| extensions.set(AUTHING_ERROR, object.clone()))
 }
+
+/// A `CommonMessage` saying `message` (Authing's success code, 200) in the caller's language.
+pub(crate) fn done(
+    call: &Call<'_>,
+    message: crate::failure::Message,
+) -> super::types::CommonMessage {
+    super::types::CommonMessage {
+        code: Some(200),
+        message: Some(message.pick(call.rc.lang).to_owned()),
+    }
+}

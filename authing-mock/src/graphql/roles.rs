@@ -4,12 +4,13 @@
 use async_graphql::{Context, Object, Result};
 
 use super::inputs::SortByEnum;
-use super::resolve::call;
+use super::resolve::{call, done};
 use super::schema::roles::{PaginatedRoles, Role};
 use super::types::CommonMessage;
-use crate::auth::{Access, Call};
+use crate::auth::Access;
 use crate::clock::iso;
-use crate::domain::roles::{self, Assignment, namespace_or_default};
+use crate::domain::namespace_or_default;
+use crate::domain::roles::{self, Assignment};
 use crate::failure::{DELETED, Failure, OK};
 use crate::store::{Page, Paged, Pool, RoleRecord};
 
@@ -49,14 +50,6 @@ impl PaginatedRoles {
             total_count: i32::try_from(page.total).unwrap_or(i32::MAX),
             list: page.items.into_iter().map(|r| Role::of(r, pool)).collect(),
         }
-    }
-}
-
-/// A `CommonMessage` saying `message` in the caller's language.
-pub(crate) fn done(call: &Call<'_>, message: crate::failure::Message) -> CommonMessage {
-    CommonMessage {
-        code: Some(200),
-        message: Some(message.pick(call.rc.lang).to_owned()),
     }
 }
 

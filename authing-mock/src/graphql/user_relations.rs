@@ -32,7 +32,7 @@ impl User {
         namespace: Option<String>,
     ) -> Result<Option<PaginatedRoles>> {
         call(ctx, Access::Signed, |call| {
-            let namespace = roles::namespace_or_default(namespace.as_deref());
+            let namespace = crate::domain::namespace_or_default(namespace.as_deref());
             call.pool(|pool| {
                 let list: Vec<Role> = roles::user_roles(pool, &self.id, namespace)
                     .into_iter()

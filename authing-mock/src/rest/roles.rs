@@ -14,7 +14,8 @@ use serde_json::{Value, json};
 
 use super::envelope::call;
 use crate::auth::{Access, RequestContext};
-use crate::domain::roles::{self, namespace_or_default};
+use crate::domain::namespace_or_default;
+use crate::domain::roles;
 use crate::failure::Failure;
 use crate::fake::Fake;
 use crate::graphql::types::User;
