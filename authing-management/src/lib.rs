@@ -49,6 +49,7 @@
 //! # }
 //! ```
 
+mod checks;
 mod client;
 pub mod families;
 pub mod graphql;

@@ -3,7 +3,7 @@
 use authing_core::model::{AuthorizedResource, Paginated, PolicyAssignmentTargetType};
 use authing_core::{Error, Wire, operation};
 
-use super::custom_data::require;
+use crate::checks::require;
 use crate::graphql;
 
 operation! {

@@ -3,6 +3,7 @@
 use authing_core::model::{UdfTargetType, UserCustomData};
 use authing_core::{Error, Lang, Transport, Wire, operation};
 
+use crate::checks::require;
 use crate::client::ManagementClient;
 use crate::graphql;
 
@@ -136,14 +137,5 @@ operation! {
                 Ok(answer.unwrap_or_default())
             }
         }
-    }
-}
-
-/// `Err(InvalidArgument)` for an empty or blank `what`.
-pub(crate) fn require(what: &str, value: &str) -> Result<(), Error> {
-    if value.trim().is_empty() {
-        Err(Error::invalid_argument(format!("the {what} is empty")))
-    } else {
-        Ok(())
     }
 }

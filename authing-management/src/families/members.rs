@@ -7,7 +7,7 @@ use http::StatusCode;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::custom_data::require;
+use crate::checks::{check_page, require};
 use crate::client::ManagementClient;
 use crate::graphql;
 
@@ -113,9 +113,7 @@ operation! {
         }
         impl {
             fn check(&self) -> Result<(), Error> {
-                if self.page == 0 || self.limit == 0 {
-                    return Err(Error::invalid_argument("page and limit start at 1"));
-                }
+                check_page(self.page, self.limit)?;
                 check_target(self.of, &self.code, self.namespace.as_deref())
             }
 

@@ -33,7 +33,6 @@ mod members;
 mod policy_assignments;
 
 pub use authorized_resources::AuthorizedResources;
-pub(crate) use custom_data::require;
 pub use custom_data::{CustomDataHandler, ListCustomData, RemoveCustomData, SetCustomData};
 pub use members::{AddMembers, ListMembers, MembersHandler, MembersOf, RemoveMembers, WithUsers};
 pub use policy_assignments::{

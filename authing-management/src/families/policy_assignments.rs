@@ -4,7 +4,7 @@
 use authing_core::model::{CommonMessage, Paginated, PolicyAssignment, PolicyAssignmentTargetType};
 use authing_core::{Error, Transport, Wire, operation};
 
-use super::custom_data::require;
+use crate::checks::{check_page, require};
 use crate::client::ManagementClient;
 use crate::graphql;
 
@@ -83,10 +83,7 @@ operation! {
         }
         impl {
             fn check(&self) -> Result<(), Error> {
-                if self.page == 0 || self.limit == 0 {
-                    return Err(Error::invalid_argument("page and limit start at 1"));
-                }
-                Ok(())
+                check_page(self.page, self.limit)
             }
         }
     }

@@ -3,9 +3,8 @@
 use authing_core::model::{CommonMessage, Group, PaginatedGroups, SortBy};
 use authing_core::{Error, Wire, operation};
 
-use crate::families::require;
+use crate::checks::{check_page, require};
 use crate::graphql;
-use crate::roles::check_page;
 
 operation! {
     /// One page of the groups (`groups`): page 1 of 10, newest first, unless set; with

@@ -5,16 +5,8 @@ use authing_core::model::{
 };
 use authing_core::{Error, Wire, operation};
 
+use crate::checks::{check_page, require};
 use crate::graphql;
-
-/// A code, resource or identifier must say something.
-fn require(what: &str, value: &str) -> Result<(), Error> {
-    if value.trim().is_empty() {
-        Err(Error::invalid_argument(format!("the {what} is empty")))
-    } else {
-        Ok(())
-    }
-}
 
 /// Every statement names a resource and at least one action.
 fn check_statements(statements: &[PolicyStatement]) -> Result<(), Error> {
@@ -50,10 +42,7 @@ operation! {
         }
         impl {
             fn check(&self) -> Result<(), Error> {
-                if self.page == 0 || self.limit == 0 {
-                    return Err(Error::invalid_argument("page and limit start at 1"));
-                }
-                Ok(())
+                check_page(self.page, self.limit)
             }
         }
     }

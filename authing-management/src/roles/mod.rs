@@ -26,8 +26,6 @@
 
 mod operations;
 
-pub(crate) use operations::check_page;
-
 use authing_core::Transport;
 use authing_core::model::{PolicyAssignmentTargetType, UdfTargetType};
 

@@ -3,7 +3,7 @@
 use authing_core::model::{CommonMessage, PaginatedRoles, Role, SortBy};
 use authing_core::{Error, Wire, operation};
 
-use crate::families::require;
+use crate::checks::{check_page, require};
 use crate::graphql;
 
 operation! {
@@ -154,12 +154,4 @@ operation! {
             }
         }
     }
-}
-
-/// `Err(InvalidArgument)` for a page or limit of 0.
-pub(crate) fn check_page(page: u32, limit: u32) -> Result<(), Error> {
-    if page == 0 || limit == 0 {
-        return Err(Error::invalid_argument("page and limit start at 1"));
-    }
-    Ok(())
 }

@@ -6,6 +6,7 @@ use authing_core::model::{
 };
 use authing_core::{Error, Lang, Wire, operation};
 
+use crate::checks::require;
 use crate::graphql;
 
 operation! {
@@ -149,14 +150,5 @@ operation! {
                 })
             }
         }
-    }
-}
-
-/// `Err(InvalidArgument)` for an empty or blank `what`.
-fn require(what: &str, value: &str) -> Result<(), Error> {
-    if value.trim().is_empty() {
-        Err(Error::invalid_argument(format!("the {what} is empty")))
-    } else {
-        Ok(())
     }
 }

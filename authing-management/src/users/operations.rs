@@ -8,6 +8,7 @@ use http::StatusCode;
 use serde_json::{Map, Value};
 
 use super::options::{BatchField, SearchUserDepartmentOpt, SearchUserGroupOpt, SearchUserRoleOpt};
+use crate::checks::check_page;
 use crate::graphql;
 
 /// The most identifiers one `userBatch` call takes.
@@ -324,19 +325,6 @@ fn require_id(user_id: &str) -> Result<(), Error> {
     } else {
         Ok(())
     }
-}
-
-/// `Err(InvalidArgument)` for a page or limit of 0.
-fn check_page(page: u32, limit: u32) -> Result<(), Error> {
-    if page == 0 {
-        return Err(Error::invalid_argument(
-            "page is 1-based: the first page is 1, not 0",
-        ));
-    }
-    if limit == 0 {
-        return Err(Error::invalid_argument("limit must be at least 1"));
-    }
-    Ok(())
 }
 
 /// `Err(InvalidArgument)` when no criterion is set, or one is empty.
