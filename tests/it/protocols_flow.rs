@@ -7,7 +7,7 @@ use std::time::{Duration, SystemTime};
 
 use authing_authentication::protocols::{
     ClientAuthMethod, CodeVerifier, PasswordLogin, PkceMethod, Protocol, ProtocolClient,
-    ValidationError,
+    SigningAlgorithm, ValidationError,
 };
 use authing_core::model::CreateUserInput;
 use authing_core::{Clock, Secret};
@@ -513,9 +513,180 @@ async fn forged_tokens_refused(env: Env) {
     );
 }
 
+// protocols (round 2)
+/// The `kid` in a token's header.
+fn kid(token: &str) -> Option<String> {
+    jsonwebtoken::decode_header(token)
+        .expect("a JWT header")
+        .kid
+}
+
+/// Each application signs with its own RS256 key, listed in the JWKS under the `kid` its
+/// tokens carry; an application set to HS256 signs its id tokens with its secret, which
+/// the SDK's validator checks when configured so and refuses otherwise.
+async fn per_app_keys_and_hs256(env: Env) {
+    let user_id = alice(&env).await;
+    let management = env.management();
+    let second = management
+        .applications()
+        .create("Second app", "second-app", vec![REDIRECT.to_owned()])
+        .send()
+        .await
+        .expect("a second application");
+    let second_secret = second.secret.clone().expect("the new app's secret");
+    let client_of = |app_id: &str, secret: &Secret, algorithm: SigningAlgorithm| {
+        ProtocolClient::builder(env.pool.app_host.clone(), app_id.to_owned())
+            .secret(secret.clone())
+            .id_token_algorithm(algorithm)
+            .transport(env.transport.clone())
+            .build()
+            .expect("protocol client")
+    };
+    let first = client_of(
+        &env.pool.app_id,
+        &env.pool.app_secret,
+        SigningAlgorithm::Rs256,
+    );
+    let other = client_of(&second.id, &second_secret, SigningAlgorithm::Rs256);
+    let login = |client: &ProtocolClient<DynTransport>| {
+        let client = client.clone();
+        async move {
+            client
+                .password(PasswordLogin::Username("alice".into()), "passw0rd!")
+                .scope("openid profile")
+                .send()
+                .await
+                .expect("password grant")
+        }
+    };
+
+    let first_tokens = login(&first).await;
+    let other_tokens = login(&other).await;
+    let first_id = first_tokens.id_token.clone().expect("id token");
+    let other_id = other_tokens.id_token.clone().expect("id token");
+    let first_kid = kid(first_id.expose()).expect("RS256 tokens name their key");
+    let other_kid = kid(other_id.expose()).expect("RS256 tokens name their key");
+    assert_ne!(first_kid, other_kid, "a key per application");
+    assert_eq!(
+        kid(first_tokens.access_token.expose()),
+        Some(first_kid.clone())
+    );
+    // The same key signs the application's next tokens.
+    assert_eq!(
+        kid(login(&first).await.access_token.expose()),
+        Some(first_kid.clone())
+    );
+
+    // The JWKS of each application lists its key under that kid.
+    for (app_id, kid) in [(&env.pool.app_id, &first_kid), (&second.id, &other_kid)] {
+        let answer = env
+            .transport
+            .send(
+                http::Request::get(format!(
+                    "{}/oidc/.well-known/jwks.json?app_id={app_id}",
+                    env.pool.app_host
+                ))
+                .body(Bytes::new())
+                .expect("request"),
+            )
+            .await
+            .expect("transport");
+        assert_eq!(answer.status(), 200);
+        let jwks: serde_json::Value = serde_json::from_slice(answer.body()).expect("json");
+        let kids: Vec<&str> = jwks["keys"]
+            .as_array()
+            .expect("keys")
+            .iter()
+            .filter_map(|key| key["kid"].as_str())
+            .collect();
+        assert_eq!(kids, [kid.as_str()], "{jwks}");
+    }
+    // The shared JWKS (what the SDK fetches) holds both.
+    let shared = first.jwks().send().await.expect("jwks");
+    for kid in [&first_kid, &other_kid] {
+        assert!(shared.keys.iter().any(|key| key.kid.as_ref() == Some(kid)));
+    }
+    assert_eq!(
+        other
+            .validate_id_token(other_id.expose())
+            .send()
+            .await
+            .expect("validates with its app's key")
+            .sub,
+        user_id
+    );
+    let error = first
+        .validate_id_token(other_id.expose())
+        .send()
+        .await
+        .expect_err("another application's token");
+    assert!(matches!(error, ValidationError::WrongAudience), "{error:?}");
+
+    // Set the second application to HS256 id tokens.
+    let updated: serde_json::Value = management
+        .rest(
+            http::Method::POST,
+            &format!("/api/v2/applications/{}", second.id),
+            Some(&serde_json::json!({
+                "oidcConfig": { "id_token_signed_response_alg": "HS256" }
+            })),
+        )
+        .await
+        .expect("update the application");
+    assert_eq!(
+        updated["oidcConfig"]["id_token_signed_response_alg"],
+        "HS256"
+    );
+    let tokens = login(&other).await;
+    let id_token = tokens.id_token.clone().expect("id token");
+    let header = jsonwebtoken::decode_header(id_token.expose()).expect("header");
+    assert_eq!(header.alg, jsonwebtoken::Algorithm::HS256);
+    assert_eq!(header.kid, None);
+    assert_eq!(kid(tokens.access_token.expose()), Some(other_kid.clone()));
+    let hs256 = client_of(&second.id, &second_secret, SigningAlgorithm::Hs256);
+    let claims = hs256
+        .validate_id_token(id_token.expose())
+        .send()
+        .await
+        .expect("an HS256 id token validates with the app secret");
+    assert_eq!(claims.sub, user_id);
+    let error = other
+        .validate_id_token(id_token.expose())
+        .send()
+        .await
+        .expect_err("an RS256 client refuses it");
+    assert!(
+        matches!(error, ValidationError::AlgorithmNotAllowed { .. }),
+        "{error:?}"
+    );
+    let wrong_secret = client_of(
+        &second.id,
+        &Secret::from("not-the-secret"),
+        SigningAlgorithm::Hs256,
+    );
+    let error = wrong_secret
+        .validate_id_token(id_token.expose())
+        .send()
+        .await
+        .expect_err("another secret");
+    assert!(matches!(error, ValidationError::BadSignature), "{error:?}");
+    let online = hs256
+        .validate_id_token_online(id_token.clone())
+        .send()
+        .await
+        .expect("Authing's online check knows HS256 apps");
+    assert_eq!(online.sub, user_id);
+    // The access token stays RS256 and validates locally.
+    hs256
+        .validate_access_token(tokens.access_token.expose())
+        .await
+        .expect("access tokens are RS256");
+}
+
 each_transport!(
     code_pkce_flow,
     client_auth_methods,
     client_credentials,
-    forged_tokens_refused
+    forged_tokens_refused,
+    per_app_keys_and_hs256
 );

@@ -12,6 +12,8 @@ use crate::failure::{Code, Failure};
 use crate::store::{
     AccessPolicy, AccessTarget, ApplicationRecord, DefaultStrategy, Page, Paged, Pool, Refusal,
 };
+// protocols (round 2)
+use crate::store::IdTokenAlg;
 
 /// The longest application name or identifier the fake accepts.
 const MAX_NAME_CHARS: usize = 128;
@@ -54,6 +56,7 @@ pub(crate) fn create(
             next_agreement_id: 1,
             created_at: now,
             updated_at: now,
+            id_token_alg: IdTokenAlg::default(),
         })
         .map_err(|_| Code::AppNameExists.into())
 }
@@ -118,6 +121,20 @@ pub(crate) fn set_default_strategy<'p>(
     let strategy = DefaultStrategy::of_wire_name(strategy)
         .ok_or_else(|| Failure::with_text(Code::InvalidParams, "defaultStrategy"))?;
     update(pool, id, now, |app| app.default_strategy = strategy)
+}
+
+// protocols (round 2)
+/// Sets how application `id` signs its id tokens (`RS256` or `HS256`; 2011 for an unknown
+/// application, a parameter error for another algorithm).
+pub(crate) fn set_id_token_alg<'p>(
+    pool: &'p mut Pool,
+    id: &str,
+    alg: &str,
+    now: DateTime<Utc>,
+) -> Result<&'p ApplicationRecord, Failure> {
+    let alg = IdTokenAlg::of_wire_name(alg)
+        .ok_or_else(|| Failure::with_text(Code::InvalidParams, "id_token_signed_response_alg"))?;
+    update(pool, id, now, |app| app.id_token_alg = alg)
 }
 
 /// What an access-policy call does to each target it names.
@@ -272,6 +289,9 @@ impl ApplicationRecord {
             "permissionStrategy": {
                 "enabled": true,
                 "defaultStrategy": self.default_strategy.wire_name(),
+            },
+            "oidcConfig": {
+                "id_token_signed_response_alg": self.id_token_alg.wire_name(),
             },
             "createdAt": iso(self.created_at),
             "updatedAt": iso(self.updated_at),

@@ -14,8 +14,8 @@ use sha2::{Digest as _, Sha256};
 use super::identity::{self, Issuer, Login};
 use super::users;
 use crate::crypto::{random_hex, secret_matches};
-use crate::protocols::Signer;
-use crate::store::{AuthCode, RefreshGrant, Store, UniqueField, UserRecord};
+use crate::protocols::{Signer, decode_hs256, decode_rs256, sign_hs256};
+use crate::store::{AuthCode, IdTokenAlg, Pool, RefreshGrant, Store, UniqueField, UserRecord};
 
 /// How long an authorization code lives: 10 minutes (RFC 6749 advises at most that).
 pub(crate) const CODE_SECS: i64 = 600;
@@ -107,13 +107,17 @@ pub(crate) fn authenticate(
         .pools
         .get(pool_id)
         .ok_or_else(|| OAuthError::invalid_client("unknown client"))?;
+    let app = pool
+        .applications
+        .get(client_id)
+        .ok_or_else(|| OAuthError::invalid_client("unknown client"))?;
     let confidential = match credentials.client_secret.as_deref() {
-        Some(secret) if secret_matches(secret, pool.app.secret.expose()) => true,
+        Some(secret) if secret_matches(secret, app.secret.expose()) => true,
         Some(_) => return Err(OAuthError::invalid_client("client authentication failed")),
         None => false,
     };
     Ok(Client {
-        app_id: pool.app.id.clone(),
+        app_id: app.id.clone(),
         confidential,
     })
 }
@@ -303,7 +307,6 @@ impl TokenForm {
 pub(crate) fn token(
     store: &mut Store,
     issuer: &Issuer<'_>,
-    signer: &Signer,
     client: &Client,
     form: TokenForm,
     iss: &str,
@@ -344,7 +347,6 @@ pub(crate) fn token(
             user_tokens(
                 store,
                 issuer,
-                signer,
                 &grant.pool_id,
                 &grant.app_id,
                 &grant.user_id,
@@ -369,7 +371,6 @@ pub(crate) fn token(
             let mut answer = user_tokens(
                 store,
                 issuer,
-                signer,
                 &grant.pool_id,
                 &grant.app_id,
                 &grant.user_id,
@@ -399,7 +400,6 @@ pub(crate) fn token(
             user_tokens(
                 store,
                 issuer,
-                signer,
                 &pool_id,
                 &client.app_id,
                 &user_id,
@@ -421,7 +421,9 @@ pub(crate) fn token(
                 iss: iss.to_owned(),
                 aud: client.app_id.clone(),
             };
-            let access_token = signer.sign(&claims).map_err(OAuthError::internal)?;
+            let access_token = app_signer(&client.app_id)?
+                .sign(&claims)
+                .map_err(OAuthError::internal)?;
             Ok(json!({
                 "access_token": access_token,
                 "token_type": "Bearer",
@@ -559,7 +561,6 @@ pub(crate) fn user_claims(user: &UserRecord, scope: &str) -> Map<String, Value> 
 fn user_tokens(
     store: &mut Store,
     issuer: &Issuer<'_>,
-    signer: &Signer,
     pool_id: &str,
     app_id: &str,
     user_id: &str,
@@ -584,6 +585,11 @@ fn user_tokens(
         iss: iss.to_owned(),
         aud: app_id.to_owned(),
     };
+    let app = pool
+        .applications
+        .get(app_id)
+        .ok_or_else(|| OAuthError::invalid_grant("the application is gone"))?;
+    let signer = app_signer(app_id)?;
     let access_token = signer.sign(&access).map_err(OAuthError::internal)?;
     let mut answer = json!({
         "access_token": access_token,
@@ -602,7 +608,11 @@ fn user_tokens(
         if let Some(nonce) = nonce {
             claims.insert("nonce".to_owned(), json!(nonce));
         }
-        let id_token = signer.sign(&claims).map_err(OAuthError::internal)?;
+        let id_token = match app.id_token_alg {
+            IdTokenAlg::Rs256 => signer.sign(&claims),
+            IdTokenAlg::Hs256 => sign_hs256(app.secret.expose(), &claims),
+        }
+        .map_err(OAuthError::internal)?;
         answer["id_token"] = json!(id_token);
     }
     if has_scope(scope, "offline_access") {
@@ -622,6 +632,37 @@ fn user_tokens(
     Ok(answer)
 }
 
+/// The signing key of application `app_id` (a 500 if the fake's key material is broken).
+fn app_signer(app_id: &str) -> Result<std::sync::Arc<Signer>, OAuthError> {
+    Signer::for_app(app_id).map_err(OAuthError::internal)
+}
+
+/// The claims of an id token the fake signed: RS256 with an application's key, or HS256
+/// with the secret of the application it names in `aud`.
+fn decode_id_token(store: &Store, token: &str) -> Option<Map<String, Value>> {
+    let header = jsonwebtoken::decode_header(token.trim()).ok()?;
+    if header.alg != jsonwebtoken::Algorithm::HS256 {
+        return decode_rs256(token);
+    }
+    // The audience names the application whose secret keys the token; read it unverified,
+    // then verify with that secret.
+    let payload = token.split('.').nth(1)?;
+    let unverified: Map<String, Value> =
+        serde_json::from_slice(&URL_SAFE_NO_PAD.decode(payload).ok()?).ok()?;
+    let app_id = unverified.get("aud").and_then(Value::as_str)?;
+    let app = application(store, app_id)?;
+    if app.id_token_alg != IdTokenAlg::Hs256 {
+        return None;
+    }
+    decode_hs256(token, app.secret.expose())
+}
+
+/// Application `app_id` of any pool of the fake.
+fn application<'s>(store: &'s Store, app_id: &str) -> Option<&'s crate::store::ApplicationRecord> {
+    let pool: &Pool = store.pools.get(store.app_pools.get(app_id)?)?;
+    pool.applications.get(app_id)
+}
+
 /// OIDC `at_hash`: the left half of SHA-256 of the access token, base64url.
 fn at_hash(access_token: &str) -> String {
     let digest = Sha256::digest(access_token.as_bytes());
@@ -630,13 +671,8 @@ fn at_hash(access_token: &str) -> String {
 
 /// The claims of a live access token the fake issued: signed by it, not expired by the
 /// fake's clock, not revoked, of an existing application.
-pub(crate) fn live_access_token(
-    store: &Store,
-    signer: &Signer,
-    now: i64,
-    token: &str,
-) -> Option<AccessClaims> {
-    let claims: AccessClaims = signer.decode(token)?;
+pub(crate) fn live_access_token(store: &Store, now: i64, token: &str) -> Option<AccessClaims> {
+    let claims: AccessClaims = decode_rs256(token)?;
     let live = claims.exp > now
         && !store.revoked.contains(&claims.jti)
         && store.app_pools.contains_key(&claims.aud);
@@ -644,14 +680,9 @@ pub(crate) fn live_access_token(
 }
 
 /// `/oidc/me`: the user's claims for the token's scope (401 `invalid_token` otherwise).
-pub(crate) fn userinfo(
-    store: &Store,
-    signer: &Signer,
-    now: i64,
-    token: &str,
-) -> Result<Value, OAuthError> {
+pub(crate) fn userinfo(store: &Store, now: i64, token: &str) -> Result<Value, OAuthError> {
     let invalid = || OAuthError::new(401, "invalid_token", "the access token is invalid");
-    let claims = live_access_token(store, signer, now, token).ok_or_else(invalid)?;
+    let claims = live_access_token(store, now, token).ok_or_else(invalid)?;
     let sub = claims.sub.as_deref().ok_or_else(invalid)?;
     let pool = store
         .app_pools
@@ -664,15 +695,9 @@ pub(crate) fn userinfo(
 
 /// RFC 7662 introspection for `client`: `{active: false}` for anything not live or not
 /// the client's.
-pub(crate) fn introspect(
-    store: &Store,
-    signer: &Signer,
-    now: i64,
-    client: &Client,
-    token: &str,
-) -> Value {
+pub(crate) fn introspect(store: &Store, now: i64, client: &Client, token: &str) -> Value {
     if let Some(claims) =
-        live_access_token(store, signer, now, token).filter(|claims| claims.aud == client.app_id)
+        live_access_token(store, now, token).filter(|claims| claims.aud == client.app_id)
     {
         let mut answer = json!({
             "active": true,
@@ -705,8 +730,8 @@ pub(crate) fn introspect(
 
 /// RFC 7009 revocation for `client`: an access token's `jti` joins the revoked list, a
 /// refresh token is forgotten; an unknown token is no error.
-pub(crate) fn revoke(store: &mut Store, signer: &Signer, client: &Client, token: &str) {
-    if let Some(claims) = signer.decode::<AccessClaims>(token)
+pub(crate) fn revoke(store: &mut Store, client: &Client, token: &str) {
+    if let Some(claims) = decode_rs256::<AccessClaims>(token)
         && claims.aud == client.app_id
     {
         store.revoked.insert(claims.jti);
@@ -727,16 +752,14 @@ pub(crate) fn revoke(store: &mut Store, signer: &Signer, client: &Client, token:
 /// `None`.
 pub(crate) fn validate_online(
     store: &Store,
-    signer: &Signer,
     now: i64,
     token: &str,
     is_access_token: bool,
 ) -> Option<Value> {
     if is_access_token {
-        live_access_token(store, signer, now, token)
-            .and_then(|claims| serde_json::to_value(claims).ok())
+        live_access_token(store, now, token).and_then(|claims| serde_json::to_value(claims).ok())
     } else {
-        let claims: Map<String, Value> = signer.decode(token)?;
+        let claims = decode_id_token(store, token)?;
         let live = claims
             .get("exp")
             .and_then(Value::as_i64)
@@ -792,7 +815,6 @@ mod tests {
     fn codes_are_single_use_short_lived_and_pkce_checked() {
         let tokens = TokenIssuer::random();
         let (mut store, app_id, secret) = setup(&tokens);
-        let signer = Signer::get().expect("signer");
         let now = Utc::now();
         let issuer = Issuer {
             tokens: &tokens,
@@ -841,7 +863,7 @@ mod tests {
                 ("code", code.as_str()),
                 ("code_verifier", verifier),
             ]);
-            token(store, issuer, signer, &client, form, "http://x/oidc")
+            token(store, issuer, &client, form, "http://x/oidc")
         };
         let answer = exchange(&mut store, verifier, &issuer).expect("tokens");
         assert!(answer["id_token"].is_string() && answer["refresh_token"].is_string());
@@ -852,7 +874,6 @@ mod tests {
         let wrong = token(
             &mut store,
             &issuer,
-            signer,
             &client,
             form(&[
                 ("grant_type", "authorization_code"),
@@ -871,7 +892,6 @@ mod tests {
         let expired = token(
             &mut store,
             &later,
-            signer,
             &client,
             form(&[
                 ("grant_type", "authorization_code"),
@@ -887,7 +907,6 @@ mod tests {
     fn revocation_ends_access_and_refresh_tokens() {
         let tokens = TokenIssuer::random();
         let (mut store, app_id, secret) = setup(&tokens);
-        let signer = Signer::get().expect("signer");
         let issuer = Issuer {
             tokens: &tokens,
             now: Utc::now(),
@@ -904,7 +923,6 @@ mod tests {
         let answer = token(
             &mut store,
             &issuer,
-            signer,
             &client,
             form(&[
                 ("grant_type", "password"),
@@ -918,28 +936,16 @@ mod tests {
         let access = answer["access_token"].as_str().expect("access");
         let refresh = answer["refresh_token"].as_str().expect("refresh");
         let now = issuer.now.timestamp();
-        let info = userinfo(&store, signer, now, access).expect("userinfo");
+        let info = userinfo(&store, now, access).expect("userinfo");
         assert_eq!(info["preferred_username"], "ann");
-        assert_eq!(
-            introspect(&store, signer, now, &client, access)["active"],
-            true
-        );
-        assert_eq!(
-            introspect(&store, signer, now, &client, refresh)["active"],
-            true
-        );
-        revoke(&mut store, signer, &client, access);
-        revoke(&mut store, signer, &client, refresh);
-        assert_eq!(
-            introspect(&store, signer, now, &client, access)["active"],
-            false
-        );
-        assert_eq!(
-            introspect(&store, signer, now, &client, refresh)["active"],
-            false
-        );
-        assert!(userinfo(&store, signer, now, access).is_err());
+        assert_eq!(introspect(&store, now, &client, access)["active"], true);
+        assert_eq!(introspect(&store, now, &client, refresh)["active"], true);
+        revoke(&mut store, &client, access);
+        revoke(&mut store, &client, refresh);
+        assert_eq!(introspect(&store, now, &client, access)["active"], false);
+        assert_eq!(introspect(&store, now, &client, refresh)["active"], false);
+        assert!(userinfo(&store, now, access).is_err());
         let later = now + TOKEN_SECS;
-        assert!(live_access_token(&store, signer, later, access).is_none());
+        assert!(live_access_token(&store, later, access).is_none());
     }
 }

@@ -3,8 +3,11 @@
 //! end-session endpoints, and their OAuth 2.0 twins under `/oauth/`. The rules are in
 //! `domain/protocols.rs`; this module is the HTTP door.
 //!
-//! Every application of the fake shares its host, so the issuer is `{host}/oidc` for all,
-//! and the JWKS holds the one RS256 key the fake signs with (stable across runs).
+//! Every application of the fake shares its host, so the issuer is `{host}/oidc` for all.
+//! Each application signs with its own RS256 key (stable across a run, see `signing`), or
+//! signs its id tokens with HS256 keyed by its secret when its
+//! `oidcConfig.id_token_signed_response_alg` is `HS256`; the JWKS lists every application's
+//! key, or one with `?app_id=`.
 //!
 //! # The login page, and its test shortcut
 //!
@@ -34,7 +37,7 @@ use axum::Router;
 
 use crate::fake::Fake;
 
-pub(crate) use signing::Signer;
+pub(crate) use signing::{Signer, decode_hs256, decode_rs256, sign_hs256};
 
 /// Every protocol route, to mount at the root.
 pub(crate) fn routes() -> Router<Arc<Fake>> {

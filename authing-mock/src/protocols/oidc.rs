@@ -15,8 +15,8 @@ use http::{HeaderMap, StatusCode};
 use serde_json::{Value, json};
 use url::form_urlencoded;
 
-use super::Signer;
 use super::login_page::page;
+use super::signing;
 use crate::auth::RequestContext;
 use crate::domain::protocols::{
     self, AuthorizationRequest, Client, ClientCredentials, OAuthError, TokenForm,
@@ -48,11 +48,6 @@ pub(super) fn routes() -> Router<Arc<Fake>> {
 fn oauth_error(error: &OAuthError) -> Response {
     let status = StatusCode::from_u16(error.status).unwrap_or(StatusCode::BAD_REQUEST);
     (status, [(CACHE_CONTROL, "no-store")], Json(error.body())).into_response()
-}
-
-/// The signer, or a 500 naming why not.
-fn signer() -> Result<&'static Signer, OAuthError> {
-    Signer::get().map_err(OAuthError::internal)
 }
 
 /// The request's form body.
@@ -135,7 +130,7 @@ async fn discovery(request: Request) -> Response {
         "response_modes_supported": ["query"],
         "grant_types_supported": ["authorization_code", "refresh_token", "client_credentials", "password"],
         "subject_types_supported": ["public"],
-        "id_token_signing_alg_values_supported": ["RS256"],
+        "id_token_signing_alg_values_supported": ["RS256", "HS256"],
         "token_endpoint_auth_methods_supported": ["client_secret_post", "client_secret_basic", "none"],
         "introspection_endpoint_auth_methods_supported": ["client_secret_post", "client_secret_basic", "none"],
         "revocation_endpoint_auth_methods_supported": ["client_secret_post", "client_secret_basic", "none"],
@@ -148,11 +143,34 @@ async fn discovery(request: Request) -> Response {
     .into_response()
 }
 
-/// `GET /oidc/.well-known/jwks.json`.
-async fn jwks() -> Response {
-    match signer() {
-        Ok(signer) => Json(signer.jwks().clone()).into_response(),
-        Err(error) => oauth_error(&error),
+/// `GET /oidc/.well-known/jwks.json[?app_id=..]`: the signing keys of the fake's
+/// applications. Authing serves each application at its own host, so its JWKS lists one
+/// key; the fake serves every application at one host, so the document lists every
+/// application's key (each with its `kid`), or only the key of `app_id` when asked.
+async fn jwks(State(fake): State<Arc<Fake>>, request: Request) -> Response {
+    let query = request.uri().query().unwrap_or("");
+    let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
+        .into_owned()
+        .collect();
+    let app_ids: Vec<String> = {
+        let store = fake.store();
+        match field(&pairs, "app_id") {
+            Some(app_id) if store.app_pools.contains_key(app_id) => vec![app_id.to_owned()],
+            Some(_) => return oauth_error(&OAuthError::invalid_request("unknown app_id")),
+            None => {
+                let mut ids: Vec<String> = store
+                    .pools
+                    .values()
+                    .flat_map(|pool| pool.applications.iter().map(|app| app.id.clone()))
+                    .collect();
+                ids.sort();
+                ids
+            }
+        }
+    };
+    match signing::jwks(app_ids.iter().map(String::as_str)) {
+        Ok(jwks) => Json(jwks).into_response(),
+        Err(error) => oauth_error(&OAuthError::internal(error)),
     }
 }
 
@@ -225,12 +243,11 @@ async fn token(State(fake): State<Arc<Fake>>, request: Request) -> Response {
     };
     let iss = format!("{}/{protocol}", rc.origin.trim_end_matches('/'));
     let result = async {
-        let signer = signer()?;
         let (headers, pairs) = form(request).await?;
         let client = client(&fake, &headers, &pairs)?;
         let issuer = fake.issuer(&rc);
         let form = TokenForm::from_pairs(borrowed(&pairs));
-        protocols::token(&mut fake.store(), &issuer, signer, &client, form, &iss)
+        protocols::token(&mut fake.store(), &issuer, &client, form, &iss)
     }
     .await;
     match result {
@@ -248,7 +265,7 @@ async fn userinfo(State(fake): State<Arc<Fake>>, request: Request) -> Response {
             .as_ref()
             .ok_or_else(|| OAuthError::invalid_request("a bearer token is required"))?;
         let now = fake.now().timestamp();
-        protocols::userinfo(&fake.store(), signer()?, now, token.expose())
+        protocols::userinfo(&fake.store(), now, token.expose())
     })();
     match result {
         Ok(answer) => Json(answer).into_response(),
@@ -270,19 +287,12 @@ async fn userinfo(State(fake): State<Arc<Fake>>, request: Request) -> Response {
 /// `POST /oidc/token/introspection`.
 async fn introspect(State(fake): State<Arc<Fake>>, request: Request) -> Response {
     let result = async {
-        let signer = signer()?;
         let (headers, pairs) = form(request).await?;
         let client = client(&fake, &headers, &pairs)?;
         let token = field(&pairs, "token")
             .ok_or_else(|| OAuthError::invalid_request("token is required"))?;
         let now = fake.now().timestamp();
-        Ok::<Value, OAuthError>(protocols::introspect(
-            &fake.store(),
-            signer,
-            now,
-            &client,
-            token,
-        ))
+        Ok::<Value, OAuthError>(protocols::introspect(&fake.store(), now, &client, token))
     }
     .await;
     match result {
@@ -294,12 +304,11 @@ async fn introspect(State(fake): State<Arc<Fake>>, request: Request) -> Response
 /// `POST /oidc/token/revocation`: 200 with an empty body, known token or not.
 async fn revoke(State(fake): State<Arc<Fake>>, request: Request) -> Response {
     let result = async {
-        let signer = signer()?;
         let (headers, pairs) = form(request).await?;
         let client = client(&fake, &headers, &pairs)?;
         let token = field(&pairs, "token")
             .ok_or_else(|| OAuthError::invalid_request("token is required"))?;
-        protocols::revoke(&mut fake.store(), signer, &client, token);
+        protocols::revoke(&mut fake.store(), &client, token);
         Ok::<(), OAuthError>(())
     }
     .await;
@@ -342,11 +351,8 @@ async fn validate_token(State(fake): State<Arc<Fake>>, request: Request) -> Resp
         (Some(_), Some(_)) => return refuse("pass id_token or access_token, not both"),
         (None, None) => return refuse("id_token or access_token is required"),
     };
-    let Ok(signer) = signer() else {
-        return refuse("the fake's signing key is unavailable");
-    };
     let now = fake.now().timestamp();
-    match protocols::validate_online(&fake.store(), signer, now, token, is_access_token) {
+    match protocols::validate_online(&fake.store(), now, token, is_access_token) {
         Some(claims) => Json(claims).into_response(),
         None => refuse("token is invalid or expired"),
     }

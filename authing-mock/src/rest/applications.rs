@@ -146,6 +146,14 @@ async fn find(State(fake): State<Arc<Fake>>, Path(id): Path<String>, request: Re
 #[serde(rename_all = "camelCase")]
 struct UpdateBody {
     permission_strategy: Option<StrategyBody>,
+    // protocols (round 2)
+    oidc_config: Option<OidcConfigBody>,
+}
+
+/// The part of `oidcConfig` the fake keeps (Authing names its fields in snake case).
+#[derive(Debug, Deserialize)]
+struct OidcConfigBody {
+    id_token_signed_response_alg: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -169,6 +177,12 @@ async fn update(
             let strategy = input
                 .permission_strategy
                 .and_then(|strategy| strategy.default_strategy);
+            let id_token_alg = input
+                .oidc_config
+                .and_then(|config| config.id_token_signed_response_alg);
+            if let Some(alg) = id_token_alg {
+                applications::set_id_token_alg(pool, &id, &alg, now)?;
+            }
             let app = match strategy {
                 Some(strategy) => applications::set_default_strategy(pool, &id, &strategy, now)?,
                 None => applications::get(pool, &id)?,

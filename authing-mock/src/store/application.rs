@@ -108,6 +108,9 @@ pub(crate) struct ApplicationRecord {
     pub(crate) next_agreement_id: i64,
     pub(crate) created_at: DateTime<Utc>,
     pub(crate) updated_at: DateTime<Utc>,
+    // protocols (round 2)
+    /// How its id tokens are signed (`oidcConfig.id_token_signed_response_alg`).
+    pub(crate) id_token_alg: IdTokenAlg,
 }
 
 impl Record for ApplicationRecord {
@@ -123,5 +126,34 @@ impl Record for ApplicationRecord {
 
     fn normalize(_key: &str, value: &str) -> String {
         value.to_lowercase()
+    }
+}
+
+// protocols (round 2)
+/// How an application's id tokens are signed: RS256 with its own key (the default), or
+/// HS256 with its secret (`oidcConfig.id_token_signed_response_alg`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum IdTokenAlg {
+    #[default]
+    Rs256,
+    Hs256,
+}
+
+impl IdTokenAlg {
+    /// The algorithm by its JOSE name (`RS256`, `HS256`).
+    pub(crate) fn of_wire_name(name: &str) -> Option<Self> {
+        match name {
+            "RS256" => Some(Self::Rs256),
+            "HS256" => Some(Self::Hs256),
+            _ => None,
+        }
+    }
+
+    /// Its JOSE name.
+    pub(crate) fn wire_name(self) -> &'static str {
+        match self {
+            Self::Rs256 => "RS256",
+            Self::Hs256 => "HS256",
+        }
     }
 }

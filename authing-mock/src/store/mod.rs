@@ -30,6 +30,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 pub(crate) use application::{
     AccessPolicy, AccessTarget, Agreement, ApplicationRecord, DefaultStrategy,
 };
+// protocols (round 2)
+pub(crate) use application::IdTokenAlg;
 pub(crate) use mfa::{MfaStep, TotpAuthenticator};
 pub use outbox::{Channel, SMS_SCENE, SentCode};
 pub(crate) use page::{Page, Paged};

@@ -3,7 +3,7 @@
 use authing_core::Secret;
 use chrono::{DateTime, Utc};
 
-use super::application::{ApplicationRecord, DefaultStrategy};
+use super::application::{ApplicationRecord, DefaultStrategy, IdTokenAlg};
 use super::group::GroupRecord;
 use super::mfa::MfaState;
 use super::outbox::Outbox;
@@ -118,6 +118,7 @@ impl Pool {
             next_agreement_id: 1,
             created_at: now,
             updated_at: now,
+            id_token_alg: IdTokenAlg::default(),
         });
     }
 }
