@@ -7,7 +7,7 @@ use std::time::{Duration, SystemTime};
 
 use authing_authentication::protocols::{
     ClientAuthMethod, CodeVerifier, PasswordLogin, PkceMethod, Protocol, ProtocolClient,
-    SigningAlgorithm, ValidationError,
+    ResponseMode, ResponseType, SigningAlgorithm, ValidationError,
 };
 use authing_core::model::CreateUserInput;
 use authing_core::{Clock, Secret};
@@ -683,7 +683,193 @@ async fn per_app_keys_and_hs256(env: Env) {
         .expect("access tokens are RS256");
 }
 
+/// Posts alice's credentials with the authorization parameters of `authorize_url` (the
+/// documented shortcut past the login page) and returns the answer.
+async fn post_login(env: &Env, authorize_url: &str) -> http::Response<Bytes> {
+    let url = url::Url::parse(authorize_url).expect("authorize url");
+    let mut form = url::form_urlencoded::Serializer::new(String::new());
+    form.extend_pairs(url.query_pairs());
+    form.append_pair("username", "alice")
+        .append_pair("password", "passw0rd!");
+    let action = format!("{}://{}{}", url.scheme(), url.authority(), url.path());
+    send(
+        env,
+        http::Request::post(action)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(Bytes::from(form.finish()))
+            .expect("request"),
+    )
+    .await
+}
+
+/// The parameters in the fragment of a 303's Location.
+fn fragment_params(answer: &http::Response<Bytes>) -> Vec<(String, String)> {
+    assert_eq!(answer.status(), 303, "{:?}", answer.body());
+    let location = answer.headers()["location"].to_str().expect("ascii");
+    let location = url::Url::parse(location).expect("location");
+    assert!(location.as_str().starts_with(REDIRECT), "{location}");
+    assert_eq!(location.query(), None, "tokens never go in the query");
+    url::form_urlencoded::parse(location.fragment().expect("a fragment").as_bytes())
+        .into_owned()
+        .collect()
+}
+
+/// The hidden fields of a `form_post` page, by reading its `<input>`s.
+fn posted_fields(answer: &http::Response<Bytes>) -> Vec<(String, String)> {
+    assert_eq!(answer.status(), 200);
+    let html = String::from_utf8_lossy(answer.body()).into_owned();
+    assert!(
+        html.contains(&format!("<form method=\"post\" action=\"{REDIRECT}\">")),
+        "{html}"
+    );
+    html.split("<input type=\"hidden\" ")
+        .skip(1)
+        .map(|input| {
+            let attribute = |name: &str| {
+                let start = input.find(&format!("{name}=\"")).expect("attribute") + name.len() + 2;
+                let end = start + input[start..].find('"').expect("closing quote");
+                input[start..end].replace("&amp;", "&")
+            };
+            (attribute("name"), attribute("value"))
+        })
+        .collect()
+}
+
+fn param<'a>(params: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    params
+        .iter()
+        .find(|(key, _)| key == name)
+        .map(|(_, value)| value.as_str())
+}
+
+/// OIDC's `at_hash` / `c_hash` of `value`.
+fn left_half_hash(value: &str) -> String {
+    use sha2::Digest as _;
+    URL_SAFE_NO_PAD.encode(&sha2::Sha256::digest(value.as_bytes())[..16])
+}
+
+/// The claims of a JWT, unverified (the SDK's validator checked the signature).
+fn payload(token: &str) -> serde_json::Value {
+    let part = token.split('.').nth(1).expect("a JWT");
+    serde_json::from_slice(&URL_SAFE_NO_PAD.decode(part).expect("b64")).expect("json")
+}
+
+/// The implicit flow (`id_token token` in the fragment) and the hybrid flow
+/// (`code id_token` posted by `form_post`), with `at_hash` and `c_hash`; the nonce OIDC
+/// requires, and tokens never in a query.
+async fn implicit_and_hybrid(env: Env) {
+    let user_id = alice(&env).await;
+    let client = client_with(&env, ClientAuthMethod::ClientSecretPost);
+
+    // Implicit: the tokens come back in the fragment.
+    let authorization = client
+        .authorize_url()
+        .response_type(ResponseType::IdTokenToken)
+        .scope("openid profile email")
+        .build()
+        .expect("authorize url");
+    let nonce = authorization.nonce.clone().expect("a nonce");
+    let params = fragment_params(&post_login(&env, &authorization.url).await);
+    assert_eq!(param(&params, "state"), Some(authorization.state.as_str()));
+    assert_eq!(param(&params, "token_type"), Some("Bearer"));
+    assert_eq!(param(&params, "code"), None);
+    let access_token = param(&params, "access_token").expect("an access token");
+    let id_token = param(&params, "id_token").expect("an id token");
+    let claims = client
+        .validate_id_token(id_token)
+        .nonce(&nonce)
+        .send()
+        .await
+        .expect("the implicit id token validates");
+    assert_eq!(claims.sub, user_id);
+    assert_eq!(claims.at_hash, Some(left_half_hash(access_token)));
+    let info = client
+        .userinfo(Secret::from(access_token))
+        .send()
+        .await
+        .expect("userinfo with the implicit access token");
+    assert_eq!(info.sub, user_id);
+
+    // Implicit, id token only.
+    let authorization = client
+        .authorize_url()
+        .response_type(ResponseType::IdToken)
+        .build()
+        .expect("authorize url");
+    let params = fragment_params(&post_login(&env, &authorization.url).await);
+    assert_eq!(param(&params, "access_token"), None);
+    let id_token = param(&params, "id_token").expect("an id token");
+    assert!(payload(id_token).get("at_hash").is_none());
+    client
+        .validate_id_token(id_token)
+        .nonce(authorization.nonce.as_deref().expect("nonce"))
+        .send()
+        .await
+        .expect("validates");
+
+    // Hybrid, posted to the client by the browser.
+    let authorization = client
+        .authorize_url()
+        .response_type(ResponseType::CodeIdToken)
+        .response_mode(ResponseMode::FormPost)
+        .scope("openid profile")
+        .build()
+        .expect("authorize url");
+    let nonce = authorization.nonce.clone().expect("a nonce");
+    let fields = posted_fields(&post_login(&env, &authorization.url).await);
+    assert_eq!(param(&fields, "state"), Some(authorization.state.as_str()));
+    let code = param(&fields, "code").expect("a code");
+    let id_token = param(&fields, "id_token").expect("an id token");
+    client
+        .validate_id_token(id_token)
+        .nonce(&nonce)
+        .send()
+        .await
+        .expect("the front-channel id token validates");
+    assert_eq!(payload(id_token)["c_hash"], left_half_hash(code).as_str());
+    let tokens = client
+        .exchange_code(code.to_owned())
+        .send()
+        .await
+        .expect("the hybrid code exchanges");
+    let back_channel = client
+        .validate_id_token(tokens.id_token.expect("id token").expose())
+        .nonce(&nonce)
+        .send()
+        .await
+        .expect("the back-channel id token validates");
+    assert_eq!(back_channel.sub, user_id);
+
+    // Refused: an implicit request without a nonce, tokens in a query, an unknown type.
+    let base = format!(
+        "{}?client_id={}&redirect_uri={}&scope=openid",
+        client.endpoints().authorize(),
+        env.pool.app_id,
+        url::form_urlencoded::byte_serialize(REDIRECT.as_bytes()).collect::<String>(),
+    );
+    for (extra, error) in [
+        ("&response_type=id_token", "invalid_request"),
+        (
+            "&response_type=id_token%20token&nonce=n&response_mode=query",
+            "invalid_request",
+        ),
+        ("&response_type=code%20device", "unsupported_response_type"),
+    ] {
+        let answer = send(
+            &env,
+            http::Request::get(format!("{base}{extra}"))
+                .body(Bytes::new())
+                .expect("request"),
+        )
+        .await;
+        assert_eq!(answer.status(), 400, "{extra}");
+        let body: serde_json::Value = serde_json::from_slice(answer.body()).expect("json");
+        assert_eq!(body["error"], error, "{extra}: {body}");
+    }
+}
+
 each_transport!(
+    implicit_and_hybrid,
     code_pkce_flow,
     client_auth_methods,
     client_credentials,

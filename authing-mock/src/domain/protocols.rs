@@ -11,6 +11,11 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 use sha2::{Digest as _, Sha256};
 
+// protocols (round 2): the authorization response (code, implicit and hybrid flows).
+mod authorize;
+
+pub(crate) use authorize::{AuthorizationResponse, ResponseMode, authorization_response};
+
 use super::identity::{self, Issuer, Login};
 use super::users;
 use crate::crypto::{random_hex, secret_matches};
@@ -133,6 +138,8 @@ pub(crate) struct AuthorizationRequest {
     pub(crate) nonce: Option<String>,
     pub(crate) code_challenge: Option<String>,
     pub(crate) code_challenge_method: Option<String>,
+    /// `query`, `fragment` or `form_post`; by default `query` for `code`, else `fragment`.
+    pub(crate) response_mode: Option<String>,
 }
 
 impl AuthorizationRequest {
@@ -150,6 +157,7 @@ impl AuthorizationRequest {
                 "nonce" => request.nonce = Some(value),
                 "code_challenge" => request.code_challenge = Some(value),
                 "code_challenge_method" => request.code_challenge_method = Some(value),
+                "response_mode" => request.response_mode = Some(value),
                 _ => {}
             }
         }
@@ -157,7 +165,9 @@ impl AuthorizationRequest {
     }
 
     /// Checks what the fake supports: a known client, an absolute http(s) redirect URI,
-    /// `response_type=code`, a PKCE method of `S256` or `plain`.
+    /// a response type of the code, implicit or hybrid flow (with the `openid` scope when
+    /// it has `id_token`, and a nonce where OIDC requires one), a response mode the type
+    /// allows, a PKCE method of `S256` or `plain`.
     pub(crate) fn check(&self, store: &Store) -> Result<(), OAuthError> {
         if !store.app_pools.contains_key(&self.client_id) {
             return Err(OAuthError::invalid_request("unknown client_id"));
@@ -167,13 +177,7 @@ impl AuthorizationRequest {
         if !matches!(redirect.scheme(), "http" | "https") {
             return Err(OAuthError::invalid_request("redirect_uri must be http(s)"));
         }
-        if self.response_type != "code" {
-            return Err(OAuthError::new(
-                400,
-                "unsupported_response_type",
-                "the fake issues response_type=code only",
-            ));
-        }
+        authorize::check_response(self)?;
         match self.code_challenge_method.as_deref() {
             None | Some("S256" | "plain") => Ok(()),
             Some(_) => Err(OAuthError::invalid_request(
@@ -184,7 +188,9 @@ impl AuthorizationRequest {
 }
 
 /// Logs `account` in with `password` through the shared login flow and issues an
-/// authorization code for `request` (which [`AuthorizationRequest::check`] accepted).
+/// authorization code for `request` (which [`AuthorizationRequest::check`] accepted). The
+/// door answers every response type with [`authorization_response`]; tests use this.
+#[cfg(test)]
 pub(crate) fn login_for_code(
     store: &mut Store,
     issuer: &Issuer<'_>,
@@ -575,22 +581,11 @@ fn user_tokens(
     let user =
         users::get(pool, user_id).map_err(|_| OAuthError::invalid_grant("the user is gone"))?;
     let now = issuer.now.timestamp();
-    let exp = now.saturating_add(TOKEN_SECS);
-    let access = AccessClaims {
-        jti: random_hex(12),
-        sub: Some(user_id.to_owned()),
-        iat: now,
-        exp,
-        scope: scope.to_owned(),
-        iss: iss.to_owned(),
-        aud: app_id.to_owned(),
-    };
     let app = pool
         .applications
         .get(app_id)
         .ok_or_else(|| OAuthError::invalid_grant("the application is gone"))?;
-    let signer = app_signer(app_id)?;
-    let access_token = signer.sign(&access).map_err(OAuthError::internal)?;
+    let access_token = sign_access_token(app_id, user_id, scope, iss, now)?;
     let mut answer = json!({
         "access_token": access_token,
         "token_type": "Bearer",
@@ -598,21 +593,18 @@ fn user_tokens(
         "scope": scope,
     });
     if has_scope(scope, "openid") {
-        let mut claims = user_claims(user, scope);
-        claims.insert("iss".to_owned(), json!(iss));
-        claims.insert("aud".to_owned(), json!(app_id));
-        claims.insert("iat".to_owned(), json!(now));
-        claims.insert("exp".to_owned(), json!(exp));
-        claims.insert("auth_time".to_owned(), json!(now));
-        claims.insert("at_hash".to_owned(), json!(at_hash(&access_token)));
-        if let Some(nonce) = nonce {
-            claims.insert("nonce".to_owned(), json!(nonce));
-        }
-        let id_token = match app.id_token_alg {
-            IdTokenAlg::Rs256 => signer.sign(&claims),
-            IdTokenAlg::Hs256 => sign_hs256(app.secret.expose(), &claims),
-        }
-        .map_err(OAuthError::internal)?;
+        let id_token = sign_id_token(
+            app,
+            user,
+            IdTokenParts {
+                scope,
+                iss,
+                now,
+                nonce,
+                access_token: Some(&access_token),
+                code: None,
+            },
+        )?;
         answer["id_token"] = json!(id_token);
     }
     if has_scope(scope, "offline_access") {
@@ -630,6 +622,72 @@ fn user_tokens(
         answer["refresh_token"] = json!(refresh_token);
     }
     Ok(answer)
+}
+
+/// A user's access token for application `app_id`, signed with its key.
+fn sign_access_token(
+    app_id: &str,
+    user_id: &str,
+    scope: &str,
+    iss: &str,
+    now: i64,
+) -> Result<String, OAuthError> {
+    let access = AccessClaims {
+        jti: random_hex(12),
+        sub: Some(user_id.to_owned()),
+        iat: now,
+        exp: now.saturating_add(TOKEN_SECS),
+        scope: scope.to_owned(),
+        iss: iss.to_owned(),
+        aud: app_id.to_owned(),
+    };
+    app_signer(app_id)?
+        .sign(&access)
+        .map_err(OAuthError::internal)
+}
+
+/// What an id token says besides the user's claims.
+struct IdTokenParts<'a> {
+    scope: &'a str,
+    iss: &'a str,
+    now: i64,
+    nonce: Option<&'a str>,
+    /// The access token issued with it, hashed into `at_hash`.
+    access_token: Option<&'a str>,
+    /// The authorization code issued with it (hybrid flow), hashed into `c_hash`.
+    code: Option<&'a str>,
+}
+
+/// An id token of `user` for `app`, signed as the application is set to (RS256 with its
+/// key, or HS256 with its secret).
+fn sign_id_token(
+    app: &crate::store::ApplicationRecord,
+    user: &UserRecord,
+    parts: IdTokenParts<'_>,
+) -> Result<String, OAuthError> {
+    let mut claims = user_claims(user, parts.scope);
+    claims.insert("iss".to_owned(), json!(parts.iss));
+    claims.insert("aud".to_owned(), json!(app.id));
+    claims.insert("iat".to_owned(), json!(parts.now));
+    claims.insert(
+        "exp".to_owned(),
+        json!(parts.now.saturating_add(TOKEN_SECS)),
+    );
+    claims.insert("auth_time".to_owned(), json!(parts.now));
+    if let Some(access_token) = parts.access_token {
+        claims.insert("at_hash".to_owned(), json!(left_half_hash(access_token)));
+    }
+    if let Some(code) = parts.code {
+        claims.insert("c_hash".to_owned(), json!(left_half_hash(code)));
+    }
+    if let Some(nonce) = parts.nonce {
+        claims.insert("nonce".to_owned(), json!(nonce));
+    }
+    match app.id_token_alg {
+        IdTokenAlg::Rs256 => app_signer(&app.id)?.sign(&claims),
+        IdTokenAlg::Hs256 => sign_hs256(app.secret.expose(), &claims),
+    }
+    .map_err(OAuthError::internal)
 }
 
 /// The signing key of application `app_id` (a 500 if the fake's key material is broken).
@@ -663,9 +721,10 @@ fn application<'s>(store: &'s Store, app_id: &str) -> Option<&'s crate::store::A
     pool.applications.get(app_id)
 }
 
-/// OIDC `at_hash`: the left half of SHA-256 of the access token, base64url.
-fn at_hash(access_token: &str) -> String {
-    let digest = Sha256::digest(access_token.as_bytes());
+/// OIDC `at_hash` and `c_hash`: the left half of SHA-256 of the access token or code,
+/// base64url (SHA-256 for both RS256 and HS256).
+fn left_half_hash(value: &str) -> String {
+    let digest = Sha256::digest(value.as_bytes());
     URL_SAFE_NO_PAD.encode(&digest[..16])
 }
 

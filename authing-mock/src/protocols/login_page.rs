@@ -1,4 +1,5 @@
-//! The fake's login page: one HTML form for the OIDC / OAuth authorize endpoint and CAS.
+//! The fake's login page: one HTML form for the OIDC / OAuth authorize endpoint and CAS;
+//! and the page that posts an answer to a client (OIDC `form_post`, SAML's POST binding).
 
 /// Escapes text for HTML.
 pub(super) fn escape(text: &str) -> String {
@@ -39,6 +40,31 @@ pub(super) fn page(action: &str, pairs: &[(String, String)], error: Option<&str>
          <label>Password <input name=\"password\" type=\"password\" \
          autocomplete=\"current-password\"></label>\n\
          <button type=\"submit\">Log in</button>\n</form></body></html>\n",
+        action = escape(action),
+    )
+}
+
+/// A page that posts `fields` to `action` as soon as it loads (a button without script).
+pub(super) fn auto_post<'a>(
+    action: &str,
+    fields: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> String {
+    let hidden: String = fields
+        .into_iter()
+        .map(|(name, value)| {
+            format!(
+                "<input type=\"hidden\" name=\"{}\" value=\"{}\">\n",
+                escape(name),
+                escape(value)
+            )
+        })
+        .collect();
+    format!(
+        "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>Continue</title></head>\n\
+         <body onload=\"document.forms[0].submit()\">\n\
+         <form method=\"post\" action=\"{action}\">\n{hidden}\
+         <noscript><button type=\"submit\">Continue</button></noscript>\n\
+         </form></body></html>\n",
         action = escape(action),
     )
 }

@@ -15,11 +15,12 @@ use http::{HeaderMap, StatusCode};
 use serde_json::{Value, json};
 use url::form_urlencoded;
 
-use super::login_page::page;
+use super::login_page::{auto_post, page};
 use super::signing;
 use crate::auth::RequestContext;
 use crate::domain::protocols::{
-    self, AuthorizationRequest, Client, ClientCredentials, OAuthError, TokenForm,
+    self, AuthorizationRequest, AuthorizationResponse, Client, ClientCredentials, OAuthError,
+    ResponseMode, TokenForm,
 };
 use crate::fake::Fake;
 
@@ -126,8 +127,9 @@ async fn discovery(request: Request) -> Response {
         "introspection_endpoint": format!("{host}/oidc/token/introspection"),
         "revocation_endpoint": format!("{host}/oidc/token/revocation"),
         "end_session_endpoint": format!("{host}/oidc/session/end"),
-        "response_types_supported": ["code"],
-        "response_modes_supported": ["query"],
+        "response_types_supported": ["code", "id_token", "id_token token", "code id_token",
+            "code token", "code id_token token", "token"],
+        "response_modes_supported": ["query", "fragment", "form_post"],
         "grant_types_supported": ["authorization_code", "refresh_token", "client_credentials", "password"],
         "subject_types_supported": ["public"],
         "id_token_signing_alg_values_supported": ["RS256", "HS256"],
@@ -136,7 +138,7 @@ async fn discovery(request: Request) -> Response {
         "revocation_endpoint_auth_methods_supported": ["client_secret_post", "client_secret_basic", "none"],
         "code_challenge_methods_supported": ["S256", "plain"],
         "scopes_supported": ["openid", "profile", "email", "phone", "offline_access"],
-        "claims_supported": ["sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "at_hash",
+        "claims_supported": ["sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "at_hash", "c_hash",
             "name", "nickname", "preferred_username", "picture", "updated_at", "email",
             "email_verified", "phone_number", "phone_number_verified"],
     }))
@@ -199,30 +201,29 @@ async fn login(State(fake): State<Arc<Fake>>, request: Request) -> Response {
     };
     let authorization = AuthorizationRequest::from_pairs(borrowed(&pairs));
     let issuer = fake.issuer(&rc);
+    let iss = protocol_issuer(&rc, &action);
     let result = {
         let mut store = fake.store();
         authorization.check(&store).and_then(|()| {
-            protocols::login_for_code(
+            let (pool_id, user_id) = protocols::password_login(
+                &mut store,
+                &issuer,
+                &authorization.client_id,
+                field(&pairs, "username").unwrap_or(""),
+                field(&pairs, "password").unwrap_or(""),
+            )?;
+            protocols::authorization_response(
                 &mut store,
                 &issuer,
                 &authorization,
-                field(&pairs, "username").unwrap_or(""),
-                field(&pairs, "password").unwrap_or(""),
+                &pool_id,
+                &user_id,
+                &iss,
             )
         })
     };
     match result {
-        Ok(code) => {
-            let mut location = match url::Url::parse(&authorization.redirect_uri) {
-                Ok(url) => url,
-                Err(_) => return oauth_error(&OAuthError::invalid_request("bad redirect_uri")),
-            };
-            location.query_pairs_mut().append_pair("code", &code);
-            if let Some(state) = &authorization.state {
-                location.query_pairs_mut().append_pair("state", state);
-            }
-            (StatusCode::SEE_OTHER, [(LOCATION, location.to_string())]).into_response()
-        }
+        Ok(answer) => respond(&answer),
         Err(error) if error.error == "invalid_grant" => (
             StatusCode::UNAUTHORIZED,
             Html(page(&action, &pairs, Some(&error.description))),
@@ -232,16 +233,49 @@ async fn login(State(fake): State<Arc<Fake>>, request: Request) -> Response {
     }
 }
 
-/// `POST /oidc/token`.
-async fn token(State(fake): State<Arc<Fake>>, request: Request) -> Response {
-    let rc = RequestContext::of(&request);
-    // The issuer is the protocol's base: `{host}/oidc` or `{host}/oauth`.
-    let protocol = if request.uri().path().starts_with("/oauth/") {
+/// Sends the authorization answer back to the client: a redirect with the parameters in the
+/// query or the fragment, or a page that posts them (`form_post`).
+fn respond(answer: &AuthorizationResponse) -> Response {
+    let Ok(mut location) = url::Url::parse(&answer.redirect_uri) else {
+        return oauth_error(&OAuthError::invalid_request("bad redirect_uri"));
+    };
+    let params = answer
+        .params
+        .iter()
+        .map(|(name, value)| (*name, value.as_str()));
+    match answer.mode {
+        ResponseMode::Query => {
+            location.query_pairs_mut().extend_pairs(params);
+        }
+        ResponseMode::Fragment => {
+            let fragment = form_urlencoded::Serializer::new(String::new())
+                .extend_pairs(params)
+                .finish();
+            location.set_fragment(Some(&fragment));
+        }
+        ResponseMode::FormPost => {
+            let page = auto_post(&answer.redirect_uri, params);
+            return (StatusCode::OK, [(CACHE_CONTROL, "no-store")], Html(page)).into_response();
+        }
+    }
+    (StatusCode::SEE_OTHER, [(LOCATION, location.to_string())]).into_response()
+}
+
+/// The issuer of the protocol a path is under: `{host}/oauth` for `/oauth/...`, else
+/// `{host}/oidc`.
+fn protocol_issuer(rc: &RequestContext, path: &str) -> String {
+    let protocol = if path.starts_with("/oauth/") {
         "oauth"
     } else {
         "oidc"
     };
-    let iss = format!("{}/{protocol}", rc.origin.trim_end_matches('/'));
+    format!("{}/{protocol}", rc.origin.trim_end_matches('/'))
+}
+
+/// `POST /oidc/token`.
+async fn token(State(fake): State<Arc<Fake>>, request: Request) -> Response {
+    let rc = RequestContext::of(&request);
+    let iss = protocol_issuer(&rc, request.uri().path());
     let result = async {
         let (headers, pairs) = form(request).await?;
         let client = client(&fake, &headers, &pairs)?;
