@@ -21,6 +21,8 @@ pub(crate) mod identity;
 // Protocols (issue 9).
 pub(crate) mod cas;
 pub(crate) mod protocols;
+// protocols (round 2)
+pub(crate) mod saml;
 pub(crate) mod users;
 // Custom fields and values (users-udf).
 pub(crate) mod udf;

@@ -19,6 +19,16 @@
 //! authorization parameters and the credentials straight to `POST /oidc/auth`, which is the
 //! documented shortcut.
 //!
+//! # SAML
+//!
+//! `/api/v2/saml-idp/{appId}/metadata` is the IdP metadata (entity id
+//! `{host}/api/v2/saml-idp/{appId}`, the application key's self-signed certificate).
+//! `GET /api/v2/saml-idp/{appId}?SAMLRequest=..&RelayState=..` (redirect binding) or a
+//! `POST` of the same (POST binding) shows the login page; posting it (or posting
+//! `SAMLRequest`, `RelayState`, `username` and `password` straight away: the test shortcut)
+//! answers a page that posts a signed `SAMLResponse` to the request's
+//! `AssertionConsumerServiceURL`.
+//!
 //! # CAS
 //!
 //! `/cas-idp/{appId}/login?service=..` is the same login page; posting it redirects to
@@ -30,6 +40,8 @@ mod cas;
 mod login_page;
 mod oidc;
 mod signing;
+// protocols (round 2)
+mod saml;
 
 use std::sync::Arc;
 
@@ -41,5 +53,5 @@ pub(crate) use signing::{Signer, decode_hs256, decode_rs256, sign_hs256};
 
 /// Every protocol route, to mount at the root.
 pub(crate) fn routes() -> Router<Arc<Fake>> {
-    oidc::routes().merge(cas::routes())
+    oidc::routes().merge(cas::routes()).merge(saml::routes())
 }

@@ -252,8 +252,8 @@ pub(crate) fn jwks<'a>(app_ids: impl IntoIterator<Item = &'a str>) -> Result<Val
     let mut keys: Vec<Value> = Vec::new();
     for app_id in app_ids {
         let signer = Signer::for_app(app_id)?;
-        if !keys.iter().any(|key| key["kid"] == signer.kid) {
-            keys.push(signer.jwk.clone());
+        if !keys.iter().any(|key| key["kid"] == signer.kid()) {
+            keys.push(signer.jwk().clone());
         }
     }
     Ok(json!({ "keys": keys }))

@@ -1,0 +1,204 @@
+//! The SAML 2.0 IdP at `/api/v2/saml-idp/{appId}`: the metadata, and SP-initiated login
+//! answered with a signed response posted to the SP's assertion consumer service. The XML
+//! is written by `domain/saml.rs`; this is the HTTP door.
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::to_bytes;
+use axum::extract::{Path, Request, State};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD;
+use http::StatusCode;
+use http::header::{CACHE_CONTROL, CONTENT_TYPE};
+use url::form_urlencoded;
+
+use super::Signer;
+use super::login_page::{auto_post, page};
+use crate::auth::RequestContext;
+use crate::domain::protocols::password_login;
+use crate::domain::saml::{self, AuthnRequest, Binding};
+use crate::domain::users;
+use crate::fake::Fake;
+
+/// The largest form read.
+const MAX_FORM: usize = 256 << 10;
+
+/// The SAML routes.
+pub(super) fn routes() -> Router<Arc<Fake>> {
+    Router::new()
+        .route("/api/v2/saml-idp/{app_id}", get(login_page).post(login))
+        .route("/api/v2/saml-idp/{app_id}/metadata", get(metadata))
+}
+
+type Pairs = Vec<(String, String)>;
+
+fn field<'a>(pairs: &'a Pairs, name: &str) -> Option<&'a str> {
+    pairs
+        .iter()
+        .find(|(key, _)| key == name)
+        .map(|(_, value)| value.as_str())
+}
+
+fn refuse(status: StatusCode, message: &str) -> Response {
+    (status, message.to_owned()).into_response()
+}
+
+/// The self-signed certificate of the application's signing key (DER), made once per key:
+/// `CN=Authing SAML IdP`, valid 2020 to 2100 (the fake's clock can be moved far).
+fn certificate(signer: &Signer) -> Result<&[u8], String> {
+    signer.certificate(|signer| {
+        let key = rcgen::KeyPair::try_from(signer.pkcs8_der())
+            .map_err(|e| format!("the signing key for a certificate: {e}"))?;
+        let mut params = rcgen::CertificateParams::new(Vec::<String>::new())
+            .map_err(|e| format!("a certificate: {e}"))?;
+        params.distinguished_name = rcgen::DistinguishedName::new();
+        params
+            .distinguished_name
+            .push(rcgen::DnType::CommonName, "Authing SAML IdP");
+        params.not_before = rcgen::date_time_ymd(2020, 1, 1);
+        params.not_after = rcgen::date_time_ymd(2100, 1, 1);
+        let certificate = params
+            .self_signed(&key)
+            .map_err(|e| format!("a certificate: {e}"))?;
+        Ok(certificate.der().to_vec())
+    })
+}
+
+/// The application's signing key, or why not (404 for an unknown application).
+fn app_signer(fake: &Fake, app_id: &str) -> Result<Arc<Signer>, (StatusCode, String)> {
+    if !fake.store().app_pools.contains_key(app_id) {
+        return Err((StatusCode::NOT_FOUND, "unknown application".to_owned()));
+    }
+    Signer::for_app(app_id).map_err(|e| (StatusCode::INTERNAL_SERVER_ERROR, e))
+}
+
+/// `GET /api/v2/saml-idp/{appId}/metadata`: the IdP's `EntityDescriptor`.
+async fn metadata(
+    State(fake): State<Arc<Fake>>,
+    Path(app_id): Path<String>,
+    request: Request,
+) -> Response {
+    let signer = match app_signer(&fake, &app_id) {
+        Ok(signer) => signer,
+        Err((status, message)) => return refuse(status, &message),
+    };
+    let certificate = match certificate(&signer) {
+        Ok(certificate) => certificate,
+        Err(e) => return refuse(StatusCode::INTERNAL_SERVER_ERROR, &e),
+    };
+    let idp = saml::entity_id(&RequestContext::of(&request).origin, &app_id);
+    (
+        [(CONTENT_TYPE, "application/samlmetadata+xml")],
+        saml::metadata(&idp, certificate),
+    )
+        .into_response()
+}
+
+/// `GET /api/v2/saml-idp/{appId}?SAMLRequest=..&RelayState=..` (the redirect binding):
+/// the login page, which posts the request back with the credentials.
+async fn login_page(
+    State(fake): State<Arc<Fake>>,
+    Path(app_id): Path<String>,
+    request: Request,
+) -> Response {
+    if !fake.store().app_pools.contains_key(&app_id) {
+        return refuse(StatusCode::NOT_FOUND, "unknown application");
+    }
+    let query = request.uri().query().unwrap_or("");
+    let pairs: Pairs = form_urlencoded::parse(query.as_bytes())
+        .into_owned()
+        .collect();
+    let Some(encoded) = field(&pairs, "SAMLRequest") else {
+        return refuse(StatusCode::BAD_REQUEST, "SAMLRequest is required");
+    };
+    if let Err(e) = AuthnRequest::decode(encoded, Binding::Redirect) {
+        return refuse(StatusCode::BAD_REQUEST, &e);
+    }
+    Html(page(request.uri().path(), &pairs, None)).into_response()
+}
+
+/// `POST /api/v2/saml-idp/{appId}`: an SP's request (the POST binding) shows the login
+/// page; the page's form (or a test posting `SAMLRequest`, `RelayState`, `username` and
+/// `password` straight away: the documented shortcut) logs the user in and answers a page
+/// that posts the signed `SAMLResponse` (and `RelayState`) to the SP's ACS.
+async fn login(
+    State(fake): State<Arc<Fake>>,
+    Path(app_id): Path<String>,
+    request: Request,
+) -> Response {
+    let rc = RequestContext::of(&request);
+    let action = request.uri().path().to_owned();
+    let Ok(body) = to_bytes(request.into_body(), MAX_FORM).await else {
+        return refuse(StatusCode::PAYLOAD_TOO_LARGE, "the form is too large");
+    };
+    let pairs: Pairs = form_urlencoded::parse(&body).into_owned().collect();
+    let signer = match app_signer(&fake, &app_id) {
+        Ok(signer) => signer,
+        Err((status, message)) => return refuse(status, &message),
+    };
+    let Some(encoded) = field(&pairs, "SAMLRequest") else {
+        return refuse(StatusCode::BAD_REQUEST, "SAMLRequest is required");
+    };
+    // The login page posts back what it got: deflated from the redirect binding, or plain
+    // from the POST binding.
+    let authn = match AuthnRequest::decode(encoded, Binding::Post)
+        .or_else(|_| AuthnRequest::decode(encoded, Binding::Redirect))
+    {
+        Ok(authn) => authn,
+        Err(e) => return refuse(StatusCode::BAD_REQUEST, &e),
+    };
+    let Some(username) = field(&pairs, "username") else {
+        return Html(page(&action, &pairs, None)).into_response();
+    };
+    let issuer = fake.issuer(&rc);
+    let xml = {
+        let mut store = fake.store();
+        let login = password_login(
+            &mut store,
+            &issuer,
+            &app_id,
+            username,
+            field(&pairs, "password").unwrap_or(""),
+        );
+        let (pool_id, user_id) = match login {
+            Ok(ids) => ids,
+            Err(error) if error.error == "invalid_grant" => {
+                return (
+                    StatusCode::UNAUTHORIZED,
+                    Html(page(&action, &pairs, Some(&error.description))),
+                )
+                    .into_response();
+            }
+            Err(error) => return refuse(StatusCode::BAD_REQUEST, &error.description),
+        };
+        let Some(user) = store
+            .pools
+            .get(&pool_id)
+            .and_then(|pool| users::get(pool, &user_id).ok())
+        else {
+            return refuse(StatusCode::BAD_REQUEST, "the user is gone");
+        };
+        let idp = saml::entity_id(&rc.origin, &app_id);
+        certificate(&signer).and_then(|certificate| {
+            saml::response(&signer, certificate, &idp, &authn, user, issuer.now)
+        })
+    };
+    let xml = match xml {
+        Ok(xml) => xml,
+        Err(e) => return refuse(StatusCode::INTERNAL_SERVER_ERROR, &e),
+    };
+    let saml_response = STANDARD.encode(xml);
+    let mut fields = vec![("SAMLResponse", saml_response.as_str())];
+    if let Some(relay_state) = field(&pairs, "RelayState") {
+        fields.push(("RelayState", relay_state));
+    }
+    (
+        StatusCode::OK,
+        [(CACHE_CONTROL, "no-store")],
+        Html(auto_post(&authn.acs_url, fields)),
+    )
+        .into_response()
+}
