@@ -26,4 +26,5 @@ mod transport_contract;
 mod udf_flow;
 mod user_block_flow;
 // protocols (round 2)
+mod oidc_interop;
 mod saml_flow;
