@@ -60,6 +60,14 @@ authing_core::graphql_operations! {
     // Session / MFA area.
     /// `refreshToken(id: String): RefreshToken`, sent without `id`: the bearer's own login.
     REFRESH_TOKEN = ("refreshToken", "graphql/session/refreshToken.graphql");
+    // authuser (round 2): what the user has.
+    /// `user(id) { roles(namespace) }`: the user's roles.
+    GET_USER_ROLES = ("user", "graphql/relations/getUserRoles.graphql");
+    /// `user(id) { authorizedResources(namespace, resourceType) }`.
+    LIST_USER_AUTHORIZED_RESOURCES =
+        ("user", "graphql/relations/listUserAuthorizedResources.graphql");
+    /// `user(id) { departments(orgId) }`: the user's departments.
+    GET_USER_DEPARTMENTS = ("user", "graphql/relations/getUserDepartments.graphql");
 }
 
 /// `(operation name, document as sent)` of every GraphQL document this crate sends, for

@@ -81,6 +81,13 @@ mod register;
 mod session;
 mod status;
 mod wire;
+// authuser (round 2): the user's data and session.
+mod custom_data;
+pub mod principal;
+pub mod qrcode;
+pub mod relations;
+pub mod social;
+mod state;
 
 pub use authing_core::NoTransport;
 pub use authing_core::model::{LoginStatus, RegisterProfile, UpdateUserInput, User};
@@ -99,3 +106,6 @@ pub use binding::{
 pub use codes::{EmailScene, SendEmail, SendSmsCode};
 pub use refresh::{RefreshToken, RefreshedToken};
 pub use status::{AsToken, CheckLoginStatus, Logout};
+// authuser (round 2): the user's data and session.
+pub use custom_data::{ListUdv, RemoveUdv, SetUdv, SetUdvBatch};
+pub use status::{SsoSession, SsoSessionDetails, TrackSession};
