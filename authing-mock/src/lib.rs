@@ -96,6 +96,9 @@
 //! | `POST /__authing_mock/pools` | — | [`MockAuthing::create_pool`]; `data`: its credentials |
 //! | `POST /__authing_mock/snapshot` | — | [`MockAuthing::snapshot`], kept by the fake (the last 32); `data.id`: its id |
 //! | `GET /__authing_mock/outbox?recipient=&scene=` | — | `data`: the codes sent ([`MockAuthing::outbox`]), newest first, each `{userPoolId, channel, recipient, scene, code, sentAt, expiresAt, consumed}` |
+//! | `POST /__authing_mock/qrcode/scan` | `{random, userId}` | the phone of user `userId` scans a QR code ([`MockAuthing::scan_qrcode`]); 2241 for an unknown code |
+//! | `POST /__authing_mock/qrcode/confirm` | `{random}` | the scanner confirms the login ([`MockAuthing::confirm_qrcode`]) |
+//! | `POST /__authing_mock/qrcode/cancel` | `{random}` | the scanner cancels it ([`MockAuthing::cancel_qrcode`]) |
 //! | `POST /__authing_mock/restore` | `{"id": "..."}` | [`MockAuthing::restore`] of that snapshot; HTTP 404 with code 404 for an unknown id |
 //!
 //! A fault body: `{"status": 502, "contentType": "text/html", "body": "...", "delayMs": 100,
@@ -167,6 +170,8 @@ mod router;
 mod server;
 mod store;
 mod tokens;
+// authuser (round 2)
+mod qrcode_phone;
 
 pub mod stubs;
 
