@@ -192,14 +192,21 @@ mod tests {
     fn user_documents_select_every_user_scalar_and_identities() {
         for op in sent()
             .iter()
-            // Not about a user: a login's status and a refreshed token.
-            // Not about a user: a login's status, a refreshed token, and `CommonMessage`s.
+            // Not about a user: a login's status, a refreshed token, `CommonMessage`s, the
+            // custom data lists, and what a user has (a sub-selection of `user`).
             .filter(|op| {
                 ![
                     &documents::CHECK_LOGIN_STATUS,
                     &REFRESH_TOKEN,
                     &SEND_EMAIL,
                     &RESET_PASSWORD,
+                    &documents::UDV,
+                    &documents::SET_UDV,
+                    &documents::REMOVE_UDV,
+                    &documents::SET_UDV_BATCH,
+                    &GET_USER_ROLES,
+                    &LIST_USER_AUTHORIZED_RESOURCES,
+                    &GET_USER_DEPARTMENTS,
                 ]
                 .contains(op)
             })

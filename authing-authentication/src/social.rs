@@ -198,13 +198,17 @@ pub fn enterprise_oidc_authorize_url(
 mod tests {
     use super::*;
 
-    fn client() -> AuthenticationClient<authing_core::NoTransport> {
-        // `build` needs a transport; `NoTransport` fails every call, which this pure code
-        // never makes.
+    /// A client whose transport fails every call: building URLs makes none.
+    fn client() -> AuthenticationClient<impl authing_core::Transport> {
+        let transport = authing_core::transport_fn(|_request: http::Request<bytes::Bytes>| async {
+            Err(authing_core::TransportError::other(
+                "building a URL sends nothing",
+            ))
+        });
         AuthenticationClient::builder()
             .app_id("app1")
             .app_host("https://my-app.example.com/")
-            .transport(authing_core::NoTransport)
+            .transport(transport)
             .build()
             .expect("a client")
     }
