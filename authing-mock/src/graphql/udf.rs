@@ -105,7 +105,8 @@ pub(crate) struct UdfQuery;
 
 #[Object]
 impl UdfQuery {
-    /// The custom values of an object (administrators); 2004 for a user that does not exist.
+    /// The custom values of an object (administrators; a user, their own); 2004 for a user
+    /// that does not exist.
     async fn udv(
         &self,
         ctx: &Context<'_>,
@@ -205,8 +206,8 @@ impl UdfMutation {
         })
     }
 
-    /// Sets one custom value of an object (administrators); answers all of its values. A
-    /// value that does not read as its field's type is 2231.
+    /// Sets one custom value of an object (administrators; a user, their own); answers all
+    /// of its values. A value that does not read as its field's type is 2231.
     async fn set_udv(
         &self,
         ctx: &Context<'_>,
@@ -260,7 +261,8 @@ impl UdfMutation {
         })
     }
 
-    /// Removes one custom value of an object (administrators); answers the values left.
+    /// Removes one custom value of an object (administrators; a user, their own); answers
+    /// the values left.
     async fn remove_udv(
         &self,
         ctx: &Context<'_>,
@@ -278,8 +280,8 @@ impl UdfMutation {
         })
     }
 
-    /// Sets several custom values of an object, all or none (administrators); answers all
-    /// of its values.
+    /// Sets several custom values of an object, all or none (administrators; a user, their
+    /// own); answers all of its values.
     async fn set_udv_batch(
         &self,
         ctx: &Context<'_>,
