@@ -212,6 +212,17 @@ mod tests {
     use rsa::traits::PublicKeyParts as _;
 
     #[test]
+    fn password_strength_levels() {
+        assert_eq!(password_strength("abc"), 1);
+        assert_eq!(password_strength("abcdefgh"), 1, "no digit");
+        assert_eq!(password_strength("abcdefg1"), 2);
+        assert_eq!(password_strength("abcdefghij12"), 2, "no upper case");
+        assert_eq!(password_strength("Abcdefghij12"), 3);
+        let hash = PasswordHash::new("Abcdefghij12").expect("hash");
+        assert_eq!(hash.strength(), 3);
+    }
+
+    #[test]
     fn decrypts_what_the_sdk_encrypts() {
         let key = RsaKeyPair::built_in().expect("key");
         let encryptor = RsaEncryptor::from_pem(key.public_pem()).expect("public key");
