@@ -36,21 +36,27 @@ impl<T: Transport + 'static> AuthenticationClient<T> {
 
     /// The resources the logged-in user may act on and the actions allowed
     /// (`user(id) { authorizedResources }`), through their own policies, their roles and
-    /// their groups. Narrow it with
-    /// [`namespace`](ListUserAuthorizedResources::namespace) and
-    /// [`resource_type`](ListUserAuthorizedResources::resource_type) (`DATA`, `API`, `MENU`,
-    /// `UI`, `BUTTON`).
+    /// their groups; of the default namespace unless `namespace` is given, of any type
+    /// unless `resource_type` is (`DATA`, `API`, `MENU`, `UI`, `BUTTON`).
     ///
     /// ```no_run
     /// # async fn demo<T: authing_core::Transport + 'static>(auth: authing_authentication::AuthenticationClient<T>) -> Result<(), authing_core::Error> {
-    /// let resources = auth.list_authorized_resources().await?.namespace("books").await?;
-    /// # let _ = resources; Ok(()) }
+    /// let resources = auth.list_authorized_resources(Some("books"), None).await?;
+    /// for resource in &resources.list {
+    ///     println!("{}: {:?}", resource.code, resource.actions);
+    /// }
+    /// # Ok(()) }
     /// ```
     pub async fn list_authorized_resources(
         &self,
-    ) -> Result<ListUserAuthorizedResources<Self>, Error> {
+        namespace: Option<&str>,
+        resource_type: Option<&str>,
+    ) -> Result<Paginated<AuthorizedResource>, Error> {
         let id = self.logged_in_user_id().await?;
-        Ok(ListUserAuthorizedResources::new(self.clone(), id))
+        let mut op = ListUserAuthorizedResources::new(self.clone(), id);
+        op.namespace = namespace.map(str::to_owned);
+        op.resource_type = resource_type.map(str::to_owned);
+        op.await
     }
 
     /// The logged-in user's organisations, each as the path of nodes from the root to the
@@ -136,7 +142,7 @@ operation! {
 
 operation! {
     /// A user's authorized resources (`user(id) { authorizedResources(namespace,
-    /// resourceType) }`); made by [`AuthenticationClient::list_authorized_resources`].
+    /// resourceType) }`); sent by [`AuthenticationClient::list_authorized_resources`].
     pub struct ListUserAuthorizedResources -> Paginated<AuthorizedResource> {
         wire: Wire::Graphql(&LIST_USER_AUTHORIZED_RESOURCES),
         auth: User,

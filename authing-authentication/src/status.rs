@@ -120,9 +120,14 @@ impl<T: Transport + 'static> AuthenticationClient<T> {
     }
 
     /// The single sign-on session of the held login at the application's host
-    /// (`GET {appHost}/cas/session`): the session and the user, or `None` when the login
-    /// is over (logged out, expired). Fails with [`Error::NotLoggedIn`], without I/O, when
-    /// the client holds no token.
+    /// (`GET {appHost}/cas/session`, authorised by the held token where a browser sends its
+    /// cookie): the session and the user, or `None` when the login is over (logged out,
+    /// expired). Fails with [`Error::NotLoggedIn`], without I/O, when the client holds no
+    /// token.
+    ///
+    /// The reference does not show this answer's body; this SDK reads it, like every
+    /// `/api/v2` answer, as `{code, message, data: {session, userInfo} | null}`, which is
+    /// what the fake sends.
     pub fn track_session(&self) -> TrackSession<Self> {
         TrackSession::new(self.clone())
     }

@@ -341,9 +341,7 @@ async fn what_the_user_has(env: Env) {
         .await
         .expect("assign the policy");
     let resources = ada
-        .list_authorized_resources()
-        .await
-        .expect("an operation")
+        .list_authorized_resources(None, None)
         .await
         .expect("resources");
     assert_eq!(resources.total_count, 1);
@@ -352,6 +350,11 @@ async fn what_the_user_has(env: Env) {
         resources.list[0].actions.as_deref(),
         Some(&["books:edit".to_owned()][..])
     );
+    let typed = ada
+        .list_authorized_resources(None, Some("API"))
+        .await
+        .expect("none typed");
+    assert_eq!(typed.total_count, 0, "the fake's resources carry no type");
     assert!(ada.list_orgs().await.expect("orgs").is_empty());
     assert_eq!(
         ada.list_departments()
