@@ -2,8 +2,12 @@
 //!
 //! An `AuthenticationClient` acts for one end user at a time: it registers and logs users
 //! in, reads and changes their own profile and password, checks whether a token is a live
-//! login, and logs out. Passwords are encrypted with the client's [`Encryptor`] before they
-//! leave the process; tokens and passwords never appear in `Debug` output.
+//! login, and logs out. It also reads what the user has ([`relations`]: roles, authorized
+//! resources, organisations, departments, applications, security level) and their own
+//! custom data, runs QR-code logins from a backend ([`qrcode`]), builds social and
+//! enterprise login URLs ([`social`]), and authenticates the user as a person or an
+//! enterprise ([`principal`]). Passwords are encrypted with the client's [`Encryptor`]
+//! before they leave the process; tokens and passwords never appear in `Debug` output.
 //!
 //! It works over any [`Transport`]: `authing-transport-reqwest`, `authing-transport-hyper`,
 //! the fake Authing of `authing-mock`, or a closure, as in this example:
