@@ -60,7 +60,8 @@ impl<T: Transport + 'static> AuthenticationClient<T> {
     /// (3) it, it expires (-1), or `timeout` has passed; an error of a check ends the wait
     /// with that error.
     ///
-    /// Fails with [`Error::InvalidArgument`], without I/O, when `interval` is zero.
+    /// Fails with [`Error::InvalidArgument`], without I/O, when `interval` is zero. Waits
+    /// with Tokio's timer, so it runs on a Tokio runtime.
     pub async fn poll_qrcode(
         &self,
         random: &str,
