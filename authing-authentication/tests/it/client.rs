@@ -814,8 +814,15 @@ fn the_crate_lists_every_document_it_sends() {
             "unbindEmail",
             "updateEmail",
             "refreshToken",
+            "getUserRoles",
+            "listUserAuthorizedResources",
+            "getUserDepartments",
             "checkLoginStatus",
             "updateUser",
+            "udv",
+            "setUdv",
+            "removeUdv",
+            "setUdvBatch",
         ]
     );
     for (name, document) in documents {

@@ -1,5 +1,7 @@
 //! [`Pool`]: one user pool's application and tables.
 
+use std::collections::HashMap;
+
 use authing_core::Secret;
 use chrono::{DateTime, Utc};
 
@@ -13,6 +15,7 @@ use super::role::RoleRecord;
 use super::table::Table;
 use super::udf::{FieldDef, Udvs};
 use super::user::UserRecord;
+use super::user_extras::{PrincipalRecord, QrCodes};
 use crate::crypto::{object_id, random_hex};
 
 /// An application of a pool; end users log in through it.
@@ -56,6 +59,11 @@ pub(crate) struct Pool {
     // applications area
     /// The pool's applications; the default one (`app`) is the first row.
     pub(crate) applications: Table<ApplicationRecord>,
+    // authuser (round 2)
+    /// The QR codes of QR-code logins.
+    pub(crate) qrcodes: QrCodes,
+    /// Principal authentications, by user id.
+    pub(crate) principals: HashMap<String, PrincipalRecord>,
 }
 
 impl Pool {
@@ -79,6 +87,8 @@ impl Pool {
             outbox: Outbox::default(),
             mfa: MfaState::default(),
             applications: Table::default(),
+            qrcodes: QrCodes::default(),
+            principals: HashMap::new(),
         };
         pool.add_default_app(Utc::now());
         pool
@@ -97,6 +107,8 @@ impl Pool {
         self.outbox.clear();
         self.mfa.clear();
         self.applications.clear();
+        self.qrcodes = QrCodes::default();
+        self.principals.clear();
         self.add_default_app(Utc::now());
     }
 
