@@ -39,6 +39,10 @@ pub(crate) mod applications;
 // Policies and ACL.
 pub(crate) mod authz;
 pub(crate) mod policies;
+// acl (round 2)
+pub(crate) mod access_accounts;
+pub(crate) mod acl;
+pub(crate) mod namespaces;
 
 use crate::failure::{Code, Failure};
 

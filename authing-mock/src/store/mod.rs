@@ -24,6 +24,10 @@ mod group;
 mod role;
 // Protocols (issue 9).
 mod grants;
+// acl (round 2)
+mod access_account;
+mod namespace;
+mod resource;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -47,6 +51,10 @@ pub(crate) use grants::{AuthCode, Grants, RefreshGrant, ServiceTicket};
 pub(crate) use policy::{
     AssignmentRecord, Condition, Effect, PolicyRecord, Statement, TargetType, scoped as policy_key,
 };
+// acl (round 2)
+pub(crate) use access_account::AccessAccountRecord;
+pub(crate) use namespace::NamespaceRecord;
+pub(crate) use resource::{GrantRecord, ResourceAction, ResourceKind, ResourceRecord};
 
 use crate::failure::{Code, Failure};
 

@@ -13,6 +13,10 @@ use super::role::RoleRecord;
 use super::table::Table;
 use super::udf::{FieldDef, Udvs};
 use super::user::UserRecord;
+// acl (round 2)
+use super::access_account::AccessAccountRecord;
+use super::namespace::Namespaces;
+use super::resource::{GrantRecord, ResourceRecord};
 use crate::crypto::{object_id, random_hex};
 
 /// An application of a pool; end users log in through it.
@@ -56,6 +60,15 @@ pub(crate) struct Pool {
     // applications area
     /// The pool's applications; the default one (`app`) is the first row.
     pub(crate) applications: Table<ApplicationRecord>,
+    // acl (round 2)
+    /// Namespaces (permission groups), by numeric id; `default` and one per application.
+    pub(crate) namespaces: Namespaces,
+    /// Resources, by code per namespace.
+    pub(crate) resources: Table<ResourceRecord>,
+    /// Targets' permissions on resources (`allow`, `authorizeResource`).
+    pub(crate) resource_grants: Table<GrantRecord>,
+    /// Programmatic access accounts of the applications.
+    pub(crate) access_accounts: Table<AccessAccountRecord>,
 }
 
 impl Pool {
@@ -79,6 +92,11 @@ impl Pool {
             outbox: Outbox::default(),
             mfa: MfaState::default(),
             applications: Table::default(),
+            // acl (round 2)
+            namespaces: Namespaces::default(),
+            resources: Table::default(),
+            resource_grants: Table::default(),
+            access_accounts: Table::default(),
         };
         pool.add_default_app(Utc::now());
         pool
@@ -97,6 +115,11 @@ impl Pool {
         self.outbox.clear();
         self.mfa.clear();
         self.applications.clear();
+        // acl (round 2)
+        self.namespaces.clear();
+        self.resources.clear();
+        self.resource_grants.clear();
+        self.access_accounts.clear();
         self.add_default_app(Utc::now());
     }
 
