@@ -93,6 +93,22 @@ pub(crate) fn is_allowed(
         && applying.iter().any(|s| s.effect == Effect::Allow)
 }
 
+/// Whether a DENY statement of `target`'s applies to `action` on `resource`
+/// (`isActionDenied`): explicitly denied, not merely not allowed.
+pub(crate) fn is_denied(
+    pool: &Pool,
+    namespace: &str,
+    target: (TargetType, &str),
+    resource: &str,
+    action: &str,
+) -> bool {
+    statements(pool, namespace, target).into_iter().any(|s| {
+        s.effect == Effect::Deny
+            && covers(&s.resource, resource)
+            && s.actions.iter().any(|a| covers(a, action))
+    })
+}
+
 /// The resources `target` is allowed something on, each with its allowed actions less those
 /// a DENY on the same resource takes away; in resource order (`authorizedResources`).
 pub(crate) fn authorized_resources(

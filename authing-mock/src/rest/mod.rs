@@ -14,6 +14,10 @@ mod roles;
 mod mfa;
 // applications area
 mod applications;
+// acl (round 2)
+mod access_accounts;
+mod acl;
+mod application_users;
 
 use std::sync::Arc;
 
@@ -35,4 +39,8 @@ pub(crate) fn routes() -> Router<Arc<Fake>> {
         .merge(mfa::routes())
         // applications area
         .merge(applications::routes())
+        // acl (round 2)
+        .merge(acl::routes())
+        .merge(access_accounts::routes())
+        .merge(application_users::routes())
 }

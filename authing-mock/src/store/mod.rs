@@ -53,6 +53,7 @@ pub(crate) use policy::{
 };
 // acl (round 2)
 pub(crate) use access_account::AccessAccountRecord;
+pub(crate) use application::{APP_USERS, AppType};
 pub(crate) use namespace::NamespaceRecord;
 pub(crate) use resource::{GrantRecord, ResourceAction, ResourceKind, ResourceRecord};
 

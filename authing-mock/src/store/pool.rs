@@ -139,6 +139,7 @@ impl Pool {
             access_policies: Vec::new(),
             agreements: Vec::new(),
             next_agreement_id: 1,
+            app_type: crate::store::AppType::Individual,
             created_at: now,
             updated_at: now,
         });
