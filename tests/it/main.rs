@@ -25,3 +25,5 @@ mod transport_contract;
 // users-udf
 mod udf_flow;
 mod user_block_flow;
+// acl (round 2)
+mod acl_flow;
