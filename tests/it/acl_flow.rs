@@ -7,14 +7,33 @@
 use authing_core::model::{
     CreateUserInput, PolicyAssignmentTargetType, PolicyEffect, PolicyStatement,
 };
-use authing_core::{Secret, codes};
+use authing_core::{GraphQlOperation, Secret, codes};
 use authing_management::acl::{
     AuthorizeResourceOpt, ResourceAction, ResourceType, RevokeTarget, TargetActions,
 };
 use authing_management::applications::ApplicationType;
 use authing_tests::{Env, each_transport};
+use serde_json::{Value, json};
 
 use PolicyAssignmentTargetType::{Group, Role, User};
+
+/// The `authorizedResources` fields of a user, a role and a group (no SDK operation of this
+/// area sends them; foreign SDKs do).
+const USER_RESOURCES: GraphQlOperation = GraphQlOperation::new(
+    "userResources",
+    "user",
+    "query userResources($id: String!) {\n  user(id: $id) { authorizedResources(resourceType: \"DATA\") { totalCount list { code type actions } } }\n}\n",
+);
+const ROLE_RESOURCES: GraphQlOperation = GraphQlOperation::new(
+    "roleResources",
+    "role",
+    "query roleResources($code: String!) {\n  role(code: $code) { authorizedResources { totalCount list { code actions } } }\n}\n",
+);
+const GROUP_RESOURCES: GraphQlOperation = GraphQlOperation::new(
+    "groupResources",
+    "group",
+    "query groupResources($code: String!) {\n  group(code: $code) { authorizedResources { totalCount } }\n}\n",
+);
 
 async fn user(env: &Env, name: &str) -> String {
     env.management()
@@ -151,6 +170,32 @@ async fn permissions(env: Env) {
     assert_eq!(resources.list[0].code, "books");
     assert_eq!(resources.list[0].resource_type.as_deref(), Some("DATA"));
     assert_eq!(resources.list[0].actions, Some(vec!["read".to_owned()]));
+
+    // The same, through the objects' own `authorizedResources` fields.
+    let of_user: Value = management
+        .graphql(&USER_RESOURCES, json!({ "id": ann }))
+        .await
+        .expect("user resources");
+    assert_eq!(
+        of_user["authorizedResources"],
+        json!({ "totalCount": 1, "list": [{ "code": "books", "type": "DATA", "actions": ["read"] }] })
+    );
+    let of_role: Value = management
+        .graphql(&ROLE_RESOURCES, json!({ "code": "reader" }))
+        .await
+        .expect("role resources");
+    assert_eq!(
+        of_role["authorizedResources"],
+        json!({ "totalCount": 1, "list": [{ "code": "books", "actions": ["read"] }] })
+    );
+    let of_group: Value = management
+        .graphql(&GROUP_RESOURCES, json!({ "code": "staff" }))
+        .await
+        .expect("group resources");
+    assert_eq!(
+        of_group["authorizedResources"]["totalCount"], 0,
+        "a group holds only its own grants"
+    );
 
     // A DENY policy on the group wins over the grant, until it is removed.
     let policies = management.policies();

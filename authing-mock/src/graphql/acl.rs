@@ -15,7 +15,7 @@ use crate::auth::Access;
 use crate::domain::acl::{self, ActionsOp, Authorization};
 use crate::domain::{authz, namespace_or_default};
 use crate::failure::{Failure, OK};
-use crate::store::{ResourceKind, TargetType};
+use crate::store::{Pool, ResourceKind, TargetType};
 
 impl From<ResourceType> for ResourceKind {
     fn from(kind: ResourceType) -> Self {
@@ -43,6 +43,40 @@ impl From<ResourceKind> for ResourceType {
 
 fn count(n: usize) -> i32 {
     i32::try_from(n).unwrap_or(i32::MAX)
+}
+
+/// What `target` may act on in `namespace`, as a page (`authorizedResources`, and the
+/// `authorizedResources` fields of `User`, `Role` and `Group`); of one type when
+/// `resource_type` is set (a resource string no resource of the namespace has the code of
+/// has no type).
+pub(crate) fn authorized_page(
+    pool: &Pool,
+    namespace: &str,
+    target: (TargetType, &str),
+    resource_type: Option<&str>,
+) -> Result<PaginatedAuthorizedResources, Failure> {
+    let wanted = match resource_type {
+        None | Some("") => None,
+        Some(name) => Some(
+            ResourceKind::of_wire_name(name)
+                .ok_or_else(|| Failure::invalid_params("resourceType"))?,
+        ),
+    };
+    let list: Vec<AuthorizedResource> = authz::authorized_resources(pool, namespace, target)
+        .into_iter()
+        .map(|(code, actions)| (acl::find(pool, namespace, &code), code, actions))
+        .filter(|(found, _, _)| wanted.is_none() || found.map(|r| r.kind) == wanted)
+        .map(|(found, code, actions)| AuthorizedResource {
+            kind: found.map(|r| r.kind.into()),
+            api_identifier: found.and_then(|r| r.api_identifier.clone()),
+            code,
+            actions: Some(actions),
+        })
+        .collect();
+    Ok(PaginatedAuthorizedResources {
+        total_count: count(list.len()),
+        list,
+    })
 }
 
 /// The access-control queries.
@@ -106,33 +140,14 @@ impl AclQuery {
             let target = target_identifier
                 .filter(|t| !t.trim().is_empty())
                 .ok_or_else(|| Failure::invalid_params("targetIdentifier"))?;
-            let wanted = match resource_type.as_deref() {
-                None | Some("") => None,
-                Some(name) => Some(
-                    ResourceKind::of_wire_name(name)
-                        .ok_or_else(|| Failure::invalid_params("resourceType"))?,
-                ),
-            };
             call.pool(|pool| {
-                let list: Vec<AuthorizedResource> =
-                    authz::authorized_resources(pool, namespace, (kind.into(), target.as_str()))
-                        .into_iter()
-                        .map(|(code, actions)| {
-                            (acl::kind_of(pool, namespace, &code), code, actions)
-                        })
-                        .filter(|(of, _, _)| wanted.is_none() || *of == wanted)
-                        .map(|(of, code, actions)| AuthorizedResource {
-                            kind: of.map(Into::into),
-                            api_identifier: acl::find(pool, namespace, &code)
-                                .and_then(|r| r.api_identifier.clone()),
-                            code,
-                            actions: Some(actions),
-                        })
-                        .collect();
-                Ok(Some(PaginatedAuthorizedResources {
-                    total_count: count(list.len()),
-                    list,
-                }))
+                authorized_page(
+                    pool,
+                    namespace,
+                    (kind.into(), &target),
+                    resource_type.as_deref(),
+                )
+                .map(Some)
             })
         })
     }
