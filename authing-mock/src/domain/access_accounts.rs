@@ -131,6 +131,10 @@ pub(crate) fn client_of(
     client_id: &str,
     secret: Option<&str>,
 ) -> Result<Option<String>, AccountRefusal> {
+    // An application's own id is not an account's: skip the search.
+    if store.app_pools.contains_key(client_id) {
+        return Ok(None);
+    }
     let Some(account) = store
         .pools
         .values()
