@@ -135,11 +135,12 @@ pub(crate) fn client_of(
     if store.app_pools.contains_key(client_id) {
         return Ok(None);
     }
-    let Some(account) = store
-        .pools
-        .values()
-        .find_map(|pool| pool.access_accounts.get(client_id))
-    else {
+    // An account of a deleted application is no client.
+    let Some(account) = store.pools.values().find_map(|pool| {
+        pool.access_accounts
+            .get(client_id)
+            .filter(|account| pool.applications.get(&account.app_id).is_some())
+    }) else {
         return Ok(None);
     };
     if !secret.is_some_and(|secret| secret_matches(secret, account.secret.expose())) {
@@ -235,6 +236,28 @@ mod tests {
         assert_eq!(
             client_of(&store, &id, Some("fresh-secret")),
             Ok(Some(app.clone()))
+        );
+        let pool = store.pool_mut(&pool_id).expect("pool");
+        let shop = applications::create(
+            pool,
+            applications::NewApplication {
+                name: "Shop".into(),
+                identifier: "shop".into(),
+                redirect_uris: Vec::new(),
+                logo: None,
+            },
+            now,
+        )
+        .expect("app")
+        .id
+        .clone();
+        let of_shop = create(pool, &shop, None, None, now).expect("created");
+        let (shop_account, shop_secret) = (of_shop.id.clone(), of_shop.secret.expose().to_owned());
+        applications::delete(pool, &shop).expect("app deleted");
+        assert_eq!(
+            client_of(&store, &shop_account, Some(&shop_secret)),
+            Ok(None),
+            "an account of a deleted app is no client"
         );
         let pool = store.pool_mut(&pool_id).expect("pool");
         assert_eq!(

@@ -275,6 +275,13 @@ pub(crate) fn forget_target(pool: &mut Pool, namespace: &str, kind: TargetType, 
     });
 }
 
+/// Forgets the grants held by one target in every namespace (a deleted group, say).
+pub(crate) fn forget_target_everywhere(pool: &mut Pool, kind: TargetType, target: &str) {
+    remove_grants(pool, |g| {
+        g.target_type == kind && g.target_identifier == target
+    });
+}
+
 /// The kind of the resource `resource` names in `namespace`, when it names one.
 pub(crate) fn kind_of(pool: &Pool, namespace: &str, resource: &str) -> Option<ResourceKind> {
     find(pool, namespace, resource).map(|r| r.kind)
