@@ -53,6 +53,22 @@ fn check_actions(actions: &[ResourceAction]) -> Result<(), Failure> {
     Ok(())
 }
 
+/// 2231 for a description or API identifier over the length limit.
+fn check_notes(
+    description: &Option<String>,
+    api_identifier: &Option<String>,
+) -> Result<(), Failure> {
+    for (what, text) in [
+        ("description", description),
+        ("apiIdentifier", api_identifier),
+    ] {
+        if let Some(text) = text {
+            check_length(what, text, MAX_TEXT_CHARS)?;
+        }
+    }
+    Ok(())
+}
+
 /// The resource `code` of `namespace`, if any.
 pub(crate) fn find<'p>(pool: &'p Pool, namespace: &str, code: &str) -> Option<&'p ResourceRecord> {
     pool.resources.find("code", &policy_key(namespace, code))
@@ -96,12 +112,7 @@ pub(crate) fn create<'p>(
     namespaces::by_code(pool, namespace)?;
     check_text("code", &new.code)?;
     check_actions(&new.actions)?;
-    for text in [&new.description, &new.api_identifier]
-        .into_iter()
-        .flatten()
-    {
-        check_length("description", text, MAX_TEXT_CHARS)?;
-    }
+    check_notes(&new.description, &new.api_identifier)?;
     let code = new.code.clone();
     pool.resources
         .insert_with(|id| ResourceRecord {
@@ -155,12 +166,7 @@ pub(crate) fn update<'p>(
     if let Some(actions) = &change.actions {
         check_actions(actions)?;
     }
-    for text in [&change.description, &change.api_identifier]
-        .into_iter()
-        .flatten()
-    {
-        check_length("description", text, MAX_TEXT_CHARS)?;
-    }
+    check_notes(&change.description, &change.api_identifier)?;
     let id = get(pool, namespace, code)?.id.clone();
     let offered: Option<Vec<String>> = change
         .actions
