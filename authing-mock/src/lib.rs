@@ -70,8 +70,8 @@
 //! | 2201 / 2203 | `updatePassword`: original password missing / wrong |
 //! | 2206 | token expired (by the fake's clock) |
 //! | 2207 | token invalid: bad signature, garbage, revoked, or of another pool |
-//! | 2241 / 2430 | QR code unknown / QR ticket unknown, expired or already exchanged |
-//! | 2431 | a second principal authentication of a user |
+//! | 2241 / 2460 | QR code unknown / QR ticket unknown, expired or already exchanged |
+//! | 2461 | a second principal authentication of a user |
 //! | 2224 | user pool does not exist |
 //! | 2225 / 2226 | a user may not change their email / phone with `updateUser` |
 //! | 2231 | malformed parameters (e.g. `params` that is not a JSON array of `{key, value}`), or a string over its length limit (below) |

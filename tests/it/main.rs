@@ -27,3 +27,5 @@ mod udf_flow;
 mod user_block_flow;
 // authuser (round 2)
 mod auth_user;
+// acl (round 2)
+mod acl_flow;

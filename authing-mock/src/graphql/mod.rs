@@ -85,6 +85,8 @@ pub(crate) struct Mutation(
     flows::FlowsMutation,
     // Policies and ACL.
     policies::PoliciesMutation,
+    // acl (round 2)
+    acl::AclMutation,
     unsupported_mutation::UnsupportedMutation,
 );
 

@@ -16,6 +16,10 @@ use super::table::Table;
 use super::udf::{FieldDef, Udvs};
 use super::user::UserRecord;
 use super::user_extras::{PrincipalRecord, QrCodes};
+// acl (round 2)
+use super::access_account::AccessAccountRecord;
+use super::namespace::Namespaces;
+use super::resource::{GrantRecord, ResourceRecord};
 use crate::crypto::{object_id, random_hex};
 
 /// An application of a pool; end users log in through it.
@@ -64,6 +68,15 @@ pub(crate) struct Pool {
     pub(crate) qrcodes: QrCodes,
     /// Principal authentications, by user id.
     pub(crate) principals: HashMap<String, PrincipalRecord>,
+    // acl (round 2)
+    /// Namespaces (permission groups), by numeric id; `default` and one per application.
+    pub(crate) namespaces: Namespaces,
+    /// Resources, by code per namespace.
+    pub(crate) resources: Table<ResourceRecord>,
+    /// Targets' permissions on resources (`allow`, `authorizeResource`).
+    pub(crate) resource_grants: Table<GrantRecord>,
+    /// Programmatic access accounts of the applications.
+    pub(crate) access_accounts: Table<AccessAccountRecord>,
 }
 
 impl Pool {
@@ -89,6 +102,11 @@ impl Pool {
             applications: Table::default(),
             qrcodes: QrCodes::default(),
             principals: HashMap::new(),
+            // acl (round 2)
+            namespaces: Namespaces::default(),
+            resources: Table::default(),
+            resource_grants: Table::default(),
+            access_accounts: Table::default(),
         };
         pool.add_default_app(Utc::now());
         pool
@@ -109,6 +127,11 @@ impl Pool {
         self.applications.clear();
         self.qrcodes = QrCodes::default();
         self.principals.clear();
+        // acl (round 2)
+        self.namespaces.clear();
+        self.resources.clear();
+        self.resource_grants.clear();
+        self.access_accounts.clear();
         self.add_default_app(Utc::now());
     }
 
@@ -128,6 +151,7 @@ impl Pool {
             access_policies: Vec::new(),
             agreements: Vec::new(),
             next_agreement_id: 1,
+            app_type: crate::store::AppType::Individual,
             created_at: now,
             updated_at: now,
         });
