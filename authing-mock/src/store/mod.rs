@@ -8,6 +8,8 @@
 
 mod mfa;
 mod outbox;
+// authlogin (round 2): external identities of users.
+mod identity;
 // applications area
 mod application;
 mod page;
@@ -30,6 +32,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 pub(crate) use application::{
     AccessPolicy, AccessTarget, Agreement, ApplicationRecord, DefaultStrategy,
 };
+pub(crate) use identity::IdentityRecord;
 pub(crate) use mfa::{MfaStep, TotpAuthenticator};
 pub use outbox::{Channel, SMS_SCENE, SentCode};
 pub(crate) use page::{Page, Paged};
