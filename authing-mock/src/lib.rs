@@ -157,6 +157,9 @@ mod graphql;
 mod in_process;
 mod journal;
 mod limits;
+// authlogin (round 2): setting up directories, sub-accounts, app MFA, resets.
+mod admin_logins;
+mod logins;
 mod mock;
 mod pool;
 // Protocols (issue 9).
@@ -180,6 +183,8 @@ pub use record::RecordedRequest;
 pub use server::MockServer;
 // auth-flows: the outbox of sent codes.
 pub use store::{Channel, SMS_SCENE, SentCode};
+// authlogin (round 2)
+pub use store::{AppMfa, PasswordStrength};
 
 /// The fake's GraphQL schema as SDL: what it accepts at `POST /graphql/v2`. It holds every
 /// type, field, argument, input field and enum value of Authing's v2 schema, identically

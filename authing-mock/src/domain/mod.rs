@@ -39,6 +39,11 @@ pub(crate) mod applications;
 // Policies and ACL.
 pub(crate) mod authz;
 pub(crate) mod policies;
+// authlogin (round 2): directory and sub-account logins, password resets, linking, app MFA.
+pub(crate) mod app_mfa;
+pub(crate) mod directory;
+pub(crate) mod linking;
+pub(crate) mod password_reset;
 
 use crate::failure::{Code, Failure};
 

@@ -14,6 +14,8 @@ mod roles;
 mod mfa;
 // applications area
 mod applications;
+// authlogin (round 2)
+mod logins;
 
 use std::sync::Arc;
 
@@ -35,4 +37,6 @@ pub(crate) fn routes() -> Router<Arc<Fake>> {
         .merge(mfa::routes())
         // applications area
         .merge(applications::routes())
+        // authlogin (round 2)
+        .merge(logins::routes())
 }

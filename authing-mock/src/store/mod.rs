@@ -8,8 +8,9 @@
 
 mod mfa;
 mod outbox;
-// authlogin (round 2): external identities of users.
+// authlogin (round 2): external identities of users, other ways in.
 mod identity;
+mod logins;
 // applications area
 mod application;
 mod page;
@@ -33,6 +34,8 @@ pub(crate) use application::{
     AccessPolicy, AccessTarget, Agreement, ApplicationRecord, DefaultStrategy,
 };
 pub(crate) use identity::IdentityRecord;
+pub use logins::{AppMfa, PasswordStrength};
+pub(crate) use logins::{AppMfaStep, DirectoryUser, ResetKind, ResetToken, SubAccount};
 pub(crate) use mfa::{MfaStep, TotpAuthenticator};
 pub use outbox::{Channel, SMS_SCENE, SentCode};
 pub(crate) use page::{Page, Paged};

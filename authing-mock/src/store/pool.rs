@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 
 use super::application::{ApplicationRecord, DefaultStrategy};
 use super::group::GroupRecord;
+use super::logins::LoginState;
 use super::mfa::MfaState;
 use super::outbox::Outbox;
 use super::policy::{AssignmentRecord, PolicyRecord};
@@ -56,6 +57,9 @@ pub(crate) struct Pool {
     // applications area
     /// The pool's applications; the default one (`app`) is the first row.
     pub(crate) applications: Table<ApplicationRecord>,
+    // authlogin (round 2)
+    /// LDAP / AD directory, sub-accounts, password resets, application MFA, faces.
+    pub(crate) logins: LoginState,
 }
 
 impl Pool {
@@ -79,6 +83,8 @@ impl Pool {
             outbox: Outbox::default(),
             mfa: MfaState::default(),
             applications: Table::default(),
+            // authlogin (round 2)
+            logins: LoginState::default(),
         };
         pool.add_default_app(Utc::now());
         pool
@@ -97,6 +103,8 @@ impl Pool {
         self.outbox.clear();
         self.mfa.clear();
         self.applications.clear();
+        // authlogin (round 2)
+        self.logins.clear();
         self.add_default_app(Utc::now());
     }
 
