@@ -178,8 +178,9 @@ pub(crate) struct UsersMutation;
 impl UsersMutation {
     /// Creates a user (administrators). The password arrives RSA-encrypted (2016 when it
     /// does not decrypt); `params` is a JSON array of `{key, value}` stored as custom data
-    /// with inferred types. `keepPassword` is accepted and ignored;
-    /// `resetPasswordOnFirstLogin` makes the user's first login demand a new password (1639). Binding an external `identity` is not supported yet (501).
+    /// with inferred types. `keepPassword` is accepted and ignored; with
+    /// `resetPasswordOnFirstLogin` the user's first login demands a new password (1639).
+    /// Binding an external `identity` is not supported yet (501).
     async fn create_user(
         &self,
         ctx: &Context<'_>,
