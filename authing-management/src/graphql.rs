@@ -29,8 +29,6 @@ authing_core::graphql_operations! {
     DELETE_USER = ("deleteUser", "graphql/users/deleteUser.graphql");
     /// `deleteUsers(ids)`.
     DELETE_USERS = ("deleteUsers", "graphql/users/deleteUsers.graphql");
-    /// `isUserExists(username, email, phone, externalId)`.
-    IS_USER_EXISTS = ("isUserExists", "graphql/users/isUserExists.graphql");
     /// `udv(targetType, targetId)`: an object's custom data.
     UDV = ("udv", "graphql/families/udv.graphql");
     /// `setUdv(targetType, targetId, key, value)`.
