@@ -25,3 +25,5 @@ mod transport_contract;
 // users-udf
 mod udf_flow;
 mod user_block_flow;
+// authlogin (round 2)
+mod authlogin_flow;
