@@ -29,7 +29,10 @@ async fn directory_logins(env: Env) {
         .websocket_host(env.pool.host.clone())
         .build()
         .expect("client");
-    let user = auth.login_by_ldap("ada", "directory-pw").await.expect("LDAP");
+    let user = auth
+        .login_by_ldap("ada", "directory-pw")
+        .await
+        .expect("LDAP");
     assert_eq!(user.nickname.as_deref(), Some("Ada L."));
     assert_eq!(providers(&user), ["ldap"]);
     assert!(auth.token().is_some(), "the client acts for ada");
@@ -38,7 +41,10 @@ async fn directory_logins(env: Env) {
 
     let wrong = auth.without_session().login_by_ldap("ada", "nope").await;
     assert!(wrong.expect_err("wrong").is(codes::WRONG_CREDENTIALS));
-    let unknown = auth.without_session().login_by_ldap("bob", "directory-pw").await;
+    let unknown = auth
+        .without_session()
+        .login_by_ldap("bob", "directory-pw")
+        .await;
     assert!(unknown.expect_err("unknown").is(codes::WRONG_CREDENTIALS));
 
     let ad = auth.without_session();
@@ -69,12 +75,13 @@ async fn directory_logins(env: Env) {
     assert_eq!(as_ada.id, user.id);
 
     assert!(sub.is_user_exists().username("ada-ops").await.is_ok());
-    assert!(!env
-        .authentication()
-        .is_user_exists()
-        .username("nobody")
-        .await
-        .expect("asked"));
+    assert!(
+        !env.authentication()
+            .is_user_exists()
+            .username("nobody")
+            .await
+            .expect("asked")
+    );
 }
 
 /// A user created with `resetPasswordOnFirstLogin` gets 1639 and a token at login; the token
@@ -136,10 +143,16 @@ async fn first_login_reset(env: Env) {
 
     // The pool's strength rule, and the local estimate.
     env.mock.set_password_strength(PasswordStrength::ThreeKinds);
-    let weak = auth.check_password_strength("abc123").await.expect("checked");
+    let weak = auth
+        .check_password_strength("abc123")
+        .await
+        .expect("checked");
     assert!(!weak.valid);
     assert!(weak.message.is_some());
-    let strong = auth.check_password_strength("ab12!x").await.expect("checked");
+    let strong = auth
+        .check_password_strength("ab12!x")
+        .await
+        .expect("checked");
     assert!(strong.valid);
     assert_eq!(compute_password_security_level("Correct1Horse"), 3);
 }

@@ -455,9 +455,11 @@ fn request_shapes_and_answers() {
     for entry in registry() {
         let fixture = read_fixture(entry.fixture);
         // Root fields Authing's SDKs send that its published schema lacks: the fake's has them.
-        let addition = fixture.request.operation_name.as_deref().is_some_and(|name| {
-            crate::graphql_documents::NOT_IN_AUTHINGS_SCHEMA.contains(&name)
-        });
+        let addition = fixture
+            .request
+            .operation_name
+            .as_deref()
+            .is_some_and(|name| crate::graphql_documents::NOT_IN_AUTHINGS_SCHEMA.contains(&name));
         let schema = if addition { &fake_schema } else { &schema };
         if let Err(e) = (entry.shape)(&fixture, schema) {
             failures.push(format!("{}: {e}", entry.fixture));
