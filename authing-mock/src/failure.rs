@@ -184,8 +184,9 @@ failures! {
     FirstLoginReset = codes::FIRST_LOGIN_RESET_PASSWORD, "首次登录，请重置密码", "First login: please reset your password";
     /// A login of a user an administrator asked to set a new password (`data.token`).
     ForcedReset = codes::FORCED_PASSWORD_RESET, "请重置密码", "Please reset your password";
-    /// Unbinding an external identity the user does not have.
-    IdentityNotBound = codes::OAUTH_NOT_BOUND, "尚未绑定该登录方式", "This login method is not bound";
+    /// Unlinking an external identity the user does not have (the same row as the users
+    /// area's: keep one when both land).
+    IdentityNotBound = codes::OAUTH_NOT_BOUND, "用户未绑定该身份源账号", "The user has no such external identity";
     /// Face MFA without a photo.
     FacePhotoMissing = codes::FACE_PHOTO_MISSING, "未提供人脸照片", "No face photo was given";
     /// Face enrolment without the comparison photo.

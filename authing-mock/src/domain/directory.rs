@@ -13,10 +13,11 @@
 use serde_json::{Map, Value, json};
 
 use super::identity::{self, CountedLogin, Issuer};
+use super::linking;
 use super::users::{self, NewUser, check_length};
 use crate::crypto::PasswordHash;
 use crate::failure::{Code, Failure};
-use crate::store::{DirectoryUser, IdentityRecord, Pool, SubAccount, UniqueField, UserRecord};
+use crate::store::{DirectoryUser, Pool, SubAccount, UniqueField, UserRecord};
 
 /// The longest directory username or sub-account name.
 const MAX_ACCOUNT_CHARS: usize = 128;
@@ -129,21 +130,10 @@ pub(crate) fn login<'p>(
         .filter(|entry| entry.password.matches(password))
         .ok_or(Code::WrongCredentials)?;
     let profile = entry.profile.clone();
-    let provider = connection.provider();
     // One directory stands behind both connections: a user linked through either is the
     // directory user's Authing account.
-    let linked = pool
-        .users
-        .iter()
-        .find(|user| {
-            user.identities.iter().any(|identity| {
-                identity.user_id_in_idp == username
-                    && [Connection::Ldap, Connection::Ad]
-                        .iter()
-                        .any(|c| c.provider() == identity.provider)
-            })
-        })
-        .map(|user| user.id.clone());
+    let providers = [Connection::Ldap.provider(), Connection::Ad.provider()];
+    let linked = linking::holder(pool, &providers, username).map(|user| user.id.clone());
     let user_id = match linked {
         Some(id) => id,
         None => {
@@ -156,19 +146,8 @@ pub(crate) fn login<'p>(
             users::create(pool, new, issuer.now)?.id.clone()
         }
     };
-    let identity = IdentityRecord {
-        provider: provider.to_owned(),
-        user_id_in_idp: username.to_owned(),
-        ext_idp_id: None,
-        is_social: false,
-    };
-    pool.users
-        .update(&user_id, |user| {
-            if !user.identities.contains(&identity) {
-                user.identities.push(identity);
-            }
-        })
-        .map_err(|_| Failure::from(Code::UserNotFound))?;
+    let now = issuer.now;
+    linking::add_identity(pool, &user_id, connection.provider(), username, false, now)?;
     finish_login(pool, issuer, &user_id, app_id, None)
 }
 
@@ -286,13 +265,16 @@ mod tests {
         assert!(!token.is_empty());
         assert_eq!(user.str_field("nickname"), Some("Ada L."));
         assert_eq!(user.fields["loginsCount"], 1);
-        assert_eq!(user.identities.len(), 1);
-        assert_eq!(user.identities[0].provider, "ldap");
+        let identities = linking::identities_of(user);
+        assert_eq!(identities.len(), 1);
+        assert_eq!(identities[0]["provider"], "ldap");
+        assert_eq!(identities[0]["userIdInIdp"], "ada");
         let id = user.id.clone();
         let (again, _) =
             login(&mut pool, &issuer, Connection::Ad, "ada", "dir-pw", None).expect("ok");
         assert_eq!(again.id, id, "the same directory user");
-        assert_eq!(again.identities.len(), 2, "linked through AD too");
+        let identities = linking::identities_of(again);
+        assert_eq!(identities.len(), 2, "linked through AD too");
         assert_eq!(pool.users.len(), 1);
     }
 

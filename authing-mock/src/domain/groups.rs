@@ -206,7 +206,6 @@ pub(crate) mod tests {
                 updated_at: Utc::now(),
                 fields: serde_json::Map::new(),
                 custom_data: Vec::new(),
-                identities: Vec::new(),
             })
             .expect("no unique keys")
             .id

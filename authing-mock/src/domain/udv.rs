@@ -162,7 +162,6 @@ mod tests {
                 updated_at: chrono::Utc::now(),
                 fields: serde_json::Map::new(),
                 custom_data: Vec::new(),
-                identities: Vec::new(),
             })
             .expect("inserted")
             .id

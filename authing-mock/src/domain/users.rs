@@ -295,7 +295,6 @@ pub(crate) fn create(
                 updated_at: now,
                 fields: Map::new(),
                 custom_data: Vec::new(),
-                identities: Vec::new(),
             };
             record.set("status", json!("Activated"));
             record.set("emailVerified", json!(false));

@@ -276,7 +276,6 @@ mod tests {
                 CustomDatum::inferred("age".to_owned(), &json!(42)),
                 CustomDatum::inferred("city".to_owned(), &json!("Beijing")),
             ],
-            identities: Vec::new(),
         }
     }
 

@@ -11,7 +11,7 @@ use serde_json::Value;
 use super::fields::{AccountFields, ProfileFields};
 use super::selected::Selected;
 use crate::clock::iso;
-use crate::store::{CustomDatum, DataType, IdentityRecord, Paged, UserRecord};
+use crate::store::{CustomDatum, DataType, Paged, UserRecord};
 
 /// The status of a user in the organisation.
 #[derive(Enum, Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -84,25 +84,6 @@ pub(crate) struct Identity {
     #[graphql(name = "type")]
     #[serde(rename = "type")]
     pub(crate) kind: Option<String>,
-}
-
-impl Identity {
-    /// The answer for `identity` of user `user_id` of pool `pool_id`.
-    pub(crate) fn of(identity: &IdentityRecord, user_id: &str, pool_id: &str) -> Self {
-        Self {
-            openid: None,
-            user_id_in_idp: Some(identity.user_id_in_idp.clone()),
-            user_id: Some(user_id.to_owned()),
-            ext_idp_id: identity.ext_idp_id.clone(),
-            is_social: Some(identity.is_social),
-            provider: Some(identity.provider.clone()),
-            user_pool_id: Some(pool_id.to_owned()),
-            refresh_token: None,
-            access_token: None,
-            connection_id: identity.ext_idp_id.clone(),
-            kind: None,
-        }
-    }
 }
 
 /// One custom value of a user.
@@ -210,13 +191,7 @@ impl User {
         user.token = token;
         user.created_at = Some(iso(record.created_at));
         user.updated_at = Some(iso(record.updated_at));
-        user.identities = Some(
-            record
-                .identities
-                .iter()
-                .map(|identity| Some(Identity::of(identity, &record.id, pool_id)))
-                .collect(),
-        );
+        user.identities.get_or_insert_with(Vec::new);
         user.custom_data = Some(
             record
                 .custom_data

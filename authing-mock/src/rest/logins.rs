@@ -107,7 +107,8 @@ async fn link(State(fake): State<Arc<Fake>>, request: Request) -> Response {
     call(&fake, &rc, Access::SignedOrApp, |call| {
         let primary = user_of(&call, field(&body, "primaryUserToken"))?;
         let secondary = user_of(&call, field(&body, "secondaryUserToken"))?;
-        call.pool(|pool| linking::link(pool, &primary, &secondary))?;
+        let now = call.now();
+        call.pool(|pool| linking::link(pool, &primary, &secondary, now))?;
         Ok(Value::Null)
     })
 }
@@ -121,7 +122,8 @@ async fn unlink(State(fake): State<Arc<Fake>>, request: Request) -> Response {
     call(&fake, &rc, Access::SignedOrApp, |call| {
         let primary = user_of(&call, field(&body, "primaryUserToken"))?;
         let provider = field(&body, "provider").unwrap_or_default();
-        call.pool(|pool| linking::unlink(pool, &primary, provider))?;
+        let now = call.now();
+        call.pool(|pool| linking::unlink(pool, &primary, provider, now))?;
         Ok(Value::Null)
     })
 }

@@ -8,8 +8,7 @@
 
 mod mfa;
 mod outbox;
-// authlogin (round 2): external identities of users, other ways in.
-mod identity;
+// authlogin (round 2): other ways in.
 mod logins;
 // applications area
 mod application;
@@ -33,7 +32,6 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 pub(crate) use application::{
     AccessPolicy, AccessTarget, Agreement, ApplicationRecord, DefaultStrategy,
 };
-pub(crate) use identity::IdentityRecord;
 pub use logins::{AppMfa, PasswordStrength};
 pub(crate) use logins::{AppMfaStep, DirectoryUser, ResetKind, ResetToken, SubAccount};
 pub(crate) use mfa::{MfaStep, TotpAuthenticator};

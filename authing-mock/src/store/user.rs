@@ -10,7 +10,6 @@ use std::fmt;
 use chrono::{DateTime, Utc};
 use serde_json::{Map, Value};
 
-use super::identity::IdentityRecord;
 use super::table::Record;
 use crate::crypto::PasswordHash;
 use crate::failure::Message;
@@ -108,8 +107,6 @@ pub(crate) struct UserRecord {
     /// Profile fields by wire name; never holds `id`, `password` or `token`.
     pub(crate) fields: Map<String, Value>,
     pub(crate) custom_data: Vec<CustomDatum>,
-    /// External identities bound to the user (LDAP, AD, social providers), oldest first.
-    pub(crate) identities: Vec<IdentityRecord>,
 }
 
 impl fmt::Debug for UserRecord {
