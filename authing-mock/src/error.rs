@@ -15,15 +15,15 @@ pub enum MockError {
     /// Binding or serving the socket failed.
     #[error("cannot serve the fake Authing: {0}")]
     Io(#[from] std::io::Error),
-    // authlogin (round 2)
-    /// A set-up call was refused: Authing's code and its (English) message, e.g. 2004 for
-    /// [`MockAuthing::add_sub_account`](crate::MockAuthing::add_sub_account) of an unknown
-    /// user.
-    #[error("the fake Authing refused: {code} {message}")]
+    /// The fake refused a test hook (such as
+    /// [`MockAuthing::add_sub_account`](crate::MockAuthing::add_sub_account) for an unknown
+    /// user), with Authing's code and the English message. (The authuser area adds the same
+    /// variant: keep one.)
+    #[error("the fake refused: {code} {message}")]
     Refused {
         /// Authing's code.
         code: i64,
-        /// Its message.
+        /// The message, in English.
         message: String,
     },
 }
