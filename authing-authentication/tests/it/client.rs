@@ -814,8 +814,14 @@ fn the_crate_lists_every_document_it_sends() {
             "unbindEmail",
             "updateEmail",
             "refreshToken",
+            // authlogin (round 2)
+            "loginBySubAccount",
+            "resetPasswordByFirstLoginToken",
+            "resetPasswordByForceResetToken",
+            "checkPasswordStrength",
             "checkLoginStatus",
             "updateUser",
+            "isUserExists",
         ]
     );
     for (name, document) in documents {
