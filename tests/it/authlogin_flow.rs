@@ -2,6 +2,7 @@
 //! directory, sub-accounts, the password resets a login demands, the application's SMS and
 //! face MFA step, and linking two accounts.
 
+use authing_authentication::EmailScene;
 use authing_authentication::mfa::mfa_token;
 use authing_authentication::password::{compute_password_security_level, reset_token};
 use authing_core::model::{CreateUserInput, User};
@@ -232,6 +233,33 @@ async fn app_sms_mfa(env: Env) {
     assert!(other.expect_err("not dana").is(codes::FACE_MISMATCH));
     let verified = client.verify_face_mfa(&step, photo).await.expect("matches");
     assert_eq!(verified.id, user.id);
+    assert!(client.token().is_some());
+    let again = client.associate_face_by_url(photo, photo).await;
+    assert!(again.expect_err("enrolled").is(codes::FACE_ALREADY_BOUND));
+
+    // Email MFA: the code goes to the address given at the step (bound, as no user has it).
+    env.mock
+        .require_app_mfa(&env.pool.app_id, Some(AppMfa::Email))
+        .expect("email MFA on");
+    let step = mfa_token(
+        &env.authentication()
+            .login_by_username("dana", "passw0rd!")
+            .await
+            .expect_err("MFA step"),
+    )
+    .expect("mfaToken");
+    let email = "dana@example.com";
+    let client = env.authentication();
+    client
+        .send_email(email, EmailScene::MfaVerify)
+        .await
+        .expect("sent");
+    let code = env.mock.last_code(email).expect("the email in the outbox");
+    let user = client
+        .verify_app_email_mfa(&step, email, code)
+        .await
+        .expect("verified");
+    assert_eq!(user.email.as_deref(), Some(email));
     assert!(client.token().is_some());
 }
 
