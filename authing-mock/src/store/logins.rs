@@ -108,3 +108,30 @@ impl LoginState {
         };
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clearing_keeps_the_configuration_only() {
+        let mut state = LoginState {
+            password_strength: PasswordStrength::TwoKinds,
+            ..LoginState::default()
+        };
+        let entry = DirectoryUser {
+            password: PasswordHash::new("pw").expect("hash"),
+            profile: Map::new(),
+        };
+        state.directory.insert("ada".into(), entry);
+        state.must_reset.insert("u1".into(), ResetKind::Forced);
+        state.app_mfa.insert("app1".into(), AppMfa::Sms);
+        state
+            .faces
+            .insert("u1".into(), HashSet::from(["a.jpg".to_owned()]));
+        state.clear();
+        assert!(state.directory.contains_key("ada"));
+        assert_eq!(state.password_strength, PasswordStrength::TwoKinds);
+        assert!(state.must_reset.is_empty() && state.app_mfa.is_empty() && state.faces.is_empty());
+    }
+}
