@@ -80,6 +80,14 @@ authing_core::graphql_operations! {
     CHECK_PASSWORD_STRENGTH = (
         "checkPasswordStrength", "graphql/password/checkPasswordStrength.graphql"
     );
+    // authuser (round 2): what the user has.
+    /// `user(id) { roles(namespace) }`: the user's roles.
+    GET_USER_ROLES = ("user", "graphql/relations/getUserRoles.graphql");
+    /// `user(id) { authorizedResources(namespace, resourceType) }`.
+    LIST_USER_AUTHORIZED_RESOURCES =
+        ("user", "graphql/relations/listUserAuthorizedResources.graphql");
+    /// `user(id) { departments(orgId) }`: the user's departments.
+    GET_USER_DEPARTMENTS = ("user", "graphql/relations/getUserDepartments.graphql");
 }
 
 /// `(operation name, document as sent)` of every GraphQL document this crate sends, for
@@ -204,8 +212,8 @@ mod tests {
     fn user_documents_select_every_user_scalar_and_identities() {
         for op in sent()
             .iter()
-            // Not about a user: a login's status and a refreshed token.
-            // Not about a user: a login's status, a refreshed token, and `CommonMessage`s.
+            // Not about a user: a login's status, a refreshed token, `CommonMessage`s, the
+            // custom data lists, and what a user has (a sub-selection of `user`).
             .filter(|op| {
                 ![
                     &documents::CHECK_LOGIN_STATUS,
@@ -217,6 +225,13 @@ mod tests {
                     &RESET_PASSWORD_BY_FIRST_LOGIN_TOKEN,
                     &RESET_PASSWORD_BY_FORCE_RESET_TOKEN,
                     &CHECK_PASSWORD_STRENGTH,
+                    &documents::UDV,
+                    &documents::SET_UDV,
+                    &documents::REMOVE_UDV,
+                    &documents::SET_UDV_BATCH,
+                    &GET_USER_ROLES,
+                    &LIST_USER_AUTHORIZED_RESOURCES,
+                    &GET_USER_DEPARTMENTS,
                 ]
                 .contains(op)
             })

@@ -2,8 +2,12 @@
 //!
 //! An `AuthenticationClient` acts for one end user at a time: it registers and logs users
 //! in, reads and changes their own profile and password, checks whether a token is a live
-//! login, and logs out. Passwords are encrypted with the client's [`Encryptor`] before they
-//! leave the process; tokens and passwords never appear in `Debug` output.
+//! login, and logs out. It also reads what the user has ([`relations`]: roles, authorized
+//! resources, organisations, departments, applications, security level) and their own
+//! custom data, runs QR-code logins from a backend ([`qrcode`]), builds social and
+//! enterprise login URLs ([`social`]), and authenticates the user as a person or an
+//! enterprise ([`principal`]). Passwords are encrypted with the client's [`Encryptor`]
+//! before they leave the process; tokens and passwords never appear in `Debug` output.
 //!
 //! It works over any [`Transport`]: `authing-transport-reqwest`, `authing-transport-hyper`,
 //! the fake Authing of `authing-mock`, or a closure, as in this example:
@@ -89,6 +93,13 @@ mod linking;
 pub mod password;
 mod user_exists;
 mod websocket_host;
+// authuser (round 2): the user's data and session.
+mod custom_data;
+pub mod principal;
+pub mod qrcode;
+pub mod relations;
+pub mod social;
+mod state;
 
 pub use authing_core::NoTransport;
 pub use authing_core::model::{LoginStatus, RegisterProfile, UpdateUserInput, User};
@@ -118,3 +129,6 @@ pub use password::{
     ResetPasswordByForceResetToken,
 };
 pub use user_exists::IsUserExists;
+// authuser (round 2): the user's data and session.
+pub use custom_data::{ListUdv, RemoveUdv, SetUdv, SetUdvBatch};
+pub use status::{SsoSession, SsoSessionDetails, TrackSession};

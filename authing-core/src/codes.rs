@@ -195,3 +195,9 @@ pub const FACE_MISMATCH: i64 = 1702;
 pub const FACE_NO_PHONE_OR_EMAIL: i64 = 1703;
 /// Face MFA: a face is already bound.
 pub const FACE_ALREADY_BOUND: i64 = 1706;
+// authuser (round 2): Authing's published table has no rows for these; the fake and the SDK
+// use these numbers.
+/// The QR code's ticket is unknown or was already exchanged (a ticket works once).
+pub const QRCODE_TICKET_INVALID: i64 = 2_430;
+/// The user's principal authentication is already done (it is done once).
+pub const PRINCIPAL_ALREADY_AUTHENTICATED: i64 = 2_431;

@@ -195,6 +195,13 @@ failures! {
     FaceMismatch = codes::FACE_MISMATCH, "人脸对比失败", "The face does not match";
     /// A face is already enrolled.
     FaceBound = codes::FACE_ALREADY_BOUND, "已绑定人脸", "A face is already bound";
+    // authuser (round 2)
+    /// No QR code has this `random`.
+    QrCodeNotFound = codes::QRCODE_NOT_FOUND, "二维码不存在", "The QR code does not exist";
+    /// The ticket of a QR code is unknown or already exchanged.
+    QrTicketInvalid = codes::QRCODE_TICKET_INVALID, "二维码凭证无效或已使用", "The QR code ticket is invalid or already used";
+    /// The user's principal authentication is already done.
+    PrincipalAuthenticated = codes::PRINCIPAL_ALREADY_AUTHENTICATED, "已完成主体认证，不能重复认证", "The principal authentication is already done";
 }
 
 /// What fills a message's `{}`.

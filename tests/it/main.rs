@@ -27,3 +27,5 @@ mod udf_flow;
 mod user_block_flow;
 // authlogin (round 2)
 mod authlogin_flow;
+// authuser (round 2)
+mod auth_user;

@@ -819,9 +819,17 @@ fn the_crate_lists_every_document_it_sends() {
             "resetPasswordByFirstLoginToken",
             "resetPasswordByForceResetToken",
             "checkPasswordStrength",
+            // authuser (round 2)
+            "getUserRoles",
+            "listUserAuthorizedResources",
+            "getUserDepartments",
             "checkLoginStatus",
             "updateUser",
             "isUserExists",
+            "udv",
+            "setUdv",
+            "removeUdv",
+            "setUdvBatch",
         ]
     );
     for (name, document) in documents {

@@ -13,4 +13,14 @@ crate::graphql_operations! {
     /// `isUserExists(username, email, phone, externalId)`: whether a user with one of these
     /// exists in the pool (an administrator's question, and a visitor's before registering).
     IS_USER_EXISTS = ("isUserExists", "users/isUserExists.graphql");
+    // authuser (round 2): custom data, sent by administrators for any object and by a user
+    // for their own.
+    /// `udv(targetType, targetId)`: an object's custom data.
+    UDV = ("udv", "custom_data/udv.graphql");
+    /// `setUdv(targetType, targetId, key, value)`: one value; answers all of them.
+    SET_UDV = ("setUdv", "custom_data/setUdv.graphql");
+    /// `removeUdv(targetType, targetId, key)`: answers the values left.
+    REMOVE_UDV = ("removeUdv", "custom_data/removeUdv.graphql");
+    /// `setUdvBatch(targetType, targetId, udvList)`: several values; answers all of them.
+    SET_UDV_BATCH = ("setUdvBatch", "custom_data/setUdvBatch.graphql");
 }

@@ -38,12 +38,16 @@ pub(crate) mod agreements;
 pub(crate) mod applications;
 // Policies and ACL.
 pub(crate) mod authz;
+// authuser (round 2)
+pub(crate) mod me;
 pub(crate) mod policies;
 // authlogin (round 2): directory and sub-account logins, password resets, linking, app MFA.
 pub(crate) mod app_mfa;
 pub(crate) mod directory;
 pub(crate) mod linking;
 pub(crate) mod password_reset;
+pub(crate) mod principal;
+pub(crate) mod qrcode;
 
 use crate::failure::{Code, Failure};
 

@@ -16,6 +16,9 @@ mod mfa;
 mod applications;
 // authlogin (round 2)
 mod logins;
+// authuser (round 2)
+mod me;
+mod qrcode;
 
 use std::sync::Arc;
 
@@ -23,7 +26,7 @@ use axum::Router;
 
 use crate::fake::Fake;
 
-pub(crate) use envelope::{envelope, failure, method_not_allowed, not_found, success};
+pub(crate) use envelope::{answer, envelope, failure, method_not_allowed, not_found, success};
 
 /// Every REST route, to mount at the root.
 pub(crate) fn routes() -> Router<Arc<Fake>> {
@@ -39,4 +42,7 @@ pub(crate) fn routes() -> Router<Arc<Fake>> {
         .merge(applications::routes())
         // authlogin (round 2)
         .merge(logins::routes())
+        // authuser (round 2)
+        .merge(me::routes())
+        .merge(qrcode::routes())
 }

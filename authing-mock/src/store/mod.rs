@@ -26,6 +26,11 @@ mod group;
 mod role;
 // Protocols (issue 9).
 mod grants;
+// authuser (round 2)
+mod user_extras;
+
+// authuser (round 2)
+pub(crate) use user_extras::{PrincipalRecord, QrCodeRecord, QrState};
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 

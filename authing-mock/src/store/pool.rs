@@ -1,5 +1,7 @@
 //! [`Pool`]: one user pool's application and tables.
 
+use std::collections::HashMap;
+
 use authing_core::Secret;
 use chrono::{DateTime, Utc};
 
@@ -14,6 +16,7 @@ use super::role::RoleRecord;
 use super::table::Table;
 use super::udf::{FieldDef, Udvs};
 use super::user::UserRecord;
+use super::user_extras::{PrincipalRecord, QrCodes};
 use crate::crypto::{object_id, random_hex};
 
 /// An application of a pool; end users log in through it.
@@ -60,6 +63,11 @@ pub(crate) struct Pool {
     // authlogin (round 2)
     /// LDAP / AD directory, sub-accounts, password resets, application MFA, faces.
     pub(crate) logins: LoginState,
+    // authuser (round 2)
+    /// The QR codes of QR-code logins.
+    pub(crate) qrcodes: QrCodes,
+    /// Principal authentications, by user id.
+    pub(crate) principals: HashMap<String, PrincipalRecord>,
 }
 
 impl Pool {
@@ -85,6 +93,8 @@ impl Pool {
             applications: Table::default(),
             // authlogin (round 2)
             logins: LoginState::default(),
+            qrcodes: QrCodes::default(),
+            principals: HashMap::new(),
         };
         pool.add_default_app(Utc::now());
         pool
@@ -105,6 +115,8 @@ impl Pool {
         self.applications.clear();
         // authlogin (round 2)
         self.logins.clear();
+        self.qrcodes = QrCodes::default();
+        self.principals.clear();
         self.add_default_app(Utc::now());
     }
 
