@@ -814,11 +814,18 @@ fn the_crate_lists_every_document_it_sends() {
             "unbindEmail",
             "updateEmail",
             "refreshToken",
+            // authlogin (round 2)
+            "loginBySubAccount",
+            "resetPasswordByFirstLoginToken",
+            "resetPasswordByForceResetToken",
+            "checkPasswordStrength",
+            // authuser (round 2)
             "getUserRoles",
             "listUserAuthorizedResources",
             "getUserDepartments",
             "checkLoginStatus",
             "updateUser",
+            "isUserExists",
             "udv",
             "setUdv",
             "removeUdv",

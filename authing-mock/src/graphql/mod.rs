@@ -34,6 +34,8 @@ mod roles;
 // Policies and ACL.
 mod acl;
 mod policies;
+// authlogin (round 2)
+mod logins;
 
 pub(crate) mod inputs;
 pub(crate) mod schema;
@@ -68,6 +70,8 @@ pub(crate) struct Query(
     // Policies and ACL.
     policies::PoliciesQuery,
     acl::AclQuery,
+    // authlogin (round 2)
+    logins::LoginsQuery,
     unsupported_query::UnsupportedQuery,
 );
 
@@ -87,6 +91,8 @@ pub(crate) struct Mutation(
     policies::PoliciesMutation,
     // acl (round 2)
     acl::AclMutation,
+    // authlogin (round 2)
+    logins::LoginsMutation,
     unsupported_mutation::UnsupportedMutation,
 );
 

@@ -179,8 +179,9 @@ pub(crate) struct UsersMutation;
 impl UsersMutation {
     /// Creates a user (administrators). The password arrives RSA-encrypted (2016 when it
     /// does not decrypt); `params` is a JSON array of `{key, value}` stored as custom data
-    /// with inferred types. `keepPassword` and `resetPasswordOnFirstLogin` are accepted and
-    /// ignored. Binding an external `identity` is not supported yet (501).
+    /// with inferred types. `keepPassword` is accepted and ignored; with
+    /// `resetPasswordOnFirstLogin` the user's first login demands a new password (1639).
+    /// Binding an external `identity` is not supported yet (501).
     async fn create_user(
         &self,
         ctx: &Context<'_>,
@@ -190,7 +191,7 @@ impl UsersMutation {
         params: Option<String>,
         identity: Option<CreateUserIdentityInput>,
     ) -> Result<User> {
-        let _ = (keep_password, reset_password_on_first_login);
+        let _ = keep_password;
         call(ctx, Access::Admin, |call| {
             if identity.is_some() {
                 return Err(Failure::unsupported("createUser(identity)"));
@@ -205,8 +206,17 @@ impl UsersMutation {
             };
             let now = call.now();
             call.pool(|pool| {
-                let user = users::create(pool, new, now)?;
-                Ok(User::from_record(user, call.pool_id(), None))
+                let id = users::create(pool, new, now)?.id.clone();
+                // authlogin: the first login then demands a new password (1639).
+                if reset_password_on_first_login == Some(true) {
+                    let kind = crate::store::ResetKind::FirstLogin;
+                    crate::domain::password_reset::require_reset(pool, &id, kind)?;
+                }
+                Ok(User::from_record(
+                    users::get(pool, &id)?,
+                    call.pool_id(),
+                    None,
+                ))
             })
         })
     }
