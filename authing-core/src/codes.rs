@@ -215,3 +215,8 @@ pub const NAMESPACE_NOT_FOUND: i64 = 2_440;
 pub const NAMESPACE_EXISTS: i64 = 2_441;
 /// No programmatic access account has this id.
 pub const ACCESS_ACCOUNT_NOT_FOUND: i64 = 2_450;
+
+// authgaps (round 2): Authing's published table has no row for a password the pool's
+// strength rule refuses; the fake and the SDK use this number.
+/// The password does not meet the user pool's strength rule (register, change, reset).
+pub const PASSWORD_TOO_WEAK: i64 = 2_470;

@@ -213,6 +213,9 @@ failures! {
     NamespaceExists = codes::NAMESPACE_EXISTS, "权限分组已存在：{}", "Namespace already exists: {}";
     /// No programmatic access account with this id.
     AccessAccountNotFound = codes::ACCESS_ACCOUNT_NOT_FOUND, "编程访问账号不存在", "Programmatic access account does not exist";
+    // authgaps (round 2)
+    /// A chosen password the pool's strength rule refuses; `{}` says what it lacks.
+    PasswordTooWeak = codes::PASSWORD_TOO_WEAK, "密码强度不符合要求：{}", "The password is too weak: {}";
 }
 
 /// What fills a message's `{}`.

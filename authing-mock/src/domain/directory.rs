@@ -179,7 +179,8 @@ pub(crate) fn add_sub_account(
 }
 
 /// Logs in as the user sub-account `account` belongs to: 2333 for an unknown account or a
-/// wrong password, then as any login (2005 blocked, 1576 kept out by the application).
+/// wrong password, then the checks of every login (2005 blocked, 1576 kept out by the
+/// application, 1635 / 1639 / 2058 / 1636 steps: [`identity::after_first_factor`]).
 pub(crate) fn login_by_sub_account<'p>(
     pool: &'p mut Pool,
     issuer: &Issuer<'_>,
@@ -199,8 +200,9 @@ pub(crate) fn login_by_sub_account<'p>(
     finish_login(pool, issuer, &user_id, app_id, ip)
 }
 
-/// Refuses a blocked user (2005) or one the application keeps out (1576), then counts
-/// the login and issues a token.
+/// Runs the checks of every login ([`identity::after_first_factor`]: blocked, the
+/// application's access policy, MFA, a password to change first, the application's MFA),
+/// then counts the login and issues a token.
 fn finish_login<'p>(
     pool: &'p mut Pool,
     issuer: &Issuer<'_>,
@@ -208,11 +210,8 @@ fn finish_login<'p>(
     app_id: Option<&str>,
     ip: Option<String>,
 ) -> Result<(&'p UserRecord, String), Failure> {
-    if users::get(pool, user_id)?.flag("blocked") {
-        return Err(Code::UserBlocked.into());
-    }
+    identity::after_first_factor(pool, issuer, user_id, app_id)?;
     let app = app_id.unwrap_or(&pool.app.id).to_owned();
-    super::applications::check_login_access(pool, &app, user_id)?;
     let counted = CountedLogin {
         ip,
         custom_data: Vec::new(),
@@ -317,5 +316,64 @@ mod tests {
             .expect("blocked");
         let blocked = login_by_sub_account(&mut pool, &issuer, "ann-ops", "sub-pw", None, None);
         assert_eq!(blocked.expect_err("blocked").number(), 2005);
+    }
+
+    // authgaps: directory and sub-account logins take the steps password logins do.
+    #[test]
+    fn directory_and_sub_account_logins_take_every_logins_steps() {
+        use crate::domain::{mfa, password_reset};
+        use crate::store::{AppMfa, ResetKind};
+
+        let mut pool = Pool::random();
+        let tokens = TokenIssuer::random();
+        let now = Utc::now();
+        let issuer = Issuer {
+            tokens: &tokens,
+            now,
+            origin: "http://x",
+        };
+        add_user(&mut pool, "ada", "dir-pw", Map::new()).expect("added");
+        let ldap = |pool: &mut Pool| {
+            login(pool, &issuer, Connection::Ldap, "ada", "dir-pw", None).map(|(u, _)| u.id.clone())
+        };
+        let sub = |pool: &mut Pool| {
+            login_by_sub_account(pool, &issuer, "ada-ops", "sub-pw", None, None)
+                .map(|(u, _)| u.id.clone())
+        };
+        let id = ldap(&mut pool).expect("first login");
+        add_sub_account(&mut pool, &id, "ada-ops", "sub-pw").expect("sub-account");
+        assert_eq!(sub(&mut pool).expect("sub-account login"), id);
+
+        password_reset::require_reset(&mut pool, &id, ResetKind::Forced).expect("demanded");
+        let forced = ldap(&mut pool).expect_err("a new password first");
+        assert_eq!(forced.number(), 2058);
+        assert!(forced.data().is_some_and(|d| d["token"].is_string()));
+        assert_eq!(sub(&mut pool).expect_err("forced").number(), 2058);
+        pool.logins.must_reset.remove(&id);
+
+        let app_id = pool.app.id.clone();
+        pool.logins.app_mfa.insert(app_id.clone(), AppMfa::Sms);
+        let app_mfa = ldap(&mut pool).expect_err("the application's MFA");
+        assert_eq!(app_mfa.number(), 1636);
+        assert!(app_mfa.data().is_some_and(|d| d["mfaToken"].is_string()));
+        assert_eq!(sub(&mut pool).expect_err("app MFA").number(), 1636);
+        pool.logins.app_mfa.remove(&app_id);
+
+        let enrolment = mfa::associate(&mut pool, &id, "fake", now).expect("associated");
+        let secret = enrolment["secret"].as_str().expect("secret");
+        let seconds = u64::try_from(now.timestamp()).expect("after 1970");
+        let code = authing_core::totp::code(secret, seconds).expect("code");
+        mfa::confirm(&mut pool, &id, Some(&code), now).expect("confirmed");
+        let totp = ldap(&mut pool).expect_err("the MFA step");
+        assert_eq!(totp.number(), 1635);
+        assert!(totp.data().is_some_and(|d| d["mfaToken"].is_string()));
+        let ad = login(&mut pool, &issuer, Connection::Ad, "ada", "dir-pw", None);
+        assert_eq!(ad.expect_err("AD too").number(), 1635);
+        assert_eq!(sub(&mut pool).expect_err("sub-account too").number(), 1635);
+        assert_eq!(
+            users::get(&pool, &id).expect("user").fields["loginsCount"],
+            2,
+            "a login stopped at a step is not counted"
+        );
     }
 }

@@ -10,7 +10,7 @@ use super::users::{self, NewUser, check_length, is_email};
 use crate::clock::iso;
 use crate::crypto::{PasswordHash, RsaKeyPair};
 use crate::failure::{Code, Failure};
-use crate::store::{CustomDatum, Pool, Store, UniqueField, UserRecord};
+use crate::store::{CustomDatum, PasswordStrength, Pool, Store, UniqueField, UserRecord};
 use crate::tokens::{IssuedToken, TokenIssuer, TokenOwner, UserTokenSubject, VerifiedToken};
 
 /// The longest password (in characters) the fake accepts.
@@ -65,6 +65,23 @@ pub(crate) fn new_password(key: &RsaKeyPair, ciphertext: &str) -> Result<Passwor
     if plain.is_empty() {
         return Err(Code::PasswordRequired.into());
     }
+    PasswordHash::new(&plain)
+}
+
+/// A password a user chooses (registering, changing or resetting theirs): decrypted, not
+/// empty (2032), meeting the pool's strength rule `strength` (2470, saying what it lacks),
+/// hashed. An administrator creating a user is exempt, as in Authing ([`optional_password`]).
+pub(crate) fn chosen_password(
+    key: &RsaKeyPair,
+    strength: PasswordStrength,
+    ciphertext: &str,
+) -> Result<PasswordHash, Failure> {
+    let plain = decrypt(key, ciphertext)?;
+    if plain.is_empty() {
+        return Err(Code::PasswordRequired.into());
+    }
+    super::password_reset::check_strength(strength, &plain)
+        .map_err(|lacks| Failure::with_words(Code::PasswordTooWeak, lacks))?;
     PasswordHash::new(&plain)
 }
 
@@ -247,20 +264,8 @@ pub(crate) fn login<'p>(
             if !matches {
                 return Err(Code::WrongCredentials.into());
             }
-            // The application's access policy, before any MFA step: a user it keeps out
-            // never gets one.
-            check_app_access(pool, login.app_id.as_deref(), &user.id)?;
-            if pool.mfa.required(&user.id) {
-                let user_id = user.id.clone();
-                let app_id = login.app_id.unwrap_or_else(|| pool.app.id.clone());
-                return Err(super::mfa::begin_step(pool, user_id, app_id, issuer.now));
-            }
-            // authlogin: a password the user must change first (1639 / 2058), then the
-            // application's own MFA step (1636).
             let user_id = user.id.clone();
-            let app_id = login.app_id.clone().unwrap_or_else(|| pool.app.id.clone());
-            super::password_reset::demanded_at_login(pool, &user_id, issuer.now)?;
-            super::app_mfa::demanded_at_login(pool, &app_id, &user_id, issuer.now)?;
+            after_first_factor(pool, issuer, &user_id, login.app_id.as_deref())?;
             user_id
         }
         None if login.auto_register => {
@@ -288,6 +293,36 @@ pub(crate) fn login<'p>(
     };
     let issued = issue(pool, issuer, app_id, &user_id, Some(counted))?;
     Ok((users::get(pool, &user_id)?, issued.token))
+}
+
+/// The checks every login runs once its first factor (a password, a directory bind, a
+/// one-time code) checked out, whichever way in it was: 2005 blocked; 1576 when the
+/// application's access policy keeps the user out (before any MFA step: a user it keeps out
+/// never gets one); 1635 with `data.mfaToken` when the user has MFA on; 1639 / 2058 with
+/// `data.token` when they must set a new password first; 1636 with `data.mfaToken` when the
+/// application demands its own MFA step. `app_id` is the application logged in to (else
+/// the pool's).
+pub(crate) fn after_first_factor(
+    pool: &mut Pool,
+    issuer: &Issuer<'_>,
+    user_id: &str,
+    app_id: Option<&str>,
+) -> Result<(), Failure> {
+    if users::get(pool, user_id)?.flag("blocked") {
+        return Err(Code::UserBlocked.into());
+    }
+    check_app_access(pool, app_id, user_id)?;
+    let app_id = app_id.unwrap_or(&pool.app.id).to_owned();
+    if pool.mfa.required(user_id) {
+        return Err(super::mfa::begin_step(
+            pool,
+            user_id.to_owned(),
+            app_id,
+            issuer.now,
+        ));
+    }
+    super::password_reset::demanded_at_login(pool, user_id, issuer.now)?;
+    super::app_mfa::demanded_at_login(pool, &app_id, user_id, issuer.now)
 }
 
 /// 1576 when the access policy of application `app_id` (the pool's default one when

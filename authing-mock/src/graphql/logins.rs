@@ -3,6 +3,7 @@
 
 use async_graphql::{Context, Object, Result};
 
+use super::identity::chosen_password;
 use super::resolve::call;
 use super::schema::account::CheckPasswordStrengthResult;
 use super::types::{CommonMessage, User};
@@ -87,7 +88,7 @@ impl LoginsMutation {
         password: String,
     ) -> Result<Option<CommonMessage>> {
         call(ctx, Access::App, |call| {
-            let new = identity::new_password(&call.fake.key, &password)?;
+            let new = chosen_password(&call, &password)?;
             let now = call.now();
             call.pool(|pool| password_reset::reset_by_first_login_token(pool, &token, new, now))?;
             Ok(Some(success(call.rc.lang)))
@@ -106,7 +107,7 @@ impl LoginsMutation {
     ) -> Result<Option<CommonMessage>> {
         call(ctx, Access::App, |call| {
             let old = identity::decrypt(&call.fake.key, &old_password)?;
-            let new = identity::new_password(&call.fake.key, &new_password)?;
+            let new = chosen_password(&call, &new_password)?;
             let now = call.now();
             call.pool(|pool| {
                 password_reset::reset_by_force_reset_token(pool, &token, &old, new, now)
