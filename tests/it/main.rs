@@ -31,3 +31,5 @@ mod authlogin_flow;
 mod auth_user;
 // acl (round 2)
 mod acl_flow;
+// authgaps (round 2)
+mod authgaps_flow;
