@@ -100,6 +100,8 @@ pub mod qrcode;
 pub mod relations;
 pub mod social;
 mod state;
+// authgaps (round 2): an application's public configuration.
+pub mod app_config;
 
 pub use authing_core::NoTransport;
 pub use authing_core::model::{LoginStatus, RegisterProfile, UpdateUserInput, User};

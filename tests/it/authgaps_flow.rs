@@ -1,7 +1,7 @@
 //! The gaps the authentication audit found (authgaps), end to end: a phone-code login
 //! that registers the phone, the pool's password-strength rule on every password a user
-//! chooses, and directory / sub-account logins stopping at the MFA step as password logins
-//! do.
+//! chooses, directory / sub-account logins stopping at the MFA step as password logins
+//! do, and an application's public configuration.
 
 use authing_authentication::mfa::mfa_token;
 use authing_authentication::totp;
@@ -156,7 +156,41 @@ async fn directory_logins_take_the_mfa_step(env: Env) {
     assert!(fresh.token().is_some(), "the login is complete");
 }
 
+/// The application's public configuration, read without a token, from the fake's record
+/// of it; an unknown application is 2011.
+async fn application_public_config(env: Env) {
+    let auth = env.authentication();
+    let config = auth
+        .application_public_config()
+        .await
+        .expect("the client's application");
+    assert_eq!(config.id, env.pool.app_id);
+    assert_eq!(
+        config.user_pool_id.as_deref(),
+        Some(env.pool.user_pool_id.as_str())
+    );
+    assert_eq!(
+        config.public_key.as_deref(),
+        Some(env.mock.public_key_pem())
+    );
+    assert_eq!(config.verify_code_length, Some(6));
+    assert!(config.identity_provider("oidc", "corp").is_none());
+    let text = format!("{config:?}");
+    assert!(
+        !text.contains(env.pool.app_secret.expose()),
+        "no app secret: {text}"
+    );
+    let missing = auth.application_public_config_of("no-such-app").await;
+    assert!(missing.expect_err("unknown").is(codes::APP_NOT_FOUND));
+    let none = auth.application_public_config_of(" ").await;
+    assert!(
+        matches!(none, Err(authing_core::Error::InvalidArgument(_))),
+        "{none:?}"
+    );
+}
+
 each_transport!(
+    application_public_config,
     phone_code_login_registers,
     strength_rule_is_enforced,
     directory_logins_take_the_mfa_step

@@ -240,6 +240,8 @@ fn registry() -> Vec<Entry> {
         management "management/applications/activeUsers" => mgmt::applications::ActiveUsers;
         management "management/applications/changeApplicationType" => mgmt::applications::ChangeApplicationType;
         management "management/applications/applicationTenants" => mgmt::applications::ApplicationTenants;
+        // authgaps (round 2)
+        authentication "authentication/app_config/publicConfig" => authn::app_config::GetApplicationPublicConfig;
     }
 }
 

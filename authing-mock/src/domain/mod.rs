@@ -52,6 +52,8 @@ pub(crate) mod qrcode;
 pub(crate) mod access_accounts;
 pub(crate) mod acl;
 pub(crate) mod namespaces;
+// authgaps (round 2)
+pub(crate) mod app_config;
 
 use crate::failure::{Code, Failure};
 

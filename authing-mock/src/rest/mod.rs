@@ -23,6 +23,8 @@ mod qrcode;
 mod access_accounts;
 mod acl;
 mod application_users;
+// authgaps (round 2)
+mod app_config;
 
 use std::sync::Arc;
 
@@ -53,4 +55,6 @@ pub(crate) fn routes() -> Router<Arc<Fake>> {
         .merge(acl::routes())
         .merge(access_accounts::routes())
         .merge(application_users::routes())
+        // authgaps (round 2)
+        .merge(app_config::routes())
 }
