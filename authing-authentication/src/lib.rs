@@ -5,8 +5,9 @@
 //! login, and logs out. It also reads what the user has ([`relations`]: roles, authorized
 //! resources, organisations, departments, applications, security level) and their own
 //! custom data, runs QR-code logins from a backend ([`qrcode`]), builds social and
-//! enterprise login URLs ([`social`]), and authenticates the user as a person or an
-//! enterprise ([`principal`]). Passwords are encrypted with the client's [`Encryptor`]
+//! enterprise login URLs ([`social`]), reads an application's public configuration
+//! ([`app_config`]), and authenticates the user as a person or an enterprise
+//! ([`principal`]). Passwords are encrypted with the client's [`Encryptor`]
 //! before they leave the process; tokens and passwords never appear in `Debug` output.
 //!
 //! It works over any [`Transport`]: `authing-transport-reqwest`, `authing-transport-hyper`,

@@ -3,6 +3,7 @@
 //! chooses, directory / sub-account logins stopping at the MFA step as password logins
 //! do, and an application's public configuration.
 
+use authing_authentication::EmailScene;
 use authing_authentication::mfa::mfa_token;
 use authing_authentication::totp;
 use authing_core::model::CreateUserInput;
@@ -189,8 +190,63 @@ async fn application_public_config(env: Env) {
     );
 }
 
+/// Bind, change and unbind a phone, and change an email, each proven by a code from the
+/// outbox; the client's user follows each change.
+async fn phone_and_email_changes(env: Env) {
+    const FIRST: &str = "13700137001";
+    const SECOND: &str = "13700137002";
+    let auth = env.authentication();
+    auth.register_by_username("pat", "passw0rd!")
+        .await
+        .expect("registered");
+    auth.login_by_username("pat", "passw0rd!")
+        .await
+        .expect("logs in");
+
+    auth.send_sms_code(FIRST).await.expect("code sent");
+    let wrong = auth.bind_phone(FIRST, "000000").await;
+    assert!(wrong.expect_err("wrong code").is(codes::WRONG_VERIFY_CODE));
+    let user = auth
+        .bind_phone(FIRST, code_for(&env, FIRST))
+        .await
+        .expect("bound");
+    assert_eq!(user.phone.as_deref(), Some(FIRST));
+    auth.send_sms_code(SECOND).await.expect("code sent");
+    let user = auth
+        .update_phone(SECOND, code_for(&env, SECOND))
+        .await
+        .expect("changed");
+    assert_eq!(user.phone.as_deref(), Some(SECOND));
+    let found = env.management().users().find().phone(FIRST).await;
+    assert!(found.expect("searched").is_none(), "the old phone is free");
+    let user = auth.unbind_phone().await.expect("unbound");
+    assert_eq!(user.phone, None);
+    assert_eq!(auth.get_current_user().await.expect("me").phone, None);
+
+    let first = "pat@example.com";
+    let second = "pat@example.org";
+    auth.send_email(first, EmailScene::VerifyEmail)
+        .await
+        .expect("sent");
+    auth.bind_email(first, code_for(&env, first))
+        .await
+        .expect("bound");
+    auth.send_email(second, EmailScene::ChangeEmail)
+        .await
+        .expect("sent");
+    let user = auth
+        .update_email(second, code_for(&env, second))
+        .await
+        .expect("changed");
+    assert_eq!(user.email.as_deref(), Some(second));
+    auth.login_by_email(second, "passw0rd!")
+        .await
+        .expect("logs in with the new email");
+}
+
 each_transport!(
     application_public_config,
+    phone_and_email_changes,
     phone_code_login_registers,
     strength_rule_is_enforced,
     directory_logins_take_the_mfa_step
