@@ -242,6 +242,12 @@ async fn phone_and_email_changes(env: Env) {
     auth.login_by_email(second, "passw0rd!")
         .await
         .expect("logs in with the new email");
+
+    // Another client given the token acts for the same user.
+    let other = env.authentication();
+    other.set_token(auth.token().expect("a token"));
+    let me = other.get_current_user().await.expect("acts for pat");
+    assert_eq!(me.email.as_deref(), Some(second));
 }
 
 each_transport!(
