@@ -177,6 +177,11 @@ failures! {
     AppNameExists = codes::APP_NAME_EXISTS, "应用标识已被占用", "The application identifier is already taken";
     /// The application's access policy keeps the user out.
     AppAccessDenied = codes::APP_ACCESS_DENIED, "无权限登录此应用", "No permission to log in to this application";
+    // users (round 2)
+    /// Linking an external identity another user of the pool holds.
+    IdentityBoundElsewhere = codes::OAUTH_BOUND_ELSEWHERE, "该身份源账号已被其他用户绑定", "This external identity is already bound to another user";
+    /// Unlinking an external identity the user does not have.
+    IdentityNotBound = codes::OAUTH_NOT_BOUND, "用户未绑定该身份源账号", "The user has no such external identity";
 }
 
 /// What fills a message's `{}`.

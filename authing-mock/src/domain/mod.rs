@@ -39,6 +39,10 @@ pub(crate) mod applications;
 // Policies and ACL.
 pub(crate) mod authz;
 pub(crate) mod policies;
+// users (round 2)
+pub(crate) mod user_actions;
+pub(crate) mod user_identities;
+pub(crate) mod user_status;
 
 use crate::failure::{Code, Failure};
 

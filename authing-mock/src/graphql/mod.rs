@@ -34,6 +34,8 @@ mod roles;
 // Policies and ACL.
 mod acl;
 mod policies;
+// users (round 2)
+mod users_admin;
 
 pub(crate) mod inputs;
 pub(crate) mod schema;
@@ -68,6 +70,8 @@ pub(crate) struct Query(
     // Policies and ACL.
     policies::PoliciesQuery,
     acl::AclQuery,
+    // users (round 2)
+    users_admin::UsersAdminQuery,
     unsupported_query::UnsupportedQuery,
 );
 
@@ -85,6 +89,8 @@ pub(crate) struct Mutation(
     flows::FlowsMutation,
     // Policies and ACL.
     policies::PoliciesMutation,
+    // users (round 2)
+    users_admin::UsersAdminMutation,
     unsupported_mutation::UnsupportedMutation,
 );
 

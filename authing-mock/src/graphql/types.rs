@@ -191,7 +191,7 @@ impl User {
         user.token = token;
         user.created_at = Some(iso(record.created_at));
         user.updated_at = Some(iso(record.updated_at));
-        user.identities = Some(Vec::new());
+        user.identities.get_or_insert_with(Vec::new);
         user.custom_data = Some(
             record
                 .custom_data

@@ -22,7 +22,6 @@ use crate::graphql::schema::policies::PolicyAssignmentTargetType;
 use crate::graphql::schema::social::{SocialConnection, SocialConnectionInstance};
 use crate::graphql::schema::userpool::{PaginatedUserpool, UserPool, UserPoolType};
 use crate::graphql::schema::whitelist::{WhiteList, WhitelistType};
-use crate::graphql::types::PaginatedUsers;
 use crate::graphql::unsupported::unsupported;
 
 /// Query root fields that answer "not supported" for now.
@@ -39,16 +38,6 @@ impl UnsupportedQuery {
         password: String,
     ) -> Result<CheckPasswordStrengthResult> {
         Err(unsupported(ctx, "checkPasswordStrength"))
-    }
-
-    /// The archived users, a page at a time.
-    async fn archived_users(
-        &self,
-        ctx: &Context<'_>,
-        page: Option<i32>,
-        limit: Option<i32>,
-    ) -> Result<PaginatedUsers> {
-        Err(unsupported(ctx, "archivedUsers"))
     }
 
     // Access control.

@@ -12,6 +12,7 @@ use super::schema::identity::{CreateUserIdentityInput, FindUserByIdentityInput};
 use super::types::{CommonMessage, PaginatedUsers, User};
 use crate::auth::{Access, Call};
 use crate::domain::identity;
+use crate::domain::user_identities;
 use crate::domain::users::{self, DEFAULT_SEARCH_FIELDS, NewUser};
 use crate::failure::{DELETED, Failure};
 use crate::store::Page;
@@ -137,8 +138,9 @@ impl UsersQuery {
     }
 
     /// The user matching every given identifier exactly (email case-insensitively), or
-    /// null (administrators). The fake's users have no external identities yet, so a lookup
-    /// by `identity` finds nobody.
+    /// null (administrators). A lookup by `identity` (provider + the user's id there) finds
+    /// the user it is linked to (`/api/v2/users/identity/link`), and ignores the other
+    /// criteria.
     async fn find_user(
         &self,
         ctx: &Context<'_>,
@@ -149,8 +151,13 @@ impl UsersQuery {
         identity: Option<FindUserByIdentityInput>,
     ) -> Result<Option<User>> {
         call(ctx, Access::Admin, |call| {
-            if identity.is_some() {
-                return Ok(None);
+            if let Some(identity) = identity {
+                let provider = identity.provider.unwrap_or_default();
+                let in_idp = identity.user_id_in_idp.unwrap_or_default();
+                return call.pool(|pool| {
+                    Ok(user_identities::find(pool, &provider, &in_idp)
+                        .map(|u| User::from_record(u, &pool.id, None)))
+                });
             }
             let lookups = users::lookups(email, phone, username, external_id);
             call.pool(|pool| {

@@ -14,6 +14,8 @@ mod roles;
 mod mfa;
 // applications area
 mod applications;
+// users (round 2)
+mod users_admin;
 
 use std::sync::Arc;
 
@@ -35,4 +37,6 @@ pub(crate) fn routes() -> Router<Arc<Fake>> {
         .merge(mfa::routes())
         // applications area
         .merge(applications::routes())
+        // users (round 2)
+        .merge(users_admin::routes())
 }

@@ -24,6 +24,9 @@ mod group;
 mod role;
 // Protocols (issue 9).
 mod grants;
+// users (round 2)
+mod sessions;
+mod user_actions;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -47,6 +50,8 @@ pub(crate) use grants::{AuthCode, Grants, RefreshGrant, ServiceTicket};
 pub(crate) use policy::{
     AssignmentRecord, Condition, Effect, PolicyRecord, Statement, TargetType, scoped as policy_key,
 };
+// users (round 2)
+pub(crate) use user_actions::UserAction;
 
 use crate::failure::{Code, Failure};
 

@@ -13,6 +13,9 @@ use super::role::RoleRecord;
 use super::table::Table;
 use super::udf::{FieldDef, Udvs};
 use super::user::UserRecord;
+// users (round 2)
+use super::sessions::Sessions;
+use super::user_actions::UserActions;
 use crate::crypto::{object_id, random_hex};
 
 /// An application of a pool; end users log in through it.
@@ -56,6 +59,13 @@ pub(crate) struct Pool {
     // applications area
     /// The pool's applications; the default one (`app`) is the first row.
     pub(crate) applications: Table<ApplicationRecord>,
+    // users (round 2)
+    /// Users who resigned, newest last: out of `users`, listed by `archivedUsers`.
+    pub(crate) archived_users: Vec<UserRecord>,
+    /// The login tokens issued to users, so an administrator can end them.
+    pub(crate) sessions: Sessions,
+    /// What users did (log in, register, ...), for `GET /api/v2/analysis/user-action`.
+    pub(crate) user_actions: UserActions,
 }
 
 impl Pool {
@@ -79,6 +89,10 @@ impl Pool {
             outbox: Outbox::default(),
             mfa: MfaState::default(),
             applications: Table::default(),
+            // users (round 2)
+            archived_users: Vec::new(),
+            sessions: Sessions::default(),
+            user_actions: UserActions::default(),
         };
         pool.add_default_app(Utc::now());
         pool
@@ -97,6 +111,10 @@ impl Pool {
         self.outbox.clear();
         self.mfa.clear();
         self.applications.clear();
+        // users (round 2)
+        self.archived_users.clear();
+        self.sessions.clear();
+        self.user_actions.clear();
         self.add_default_app(Utc::now());
     }
 
