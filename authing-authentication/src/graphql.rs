@@ -57,9 +57,6 @@ authing_core::graphql_operations! {
     UNBIND_EMAIL = ("unbindEmail", "graphql/binding/unbindEmail.graphql", USER_WITH_IDENTITIES);
     /// `updateEmail(email: String!, emailCode: String!, oldEmail, oldEmailCode): User!`.
     UPDATE_EMAIL = ("updateEmail", "graphql/binding/updateEmail.graphql", USER_WITH_IDENTITIES);
-    // Session / MFA area.
-    /// `refreshToken(id: String): RefreshToken`, sent without `id`: the bearer's own login.
-    REFRESH_TOKEN = ("refreshToken", "graphql/session/refreshToken.graphql");
 }
 
 /// `(operation name, document as sent)` of every GraphQL document this crate sends, for
@@ -189,7 +186,7 @@ mod tests {
             .filter(|op| {
                 ![
                     &documents::CHECK_LOGIN_STATUS,
-                    &REFRESH_TOKEN,
+                    &documents::REFRESH_TOKEN,
                     &SEND_EMAIL,
                     &RESET_PASSWORD,
                 ]

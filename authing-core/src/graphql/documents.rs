@@ -9,4 +9,7 @@ crate::graphql_operations! {
     /// `updateUser(id, input)`: any user's fields with the management token, one's own with a
     /// user token.
     UPDATE_USER = ("updateUser", "users/updateUser.graphql", USER_WITH_IDENTITIES);
+    /// `refreshToken(id)`: a fresh login token, for user `id` (the management token) or for
+    /// the bearer's own login (`id` omitted, a user token).
+    REFRESH_TOKEN = ("refreshToken", "users/refreshToken.graphql");
 }

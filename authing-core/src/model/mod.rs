@@ -26,7 +26,7 @@ mod targets;
 mod udf;
 mod user;
 
-pub use common::{AccessToken, BatchOperationResult, CommonMessage};
+pub use common::{AccessToken, BatchOperationResult, CommonMessage, RefreshedToken};
 pub use custom_data::{Context, CustomData, custom_data_params};
 pub use inputs::{CreateUserInput, RegisterProfile, SortBy, UpdateUserInput, UserDdfInput};
 pub use login_status::{LoginStatus, LoginStatusDetail};

@@ -60,11 +60,11 @@ pub(crate) fn find<'p>(
 
 /// Binds an identity to a user (2004, 2215, 2231); linking one the user has again updates
 /// it.
-pub(crate) fn link<'p>(
-    pool: &'p mut Pool,
+pub(crate) fn link(
+    pool: &mut Pool,
     link: LinkIdentity,
     now: DateTime<Utc>,
-) -> Result<&'p UserRecord, Failure> {
+) -> Result<&UserRecord, Failure> {
     for (what, text) in [
         ("identifier", link.identifier.as_str()),
         ("userIdInIdp", link.user_id_in_idp.as_str()),
