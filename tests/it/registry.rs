@@ -181,6 +181,25 @@ fn registry() -> Vec<Entry> {
         management "management/policies/deletePolicies" => mgmt::policies::DeletePolicies;
         management "management/policies/enablePolicyAssignment" => mgmt::policies::EnablePolicyAssignment;
         management "management/policies/disbalePolicyAssignment" => mgmt::policies::DisablePolicyAssignment;
+        // users (round 2)
+        management "management/users/archivedUsers" => mgmt::users::ListArchivedUsers;
+        management "management/users/suspendUser" => mgmt::users::SuspendUser;
+        management "management/users/activateUser" => mgmt::users::ActivateUser;
+        management "management/users/resignUser" => mgmt::users::ResignUser;
+        management "management/users/sendFirstLoginVerifyEmail" => mgmt::users::SendFirstLoginVerifyEmail;
+        management "management/users/refreshToken" => mgmt::users::RefreshUserToken;
+        management "management/users/kickUsers" => mgmt::users::KickUsers;
+        management "management/users/logoutUser" => mgmt::users::LogoutUser;
+        management "management/users/userLoginStatus" => mgmt::users::UserLoginStatus;
+        management "management/users/listUserActions" => mgmt::users::ListUserActions;
+        management "management/users/userRoles" => mgmt::users::ListUserRoles;
+        management "management/users/getUserRoleList" => mgmt::users::GetUserRoleList;
+        management "management/users/userGroups" => mgmt::users::ListUserGroups;
+        management "management/users/userDepartments" => mgmt::users::ListUserDepartments;
+        management "management/users/listUserOrgs" => mgmt::users::ListUserOrgs;
+        management "management/users/getUserTenants" => mgmt::users::GetUserTenants;
+        management "management/users/linkIdentity" => mgmt::users::LinkIdentity;
+        management "management/users/unlinkIdentity" => mgmt::users::UnlinkIdentity;
     }
 }
 
