@@ -25,3 +25,5 @@ mod transport_contract;
 // users-udf
 mod udf_flow;
 mod user_block_flow;
+// users (round 2)
+mod users_admin;
