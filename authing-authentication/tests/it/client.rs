@@ -813,9 +813,10 @@ fn the_crate_lists_every_document_it_sends() {
             "bindEmail",
             "unbindEmail",
             "updateEmail",
-            "refreshToken",
+            // The documents both clients send (authing-core's).
             "checkLoginStatus",
             "updateUser",
+            "refreshToken",
         ]
     );
     for (name, document) in documents {
