@@ -388,3 +388,72 @@ async fn actions_roles_groups_and_emails(env: Env) {
 }
 
 each_transport!(actions_roles_groups_and_emails);
+
+/// `user(id) { authorizedResources }`, as the py and js SDKs read a user's resources.
+const USER_RESOURCES: GraphQlOperation = GraphQlOperation::new(
+    "userResources",
+    "user",
+    "query userResources($id: String!) { user(id: $id) { authorizedResources { totalCount list { code actions } } } }",
+);
+
+async fn a_users_policies_grant_resources(env: Env) {
+    use authing_core::model::{PolicyEffect, PolicyStatement};
+
+    let management = env.management();
+    let user = create(&management, "pia").await;
+    management
+        .policies()
+        .create(
+            "reports",
+            vec![
+                PolicyStatement::new("reports:*", ["read", "write"], PolicyEffect::Allow),
+                PolicyStatement::new("reports:secret", ["write"], PolicyEffect::Deny),
+            ],
+        )
+        .await
+        .expect("create policy");
+    management
+        .users()
+        .policies(&user.id)
+        .add(vec!["reports".into()])
+        .await
+        .expect("assign the policy");
+    let assigned = management
+        .users()
+        .policies(&user.id)
+        .list()
+        .await
+        .expect("list");
+    assert_eq!(assigned.total_count, 1);
+
+    let family = management
+        .users()
+        .authorized_resources(&user.id)
+        .await
+        .expect("authorized resources");
+    assert_eq!(family.total_count, 1, "{family:?}");
+    assert_eq!(family.list[0].code, "reports:*");
+    let through_user: serde_json::Value = management
+        .graphql(&USER_RESOURCES, json!({ "id": user.id }))
+        .await
+        .expect("user { authorizedResources }");
+    assert_eq!(
+        through_user["authorizedResources"],
+        json!({ "totalCount": 1, "list": [{ "code": "reports:*", "actions": ["read", "write"] }] })
+    );
+
+    management
+        .users()
+        .policies(&user.id)
+        .remove(vec!["reports".into()])
+        .await
+        .expect("remove the policy");
+    let family = management
+        .users()
+        .authorized_resources(&user.id)
+        .await
+        .expect("authorized resources");
+    assert_eq!(family.total_count, 0);
+}
+
+each_transport!(a_users_policies_grant_resources);

@@ -3,19 +3,20 @@
 //!
 //! Roles and groups come from the store: `roles` are the user's roles of a namespace
 //! (directly assigned, through their groups, and inherited from parents), `groups` the
-//! groups they belong to. The fake has no organisations or policies yet, so
-//! `departments` and `authorizedResources` answer the true, empty page.
+//! groups they belong to, `authorizedResources` what the evaluator (`domain::authz`) grants
+//! them. The fake has no organisations yet, so `departments` answers the true, empty page.
 
 use async_graphql::{ComplexObject, Context, Result};
 
 use super::resolve::call;
-use super::schema::acl::PaginatedAuthorizedResources;
+use super::schema::acl::{AuthorizedResource, PaginatedAuthorizedResources};
 use super::schema::groups::{Group, PaginatedGroups};
 use super::schema::org::PaginatedDepartments;
 use super::schema::roles::{PaginatedRoles, Role};
 use super::types::User;
 use crate::auth::Access;
-use crate::domain::{groups, roles};
+use crate::domain::{authz, groups, roles};
+use crate::store::TargetType;
 
 /// A list's length as the schema's `totalCount`.
 fn count(len: usize) -> i32 {
@@ -68,16 +69,38 @@ impl User {
         })
     }
 
-    /// The resources the user may act on (of `namespace` and `resourceType`, when given).
+    /// The resources the user may act on in `namespace` (the default one when not given),
+    /// by the evaluator (`domain::authz`): through their own policies, roles (with
+    /// inheritance) and groups, a DENY taking its actions away. The fake's resources carry
+    /// no type, so a `resourceType` filter matches nothing.
     async fn authorized_resources(
         &self,
+        ctx: &Context<'_>,
         namespace: Option<String>,
         resource_type: Option<String>,
-    ) -> Option<PaginatedAuthorizedResources> {
-        let _ = (namespace, resource_type);
-        Some(PaginatedAuthorizedResources {
-            total_count: 0,
-            list: Vec::new(),
+    ) -> Result<Option<PaginatedAuthorizedResources>> {
+        call(ctx, Access::Signed, |call| {
+            let namespace = crate::domain::namespace_or_default(namespace.as_deref());
+            call.pool(|pool| {
+                let found = if resource_type.is_some() {
+                    Vec::new()
+                } else {
+                    authz::authorized_resources(pool, namespace, (TargetType::User, &self.id))
+                };
+                let list: Vec<AuthorizedResource> = found
+                    .into_iter()
+                    .map(|(code, actions)| AuthorizedResource {
+                        code,
+                        kind: None,
+                        actions: Some(actions),
+                        api_identifier: None,
+                    })
+                    .collect();
+                Ok(Some(PaginatedAuthorizedResources {
+                    total_count: count(list.len()),
+                    list,
+                }))
+            })
         })
     }
 }
