@@ -200,6 +200,8 @@ fn registry() -> Vec<Entry> {
         management "management/users/getUserTenants" => mgmt::users::GetUserTenants;
         management "management/users/linkIdentity" => mgmt::users::LinkIdentity;
         management "management/users/unlinkIdentity" => mgmt::users::UnlinkIdentity;
+        management "management/users/userInfo" => mgmt::users::UserInfo;
+        management "management/users/filterUsers" => mgmt::users::FilterUsers;
     }
 }
 

@@ -457,3 +457,59 @@ async fn a_users_policies_grant_resources(env: Env) {
 }
 
 each_transport!(a_users_policies_grant_resources);
+
+async fn info_and_filter(env: Env) {
+    use authing_management::users::{FilterOperator, UserFilter};
+
+    let management = env.management();
+    for (name, city) in [("fay", "Beijing"), ("gus", "Shanghai"), ("hal", "Beijing")] {
+        let user = create(&management, name).await;
+        management
+            .users()
+            .update(
+                &user.id,
+                authing_core::model::UpdateUserInput {
+                    city: Some(city.into()),
+                    ..Default::default()
+                },
+            )
+            .await
+            .expect("update");
+    }
+    let in_beijing = management
+        .users()
+        .filter(vec![UserFilter::profile(
+            "city",
+            FilterOperator::Eq,
+            "Beijing",
+        )])
+        .await
+        .expect("filter");
+    let names: Vec<_> = in_beijing
+        .list
+        .iter()
+        .filter_map(|u| u.username.as_deref())
+        .collect();
+    assert_eq!(names, ["hal", "fay"]);
+    let not_fay = management
+        .users()
+        .filter(vec![
+            UserFilter::profile("city", FilterOperator::Eq, "Beijing"),
+            UserFilter::profile("username", FilterOperator::Neq, "fay"),
+        ])
+        .await
+        .expect("filter");
+    assert_eq!(not_fay.total_count, 1);
+
+    let hal = &in_beijing.list[0];
+    let info = management.users().info(&hal.id).await.expect("info");
+    assert_eq!(info.id, hal.id);
+    assert_eq!(info.city.as_deref(), Some("Beijing"));
+    let missing = management.users().info("no-such-user").await;
+    assert_eq!(
+        code_of(&missing.expect_err("unknown")),
+        Some(codes::USER_NOT_FOUND)
+    );
+}
+
+each_transport!(info_and_filter);

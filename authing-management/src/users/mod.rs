@@ -26,6 +26,7 @@ mod operations;
 mod options;
 // users (round 2)
 mod actions;
+mod filter;
 mod identities;
 mod relations;
 mod session;
@@ -50,6 +51,7 @@ pub use operations::{
 pub use options::{BatchField, SearchUserDepartmentOpt, SearchUserGroupOpt, SearchUserRoleOpt};
 // users (round 2)
 pub use actions::{ListUserActions, UserAction, UserActionUser};
+pub use filter::{FilterField, FilterFieldKind, FilterOperator, FilterUsers, UserFilter, UserInfo};
 pub use identities::{LinkIdentity, UnlinkIdentity};
 pub use relations::{
     GetUserRoleList, GetUserTenants, ListUserDepartments, ListUserGroups, ListUserOrgs,
@@ -213,6 +215,18 @@ impl<T: Transport> UsersHandler<T> {
             .set_values_batch(UdfTargetType::User, values)
     }
     // users (round 2): status.
+
+    /// One user over REST (`GET /api/v2/users/{userId}`): the twin of
+    /// [`detail`](Self::detail).
+    pub fn info(&self, user_id: impl Into<String>) -> UserInfo<ManagementClient<T>> {
+        UserInfo::new(self.client(), user_id)
+    }
+
+    /// One page of the users meeting every condition of `filter`
+    /// (`POST /api/v2/users/filter`).
+    pub fn filter(&self, filter: Vec<UserFilter>) -> FilterUsers<ManagementClient<T>> {
+        FilterUsers::new(self.client(), filter)
+    }
 
     /// One page of the archived users: those who [resigned](Self::resign)
     /// (`archivedUsers`).

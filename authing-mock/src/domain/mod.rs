@@ -41,6 +41,7 @@ pub(crate) mod authz;
 pub(crate) mod policies;
 // users (round 2)
 pub(crate) mod user_actions;
+pub(crate) mod user_filter;
 pub(crate) mod user_identities;
 pub(crate) mod user_status;
 

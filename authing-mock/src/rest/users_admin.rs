@@ -25,6 +25,7 @@ use super::envelope::call;
 use crate::auth::{Access, RequestContext};
 use crate::clock::iso;
 use crate::domain::user_actions::{self, ActionFilter};
+use crate::domain::user_filter::{self, UserFilter};
 use crate::domain::user_identities::{self, LinkIdentity};
 use crate::domain::{identity, namespace_or_default, roles, user_status, users};
 use crate::failure::{Code, Failure};
@@ -52,6 +53,8 @@ pub(super) fn routes() -> Router<Arc<Fake>> {
         .route("/api/v2/users/identity/link", post(link_identity))
         .route("/api/v2/users/identity/unlink", post(unlink_identity))
         .route("/api/v2/analysis/user-action", get(list_user_actions))
+        .route("/api/v2/users/{id}", get(user_info))
+        .route("/api/v2/users/filter", post(filter_users))
 }
 
 /// The request's JSON body as `T` (2231 naming no value when it is not one).
@@ -488,6 +491,63 @@ async fn list_user_actions(State(fake): State<Arc<Fake>>, request: Request) -> R
                 .items
                 .iter()
                 .map(|action| action_json(action, pool))
+                .collect();
+            Ok(json!({ "totalCount": found.total, "list": list }))
+        })
+    })
+}
+
+#[derive(Deserialize)]
+struct InfoQuery {
+    with_custom_data: Option<String>,
+}
+
+/// One user, with their custom data when `with_custom_data=true` (2004 for no one).
+async fn user_info(
+    State(fake): State<Arc<Fake>>,
+    Path(id): Path<String>,
+    request: Request,
+) -> Response {
+    let rc = RequestContext::of(&request);
+    let parsed = query::<InfoQuery>(&request, "with_custom_data");
+    call(&fake, &rc, Access::Admin, |call| {
+        let with_custom_data = match parsed?.with_custom_data.as_deref() {
+            None | Some("false" | "0") => false,
+            Some("true" | "1") => true,
+            Some(_) => return Err(Failure::with_text(Code::InvalidParams, "with_custom_data")),
+        };
+        call.pool(|pool| {
+            let user = users::get(pool, &id)?;
+            let mut answer = User::from_record(user, &pool.id, None).to_json();
+            if !with_custom_data && let Value::Object(fields) = &mut answer {
+                fields.remove("customData");
+            }
+            Ok(answer)
+        })
+    })
+}
+
+#[derive(Deserialize)]
+struct FilterBody {
+    page: Option<i32>,
+    limit: Option<i32>,
+    filter: Option<Value>,
+}
+
+/// One page of the users meeting every condition of `filter`, newest first.
+async fn filter_users(State(fake): State<Arc<Fake>>, request: Request) -> Response {
+    let rc = RequestContext::of(&request);
+    let input = body::<FilterBody>(request).await;
+    call(&fake, &rc, Access::Admin, |call| {
+        let input = input?;
+        let filter = UserFilter::parse(input.filter.as_ref())?;
+        let page = Page::new(input.page, input.limit);
+        call.pool(|pool| {
+            let found = user_filter::filter(pool, &filter, page);
+            let list: Vec<Value> = found
+                .items
+                .iter()
+                .map(|user| User::from_record(user, &pool.id, None).to_json())
                 .collect();
             Ok(json!({ "totalCount": found.total, "list": list }))
         })
