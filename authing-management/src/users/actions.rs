@@ -87,6 +87,15 @@ operation! {
             page: u32 = 1,
             /// Actions per page (default 10).
             limit: u32 = 10,
+            /// Only actions made through an application (default no); sent as
+            /// `exclude_non_app_records=1`, and only when set.
+            #[serde(
+                rename = "exclude_non_app_records",
+                default,
+                skip_serializing_if = "std::ops::Not::not",
+                serialize_with = "one_if_set"
+            )]
+            app_records_only: bool = false,
         }
         impl {
             fn check(&self) -> Result<(), Error> {
@@ -94,4 +103,9 @@ operation! {
             }
         }
     }
+}
+
+/// A set flag as Authing's query wants it: `1`.
+fn one_if_set<S: serde::Serializer>(set: &bool, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_u8(u8::from(*set))
 }
