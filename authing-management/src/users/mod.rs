@@ -2,6 +2,16 @@
 //!
 //! Every call is awaited directly; optional arguments are set on it before.
 //!
+//! Beyond creating, reading and deleting users, an administrator suspends, activates and
+//! archives them ([`suspend`](UsersHandler::suspend), [`resign`](UsersHandler::resign),
+//! [`list_archived`](UsersHandler::list_archived)), ends their sessions
+//! ([`kick`](UsersHandler::kick), [`logout`](UsersHandler::logout)), reads what they belong
+//! to ([`list_roles`](UsersHandler::list_roles), [`list_groups`](UsersHandler::list_groups),
+//! ...), binds external identities ([`link_identity`](UsersHandler::link_identity)) and
+//! reads the user-action log ([`actions_of`](UsersHandler::actions_of)). Roles, groups,
+//! policies, custom data and authorized resources of a user are the families' calls with
+//! the user filled in.
+//!
 //! ```
 //! # async fn run(client: authing_management::ManagementClient) -> Result<(), authing_core::Error> {
 //! use authing_core::model::{CreateUserInput, SortBy};
@@ -16,8 +26,12 @@
 //!     })
 //!     .custom_data([("department", "R&D")])
 //!     .await?;
+//! client.users().suspend(&bob.id).await?; // bob cannot log in (code 2005)
+//! client.users().add_roles(&bob.id, vec!["auditor".into()]).await?;
+//! let can_audit = client.users().has_role(&bob.id, "auditor", None).await?;
+//! client.users().kick(vec![bob.id.clone()]).await?; // bob's tokens stop working
 //! client.users().delete(&bob.id).await?;
-//! # let _ = page;
+//! # let _ = (page, can_audit);
 //! # Ok(())
 //! # }
 //! ```
