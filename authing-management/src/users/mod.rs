@@ -166,7 +166,7 @@ impl<T: Transport> UsersHandler<T> {
     }
 
     /// Deletes several users (`deleteUsers`). An empty list is
-    /// [`Error::InvalidArgument`](authing_core::Error::InvalidArgument).
+    /// [`Error::InvalidArgument`].
     pub fn delete_many(&self, user_ids: Vec<String>) -> DeleteUsers<ManagementClient<T>> {
         DeleteUsers::new(self.client(), user_ids)
     }
