@@ -272,6 +272,38 @@ async fn actions_roles_groups_and_emails(env: Env) {
     let newest = all.list[0].user.as_ref().and_then(|u| u.id.clone());
     assert_eq!(newest.as_deref(), Some(bystander.id.as_str()));
 
+    // The user's own profile change and logout are actions too, newest first.
+    let auth = env.authentication();
+    auth.login_by_username("ann", "passw0rd!")
+        .await
+        .expect("logs in");
+    auth.update_profile(authing_core::model::UpdateUserInput {
+        nickname: Some("Annie".into()),
+        ..Default::default()
+    })
+    .await
+    .expect("update profile");
+    auth.logout().await.expect("logout");
+    let mine = management
+        .users()
+        .actions_of(&user.id)
+        .await
+        .expect("actions");
+    let names: Vec<_> = mine
+        .list
+        .iter()
+        .filter_map(|a| a.operation_name.as_deref())
+        .collect();
+    assert_eq!(names, ["logout", "updateUserinfo", "login", "login"]);
+    let app_only = management
+        .users()
+        .actions_of(&user.id)
+        .app_ids(vec![env.pool.app_id.clone()])
+        .app_records_only(true)
+        .await
+        .expect("actions");
+    assert_eq!(app_only.total_count, 4);
+
     // Roles: added with the user filled in, read back three ways.
     for code in ["admin", "ops"] {
         management.roles().create(code).await.expect("create role");

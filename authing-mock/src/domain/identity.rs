@@ -138,10 +138,23 @@ pub(crate) fn token_user<'s>(
     Ok((pool, user))
 }
 
-/// Revokes a user's login token (logout); any other token is 2020.
-pub(crate) fn logout(store: &mut Store, verified: VerifiedToken) -> Result<(), Failure> {
-    if !matches!(verified.owner, TokenOwner::User { .. }) {
+/// Revokes a user's login token (logout) and notes a `logout` at `now`; any other token is
+/// 2020.
+pub(crate) fn logout(
+    store: &mut Store,
+    verified: VerifiedToken,
+    now: DateTime<Utc>,
+) -> Result<(), Failure> {
+    let TokenOwner::User {
+        pool_id,
+        user_id,
+        app_id,
+    } = &verified.owner
+    else {
         return Err(Code::NotLoggedIn.into());
+    };
+    if let Some(pool) = store.pools.get_mut(pool_id) {
+        super::user_actions::record(pool, user_id, "logout", Some(app_id), None, now);
     }
     store.revoked.insert(verified.jti);
     Ok(())
@@ -519,7 +532,7 @@ mod tests {
         assert_eq!(owner.id, id);
         let elsewhere = token_user(&store, &verified, Some("other"));
         assert_eq!(elsewhere.expect_err("other pool").number(), 2207);
-        logout(&mut store, verified).expect("logged out");
+        logout(&mut store, verified, issuer.now).expect("logged out");
         let revoked = verify(&store, &tokens, issuer.now, &token);
         assert_eq!(revoked.expect_err("revoked").number(), 2207);
     }
@@ -586,7 +599,7 @@ mod tests {
         let issued = management_token(&store, &issuer, &pool_id, &secret).expect("issued");
         let verified = verify(&store, &tokens, issuer.now, &issued.token).expect("live");
         assert_eq!(
-            logout(&mut store, verified)
+            logout(&mut store, verified, issuer.now)
                 .expect_err("not a user")
                 .number(),
             2020

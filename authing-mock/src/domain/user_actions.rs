@@ -1,5 +1,6 @@
 //! User actions (`GET /api/v2/analysis/user-action`): the domain notes what users do
-//! (`login`, `register`, `updatePassword`, `refreshToken`, `logout`) in the pool's ring
+//! (`login`, `register`, `updatePassword`, `updateUserinfo`, `refreshToken`, `logout`, an
+//! administrator's `kick` and logout as `logout`) in the pool's ring
 //! (`store::UserActions`), and administrators page it newest first, filtered as Authing's
 //! endpoint filters: by client IP, operation name, operator ARN and application.
 
