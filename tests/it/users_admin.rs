@@ -545,3 +545,67 @@ async fn info_and_filter(env: Env) {
 }
 
 each_transport!(info_and_filter);
+
+async fn malformed_requests_are_2231(env: Env) {
+    use http::Method;
+
+    let management = env.management();
+    let user = create(&management, "max").await;
+    let refused = |result: Result<serde_json::Value, Error>| {
+        let error = result.expect_err("malformed");
+        assert_eq!(code_of(&error), Some(codes::INVALID_PARAMS), "{error:?}");
+    };
+    refused(
+        management
+            .rest(
+                Method::POST,
+                "/api/v2/users/kick",
+                Some(&json!({ "userIds": "x" })),
+            )
+            .await,
+    );
+    refused(
+        management
+            .rest(Method::GET, "/api/v2/analysis/user-action?page=two", None)
+            .await,
+    );
+    refused(
+        management
+            .rest(
+                Method::POST,
+                "/api/v2/users/filter",
+                Some(&json!({ "filter": [[{ "type": "OtherFields", "value": "city" }, "LIKE", "x"]] })),
+            )
+            .await,
+    );
+    refused(
+        management
+            .rest(
+                Method::POST,
+                "/api/v2/users/identity/link",
+                Some(&json!({ "userId": user.id, "identifier": "github" })),
+            )
+            .await,
+    );
+    refused(
+        management
+            .rest(
+                Method::GET,
+                &format!("/logout?appId={}", env.pool.app_id),
+                None,
+            )
+            .await,
+    );
+    // js's list form reaches the same filter.
+    let js_form: serde_json::Value = management
+        .rest(
+            Method::GET,
+            "/api/v2/analysis/user-action?operation_name[]=login&operation_name[]=logout",
+            None,
+        )
+        .await
+        .expect("js's list form");
+    assert_eq!(js_form["totalCount"], 0);
+}
+
+each_transport!(malformed_requests_are_2231);

@@ -553,3 +553,38 @@ async fn filter_users(State(fake): State<Arc<Fake>>, request: Request) -> Respon
         })
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pairs(query: &str) -> Vec<(String, String)> {
+        url::form_urlencoded::parse(query.as_bytes())
+            .into_owned()
+            .collect()
+    }
+
+    #[test]
+    fn list_queries_in_every_sdks_form() {
+        // py: one value; js (axios): `key[]=` repeated; this SDK: one JSON array.
+        for query in [
+            "operation_name=login",
+            "operation_name[]=login&operation_name[]=logout",
+            "operation_name=%5B%22login%22%2C%22logout%22%5D",
+            "operation_name=login&operation_name=logout",
+        ] {
+            let found = values(&pairs(query), "operation_name");
+            assert_eq!(found[0], "login", "{query}");
+            assert!(found.len() <= 2, "{query}");
+        }
+        assert!(values(&pairs("page=1"), "operation_name").is_empty());
+        assert_eq!(number(&pairs("page=2"), "page").expect("a number"), Some(2));
+        let bad = number(&pairs("page=two"), "page").expect_err("not a number");
+        assert_eq!(bad.number(), 2231);
+        let at = instant(&pairs("start=1764115200000"), "start").expect("millis");
+        assert_eq!(at.map(|at| at.timestamp()), Some(1_764_115_200));
+        let at = instant(&pairs("end=2026-11-26T00:00:00Z"), "end").expect("text");
+        assert!(at.is_some());
+        assert!(instant(&pairs("end=yesterday"), "end").is_err());
+    }
+}
