@@ -65,23 +65,8 @@ pub(crate) fn link(
     link: LinkIdentity,
     now: DateTime<Utc>,
 ) -> Result<&UserRecord, Failure> {
-    for (what, text) in [
-        ("identifier", link.identifier.as_str()),
-        ("userIdInIdp", link.user_id_in_idp.as_str()),
-        ("type", link.kind.as_deref().unwrap_or_default()),
-    ] {
-        check_length(what, text, MAX_CHARS)?;
-    }
-    if link.identifier.trim().is_empty() || link.user_id_in_idp.trim().is_empty() {
-        return Err(Failure::invalid_params(
-            "identifier and userIdInIdp are required",
-        ));
-    }
+    check(pool, &link)?;
     let user = users::get(pool, &link.user_id)?;
-    if find(pool, &link.identifier, &link.user_id_in_idp).is_some_and(|holder| holder.id != user.id)
-    {
-        return Err(Code::IdentityBoundElsewhere.into());
-    }
     let mut list: Vec<Value> = identities(user)
         .iter()
         .filter(|identity| !is(identity, &link.identifier, &link.user_id_in_idp))
@@ -101,6 +86,27 @@ pub(crate) fn link(
         "userPoolId": pool.id,
     }));
     store(pool, &link.user_id, list, now)
+}
+
+/// Whether `link` may be made (whether or not its user exists yet): 2231 for a blank or
+/// too long value, 2215 when another user holds the identity.
+pub(crate) fn check(pool: &Pool, link: &LinkIdentity) -> Result<(), Failure> {
+    for (what, text) in [
+        ("identifier", link.identifier.as_str()),
+        ("userIdInIdp", link.user_id_in_idp.as_str()),
+        ("type", link.kind.as_deref().unwrap_or_default()),
+    ] {
+        check_length(what, text, MAX_CHARS)?;
+    }
+    if link.identifier.trim().is_empty() || link.user_id_in_idp.trim().is_empty() {
+        return Err(Failure::invalid_params(
+            "identifier and userIdInIdp are required",
+        ));
+    }
+    if find(pool, &link.identifier, &link.user_id_in_idp).is_some_and(|h| h.id != link.user_id) {
+        return Err(Code::IdentityBoundElsewhere.into());
+    }
+    Ok(())
 }
 
 /// Unbinds the identities of connection `identifier` (of type `kind`, when given) from a

@@ -12,7 +12,7 @@ use super::schema::identity::{CreateUserIdentityInput, FindUserByIdentityInput};
 use super::types::{CommonMessage, PaginatedUsers, User};
 use crate::auth::{Access, Call};
 use crate::domain::identity;
-use crate::domain::user_identities;
+use crate::domain::user_identities::{self, LinkIdentity};
 use crate::domain::users::{self, DEFAULT_SEARCH_FIELDS, NewUser};
 use crate::failure::{DELETED, Failure};
 use crate::store::Page;
@@ -186,7 +186,8 @@ impl UsersMutation {
     /// Creates a user (administrators). The password arrives RSA-encrypted (2016 when it
     /// does not decrypt); `params` is a JSON array of `{key, value}` stored as custom data
     /// with inferred types. `keepPassword` and `resetPasswordOnFirstLogin` are accepted and
-    /// ignored. Binding an external `identity` is not supported yet (501).
+    /// ignored. An external `identity` (provider + the user's id there) is bound to the new
+    /// user, or nothing is created (2215 when another user holds it).
     async fn create_user(
         &self,
         ctx: &Context<'_>,
@@ -198,9 +199,6 @@ impl UsersMutation {
     ) -> Result<User> {
         let _ = (keep_password, reset_password_on_first_login);
         call(ctx, Access::Admin, |call| {
-            if identity.is_some() {
-                return Err(Failure::unsupported("createUser(identity)"));
-            }
             let password =
                 identity::optional_password(&call.fake.key, user_info.password.as_deref())?;
             let new = NewUser {
@@ -210,8 +208,30 @@ impl UsersMutation {
                 register_source: "import:manual",
             };
             let now = call.now();
+            // An identity to bind is checked before the user exists: all or nothing.
+            let mut link = identity.map(|identity| LinkIdentity {
+                user_id: String::new(),
+                identifier: identity.provider,
+                user_id_in_idp: identity.user_id_in_idp,
+                is_social: identity.is_social.unwrap_or(false),
+                kind: None,
+            });
             call.pool(|pool| {
-                let user = users::create(pool, new, now)?;
+                if let Some(link) = &link {
+                    user_identities::check(pool, link)?;
+                }
+                let id = users::create(pool, new, now)?.id.clone();
+                let user = match link.take() {
+                    Some(link) => user_identities::link(
+                        pool,
+                        LinkIdentity {
+                            user_id: id,
+                            ..link
+                        },
+                        now,
+                    )?,
+                    None => users::get(pool, &id)?,
+                };
                 Ok(User::from_record(user, call.pool_id(), None))
             })
         })
