@@ -9,6 +9,7 @@ use super::inputs::{
 };
 use super::resolve::call;
 use super::schema::identity::{CreateUserIdentityInput, FindUserByIdentityInput};
+use super::selected::{Selected, SelectedList};
 use super::types::{CommonMessage, PaginatedUsers, User};
 use crate::auth::{Access, Call};
 use crate::domain::identity;
@@ -51,12 +52,12 @@ impl UsersQuery {
 
     /// A user by id. Administrators may read any user of their pool; a user may read only
     /// themselves (and may omit `id`).
-    async fn user(&self, ctx: &Context<'_>, id: Option<String>) -> Result<Option<User>> {
+    async fn user(&self, ctx: &Context<'_>, id: Option<String>) -> Result<Option<Selected<User>>> {
         call(ctx, Access::Signed, |call| {
             let wanted = call.caller.subject(id)?;
             call.pool(|pool| {
                 let user = users::get(pool, &wanted)?;
-                Ok(Some(User::from_record(user, &pool.id, None)))
+                Ok(Some(Selected(User::from_record(user, &pool.id, None))))
             })
         })
     }
@@ -113,7 +114,7 @@ impl UsersQuery {
                 if filters_membership {
                     return Ok(PaginatedUsers {
                         total_count: 0,
-                        list: Vec::new(),
+                        list: SelectedList(Vec::new()),
                     });
                 }
                 Ok(PaginatedUsers::of(found, &pool.id))
