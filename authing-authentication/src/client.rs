@@ -189,6 +189,7 @@ impl<T> AuthenticationClient<T> {
 
     /// Forgets the user locally, without telling Authing (see [`logout`](Self::logout)).
     /// Affects every clone sharing this session.
+    #[doc(alias = "clear_current_user")]
     pub fn clear_session(&self) {
         self.session().clear();
     }

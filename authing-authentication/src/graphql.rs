@@ -57,6 +57,14 @@ authing_core::graphql_operations! {
     UNBIND_EMAIL = ("unbindEmail", "graphql/binding/unbindEmail.graphql", USER_WITH_IDENTITIES);
     /// `updateEmail(email: String!, emailCode: String!, oldEmail, oldEmailCode): User!`.
     UPDATE_EMAIL = ("updateEmail", "graphql/binding/updateEmail.graphql", USER_WITH_IDENTITIES);
+    // authuser (round 2): what the user has.
+    /// `user(id) { roles(namespace) }`: the user's roles.
+    GET_USER_ROLES = ("user", "graphql/relations/getUserRoles.graphql");
+    /// `user(id) { authorizedResources(namespace, resourceType) }`.
+    LIST_USER_AUTHORIZED_RESOURCES =
+        ("user", "graphql/relations/listUserAuthorizedResources.graphql");
+    /// `user(id) { departments(orgId) }`: the user's departments.
+    GET_USER_DEPARTMENTS = ("user", "graphql/relations/getUserDepartments.graphql");
 }
 
 /// `(operation name, document as sent)` of every GraphQL document this crate sends, for
@@ -181,14 +189,21 @@ mod tests {
     fn user_documents_select_every_user_scalar_and_identities() {
         for op in sent()
             .iter()
-            // Not about a user: a login's status and a refreshed token.
-            // Not about a user: a login's status, a refreshed token, and `CommonMessage`s.
+            // Not about a user: a login's status, a refreshed token, `CommonMessage`s, the
+            // custom data lists, and what a user has (a sub-selection of `user`).
             .filter(|op| {
                 ![
                     &documents::CHECK_LOGIN_STATUS,
                     &documents::REFRESH_TOKEN,
                     &SEND_EMAIL,
                     &RESET_PASSWORD,
+                    &documents::UDV,
+                    &documents::SET_UDV,
+                    &documents::REMOVE_UDV,
+                    &documents::SET_UDV_BATCH,
+                    &GET_USER_ROLES,
+                    &LIST_USER_AUTHORIZED_RESOURCES,
+                    &GET_USER_DEPARTMENTS,
                 ]
                 .contains(op)
             })

@@ -2,8 +2,12 @@
 //!
 //! An `AuthenticationClient` acts for one end user at a time: it registers and logs users
 //! in, reads and changes their own profile and password, checks whether a token is a live
-//! login, and logs out. Passwords are encrypted with the client's [`Encryptor`] before they
-//! leave the process; tokens and passwords never appear in `Debug` output.
+//! login, and logs out. It also reads what the user has ([`relations`]: roles, authorized
+//! resources, organisations, departments, applications, security level) and their own
+//! custom data, runs QR-code logins from a backend ([`qrcode`]), builds social and
+//! enterprise login URLs ([`social`]), and authenticates the user as a person or an
+//! enterprise ([`principal`]). Passwords are encrypted with the client's [`Encryptor`]
+//! before they leave the process; tokens and passwords never appear in `Debug` output.
 //!
 //! It works over any [`Transport`]: `authing-transport-reqwest`, `authing-transport-hyper`,
 //! the fake Authing of `authing-mock`, or a closure, as in this example:
@@ -81,6 +85,13 @@ mod register;
 mod session;
 mod status;
 mod wire;
+// authuser (round 2): the user's data and session.
+mod custom_data;
+pub mod principal;
+pub mod qrcode;
+pub mod relations;
+pub mod social;
+mod state;
 
 pub use authing_core::NoTransport;
 pub use authing_core::model::{LoginStatus, RegisterProfile, UpdateUserInput, User};
@@ -99,3 +110,6 @@ pub use binding::{
 pub use codes::{EmailScene, SendEmail, SendSmsCode};
 pub use refresh::{RefreshToken, RefreshedToken};
 pub use status::{AsToken, CheckLoginStatus, Logout};
+// authuser (round 2): the user's data and session.
+pub use custom_data::{ListUdv, RemoveUdv, SetUdv, SetUdvBatch};
+pub use status::{SsoSession, SsoSessionDetails, TrackSession};

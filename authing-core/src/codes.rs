@@ -183,3 +183,10 @@ pub const ROLE_EXISTS: i64 = 2_411;
 pub const GROUP_NOT_FOUND: i64 = 2_420;
 /// A group with this code already exists.
 pub const GROUP_EXISTS: i64 = 2_421;
+
+// authuser (round 2): Authing's published table has no rows for these; the fake and the SDK
+// use these numbers.
+/// The QR code's ticket is unknown or was already exchanged (a ticket works once).
+pub const QRCODE_TICKET_INVALID: i64 = 2_430;
+/// The user's principal authentication is already done (it is done once).
+pub const PRINCIPAL_ALREADY_AUTHENTICATED: i64 = 2_431;

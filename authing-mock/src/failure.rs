@@ -177,6 +177,13 @@ failures! {
     AppNameExists = codes::APP_NAME_EXISTS, "应用标识已被占用", "The application identifier is already taken";
     /// The application's access policy keeps the user out.
     AppAccessDenied = codes::APP_ACCESS_DENIED, "无权限登录此应用", "No permission to log in to this application";
+    // authuser (round 2)
+    /// No QR code has this `random`.
+    QrCodeNotFound = codes::QRCODE_NOT_FOUND, "二维码不存在", "The QR code does not exist";
+    /// The ticket of a QR code is unknown or already exchanged.
+    QrTicketInvalid = codes::QRCODE_TICKET_INVALID, "二维码凭证无效或已使用", "The QR code ticket is invalid or already used";
+    /// The user's principal authentication is already done.
+    PrincipalAuthenticated = codes::PRINCIPAL_ALREADY_AUTHENTICATED, "已完成主体认证，不能重复认证", "The principal authentication is already done";
     // users (round 2)
     /// Linking an external identity another user of the pool holds.
     IdentityBoundElsewhere = codes::OAUTH_BOUND_ELSEWHERE, "该身份源账号已被其他用户绑定", "This external identity is already bound to another user";

@@ -39,6 +39,18 @@
 //!   [`MockAuthingBuilder::fixed_code`] makes every code the same. Phone registration and
 //!   logins, password reset by phone or email code, and binding, unbinding and changing a
 //!   user's phone or email check them.
+//! - The signed-in user's own data (authuser, round 2): `GET /api/v2/users/me/orgs` (none:
+//!   the fake has no organisations), `/users/me/applications/allowed` (by each
+//!   application's access policy), `/users/me/security-level` (the rule is in
+//!   `domain/me.rs`: 20 per verified email or phone, 10 per password strength level, 30 for
+//!   MFA), `GET`/`POST /api/v2/users/principal_authentication` (once per user), the
+//!   `udv` family on the user's own values, `User.authorizedResources` from the evaluator,
+//!   and `GET /cas/session` (the session of the bearer's login, or `null`).
+//! - QR-code login: `POST /api/v2/qrcode/gene`, `GET /api/v2/qrcode/check?random=`,
+//!   `POST /api/v2/qrcode/userinfo`; statuses 0/1/2/3/-1, codes live 120 s by the fake's
+//!   clock, a ticket is exchanged once. The phone is played by
+//!   [`MockAuthing::scan_qrcode`], [`MockAuthing::confirm_qrcode`] and
+//!   [`MockAuthing::cancel_qrcode`] (or the `qrcode/*` control endpoints).
 //! - Test-only endpoints under `/__authing_mock/` reset state, move the clock, list requests,
 //!   inject faults and list or create pools (see below).
 //!
@@ -66,6 +78,8 @@
 //! | 2206 | token expired (by the fake's clock) |
 //! | 2207 | token invalid: bad signature, garbage, revoked (logout, an administrator's kick or logout, a suspension, a resignation), or of another pool |
 //! | 2215 / 2216 | linking an external identity another user holds / unlinking one the user lacks |
+//! | 2241 / 2430 | QR code unknown / QR ticket unknown, expired or already exchanged |
+//! | 2431 | a second principal authentication of a user |
 //! | 2224 | user pool does not exist |
 //! | 2225 / 2226 | a user may not change their email / phone with `updateUser` |
 //! | 2231 | malformed parameters (e.g. `params` that is not a JSON array of `{key, value}`), or a string over its length limit (below) |
@@ -104,6 +118,9 @@
 //! | `POST /__authing_mock/pools` | — | [`MockAuthing::create_pool`]; `data`: its credentials |
 //! | `POST /__authing_mock/snapshot` | — | [`MockAuthing::snapshot`], kept by the fake (the last 32); `data.id`: its id |
 //! | `GET /__authing_mock/outbox?recipient=&scene=` | — | `data`: the codes sent ([`MockAuthing::outbox`]), newest first, each `{userPoolId, channel, recipient, scene, code, sentAt, expiresAt, consumed}` |
+//! | `POST /__authing_mock/qrcode/scan` | `{random, userId}` | the phone of user `userId` scans a QR code ([`MockAuthing::scan_qrcode`]); 2241 for an unknown code |
+//! | `POST /__authing_mock/qrcode/confirm` | `{random}` | the scanner confirms the login ([`MockAuthing::confirm_qrcode`]) |
+//! | `POST /__authing_mock/qrcode/cancel` | `{random}` | the scanner cancels it ([`MockAuthing::cancel_qrcode`]) |
 //! | `POST /__authing_mock/restore` | `{"id": "..."}` | [`MockAuthing::restore`] of that snapshot; HTTP 404 with code 404 for an unknown id |
 //!
 //! A fault body: `{"status": 502, "contentType": "text/html", "body": "...", "delayMs": 100,
@@ -175,6 +192,8 @@ mod router;
 mod server;
 mod store;
 mod tokens;
+// authuser (round 2)
+mod qrcode_phone;
 
 pub mod stubs;
 

@@ -13,6 +13,7 @@ use crate::fake::{Fake, Settings};
 use crate::faults::Fault;
 use crate::in_process::InProcessTransport;
 use crate::pool::{IN_PROCESS_HOST, PoolCredentials};
+use crate::qrcode_phone::QrAction;
 use crate::record::RecordedRequest;
 use crate::store::{SentCode, Store};
 
@@ -219,6 +220,34 @@ impl MockAuthing {
             .into_iter()
             .next()
             .map(|sent| sent.code)
+    }
+
+    // authuser (round 2): the phone's side of a QR-code login.
+    /// The phone of logged-in user `user_id` scans the QR code `random` (from
+    /// `gene_qrcode`): its status becomes 1. Refused for an unknown (2241), expired or
+    /// already scanned code.
+    pub fn scan_qrcode(&self, random: &str, user_id: &str) -> Result<(), MockError> {
+        self.play_qrcode(random, QrAction::Scan { user_id })
+    }
+
+    /// The scanner confirms the login: the QR code's status becomes 2 and it gets its
+    /// single-use ticket. Refused unless the code is scanned and live.
+    pub fn confirm_qrcode(&self, random: &str) -> Result<(), MockError> {
+        self.play_qrcode(random, QrAction::Confirm)
+    }
+
+    /// The scanner cancels the login: the QR code's status becomes 3.
+    pub fn cancel_qrcode(&self, random: &str) -> Result<(), MockError> {
+        self.play_qrcode(random, QrAction::Cancel)
+    }
+
+    fn play_qrcode(&self, random: &str, action: QrAction<'_>) -> Result<(), MockError> {
+        self.inner
+            .play_qrcode(random, action)
+            .map_err(|failure| MockError::Refused {
+                code: failure.number(),
+                message: failure.message(authing_core::Lang::EnUs),
+            })
     }
 
     /// Arms a fault; see [`Fault`].

@@ -25,5 +25,7 @@ mod transport_contract;
 // users-udf
 mod udf_flow;
 mod user_block_flow;
+// authuser (round 2)
+mod auth_user;
 // users (round 2)
 mod users_admin;

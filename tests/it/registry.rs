@@ -181,6 +181,23 @@ fn registry() -> Vec<Entry> {
         management "management/policies/deletePolicies" => mgmt::policies::DeletePolicies;
         management "management/policies/enablePolicyAssignment" => mgmt::policies::EnablePolicyAssignment;
         management "management/policies/disbalePolicyAssignment" => mgmt::policies::DisablePolicyAssignment;
+        // authuser (round 2)
+        authentication "authentication/relations/getUserRoles" => authn::relations::GetUserRoles;
+        authentication "authentication/relations/listUserAuthorizedResources" => authn::relations::ListUserAuthorizedResources;
+        authentication "authentication/relations/getUserDepartments" => authn::relations::GetUserDepartments;
+        authentication "authentication/relations/listOrgs" => authn::relations::ListOrgs;
+        authentication "authentication/relations/listApplications" => authn::relations::ListApplications;
+        authentication "authentication/relations/getSecurityLevel" => authn::relations::GetSecurityLevel;
+        authentication "authentication/custom_data/udv" => authn::ListUdv;
+        authentication "authentication/custom_data/setUdv" => authn::SetUdv;
+        authentication "authentication/custom_data/removeUdv" => authn::RemoveUdv;
+        authentication "authentication/custom_data/setUdvBatch" => authn::SetUdvBatch;
+        authentication "authentication/status/trackSession" => authn::TrackSession;
+        authentication "authentication/qrcode/geneQrCode" => authn::qrcode::GeneQrCode;
+        authentication "authentication/qrcode/checkQrCodeStatus" => authn::qrcode::CheckQrCodeStatus;
+        authentication "authentication/qrcode/exchangeQrCodeUserInfo" => authn::qrcode::ExchangeQrCodeUserInfo;
+        authentication "authentication/principal/principalAuthenticationDetail" => authn::principal::PrincipalAuthenticationDetail;
+        authentication "authentication/principal/principalAuthenticate" => authn::principal::PrincipalAuthenticate;
         // users (round 2)
         management "management/users/archivedUsers" => mgmt::users::ListArchivedUsers;
         management "management/users/suspendUser" => mgmt::users::SuspendUser;

@@ -813,9 +813,16 @@ fn the_crate_lists_every_document_it_sends() {
             "bindEmail",
             "unbindEmail",
             "updateEmail",
+            "getUserRoles",
+            "listUserAuthorizedResources",
+            "getUserDepartments",
             // The documents both clients send (authing-core's).
             "checkLoginStatus",
             "updateUser",
+            "udv",
+            "setUdv",
+            "removeUdv",
+            "setUdvBatch",
             "refreshToken",
         ]
     );

@@ -9,6 +9,17 @@ crate::graphql_operations! {
     /// `updateUser(id, input)`: any user's fields with the management token, one's own with a
     /// user token.
     UPDATE_USER = ("updateUser", "users/updateUser.graphql", USER_WITH_IDENTITIES);
+    // authuser (round 2): custom data, sent by administrators for any object and by a user
+    // for their own.
+    /// `udv(targetType, targetId)`: an object's custom data.
+    UDV = ("udv", "custom_data/udv.graphql");
+    /// `setUdv(targetType, targetId, key, value)`: one value; answers all of them.
+    SET_UDV = ("setUdv", "custom_data/setUdv.graphql");
+    /// `removeUdv(targetType, targetId, key)`: answers the values left.
+    REMOVE_UDV = ("removeUdv", "custom_data/removeUdv.graphql");
+    /// `setUdvBatch(targetType, targetId, udvList)`: several values; answers all of them.
+    SET_UDV_BATCH = ("setUdvBatch", "custom_data/setUdvBatch.graphql");
+    // users (round 2)
     /// `refreshToken(id)`: a fresh login token, for user `id` (the management token) or for
     /// the bearer's own login (`id` omitted, a user token).
     REFRESH_TOKEN = ("refreshToken", "users/refreshToken.graphql");

@@ -38,7 +38,11 @@ pub(crate) mod agreements;
 pub(crate) mod applications;
 // Policies and ACL.
 pub(crate) mod authz;
+// authuser (round 2)
+pub(crate) mod me;
 pub(crate) mod policies;
+pub(crate) mod principal;
+pub(crate) mod qrcode;
 // users (round 2)
 pub(crate) mod user_actions;
 pub(crate) mod user_filter;

@@ -3,7 +3,7 @@
 //!
 //! Roles and groups come from the store: `roles` are the user's roles of a namespace
 //! (directly assigned, through their groups, and inherited from parents), `groups` the
-//! groups they belong to, `authorizedResources` what the evaluator (`domain::authz`) grants
+//! groups they belong to, `authorizedResources` what the authorization evaluator grants
 //! them. The fake has no organisations yet, so `departments` answers the true, empty page.
 
 use async_graphql::{ComplexObject, Context, Result};
@@ -69,10 +69,9 @@ impl User {
         })
     }
 
-    /// The resources the user may act on in `namespace` (the default one when not given),
-    /// by the evaluator (`domain::authz`): through their own policies, roles (with
-    /// inheritance) and groups, a DENY taking its actions away. The fake's resources carry
-    /// no type, so a `resourceType` filter matches nothing.
+    /// The resources the user may act on (of `namespace`, the default one when not given),
+    /// through their own policies, their roles and their groups. The fake's resources carry
+    /// no type yet, so a `resourceType` filter matches nothing.
     async fn authorized_resources(
         &self,
         ctx: &Context<'_>,
@@ -87,18 +86,17 @@ impl User {
                 } else {
                     authz::authorized_resources(pool, namespace, (TargetType::User, &self.id))
                 };
-                let list: Vec<AuthorizedResource> = found
-                    .into_iter()
-                    .map(|(code, actions)| AuthorizedResource {
-                        code,
-                        kind: None,
-                        actions: Some(actions),
-                        api_identifier: None,
-                    })
-                    .collect();
                 Ok(Some(PaginatedAuthorizedResources {
-                    total_count: count(list.len()),
-                    list,
+                    total_count: count(found.len()),
+                    list: found
+                        .into_iter()
+                        .map(|(code, actions)| AuthorizedResource {
+                            code,
+                            kind: None,
+                            actions: Some(actions),
+                            api_identifier: None,
+                        })
+                        .collect(),
                 }))
             })
         })

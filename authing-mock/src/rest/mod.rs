@@ -14,6 +14,9 @@ mod roles;
 mod mfa;
 // applications area
 mod applications;
+// authuser (round 2)
+mod me;
+mod qrcode;
 // users (round 2)
 mod users_admin;
 
@@ -23,7 +26,7 @@ use axum::Router;
 
 use crate::fake::Fake;
 
-pub(crate) use envelope::{envelope, failure, method_not_allowed, not_found, success};
+pub(crate) use envelope::{answer, envelope, failure, method_not_allowed, not_found, success};
 
 /// Every REST route, to mount at the root.
 pub(crate) fn routes() -> Router<Arc<Fake>> {
@@ -37,6 +40,9 @@ pub(crate) fn routes() -> Router<Arc<Fake>> {
         .merge(mfa::routes())
         // applications area
         .merge(applications::routes())
+        // authuser (round 2)
+        .merge(me::routes())
+        .merge(qrcode::routes())
         // users (round 2)
         .merge(users_admin::routes())
 }

@@ -24,9 +24,14 @@ mod group;
 mod role;
 // Protocols (issue 9).
 mod grants;
+// authuser (round 2)
+mod user_extras;
 // users (round 2)
 mod sessions;
 mod user_actions;
+
+// authuser (round 2)
+pub(crate) use user_extras::{PrincipalRecord, QrCodeRecord, QrState};
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 

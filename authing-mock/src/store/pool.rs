@@ -1,5 +1,7 @@
 //! [`Pool`]: one user pool's application and tables.
 
+use std::collections::HashMap;
+
 use authing_core::Secret;
 use chrono::{DateTime, Utc};
 
@@ -13,6 +15,7 @@ use super::role::RoleRecord;
 use super::table::Table;
 use super::udf::{FieldDef, Udvs};
 use super::user::UserRecord;
+use super::user_extras::{PrincipalRecord, QrCodes};
 // users (round 2)
 use super::sessions::Sessions;
 use super::user_actions::UserActions;
@@ -59,6 +62,11 @@ pub(crate) struct Pool {
     // applications area
     /// The pool's applications; the default one (`app`) is the first row.
     pub(crate) applications: Table<ApplicationRecord>,
+    // authuser (round 2)
+    /// The QR codes of QR-code logins.
+    pub(crate) qrcodes: QrCodes,
+    /// Principal authentications, by user id.
+    pub(crate) principals: HashMap<String, PrincipalRecord>,
     // users (round 2)
     /// Users who resigned, newest last: out of `users`, listed by `archivedUsers`.
     pub(crate) archived_users: Vec<UserRecord>,
@@ -89,6 +97,8 @@ impl Pool {
             outbox: Outbox::default(),
             mfa: MfaState::default(),
             applications: Table::default(),
+            qrcodes: QrCodes::default(),
+            principals: HashMap::new(),
             // users (round 2)
             archived_users: Vec::new(),
             sessions: Sessions::default(),
@@ -111,6 +121,8 @@ impl Pool {
         self.outbox.clear();
         self.mfa.clear();
         self.applications.clear();
+        self.qrcodes = QrCodes::default();
+        self.principals.clear();
         // users (round 2)
         self.archived_users.clear();
         self.sessions.clear();
