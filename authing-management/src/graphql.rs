@@ -115,12 +115,8 @@ authing_core::graphql_operations! {
     // users (round 2)
     /// `archivedUsers(page, limit)`: one page of the archived users.
     ARCHIVED_USERS = ("archivedUsers", "graphql/users/archivedUsers.graphql", USER_FIELDS);
-    /// `user(id) { roles(namespace) }`: a user's roles.
-    USER_ROLES = ("user", "graphql/users/userRoles.graphql");
     /// `user(id) { groups }`: a user's groups.
     USER_GROUPS = ("user", "graphql/users/userGroups.graphql");
-    /// `user(id) { departments(orgId) }`: a user's departments.
-    USER_DEPARTMENTS = ("user", "graphql/users/userDepartments.graphql");
     /// `sendFirstLoginVerifyEmail(userId, appId)`.
     SEND_FIRST_LOGIN_VERIFY_EMAIL =
         ("sendFirstLoginVerifyEmail", "graphql/users/sendFirstLoginVerifyEmail.graphql");

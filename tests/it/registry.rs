@@ -209,10 +209,10 @@ fn registry() -> Vec<Entry> {
         management "management/users/logoutUser" => mgmt::users::LogoutUser;
         management "management/users/userLoginStatus" => mgmt::users::UserLoginStatus;
         management "management/users/listUserActions" => mgmt::users::ListUserActions;
-        management "management/users/userRoles" => mgmt::users::ListUserRoles;
+        management "management/users/getUserRoles" => mgmt::users::ListUserRoles;
         management "management/users/getUserRoleList" => mgmt::users::GetUserRoleList;
         management "management/users/userGroups" => mgmt::users::ListUserGroups;
-        management "management/users/userDepartments" => mgmt::users::ListUserDepartments;
+        management "management/users/getUserDepartments" => mgmt::users::ListUserDepartments;
         management "management/users/listUserOrgs" => mgmt::users::ListUserOrgs;
         management "management/users/getUserTenants" => mgmt::users::GetUserTenants;
         management "management/users/linkIdentity" => mgmt::users::LinkIdentity;

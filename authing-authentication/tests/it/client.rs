@@ -813,9 +813,7 @@ fn the_crate_lists_every_document_it_sends() {
             "bindEmail",
             "unbindEmail",
             "updateEmail",
-            "getUserRoles",
             "listUserAuthorizedResources",
-            "getUserDepartments",
             // The documents both clients send (authing-core's).
             "checkLoginStatus",
             "updateUser",
@@ -824,6 +822,8 @@ fn the_crate_lists_every_document_it_sends() {
             "removeUdv",
             "setUdvBatch",
             "refreshToken",
+            "getUserRoles",
+            "getUserDepartments",
         ]
     );
     for (name, document) in documents {

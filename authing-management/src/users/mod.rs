@@ -69,8 +69,7 @@ pub use filter::{FilterField, FilterFieldKind, FilterOperator, FilterUsers, User
 pub use identities::{LinkIdentity, UnlinkIdentity};
 pub use relations::{
     GetUserRoleList, GetUserTenants, ListUserDepartments, ListUserGroups, ListUserOrgs,
-    ListUserRoles, OrgNode, Tenant, UserDepartment, UserWithTenants, WithDepartments, WithGroups,
-    WithRoles,
+    ListUserRoles, Tenant, UserWithTenants, WithDepartments, WithGroups, WithRoles,
 };
 pub use session::{
     KickUsers, LoggedInApplication, LogoutUser, MAX_KICK_USERS, RefreshUserToken, UserLoginState,

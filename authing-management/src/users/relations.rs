@@ -5,7 +5,7 @@
 //!
 //! [`UsersHandler`]: super::UsersHandler
 
-use authing_core::model::{PaginatedGroups, PaginatedRoles, User};
+use authing_core::model::{OrgNode, PaginatedGroups, PaginatedRoles, User, UserDepartment};
 use authing_core::{Error, Lang, Wire, operation};
 use http::Method;
 use serde::Deserialize;
@@ -25,7 +25,7 @@ operation! {
     /// through the user's groups, and inherited from parent roles; the default namespace
     /// unless [`namespace`](Self::namespace) is set. Code 2004: no such user.
     pub struct ListUserRoles -> PaginatedRoles {
-        wire: Wire::Graphql(&graphql::USER_ROLES),
+        wire: Wire::Graphql(&authing_core::graphql::documents::GET_USER_ROLES),
         auth: Management,
         answer: Option<WithRoles>,
         required {
@@ -100,62 +100,6 @@ operation! {
     }
 }
 
-/// An organisation node (a department).
-#[non_exhaustive]
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct OrgNode {
-    /// The node's id.
-    pub id: String,
-    /// The organisation's id.
-    #[serde(default)]
-    pub org_id: Option<String>,
-    /// Its name.
-    #[serde(default)]
-    pub name: Option<String>,
-    /// Its description.
-    #[serde(default)]
-    pub description: Option<String>,
-    /// Its code.
-    #[serde(default)]
-    pub code: Option<String>,
-    /// Its position among its siblings.
-    #[serde(default)]
-    pub order: Option<i64>,
-    /// Whether it is the organisation's root.
-    #[serde(default)]
-    pub root: Option<bool>,
-    /// The ids from the root down to it.
-    #[serde(default)]
-    pub path: Option<Vec<String>>,
-    /// The codes from the root down to it.
-    #[serde(default)]
-    pub code_path: Option<Vec<Option<String>>>,
-    /// The names from the root down to it.
-    #[serde(default)]
-    pub name_path: Option<Vec<String>>,
-    /// Creation time.
-    #[serde(default)]
-    pub created_at: Option<String>,
-    /// Last update time.
-    #[serde(default)]
-    pub updated_at: Option<String>,
-}
-
-/// A department a user belongs to (`UserDepartment`).
-#[non_exhaustive]
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct UserDepartment {
-    /// The department.
-    pub department: OrgNode,
-    /// Whether it is the user's main department.
-    pub is_main_department: bool,
-    /// When the user joined it.
-    #[serde(default)]
-    pub joined_at: Option<String>,
-}
-
 /// `user { departments }`.
 #[derive(Debug, Deserialize)]
 pub struct WithDepartments {
@@ -166,7 +110,7 @@ operation! {
     /// The departments a user belongs to (`user(id) { departments(orgId) }`), in one
     /// organisation when [`org_id`](Self::org_id) is set. Code 2004: no such user.
     pub struct ListUserDepartments -> authing_core::model::Paginated<UserDepartment> {
-        wire: Wire::Graphql(&graphql::USER_DEPARTMENTS),
+        wire: Wire::Graphql(&authing_core::graphql::documents::GET_USER_DEPARTMENTS),
         auth: Management,
         answer: Option<WithDepartments>,
         required {
