@@ -187,6 +187,20 @@ pub const GROUP_EXISTS: i64 = 2_421;
 // authuser (round 2): Authing's published table has no rows for these; the fake and the SDK
 // use these numbers.
 /// The QR code's ticket is unknown or was already exchanged (a ticket works once).
-pub const QRCODE_TICKET_INVALID: i64 = 2_430;
+pub const QRCODE_TICKET_INVALID: i64 = 2_460;
 /// The user's principal authentication is already done (it is done once).
-pub const PRINCIPAL_ALREADY_AUTHENTICATED: i64 = 2_431;
+pub const PRINCIPAL_ALREADY_AUTHENTICATED: i64 = 2_461;
+
+// acl (round 2): Authing's published table has no rows for resources, namespaces or
+// programmatic access accounts; the fake and the SDK use these numbers (documented in the
+// ACL module).
+/// No resource has this code in this namespace (or this id).
+pub const RESOURCE_NOT_FOUND: i64 = 2_430;
+/// A resource with this code already exists in this namespace.
+pub const RESOURCE_EXISTS: i64 = 2_431;
+/// No namespace (permission group) has this code or id.
+pub const NAMESPACE_NOT_FOUND: i64 = 2_440;
+/// A namespace with this code already exists.
+pub const NAMESPACE_EXISTS: i64 = 2_441;
+/// No programmatic access account has this id.
+pub const ACCESS_ACCOUNT_NOT_FOUND: i64 = 2_450;

@@ -112,6 +112,15 @@ authing_core::graphql_operations! {
     /// spelling).
     DISABLE_POLICY_ASSIGNMENT =
         ("disbalePolicyAssignment", "graphql/policies/disbalePolicyAssignment.graphql");
+    // acl (round 2)
+    /// `allow(resource, action, userId, userIds, roleCode, roleCodes, namespace)`.
+    ALLOW = ("allow", "graphql/acl/allow.graphql");
+    /// `isActionAllowed(resource, action, userId, namespace)`.
+    IS_ACTION_ALLOWED = ("isActionAllowed", "graphql/acl/isActionAllowed.graphql");
+    /// `authorizeResource(namespace, resource, resourceType, opts)`.
+    AUTHORIZE_RESOURCE = ("authorizeResource", "graphql/acl/authorizeResource.graphql");
+    /// `authorizedTargets(namespace, resourceType, resource, targetType, actions)`.
+    AUTHORIZED_TARGETS = ("authorizedTargets", "graphql/acl/authorizedTargets.graphql");
     // users (round 2)
     /// `archivedUsers(page, limit)`: one page of the archived users.
     ARCHIVED_USERS = ("archivedUsers", "graphql/users/archivedUsers.graphql", USER_FIELDS);

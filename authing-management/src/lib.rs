@@ -64,6 +64,8 @@ pub mod roles;
 pub mod applications;
 // Policies and ACL.
 pub mod policies;
+// acl (round 2)
+pub mod acl;
 
 pub use authing_core::NoTransport;
 pub use client::{AccessToken, CheckLoginStatus, ManagementClient, ManagementClientBuilder};
@@ -79,6 +81,8 @@ pub use roles::RolesHandler;
 pub use applications::{ApplicationHandle, ApplicationsHandler};
 // Policies and ACL.
 pub use policies::PoliciesHandler;
+// acl (round 2)
+pub use acl::AclHandler;
 
 /// Every GraphQL document this crate sends, as `(operation name, document)`, so tests can
 /// validate them all against Authing's schema.

@@ -184,6 +184,17 @@ failures! {
     QrTicketInvalid = codes::QRCODE_TICKET_INVALID, "二维码凭证无效或已使用", "The QR code ticket is invalid or already used";
     /// The user's principal authentication is already done.
     PrincipalAuthenticated = codes::PRINCIPAL_ALREADY_AUTHENTICATED, "已完成主体认证，不能重复认证", "The principal authentication is already done";
+    // acl (round 2): numbers of the fake's own (Authing publishes none for these).
+    /// No resource with this code in this namespace, or with this id.
+    ResourceNotFound = codes::RESOURCE_NOT_FOUND, "资源不存在：{}", "Resource does not exist: {}";
+    /// A resource code is taken in its namespace.
+    ResourceExists = codes::RESOURCE_EXISTS, "资源已存在：{}", "Resource already exists: {}";
+    /// No namespace with this code or id.
+    NamespaceNotFound = codes::NAMESPACE_NOT_FOUND, "权限分组不存在：{}", "Namespace does not exist: {}";
+    /// A namespace code is taken.
+    NamespaceExists = codes::NAMESPACE_EXISTS, "权限分组已存在：{}", "Namespace already exists: {}";
+    /// No programmatic access account with this id.
+    AccessAccountNotFound = codes::ACCESS_ACCOUNT_NOT_FOUND, "编程访问账号不存在", "Programmatic access account does not exist";
     // users (round 2)
     /// Linking an external identity another user of the pool holds.
     IdentityBoundElsewhere = codes::OAUTH_BOUND_ELSEWHERE, "该身份源账号已被其他用户绑定", "This external identity is already bound to another user";

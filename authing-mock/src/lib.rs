@@ -78,8 +78,8 @@
 //! | 2206 | token expired (by the fake's clock) |
 //! | 2207 | token invalid: bad signature, garbage, revoked (logout, an administrator's kick or logout, a suspension, a resignation), or of another pool |
 //! | 2215 / 2216 | linking an external identity another user holds / unlinking one the user lacks |
-//! | 2241 / 2430 | QR code unknown / QR ticket unknown, expired or already exchanged |
-//! | 2431 | a second principal authentication of a user |
+//! | 2241 / 2460 | QR code unknown / QR ticket unknown, expired or already exchanged |
+//! | 2461 | a second principal authentication of a user |
 //! | 2224 | user pool does not exist |
 //! | 2225 / 2226 | a user may not change their email / phone with `updateUser` |
 //! | 2231 | malformed parameters (e.g. `params` that is not a JSON array of `{key, value}`), or a string over its length limit (below) |

@@ -27,5 +27,7 @@ mod udf_flow;
 mod user_block_flow;
 // authuser (round 2)
 mod auth_user;
+// acl (round 2)
+mod acl_flow;
 // users (round 2)
 mod users_admin;

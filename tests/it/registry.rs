@@ -198,6 +198,33 @@ fn registry() -> Vec<Entry> {
         authentication "authentication/qrcode/exchangeQrCodeUserInfo" => authn::qrcode::ExchangeQrCodeUserInfo;
         authentication "authentication/principal/principalAuthenticationDetail" => authn::principal::PrincipalAuthenticationDetail;
         authentication "authentication/principal/principalAuthenticate" => authn::principal::PrincipalAuthenticate;
+        // acl (round 2)
+        management "management/acl/allow" => mgmt::acl::Allow;
+        management "management/acl/isActionAllowed" => mgmt::acl::IsActionAllowed;
+        management "management/acl/authorizeResource" => mgmt::acl::AuthorizeResource;
+        management "management/acl/authorizedTargets" => mgmt::acl::GetAuthorizedTargets;
+        management "management/acl/revokeResource" => mgmt::acl::RevokeResource;
+        management "management/acl/listResources" => mgmt::acl::ListResources;
+        management "management/acl/getResourceById" => mgmt::acl::ResourceById;
+        management "management/acl/getResourceByCode" => mgmt::acl::ResourceByCode;
+        management "management/acl/createResource" => mgmt::acl::CreateResource;
+        management "management/acl/updateResource" => mgmt::acl::UpdateResource;
+        management "management/acl/deleteResource" => mgmt::acl::DeleteResource;
+        management "management/acl/listNamespaces" => mgmt::acl::ListNamespaces;
+        management "management/acl/createNamespace" => mgmt::acl::CreateNamespace;
+        management "management/acl/updateNamespace" => mgmt::acl::UpdateNamespace;
+        management "management/acl/updateNamespaceByCode" => mgmt::acl::UpdateNamespaceByCode;
+        management "management/acl/deleteNamespace" => mgmt::acl::DeleteNamespace;
+        management "management/acl/deleteNamespaceByCode" => mgmt::acl::DeleteNamespaceByCode;
+        management "management/acl/programmaticAccessAccountList" => mgmt::acl::ListProgrammaticAccessAccounts;
+        management "management/acl/createProgrammaticAccessAccount" => mgmt::acl::CreateProgrammaticAccessAccount;
+        management "management/acl/deleteProgrammaticAccessAccount" => mgmt::acl::DeleteProgrammaticAccessAccount;
+        management "management/acl/refreshProgrammaticAccessAccountSecret" => mgmt::acl::UpdateProgrammaticAccessAccount;
+        management "management/acl/enableProgrammaticAccessAccount" => mgmt::acl::UpdateProgrammaticAccessAccount;
+        management "management/acl/disableProgrammaticAccessAccount" => mgmt::acl::UpdateProgrammaticAccessAccount;
+        management "management/applications/activeUsers" => mgmt::applications::ActiveUsers;
+        management "management/applications/changeApplicationType" => mgmt::applications::ChangeApplicationType;
+        management "management/applications/applicationTenants" => mgmt::applications::ApplicationTenants;
         // users (round 2)
         management "management/users/archivedUsers" => mgmt::users::ListArchivedUsers;
         management "management/users/suspendUser" => mgmt::users::SuspendUser;

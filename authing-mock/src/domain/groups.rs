@@ -120,13 +120,17 @@ pub(crate) fn update<'p>(
         .map_err(|refusal| refused(refusal, &shown))
 }
 
-/// Deletes the groups `codes` and their links (memberships, roles), or none: 2420 when one
-/// does not exist.
+/// Deletes the groups `codes` and their links (memberships, roles) and resource grants, or
+/// none: 2420 when one does not exist.
 pub(crate) fn delete(pool: &mut Pool, codes: &[String]) -> Result<usize, Failure> {
     let ids = codes
         .iter()
         .map(|code| get(pool, code).map(|group| group.id.clone()))
         .collect::<Result<Vec<_>, _>>()?;
+    // acl (round 2): the groups' resource grants go with them, in every namespace.
+    for code in codes {
+        super::acl::forget_target_everywhere(pool, crate::store::TargetType::Group, code);
+    }
     Ok(ids
         .iter()
         .filter(|id| pool.links.delete(&mut pool.groups, id).is_some())

@@ -186,6 +186,10 @@ pub(super) fn issue(
     }
     let app_id = app_id.unwrap_or(&pool.app.id).to_owned();
     let issued = issuer.user_token(&pool.id, &app_id, user)?;
+    if login.is_some() {
+        // acl (round 2): the app's active users.
+        pool.links.link(crate::store::APP_USERS, &app_id, id);
+    }
     let expires = json!(iso(exp_time(issued.exp)));
     let now = issuer.now;
     pool.sessions

@@ -43,6 +43,10 @@ pub(crate) mod me;
 pub(crate) mod policies;
 pub(crate) mod principal;
 pub(crate) mod qrcode;
+// acl (round 2)
+pub(crate) mod access_accounts;
+pub(crate) mod acl;
+pub(crate) mod namespaces;
 // users (round 2)
 pub(crate) mod user_actions;
 pub(crate) mod user_filter;

@@ -1,6 +1,6 @@
 //! Principal (real-name) authentication of a user, as a person (`P`: name, ID card, bank
 //! card) or an enterprise (`E`: name, enterprise code, legal representative). The fake
-//! keeps one per user and refuses a second (2431). The reference gives no checksum rule
+//! keeps one per user and refuses a second (2461). The reference gives no checksum rule
 //! for the numbers, so the fake checks the shape only: every field filled, the type `P` or
 //! `E` (2231 otherwise).
 
@@ -31,7 +31,7 @@ pub(crate) fn detail(pool: &Pool, user_id: &str) -> Result<Value, Failure> {
         .map_or(Value::Null, |record| to_json(record, user_id, &pool.id)))
 }
 
-/// Authenticates the user once (2431 for a second time; 2231 for a missing field or an
+/// Authenticates the user once (2461 for a second time; 2231 for a missing field or an
 /// unknown type).
 pub(crate) fn authenticate(
     pool: &mut Pool,
@@ -121,7 +121,7 @@ mod tests {
         assert!(authenticate(&mut pool, &user, &no_ext, now).is_err());
         authenticate(&mut pool, &user, &input("P", "Zhang"), now).expect("authenticated");
         let again = authenticate(&mut pool, &user, &input("E", "Acme"), now).expect_err("twice");
-        assert_eq!(again.number(), 2431);
+        assert_eq!(again.number(), 2461);
         let shown = detail(&pool, &user).expect("detail");
         assert_eq!(shown["principalType"], "P");
         assert_eq!(shown["principalName"], "Zhang");

@@ -5,7 +5,7 @@
 //!
 //! Statuses as Authing numbers them: 0 unused, 1 scanned, 2 confirmed, 3 cancelled, -1
 //! expired. A code expires [`QR_LIFETIME_SECONDS`] after it was made, by the fake's clock,
-//! unless its ticket was exchanged; an unknown code is 2241, an unknown or used ticket 2430.
+//! unless its ticket was exchanged; an unknown code is 2241, an unknown or used ticket 2460.
 //! The phone's side has no public API: tests play it with `MockAuthing::scan_qrcode`,
 //! `confirm_qrcode` and `cancel_qrcode` (and the same control endpoints).
 
@@ -127,7 +127,7 @@ pub(crate) fn cancel(pool: &mut Pool, random: &str, now: DateTime<Utc>) -> Resul
 
 /// Exchanges the ticket of a confirmed, live code for its user and a login token of the
 /// code's application (a login: counted; the app's access policy applies, 1576). A ticket
-/// works once (2430 after, and for an unknown one).
+/// works once (2460 after, and for an unknown one).
 pub(crate) fn exchange<'p>(
     pool: &'p mut Pool,
     issuer: &Issuer<'_>,
@@ -259,7 +259,7 @@ pub(crate) mod tests {
         assert_eq!(who.id, user);
         assert!(!token.is_empty());
         let again = exchange(&mut pool, &issuer, Some(&ticket)).expect_err("single use");
-        assert_eq!(again.number(), 2430);
+        assert_eq!(again.number(), 2460);
     }
 
     #[test]

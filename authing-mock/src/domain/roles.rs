@@ -164,6 +164,10 @@ pub(crate) fn delete(pool: &mut Pool, namespace: &str, codes: &[String]) -> Resu
         .map(|code| get(pool, namespace, code).map(|role| role.id.clone()))
         .collect::<Result<Vec<_>, _>>()?;
     let mut deleted = 0;
+    for code in codes {
+        // acl (round 2): the role's resource grants go with it.
+        super::acl::forget_target(pool, namespace, crate::store::TargetType::Role, code);
+    }
     for id in &ids {
         if pool.links.delete(&mut pool.roles, id).is_some() {
             deleted += 1;

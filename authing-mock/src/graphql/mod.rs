@@ -89,6 +89,8 @@ pub(crate) struct Mutation(
     flows::FlowsMutation,
     // Policies and ACL.
     policies::PoliciesMutation,
+    // acl (round 2)
+    acl::AclMutation,
     // users (round 2)
     users_admin::UsersAdminMutation,
     unsupported_mutation::UnsupportedMutation,

@@ -9,7 +9,6 @@
 
 use async_graphql::{Context, Object, Result};
 
-use crate::graphql::schema::acl::{AuthorizeResourceOpt, ResourceType};
 use crate::graphql::schema::email::{ConfigEmailTemplateInput, EmailTemplate, EmailTemplateType};
 use crate::graphql::schema::functions::{CreateFunctionInput, Function, UpdateFunctionInput};
 use crate::graphql::schema::mfa::Mfa;
@@ -62,34 +61,6 @@ impl UnsupportedMutation {
         client_ip: Option<String>,
     ) -> Result<User> {
         Err(unsupported(ctx, "loginBySubAccount"))
-    }
-
-    // Access control.
-    /// Allows users or roles an action on a resource.
-    async fn allow(
-        &self,
-        ctx: &Context<'_>,
-        resource: String,
-        action: String,
-        user_id: Option<String>,
-        user_ids: Option<Vec<String>>,
-        role_code: Option<String>,
-        role_codes: Option<Vec<String>>,
-        namespace: Option<String>,
-    ) -> Result<CommonMessage> {
-        Err(unsupported(ctx, "allow"))
-    }
-
-    /// Authorises targets on a resource.
-    async fn authorize_resource(
-        &self,
-        ctx: &Context<'_>,
-        namespace: Option<String>,
-        resource_type: Option<ResourceType>,
-        resource: Option<String>,
-        opts: Option<Vec<Option<AuthorizeResourceOpt>>>,
-    ) -> Result<CommonMessage> {
-        Err(unsupported(ctx, "authorizeResource"))
     }
 
     // Email templates and sending.

@@ -11,14 +11,10 @@ use async_graphql::{Context, Object, Result};
 
 use crate::graphql::inputs::SortByEnum;
 use crate::graphql::schema::account::CheckPasswordStrengthResult;
-use crate::graphql::schema::acl::{
-    AuthorizedTargetsActionsInput, PaginatedAuthorizedTargets, ResourceType,
-};
 use crate::graphql::schema::email::{EmailTemplate, EmailTemplateType};
 use crate::graphql::schema::functions::{Function, PaginatedFunctions};
 use crate::graphql::schema::mfa::Mfa;
 use crate::graphql::schema::org::{Node, Org, PaginatedOrgs};
-use crate::graphql::schema::policies::PolicyAssignmentTargetType;
 use crate::graphql::schema::social::{SocialConnection, SocialConnectionInstance};
 use crate::graphql::schema::userpool::{PaginatedUserpool, UserPool, UserPoolType};
 use crate::graphql::schema::whitelist::{WhiteList, WhitelistType};
@@ -38,46 +34,6 @@ impl UnsupportedQuery {
         password: String,
     ) -> Result<CheckPasswordStrengthResult> {
         Err(unsupported(ctx, "checkPasswordStrength"))
-    }
-
-    // Access control.
-    /// Whether a user is explicitly denied an action on a resource.
-    async fn is_action_denied(
-        &self,
-        ctx: &Context<'_>,
-        resource: String,
-        action: String,
-        user_id: String,
-        namespace: Option<String>,
-    ) -> Result<bool> {
-        Err(unsupported(ctx, "isActionDenied"))
-    }
-
-    /// The targets authorised on a resource.
-    async fn authorized_targets(
-        &self,
-        ctx: &Context<'_>,
-        namespace: String,
-        resource_type: ResourceType,
-        resource: String,
-        target_type: Option<PolicyAssignmentTargetType>,
-        actions: Option<AuthorizedTargetsActionsInput>,
-    ) -> Result<Option<PaginatedAuthorizedTargets>> {
-        Err(unsupported(ctx, "authorizedTargets"))
-    }
-
-    /// The codes of the targets authorised on a resource (an SDK addition: the Go SDK sends
-    /// it, with the arguments and answer of `authorizedTargets`).
-    async fn authorized_targets_code(
-        &self,
-        ctx: &Context<'_>,
-        namespace: String,
-        resource_type: ResourceType,
-        resource: String,
-        target_type: Option<PolicyAssignmentTargetType>,
-        actions: Option<AuthorizedTargetsActionsInput>,
-    ) -> Result<Option<PaginatedAuthorizedTargets>> {
-        Err(unsupported(ctx, "authorizedTargetsCode"))
     }
 
     // Email templates and sending.

@@ -3,20 +3,19 @@
 //!
 //! Roles and groups come from the store: `roles` are the user's roles of a namespace
 //! (directly assigned, through their groups, and inherited from parents), `groups` the
-//! groups they belong to, `authorizedResources` what the authorization evaluator grants
-//! them. The fake has no organisations yet, so `departments` answers the true, empty page.
+//! groups they belong to, `authorizedResources` what the evaluator grants them. The fake
+//! has no organisations yet, so `departments` answers the true, empty page.
 
 use async_graphql::{ComplexObject, Context, Result};
 
 use super::resolve::call;
-use super::schema::acl::{AuthorizedResource, PaginatedAuthorizedResources};
+use super::schema::acl::PaginatedAuthorizedResources;
 use super::schema::groups::{Group, PaginatedGroups};
 use super::schema::org::PaginatedDepartments;
 use super::schema::roles::{PaginatedRoles, Role};
 use super::types::User;
 use crate::auth::Access;
-use crate::domain::{authz, groups, roles};
-use crate::store::TargetType;
+use crate::domain::{groups, roles};
 
 /// A list's length as the schema's `totalCount`.
 fn count(len: usize) -> i32 {
@@ -69,9 +68,8 @@ impl User {
         })
     }
 
-    /// The resources the user may act on (of `namespace`, the default one when not given),
-    /// through their own policies, their roles and their groups. The fake's resources carry
-    /// no type yet, so a `resourceType` filter matches nothing.
+    /// The resources the user may act on (of `namespace` and `resourceType`, when given):
+    /// their own permissions, their roles' and groups' (acl round 2).
     async fn authorized_resources(
         &self,
         ctx: &Context<'_>,
@@ -81,23 +79,9 @@ impl User {
         call(ctx, Access::Signed, |call| {
             let namespace = crate::domain::namespace_or_default(namespace.as_deref());
             call.pool(|pool| {
-                let found = if resource_type.is_some() {
-                    Vec::new()
-                } else {
-                    authz::authorized_resources(pool, namespace, (TargetType::User, &self.id))
-                };
-                Ok(Some(PaginatedAuthorizedResources {
-                    total_count: count(found.len()),
-                    list: found
-                        .into_iter()
-                        .map(|(code, actions)| AuthorizedResource {
-                            code,
-                            kind: None,
-                            actions: Some(actions),
-                            api_identifier: None,
-                        })
-                        .collect(),
-                }))
+                let user = (crate::store::TargetType::User, self.id.as_str());
+                super::acl::authorized_page(pool, namespace, user, resource_type.as_deref())
+                    .map(Some)
             })
         })
     }

@@ -17,6 +17,10 @@ mod applications;
 // authuser (round 2)
 mod me;
 mod qrcode;
+// acl (round 2)
+mod access_accounts;
+mod acl;
+mod application_users;
 // users (round 2)
 mod users_admin;
 
@@ -43,6 +47,10 @@ pub(crate) fn routes() -> Router<Arc<Fake>> {
         // authuser (round 2)
         .merge(me::routes())
         .merge(qrcode::routes())
+        // acl (round 2)
+        .merge(acl::routes())
+        .merge(access_accounts::routes())
+        .merge(application_users::routes())
         // users (round 2)
         .merge(users_admin::routes())
 }

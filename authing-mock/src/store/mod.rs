@@ -32,6 +32,10 @@ mod user_actions;
 
 // authuser (round 2)
 pub(crate) use user_extras::{PrincipalRecord, QrCodeRecord, QrState};
+// acl (round 2)
+mod access_account;
+mod namespace;
+mod resource;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -55,6 +59,11 @@ pub(crate) use grants::{AuthCode, Grants, RefreshGrant, ServiceTicket};
 pub(crate) use policy::{
     AssignmentRecord, Condition, Effect, PolicyRecord, Statement, TargetType, scoped as policy_key,
 };
+// acl (round 2)
+pub(crate) use access_account::AccessAccountRecord;
+pub(crate) use application::{APP_USERS, AppType};
+pub(crate) use namespace::NamespaceRecord;
+pub(crate) use resource::{GrantRecord, ResourceAction, ResourceKind, ResourceRecord};
 // users (round 2)
 pub(crate) use user_actions::UserAction;
 

@@ -16,6 +16,10 @@ use super::table::Table;
 use super::udf::{FieldDef, Udvs};
 use super::user::UserRecord;
 use super::user_extras::{PrincipalRecord, QrCodes};
+// acl (round 2)
+use super::access_account::AccessAccountRecord;
+use super::namespace::Namespaces;
+use super::resource::{GrantRecord, ResourceRecord};
 // users (round 2)
 use super::sessions::Sessions;
 use super::user_actions::UserActions;
@@ -67,6 +71,15 @@ pub(crate) struct Pool {
     pub(crate) qrcodes: QrCodes,
     /// Principal authentications, by user id.
     pub(crate) principals: HashMap<String, PrincipalRecord>,
+    // acl (round 2)
+    /// Namespaces (permission groups), by numeric id; `default` and one per application.
+    pub(crate) namespaces: Namespaces,
+    /// Resources, by code per namespace.
+    pub(crate) resources: Table<ResourceRecord>,
+    /// Targets' permissions on resources (`allow`, `authorizeResource`).
+    pub(crate) resource_grants: Table<GrantRecord>,
+    /// Programmatic access accounts of the applications.
+    pub(crate) access_accounts: Table<AccessAccountRecord>,
     // users (round 2)
     /// Users who resigned, newest last: out of `users`, listed by `archivedUsers`.
     pub(crate) archived_users: Vec<UserRecord>,
@@ -99,6 +112,11 @@ impl Pool {
             applications: Table::default(),
             qrcodes: QrCodes::default(),
             principals: HashMap::new(),
+            // acl (round 2)
+            namespaces: Namespaces::default(),
+            resources: Table::default(),
+            resource_grants: Table::default(),
+            access_accounts: Table::default(),
             // users (round 2)
             archived_users: Vec::new(),
             sessions: Sessions::default(),
@@ -123,6 +141,11 @@ impl Pool {
         self.applications.clear();
         self.qrcodes = QrCodes::default();
         self.principals.clear();
+        // acl (round 2)
+        self.namespaces.clear();
+        self.resources.clear();
+        self.resource_grants.clear();
+        self.access_accounts.clear();
         // users (round 2)
         self.archived_users.clear();
         self.sessions.clear();
@@ -146,6 +169,7 @@ impl Pool {
             access_policies: Vec::new(),
             agreements: Vec::new(),
             next_agreement_id: 1,
+            app_type: crate::store::AppType::Individual,
             created_at: now,
             updated_at: now,
         });

@@ -364,7 +364,7 @@ async fn qrcode_login_through_the_control_endpoints() {
             .as_str()
             .is_some_and(|t| !t.is_empty())
     );
-    assert_eq!(exchange().await.json()["code"], 2430);
+    assert_eq!(exchange().await.json()["code"], 2460);
     let unknown = post(
         &transport,
         "/__authing_mock/qrcode/cancel",
