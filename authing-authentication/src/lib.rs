@@ -85,6 +85,14 @@ mod register;
 mod session;
 mod status;
 mod wire;
+// authlogin (round 2): directory and sub-account logins, password resets and strength,
+// linking, application MFA, whether a user exists.
+mod app_mfa;
+mod directory;
+mod linking;
+pub mod password;
+mod user_exists;
+mod websocket_host;
 // authuser (round 2): the user's data and session.
 mod custom_data;
 pub mod principal;
@@ -110,6 +118,17 @@ pub use binding::{
 pub use codes::{EmailScene, SendEmail, SendSmsCode};
 pub use refresh::{RefreshToken, RefreshedToken};
 pub use status::{AsToken, CheckLoginStatus, Logout};
+// authlogin (round 2)
+pub use app_mfa::{
+    AssociateFaceByUrl, PhoneOrEmailBindable, VerifyAppEmailMfa, VerifyAppSmsMfa, VerifyFaceMfa,
+};
+pub use directory::{LoginByAd, LoginByLdap, LoginBySubAccount};
+pub use linking::{LinkAccount, UnlinkAccount};
+pub use password::{
+    CheckPasswordStrength, PasswordStrengthCheck, ResetPasswordByFirstLoginToken,
+    ResetPasswordByForceResetToken,
+};
+pub use user_exists::IsUserExists;
 // authuser (round 2): the user's data and session.
 pub use custom_data::{ListUdv, RemoveUdv, SetUdv, SetUdvBatch};
 pub use status::{SsoSession, SsoSessionDetails, TrackSession};

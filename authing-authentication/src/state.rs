@@ -63,6 +63,7 @@ impl<T> AuthenticationClient<T> {
             api: self.shared.api.with_lang(lang),
             app_id: self.shared.app_id.clone(),
             user_pool_id: self.shared.user_pool_id.clone(),
+            websocket_host: self.shared.websocket_host.clone(),
         });
     }
 }

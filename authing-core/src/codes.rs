@@ -184,6 +184,17 @@ pub const GROUP_NOT_FOUND: i64 = 2_420;
 /// A group with this code already exists.
 pub const GROUP_EXISTS: i64 = 2_421;
 
+// authlogin (round 2): face MFA.
+/// Face MFA: no photo was given.
+pub const FACE_PHOTO_MISSING: i64 = 1700;
+/// Face MFA: no comparison photo was given.
+pub const FACE_COMPARE_PHOTO_MISSING: i64 = 1701;
+/// Face MFA: the face does not match.
+pub const FACE_MISMATCH: i64 = 1702;
+/// Face MFA: the user has no phone or email to bind a face to.
+pub const FACE_NO_PHONE_OR_EMAIL: i64 = 1703;
+/// Face MFA: a face is already bound.
+pub const FACE_ALREADY_BOUND: i64 = 1706;
 // authuser (round 2): Authing's published table has no rows for these; the fake and the SDK
 // use these numbers.
 /// The QR code's ticket is unknown or was already exchanged (a ticket works once).

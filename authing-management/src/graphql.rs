@@ -32,8 +32,6 @@ authing_core::graphql_operations! {
     DELETE_USER = ("deleteUser", "graphql/users/deleteUser.graphql");
     /// `deleteUsers(ids)`.
     DELETE_USERS = ("deleteUsers", "graphql/users/deleteUsers.graphql");
-    /// `isUserExists(username, email, phone, externalId)`.
-    IS_USER_EXISTS = ("isUserExists", "graphql/users/isUserExists.graphql");
     /// `policyAssignments(namespace, code, targetType, targetIdentifier, page, limit)`.
     POLICY_ASSIGNMENTS = ("policyAssignments", "graphql/families/policyAssignments.graphql");
     /// `addPolicyAssignments(policies, targetType, targetIdentifiers, inheritByChildren, namespace)`.

@@ -55,6 +55,8 @@ pub(crate) fn routes(fake: &Arc<Fake>) -> Router<Arc<Fake>> {
         .route("/restore", post(restore_snapshot))
         // auth-flows: the codes the fake sent.
         .route("/outbox", get(outbox))
+        // authlogin (round 2): directory, sub-accounts, app MFA, resets, strength.
+        .merge(crate::admin_logins::routes())
         // authuser (round 2): the phone's side of a QR-code login.
         .route("/qrcode/{action}", post(play_qrcode))
         .route_layer(middleware::from_fn_with_state(Arc::clone(fake), guard))
@@ -97,7 +99,7 @@ async fn guard(State(fake): State<Arc<Fake>>, request: Request, next: Next) -> R
     envelope(StatusCode::FORBIDDEN, 403, why, Value::Null)
 }
 
-fn bad_request(why: impl std::fmt::Display) -> Response {
+pub(crate) fn bad_request(why: impl std::fmt::Display) -> Response {
     envelope(
         StatusCode::BAD_REQUEST,
         400,
@@ -107,7 +109,7 @@ fn bad_request(why: impl std::fmt::Display) -> Response {
 }
 
 /// Reads and parses a JSON body (up to 1 MiB); an empty body reads as `{}`.
-async fn read_json<T: DeserializeOwned>(request: Request) -> Result<T, Box<Response>> {
+pub(crate) async fn read_json<T: DeserializeOwned>(request: Request) -> Result<T, Box<Response>> {
     let bytes: Bytes = axum::body::to_bytes(request.into_body(), 1 << 20)
         .await
         .map_err(|error| Box::new(bad_request(error)))?;

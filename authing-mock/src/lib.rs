@@ -39,6 +39,18 @@
 //!   [`MockAuthingBuilder::fixed_code`] makes every code the same. Phone registration and
 //!   logins, password reset by phone or email code, and binding, unbinding and changing a
 //!   user's phone or email check them.
+//! - Other ways in (authlogin): an LDAP / AD user directory per pool
+//!   ([`MockAuthingBuilder::ldap_user`], [`MockAuthing::add_ldap_user`]) behind
+//!   `POST /api/v2/ldap/verify-user` and `POST /api/v2/ad/verify-user` (Authing serves the
+//!   AD one on its websocket host; the fake serves both on its one door): the first login
+//!   creates the Authing user and links the directory identity to it. Sub-accounts
+//!   ([`MockAuthing::add_sub_account`], `loginBySubAccount`); password resets a login
+//!   demands (`createUser(resetPasswordOnFirstLogin)`: 1639, [`MockAuthing::require_password_reset`]:
+//!   2058, each with a single-use `data.token`); `checkPasswordStrength` against
+//!   [`MockAuthingBuilder::password_strength`]; account linking (`/api/v2/users/link`,
+//!   `/unlink`); application MFA ([`MockAuthing::require_app_mfa`]: SMS or email codes from
+//!   the outbox, or a face: **the fake does no face recognition: a verification photo
+//!   matches when it is the same URL as one of the two enrolled**).
 //! - The signed-in user's own data (authuser, round 2): `GET /api/v2/users/me/orgs` (none:
 //!   the fake has no organisations), `/users/me/applications/allowed` (by each
 //!   application's access policy), `/users/me/security-level` (the rule is in
@@ -83,7 +95,11 @@
 //! | 2224 | user pool does not exist |
 //! | 2225 / 2226 | a user may not change their email / phone with `updateUser` |
 //! | 2231 | malformed parameters (e.g. `params` that is not a JSON array of `{key, value}`), or a string over its length limit (below) |
-//! | 2333 | wrong password at login |
+//! | 2333 | wrong password at login; an unknown directory user or wrong directory password (LDAP, AD), an unknown sub-account or its wrong password |
+//! | 1636 | the application demands MFA (`data.mfaToken`, `data.mfaPhone`, `data.mfaEmail`) |
+//! | 1639 / 2058 | the login must set a new password first: first login / forced (`data.token`) |
+//! | 1700 / 1701 / 1702 / 1706 | face MFA: no photo / no comparison photo / the face does not match / a face is enrolled already |
+//! | 2216 | `unlink` of a provider the user has no identity of |
 //! | 501 | a field of Authing's schema the fake does not implement yet (roles, groups, policies, organisations, ...); `data.field` names it |
 //!
 //! # Length limits
@@ -122,6 +138,11 @@
 //! | `POST /__authing_mock/qrcode/confirm` | `{random}` | the scanner confirms the login ([`MockAuthing::confirm_qrcode`]) |
 //! | `POST /__authing_mock/qrcode/cancel` | `{random}` | the scanner cancels it ([`MockAuthing::cancel_qrcode`]) |
 //! | `POST /__authing_mock/restore` | `{"id": "..."}` | [`MockAuthing::restore`] of that snapshot; HTTP 404 with code 404 for an unknown id |
+//! | `POST /__authing_mock/ldap-users` | `{"username", "password", "profile"?, "userPoolId"?}` | [`MockAuthing::add_ldap_user`] (default pool unless named) |
+//! | `POST /__authing_mock/sub-accounts` | `{"userId", "account", "password"}` | [`MockAuthing::add_sub_account`] |
+//! | `POST /__authing_mock/password-resets` | `{"userId"}` | [`MockAuthing::require_password_reset`] |
+//! | `POST /__authing_mock/app-mfa` | `{"appId", "mfa": "SMS" \| "EMAIL" \| "FACE" \| null}` | [`MockAuthing::require_app_mfa`] |
+//! | `POST /__authing_mock/password-strength` | `{"level": 0..=3, "userPoolId"?}` | [`MockAuthing::set_password_strength`] (0 any, 1 six characters, 2 and two kinds, 3 and letters, digits and symbols) |
 //!
 //! A fault body: `{"status": 502, "contentType": "text/html", "body": "...", "delayMs": 100,
 //! "truncatedJson": true, "path": "/graphql/v2", "graphqlField": "accessToken", "times": 1,
@@ -182,6 +203,9 @@ mod graphql;
 mod in_process;
 mod journal;
 mod limits;
+// authlogin (round 2): setting up directories, sub-accounts, app MFA, resets.
+mod admin_logins;
+mod logins;
 mod mock;
 mod pool;
 // Protocols (issue 9).
@@ -207,6 +231,8 @@ pub use record::RecordedRequest;
 pub use server::MockServer;
 // auth-flows: the outbox of sent codes.
 pub use store::{Channel, SMS_SCENE, SentCode};
+// authlogin (round 2)
+pub use store::{AppMfa, PasswordStrength};
 
 /// The fake's GraphQL schema as SDL: what it accepts at `POST /graphql/v2`. It holds every
 /// type, field, argument, input field and enum value of Authing's v2 schema, identically

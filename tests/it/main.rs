@@ -25,6 +25,8 @@ mod transport_contract;
 // users-udf
 mod udf_flow;
 mod user_block_flow;
+// authlogin (round 2)
+mod authlogin_flow;
 // authuser (round 2)
 mod auth_user;
 // acl (round 2)

@@ -181,6 +181,21 @@ fn registry() -> Vec<Entry> {
         management "management/policies/deletePolicies" => mgmt::policies::DeletePolicies;
         management "management/policies/enablePolicyAssignment" => mgmt::policies::EnablePolicyAssignment;
         management "management/policies/disbalePolicyAssignment" => mgmt::policies::DisablePolicyAssignment;
+        // authlogin (round 2)
+        authentication "authentication/login/loginByLdap" => authn::LoginByLdap;
+        authentication "authentication/login/loginByAd" => authn::LoginByAd;
+        authentication "authentication/login/loginBySubAccount" => authn::LoginBySubAccount;
+        authentication "authentication/password/resetPasswordByFirstLoginToken" => authn::ResetPasswordByFirstLoginToken;
+        authentication "authentication/password/resetPasswordByForceResetToken" => authn::ResetPasswordByForceResetToken;
+        authentication "authentication/password/checkPasswordStrength" => authn::CheckPasswordStrength;
+        authentication "authentication/other/isUserExists" => authn::IsUserExists;
+        authentication "authentication/linking/linkAccount" => authn::LinkAccount;
+        authentication "authentication/linking/unlinkAccount" => authn::UnlinkAccount;
+        authentication "authentication/mfa/verifyAppSmsMfa" => authn::VerifyAppSmsMfa;
+        authentication "authentication/mfa/verifyAppEmailMfa" => authn::VerifyAppEmailMfa;
+        authentication "authentication/mfa/phoneOrEmailBindable" => authn::PhoneOrEmailBindable;
+        authentication "authentication/mfa/associateFaceByUrl" => authn::AssociateFaceByUrl;
+        authentication "authentication/mfa/verifyFaceMfa" => authn::VerifyFaceMfa;
         // authuser (round 2)
         authentication "authentication/relations/getUserRoles" => authn::relations::GetUserRoles;
         authentication "authentication/relations/listUserAuthorizedResources" => authn::relations::ListUserAuthorizedResources;
@@ -500,10 +515,18 @@ fn variables_schema() -> Valid<Schema> {
 #[test]
 fn request_shapes_and_answers() {
     let schema = variables_schema();
+    let fake_schema = fake_schema();
     let mut failures = Vec::new();
     for entry in registry() {
         let fixture = read_fixture(entry.fixture);
-        if let Err(e) = (entry.shape)(&fixture, &schema) {
+        // Root fields Authing's SDKs send that its published schema lacks: the fake's has them.
+        let addition = fixture
+            .request
+            .operation_name
+            .as_deref()
+            .is_some_and(|name| crate::graphql_documents::NOT_IN_AUTHINGS_SCHEMA.contains(&name));
+        let schema = if addition { &fake_schema } else { &schema };
+        if let Err(e) = (entry.shape)(&fixture, schema) {
             failures.push(format!("{}: {e}", entry.fixture));
         }
     }

@@ -9,6 +9,10 @@ crate::graphql_operations! {
     /// `updateUser(id, input)`: any user's fields with the management token, one's own with a
     /// user token.
     UPDATE_USER = ("updateUser", "users/updateUser.graphql", USER_WITH_IDENTITIES);
+    // authlogin (round 2)
+    /// `isUserExists(username, email, phone, externalId)`: whether a user with one of these
+    /// exists in the pool (an administrator's question, and a visitor's before registering).
+    IS_USER_EXISTS = ("isUserExists", "users/isUserExists.graphql");
     // authuser (round 2): custom data, sent by administrators for any object and by a user
     // for their own.
     /// `udv(targetType, targetId)`: an object's custom data.

@@ -175,7 +175,7 @@ operation! {
     /// (`isUserExists`). Without any criterion, or with an empty one, it is
     /// [`Error::InvalidArgument`] and nothing is sent. A `null` answer counts as `false`.
     pub struct UserExists -> bool {
-        wire: Wire::Graphql(&graphql::IS_USER_EXISTS),
+        wire: Wire::Graphql(&authing_core::graphql::documents::IS_USER_EXISTS),
         auth: Management,
         answer: Option<bool>,
         optional {

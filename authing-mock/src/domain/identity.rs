@@ -249,7 +249,8 @@ pub(crate) struct Login {
 }
 
 /// Logs a user in: 2005 blocked, 2333 wrong password, 1635 (with `data.mfaToken`) when the
-/// user has MFA on, 2004 unknown (unless
+/// user has MFA on, 1639 / 2058 (with `data.token`) when they must set a new password first,
+/// 1636 (with `data.mfaToken`) when the application demands MFA, 2004 unknown (unless
 /// `auto_register`); counts the login and returns the user with a fresh token.
 pub(crate) fn login<'p>(
     pool: &'p mut Pool,
@@ -281,7 +282,13 @@ pub(crate) fn login<'p>(
                 let app_id = login.app_id.unwrap_or_else(|| pool.app.id.clone());
                 return Err(super::mfa::begin_step(pool, user_id, app_id, issuer.now));
             }
-            user.id.clone()
+            // authlogin: a password the user must change first (1639 / 2058), then the
+            // application's own MFA step (1636).
+            let user_id = user.id.clone();
+            let app_id = login.app_id.clone().unwrap_or_else(|| pool.app.id.clone());
+            super::password_reset::demanded_at_login(pool, &user_id, issuer.now)?;
+            super::app_mfa::demanded_at_login(pool, &app_id, &user_id, issuer.now)?;
+            user_id
         }
         None if login.auto_register => {
             if password.is_empty() {

@@ -41,6 +41,11 @@ pub(crate) mod authz;
 // authuser (round 2)
 pub(crate) mod me;
 pub(crate) mod policies;
+// authlogin (round 2): directory and sub-account logins, password resets, linking, app MFA.
+pub(crate) mod app_mfa;
+pub(crate) mod directory;
+pub(crate) mod linking;
+pub(crate) mod password_reset;
 pub(crate) mod principal;
 pub(crate) mod qrcode;
 // acl (round 2)

@@ -34,6 +34,8 @@ mod roles;
 // Policies and ACL.
 mod acl;
 mod policies;
+// authlogin (round 2)
+mod logins;
 // users (round 2)
 mod users_admin;
 
@@ -70,6 +72,8 @@ pub(crate) struct Query(
     // Policies and ACL.
     policies::PoliciesQuery,
     acl::AclQuery,
+    // authlogin (round 2)
+    logins::LoginsQuery,
     // users (round 2)
     users_admin::UsersAdminQuery,
     unsupported_query::UnsupportedQuery,
@@ -91,6 +95,8 @@ pub(crate) struct Mutation(
     policies::PoliciesMutation,
     // acl (round 2)
     acl::AclMutation,
+    // authlogin (round 2)
+    logins::LoginsMutation,
     // users (round 2)
     users_admin::UsersAdminMutation,
     unsupported_mutation::UnsupportedMutation,

@@ -18,7 +18,7 @@ use crate::graphql::schema::social::{
 };
 use crate::graphql::schema::userpool::{RefreshAccessTokenRes, UpdateUserpoolInput, UserPool};
 use crate::graphql::schema::whitelist::{WhiteList, WhitelistType};
-use crate::graphql::types::{CommonMessage, User};
+use crate::graphql::types::CommonMessage;
 use crate::graphql::unsupported::unsupported;
 
 /// Mutation root fields that answer "not supported" for now.
@@ -27,42 +27,6 @@ pub(crate) struct UnsupportedMutation;
 
 #[Object]
 impl UnsupportedMutation {
-    // Accounts: phone logins and registrations, passwords, phone and email binding.
-
-    /// Sets a new password after a login that demanded one (code 2058), proving the old
-    /// one (an SDK addition: the JavaScript and Go SDKs send it).
-    async fn reset_password_by_force_reset_token(
-        &self,
-        ctx: &Context<'_>,
-        token: String,
-        old_password: String,
-        new_password: String,
-    ) -> Result<Option<CommonMessage>> {
-        Err(unsupported(ctx, "resetPasswordByForceResetToken"))
-    }
-
-    /// Sets the password demanded at a first login.
-    async fn reset_password_by_first_login_token(
-        &self,
-        ctx: &Context<'_>,
-        token: String,
-        password: String,
-    ) -> Result<Option<CommonMessage>> {
-        Err(unsupported(ctx, "resetPasswordByFirstLoginToken"))
-    }
-
-    /// Logs in with a sub-account.
-    async fn login_by_sub_account(
-        &self,
-        ctx: &Context<'_>,
-        account: String,
-        password: String,
-        captcha_code: Option<String>,
-        client_ip: Option<String>,
-    ) -> Result<User> {
-        Err(unsupported(ctx, "loginBySubAccount"))
-    }
-
     // Email templates and sending.
     /// Sets a custom email template.
     async fn config_email_template(

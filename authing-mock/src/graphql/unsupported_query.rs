@@ -10,7 +10,6 @@
 use async_graphql::{Context, Object, Result};
 
 use crate::graphql::inputs::SortByEnum;
-use crate::graphql::schema::account::CheckPasswordStrengthResult;
 use crate::graphql::schema::email::{EmailTemplate, EmailTemplateType};
 use crate::graphql::schema::functions::{Function, PaginatedFunctions};
 use crate::graphql::schema::mfa::Mfa;
@@ -26,16 +25,6 @@ pub(crate) struct UnsupportedQuery;
 
 #[Object]
 impl UnsupportedQuery {
-    // Accounts: phone logins and registrations, passwords, phone and email binding.
-    /// Whether a password meets the pool's strength rule.
-    async fn check_password_strength(
-        &self,
-        ctx: &Context<'_>,
-        password: String,
-    ) -> Result<CheckPasswordStrengthResult> {
-        Err(unsupported(ctx, "checkPasswordStrength"))
-    }
-
     // Email templates and sending.
     /// The pool's email templates.
     async fn email_templates(&self, ctx: &Context<'_>) -> Result<Vec<EmailTemplate>> {

@@ -186,9 +186,10 @@ pub(crate) struct UsersMutation;
 impl UsersMutation {
     /// Creates a user (administrators). The password arrives RSA-encrypted (2016 when it
     /// does not decrypt); `params` is a JSON array of `{key, value}` stored as custom data
-    /// with inferred types. `keepPassword` and `resetPasswordOnFirstLogin` are accepted and
-    /// ignored. An external `identity` (provider + the user's id there) is bound to the new
-    /// user, or nothing is created (2215 when another user holds it).
+    /// with inferred types. `keepPassword` is accepted and ignored; with
+    /// `resetPasswordOnFirstLogin` the user's first login demands a new password (1639). An
+    /// external `identity` (provider + the user's id there) is bound to the new user, or
+    /// nothing is created (2215 when another user holds it).
     async fn create_user(
         &self,
         ctx: &Context<'_>,
@@ -198,7 +199,7 @@ impl UsersMutation {
         params: Option<String>,
         identity: Option<CreateUserIdentityInput>,
     ) -> Result<User> {
-        let _ = (keep_password, reset_password_on_first_login);
+        let _ = keep_password;
         call(ctx, Access::Admin, |call| {
             let password =
                 identity::optional_password(&call.fake.key, user_info.password.as_deref())?;
@@ -222,6 +223,11 @@ impl UsersMutation {
                     user_identities::check(pool, link)?;
                 }
                 let id = users::create(pool, new, now)?.id.clone();
+                // authlogin: the first login then demands a new password (1639).
+                if reset_password_on_first_login == Some(true) {
+                    let kind = crate::store::ResetKind::FirstLogin;
+                    crate::domain::password_reset::require_reset(pool, &id, kind)?;
+                }
                 let user = match link.take() {
                     Some(link) => user_identities::link(
                         pool,

@@ -14,6 +14,8 @@ mod roles;
 mod mfa;
 // applications area
 mod applications;
+// authlogin (round 2)
+mod logins;
 // authuser (round 2)
 mod me;
 mod qrcode;
@@ -44,6 +46,8 @@ pub(crate) fn routes() -> Router<Arc<Fake>> {
         .merge(mfa::routes())
         // applications area
         .merge(applications::routes())
+        // authlogin (round 2)
+        .merge(logins::routes())
         // authuser (round 2)
         .merge(me::routes())
         .merge(qrcode::routes())

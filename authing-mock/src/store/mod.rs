@@ -8,6 +8,8 @@
 
 mod mfa;
 mod outbox;
+// authlogin (round 2): other ways in.
+mod logins;
 // applications area
 mod application;
 mod page;
@@ -42,6 +44,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 pub(crate) use application::{
     AccessPolicy, AccessTarget, Agreement, ApplicationRecord, DefaultStrategy,
 };
+pub use logins::{AppMfa, PasswordStrength};
+pub(crate) use logins::{AppMfaStep, DirectoryUser, ResetKind, ResetToken, SubAccount};
 pub(crate) use mfa::{MfaStep, TotpAuthenticator};
 pub use outbox::{Channel, SMS_SCENE, SentCode};
 pub(crate) use page::{Page, Paged};

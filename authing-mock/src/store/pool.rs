@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 
 use super::application::{ApplicationRecord, DefaultStrategy};
 use super::group::GroupRecord;
+use super::logins::LoginState;
 use super::mfa::MfaState;
 use super::outbox::Outbox;
 use super::policy::{AssignmentRecord, PolicyRecord};
@@ -66,6 +67,9 @@ pub(crate) struct Pool {
     // applications area
     /// The pool's applications; the default one (`app`) is the first row.
     pub(crate) applications: Table<ApplicationRecord>,
+    // authlogin (round 2)
+    /// LDAP / AD directory, sub-accounts, password resets, application MFA, faces.
+    pub(crate) logins: LoginState,
     // authuser (round 2)
     /// The QR codes of QR-code logins.
     pub(crate) qrcodes: QrCodes,
@@ -110,6 +114,8 @@ impl Pool {
             outbox: Outbox::default(),
             mfa: MfaState::default(),
             applications: Table::default(),
+            // authlogin (round 2)
+            logins: LoginState::default(),
             qrcodes: QrCodes::default(),
             principals: HashMap::new(),
             // acl (round 2)
@@ -139,6 +145,8 @@ impl Pool {
         self.outbox.clear();
         self.mfa.clear();
         self.applications.clear();
+        // authlogin (round 2)
+        self.logins.clear();
         self.qrcodes = QrCodes::default();
         self.principals.clear();
         // acl (round 2)
