@@ -154,6 +154,8 @@
 //!
 //! One careless or hostile client must not take the fake down:
 //!
+//! - A request body is read up to 1 MiB; a larger one is refused with 413 (Authing's
+//!   `{code, message}` envelope) before more of it is held.
 //! - A GraphQL document is checked by a byte scan before it is parsed: at most 128 KiB,
 //!   brackets nested at most 64 deep, at most 100 aliases; then at most 32 levels of
 //!   selection and a complexity of 1000. A document over a limit gets an Authing 2231.
