@@ -6,11 +6,13 @@
 //! `identifier` (its `provider`), the user's id there (`userIdInIdp`), whether the
 //! connection is social, and its `type` (e.g. `openid`). One identity (provider + id at
 //! the provider) belongs to one user of the pool: linking one another user holds is 2215;
-//! unlinking one the user lacks is 2216.
+//! unlinking one the user lacks is 2216. Account linking (`domain::linking`, an end user's
+//! call) keeps them the same way.
 
 use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
 
+use super::linking::identities_of;
 use super::users::{self, check_length};
 use crate::failure::{Code, Failure};
 use crate::store::{Pool, UserRecord};
@@ -33,14 +35,6 @@ pub(crate) struct LinkIdentity {
     pub(crate) kind: Option<String>,
 }
 
-/// The identities of `user` (JSON objects with `Identity`'s wire names).
-fn identities(user: &UserRecord) -> &[Value] {
-    user.fields
-        .get(FIELD)
-        .and_then(Value::as_array)
-        .map_or(&[], Vec::as_slice)
-}
-
 fn is(identity: &Value, provider: &str, user_id_in_idp: &str) -> bool {
     identity["provider"] == provider && identity["userIdInIdp"] == user_id_in_idp
 }
@@ -52,7 +46,7 @@ pub(crate) fn find<'p>(
     user_id_in_idp: &str,
 ) -> Option<&'p UserRecord> {
     pool.users.iter().find(|user| {
-        identities(user)
+        identities_of(user)
             .iter()
             .any(|identity| is(identity, provider, user_id_in_idp))
     })
@@ -67,7 +61,7 @@ pub(crate) fn link(
 ) -> Result<&UserRecord, Failure> {
     check(pool, &link)?;
     let user = users::get(pool, &link.user_id)?;
-    let mut list: Vec<Value> = identities(user)
+    let mut list: Vec<Value> = identities_of(user)
         .iter()
         .filter(|identity| !is(identity, &link.identifier, &link.user_id_in_idp))
         .cloned()
@@ -119,7 +113,7 @@ pub(crate) fn unlink<'p>(
     now: DateTime<Utc>,
 ) -> Result<&'p UserRecord, Failure> {
     let user = users::get(pool, user_id)?;
-    let held = identities(user);
+    let held = identities_of(user);
     let matches = |identity: &&Value| {
         identity["provider"] == identifier && kind.is_none_or(|kind| identity["type"] == kind)
     };
@@ -183,10 +177,13 @@ mod tests {
         let ann = user(&mut pool, "ann");
         let bob = user(&mut pool, "bob");
         let linked = link(&mut pool, github(&ann, "gh-1"), now).expect("linked");
-        assert_eq!(identities(linked).len(), 1);
+        assert_eq!(identities_of(linked).len(), 1);
         // Linking again updates, not duplicates.
         link(&mut pool, github(&ann, "gh-1"), now).expect("relinked");
-        assert_eq!(identities(users::get(&pool, &ann).expect("ann")).len(), 1);
+        assert_eq!(
+            identities_of(users::get(&pool, &ann).expect("ann")).len(),
+            1
+        );
         assert_eq!(find(&pool, "github", "gh-1").expect("found").id, ann);
         assert!(find(&pool, "github", "gh-2").is_none());
         let taken = link(&mut pool, github(&bob, "gh-1"), now);
