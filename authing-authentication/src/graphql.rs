@@ -57,9 +57,6 @@ authing_core::graphql_operations! {
     UNBIND_EMAIL = ("unbindEmail", "graphql/binding/unbindEmail.graphql", USER_WITH_IDENTITIES);
     /// `updateEmail(email: String!, emailCode: String!, oldEmail, oldEmailCode): User!`.
     UPDATE_EMAIL = ("updateEmail", "graphql/binding/updateEmail.graphql", USER_WITH_IDENTITIES);
-    // Session / MFA area.
-    /// `refreshToken(id: String): RefreshToken`, sent without `id`: the bearer's own login.
-    REFRESH_TOKEN = ("refreshToken", "graphql/session/refreshToken.graphql");
     // authlogin (round 2): sub-accounts, password resets and strength.
     /// `loginBySubAccount(account, password, captchaCode, clientIp): User!`.
     LOGIN_BY_SUB_ACCOUNT = (
@@ -80,14 +77,11 @@ authing_core::graphql_operations! {
     CHECK_PASSWORD_STRENGTH = (
         "checkPasswordStrength", "graphql/password/checkPasswordStrength.graphql"
     );
-    // authuser (round 2): what the user has.
-    /// `user(id) { roles(namespace) }`: the user's roles.
-    GET_USER_ROLES = ("user", "graphql/relations/getUserRoles.graphql");
+    // authuser (round 2): what the user has (their roles and departments: authing-core's
+    // shared documents).
     /// `user(id) { authorizedResources(namespace, resourceType) }`.
     LIST_USER_AUTHORIZED_RESOURCES =
         ("user", "graphql/relations/listUserAuthorizedResources.graphql");
-    /// `user(id) { departments(orgId) }`: the user's departments.
-    GET_USER_DEPARTMENTS = ("user", "graphql/relations/getUserDepartments.graphql");
 }
 
 /// `(operation name, document as sent)` of every GraphQL document this crate sends, for
@@ -217,7 +211,7 @@ mod tests {
             .filter(|op| {
                 ![
                     &documents::CHECK_LOGIN_STATUS,
-                    &REFRESH_TOKEN,
+                    &documents::REFRESH_TOKEN,
                     &SEND_EMAIL,
                     &RESET_PASSWORD,
                     // authlogin (round 2)
@@ -229,9 +223,9 @@ mod tests {
                     &documents::SET_UDV,
                     &documents::REMOVE_UDV,
                     &documents::SET_UDV_BATCH,
-                    &GET_USER_ROLES,
+                    &documents::GET_USER_ROLES,
                     &LIST_USER_AUTHORIZED_RESOURCES,
-                    &GET_USER_DEPARTMENTS,
+                    &documents::GET_USER_DEPARTMENTS,
                 ]
                 .contains(op)
             })

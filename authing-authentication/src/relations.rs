@@ -9,13 +9,15 @@
 //! Each call acts for the user the client holds and fails with [`Error::NotLoggedIn`],
 //! without I/O, when it holds none.
 
+use authing_core::graphql::documents::{GET_USER_DEPARTMENTS, GET_USER_ROLES};
 use authing_core::model::{AuthorizedResource, Paginated, PaginatedRoles};
+pub use authing_core::model::{Department, OrgNode, UserDepartment};
 use authing_core::{Error, Lang, Transport, Wire, codes, operation};
 use http::{Method, StatusCode};
 use serde::Deserialize;
 
 use crate::client::AuthenticationClient;
-use crate::graphql::{GET_USER_DEPARTMENTS, GET_USER_ROLES, LIST_USER_AUTHORIZED_RESOURCES};
+use crate::graphql::LIST_USER_AUTHORIZED_RESOURCES;
 
 impl<T: Transport + 'static> AuthenticationClient<T> {
     /// The logged-in user's roles (`user(id) { roles }`): assigned directly, through their
@@ -240,76 +242,6 @@ operation! {
         wire: Wire::Rest { method: Method::GET, path: "/api/v2/users/me/security-level" },
         auth: User,
     }
-}
-
-/// One node of an organisation, in [`AuthenticationClient::list_orgs`]'s paths.
-#[non_exhaustive]
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct OrgNode {
-    /// The node's id.
-    pub id: String,
-    /// The organisation it belongs to.
-    #[serde(default)]
-    pub org_id: Option<String>,
-    /// `org` for the root, `node` below it.
-    #[serde(default, rename = "type")]
-    pub node_type: Option<String>,
-    /// Its name.
-    #[serde(default)]
-    pub name: Option<String>,
-    /// Its code.
-    #[serde(default)]
-    pub code: Option<String>,
-    /// A description.
-    #[serde(default)]
-    pub description: Option<String>,
-}
-
-/// `UserDepartment`: a department the user belongs to.
-#[non_exhaustive]
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct UserDepartment {
-    /// The department.
-    pub department: Department,
-    /// Whether it is the user's main department.
-    #[serde(default)]
-    pub is_main_department: bool,
-    /// When the user joined it (ISO 8601).
-    #[serde(default)]
-    pub joined_at: Option<String>,
-}
-
-/// `Node`: a department of an organisation.
-#[non_exhaustive]
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Department {
-    /// Its id.
-    pub id: String,
-    /// The organisation it belongs to.
-    pub org_id: Option<String>,
-    /// Its name.
-    pub name: String,
-    /// A description.
-    pub description: Option<String>,
-    /// Its code.
-    pub code: Option<String>,
-    /// Whether it is the organisation's root.
-    pub root: Option<bool>,
-    /// Its depth in the tree.
-    pub depth: Option<i64>,
-    /// The ids from the root to it.
-    #[serde(default)]
-    pub path: Vec<String>,
-    /// The names from the root to it.
-    #[serde(default)]
-    pub name_path: Vec<String>,
-    /// Creation time (ISO 8601).
-    pub created_at: Option<String>,
-    /// Last change (ISO 8601).
-    pub updated_at: Option<String>,
 }
 
 /// An application the user may log in to.

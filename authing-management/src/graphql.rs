@@ -119,6 +119,14 @@ authing_core::graphql_operations! {
     AUTHORIZE_RESOURCE = ("authorizeResource", "graphql/acl/authorizeResource.graphql");
     /// `authorizedTargets(namespace, resourceType, resource, targetType, actions)`.
     AUTHORIZED_TARGETS = ("authorizedTargets", "graphql/acl/authorizedTargets.graphql");
+    // users (round 2)
+    /// `archivedUsers(page, limit)`: one page of the archived users.
+    ARCHIVED_USERS = ("archivedUsers", "graphql/users/archivedUsers.graphql", USER_FIELDS);
+    /// `user(id) { groups }`: a user's groups.
+    USER_GROUPS = ("user", "graphql/users/userGroups.graphql");
+    /// `sendFirstLoginVerifyEmail(userId, appId)`.
+    SEND_FIRST_LOGIN_VERIFY_EMAIL =
+        ("sendFirstLoginVerifyEmail", "graphql/users/sendFirstLoginVerifyEmail.graphql");
 }
 
 #[cfg(test)]

@@ -213,6 +213,10 @@ failures! {
     NamespaceExists = codes::NAMESPACE_EXISTS, "权限分组已存在：{}", "Namespace already exists: {}";
     /// No programmatic access account with this id.
     AccessAccountNotFound = codes::ACCESS_ACCOUNT_NOT_FOUND, "编程访问账号不存在", "Programmatic access account does not exist";
+    // users (round 2)
+    /// Linking an external identity another user of the pool holds.
+    IdentityBoundElsewhere = codes::OAUTH_BOUND_ELSEWHERE, "该身份源账号已被其他用户绑定", "This external identity is already bound to another user";
+    // (`IdentityNotBound`, 2216, is the authlogin block's row: one row for both areas.)
     // authgaps (round 2)
     /// A chosen password the pool's strength rule refuses; `{}` says what it lacks.
     PasswordTooWeak = codes::PASSWORD_TOO_WEAK, "密码强度不符合要求：{}", "The password is too weak: {}";

@@ -19,7 +19,14 @@
 //!   implement yet answers code 501. Business errors come back as Authing sends them: HTTP
 //!   200 and `errors[].message = {code, message, data}`.
 //! - REST: `GET /api/v2/.well-known` (the public key), `GET /api/v2/users/me`,
-//!   `GET /api/v2/logout`; unknown paths are HTTP 404 with a `{code, message, data}` envelope.
+//!   `GET /api/v2/logout`; for administrators, the users' status
+//!   (`/api/v2/users/{id}/suspend|activate|resign`), sessions (`POST /api/v2/users/kick`,
+//!   `GET /logout?userId=`, `GET /api/v2/users/login-status`), relations
+//!   (`/api/v2/users/{id}/roles|orgs|tenants`), identities
+//!   (`/api/v2/users/identity/link|unlink`), `GET /api/v2/users/{id}`,
+//!   `POST /api/v2/users/filter` and the user-action log (`GET /api/v2/analysis/user-action`),
+//!   besides the applications' endpoints; unknown paths are HTTP 404 with a
+//!   `{code, message, data}` envelope.
 //! - Passwords arrive RSA-encrypted with the fake's public key and are decrypted, hashed and
 //!   checked. Tokens are real signed JWTs checked against the fake's clock
 //!   ([`MockAuthing::advance_clock`]) and a revocation list. Uniqueness and permissions are
@@ -66,7 +73,7 @@
 //! | 1001 | no permission: a user token on an administrator operation, a user updating another user or admin-only fields, a management token on `updatePassword`, **a wrong pool secret in `accessToken`** |
 //! | 2003 | malformed email |
 //! | 2004 | user does not exist (`deleteUsers`: `data.ids` lists the unknown ids) |
-//! | 2005 | login to a blocked account |
+//! | 2005 | login to a blocked or suspended account (a suspended user gets no token either) |
 //! | 2011 | `x-authing-app-id` names no application (of the named pool) |
 //! | 2014 / 2015 | `searchUser` field / `userBatch` type it cannot search by |
 //! | 2016 | a password that does not decrypt |
@@ -81,7 +88,8 @@
 //! | 2229 / 2230 | `updateEmail` / `updatePhone` to the current one |
 //! | 2201 / 2203 | `updatePassword`: original password missing / wrong |
 //! | 2206 | token expired (by the fake's clock) |
-//! | 2207 | token invalid: bad signature, garbage, revoked, or of another pool |
+//! | 2207 | token invalid: bad signature, garbage, revoked (logout, an administrator's kick or logout, a suspension, a resignation), or of another pool |
+//! | 2215 / 2216 | linking an external identity another user holds / unlinking one the user lacks |
 //! | 2241 / 2460 | QR code unknown / QR ticket unknown, expired or already exchanged |
 //! | 2461 | a second principal authentication of a user |
 //! | 2224 | user pool does not exist |
@@ -146,6 +154,8 @@
 //!
 //! One careless or hostile client must not take the fake down:
 //!
+//! - A request body is read up to 1 MiB; a larger one is refused with 413 (Authing's
+//!   `{code, message}` envelope) before more of it is held.
 //! - A GraphQL document is checked by a byte scan before it is parsed: at most 128 KiB,
 //!   brackets nested at most 64 deep, at most 100 aliases; then at most 32 levels of
 //!   selection and a complexity of 1000. A document over a limit gets an Authing 2231.

@@ -31,5 +31,7 @@ mod authlogin_flow;
 mod auth_user;
 // acl (round 2)
 mod acl_flow;
+// users (round 2)
+mod users_admin;
 // authgaps (round 2)
 mod authgaps_flow;

@@ -240,6 +240,27 @@ fn registry() -> Vec<Entry> {
         management "management/applications/activeUsers" => mgmt::applications::ActiveUsers;
         management "management/applications/changeApplicationType" => mgmt::applications::ChangeApplicationType;
         management "management/applications/applicationTenants" => mgmt::applications::ApplicationTenants;
+        // users (round 2)
+        management "management/users/archivedUsers" => mgmt::users::ListArchivedUsers;
+        management "management/users/suspendUser" => mgmt::users::SuspendUser;
+        management "management/users/activateUser" => mgmt::users::ActivateUser;
+        management "management/users/resignUser" => mgmt::users::ResignUser;
+        management "management/users/sendFirstLoginVerifyEmail" => mgmt::users::SendFirstLoginVerifyEmail;
+        management "management/users/refreshToken" => mgmt::users::RefreshUserToken;
+        management "management/users/kickUsers" => mgmt::users::KickUsers;
+        management "management/users/logoutUser" => mgmt::users::LogoutUser;
+        management "management/users/userLoginStatus" => mgmt::users::UserLoginStatus;
+        management "management/users/listUserActions" => mgmt::users::ListUserActions;
+        management "management/users/getUserRoles" => mgmt::users::ListUserRoles;
+        management "management/users/getUserRoleList" => mgmt::users::GetUserRoleList;
+        management "management/users/userGroups" => mgmt::users::ListUserGroups;
+        management "management/users/getUserDepartments" => mgmt::users::ListUserDepartments;
+        management "management/users/listUserOrgs" => mgmt::users::ListUserOrgs;
+        management "management/users/getUserTenants" => mgmt::users::GetUserTenants;
+        management "management/users/linkIdentity" => mgmt::users::LinkIdentity;
+        management "management/users/unlinkIdentity" => mgmt::users::UnlinkIdentity;
+        management "management/users/userInfo" => mgmt::users::UserInfo;
+        management "management/users/filterUsers" => mgmt::users::FilterUsers;
         // authgaps (round 2)
         authentication "authentication/app_config/publicConfig" => authn::app_config::GetApplicationPublicConfig;
     }

@@ -813,16 +813,14 @@ fn the_crate_lists_every_document_it_sends() {
             "bindEmail",
             "unbindEmail",
             "updateEmail",
-            "refreshToken",
             // authlogin (round 2)
             "loginBySubAccount",
             "resetPasswordByFirstLoginToken",
             "resetPasswordByForceResetToken",
             "checkPasswordStrength",
             // authuser (round 2)
-            "getUserRoles",
             "listUserAuthorizedResources",
-            "getUserDepartments",
+            // The documents both clients send (authing-core's).
             "checkLoginStatus",
             "updateUser",
             "isUserExists",
@@ -830,6 +828,9 @@ fn the_crate_lists_every_document_it_sends() {
             "setUdv",
             "removeUdv",
             "setUdvBatch",
+            "refreshToken",
+            "getUserRoles",
+            "getUserDepartments",
         ]
     );
     for (name, document) in documents {

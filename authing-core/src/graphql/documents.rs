@@ -23,4 +23,13 @@ crate::graphql_operations! {
     REMOVE_UDV = ("removeUdv", "custom_data/removeUdv.graphql");
     /// `setUdvBatch(targetType, targetId, udvList)`: several values; answers all of them.
     SET_UDV_BATCH = ("setUdvBatch", "custom_data/setUdvBatch.graphql");
+    // users (round 2)
+    /// `refreshToken(id)`: a fresh login token, for user `id` (the management token) or for
+    /// the bearer's own login (`id` omitted, a user token).
+    REFRESH_TOKEN = ("refreshToken", "users/refreshToken.graphql");
+    /// `user(id) { roles(namespace) }`: a user's roles, each with its parent (any user's with
+    /// the management token, one's own with a user token).
+    GET_USER_ROLES = ("user", "users/getUserRoles.graphql");
+    /// `user(id) { departments(orgId) }`: a user's departments.
+    GET_USER_DEPARTMENTS = ("user", "users/getUserDepartments.graphql");
 }

@@ -349,7 +349,7 @@ fn check_criteria(call: &str, criteria: [(&str, &Option<String>); 4]) -> Result<
 }
 
 /// The error Authing gives for a user that does not exist, in the client's language.
-fn user_not_found(lang: Lang) -> Error {
+pub(super) fn user_not_found(lang: Lang) -> Error {
     let message = match lang {
         Lang::EnUs => "User does not exist",
         _ => "用户不存在",

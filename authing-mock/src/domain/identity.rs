@@ -119,8 +119,13 @@ pub(crate) fn verify(
     token: &str,
 ) -> Result<VerifiedToken, Failure> {
     let verified = tokens.verify(token, now)?;
-    if store.revoked.contains(&verified.jti) || !store.pools.contains_key(verified.owner.pool_id())
-    {
+    // users (round 2): a token of a pool whose administrator ended the user's sessions
+    // (kick, logout) is revoked there.
+    let revoked_in_pool = store
+        .pools
+        .get(verified.owner.pool_id())
+        .is_none_or(|pool| pool.sessions.is_revoked(&verified.jti));
+    if store.revoked.contains(&verified.jti) || revoked_in_pool {
         return Err(Code::LoginInvalid.into());
     }
     Ok(verified)
@@ -150,10 +155,23 @@ pub(crate) fn token_user<'s>(
     Ok((pool, user))
 }
 
-/// Revokes a user's login token (logout); any other token is 2020.
-pub(crate) fn logout(store: &mut Store, verified: VerifiedToken) -> Result<(), Failure> {
-    if !matches!(verified.owner, TokenOwner::User { .. }) {
+/// Revokes a user's login token (logout) and notes a `logout` at `now`; any other token is
+/// 2020.
+pub(crate) fn logout(
+    store: &mut Store,
+    verified: VerifiedToken,
+    now: DateTime<Utc>,
+) -> Result<(), Failure> {
+    let TokenOwner::User {
+        pool_id,
+        user_id,
+        app_id,
+    } = &verified.owner
+    else {
         return Err(Code::NotLoggedIn.into());
+    };
+    if let Some(pool) = store.pools.get_mut(pool_id) {
+        super::user_actions::record(pool, user_id, "logout", Some(app_id), None, now);
     }
     store.revoked.insert(verified.jti);
     Ok(())
@@ -180,14 +198,23 @@ pub(super) fn issue(
     login: Option<CountedLogin>,
 ) -> Result<IssuedToken, Failure> {
     let user = users::get(pool, id)?;
-    let app_id = app_id.unwrap_or(&pool.app.id);
-    let issued = issuer.user_token(&pool.id, app_id, user)?;
+    if is_suspended(user) {
+        return Err(Code::UserBlocked.into());
+    }
+    let app_id = app_id.unwrap_or(&pool.app.id).to_owned();
+    let issued = issuer.user_token(&pool.id, &app_id, user)?;
     if login.is_some() {
         // acl (round 2): the app's active users.
-        pool.links.link(crate::store::APP_USERS, app_id, id);
+        pool.links.link(crate::store::APP_USERS, &app_id, id);
     }
     let expires = json!(iso(exp_time(issued.exp)));
     let now = issuer.now;
+    pool.sessions
+        .issued(id, &app_id, &issued.jti, issued.exp, now.timestamp());
+    if let Some(login) = &login {
+        let ip = login.ip.as_deref();
+        super::user_actions::record(pool, id, "login", Some(&app_id), ip, now);
+    }
     pool.users
         .update(id, |user| {
             user.set("tokenExpiredAt", expires);
@@ -254,7 +281,7 @@ pub(crate) fn login<'p>(
     let password = login.password.expose();
     let user_id = match users::find(pool, login.field, account) {
         Some(user) => {
-            if user.flag("blocked") {
+            if user.flag("blocked") || is_suspended(user) {
                 return Err(Code::UserBlocked.into());
             }
             let matches = user
@@ -394,6 +421,9 @@ pub(crate) fn register<'p>(
         register_source: "basic",
     };
     let user_id = users::create(pool, new, issuer.now)?.id.clone();
+    let app_id = registration.app_id.as_deref();
+    let ip = registration.ip.as_deref();
+    super::user_actions::record(pool, &user_id, "register", app_id, ip, issuer.now);
     let token = if registration.force_login || registration.generate_token {
         let counted = registration.force_login.then(|| CountedLogin {
             ip: registration.ip,
@@ -418,7 +448,10 @@ pub(crate) fn refresh_token(
 ) -> Result<IssuedToken, Failure> {
     let target = caller.subject(id)?;
     // A user's token carries its app; an administrator's refresh uses the pool's.
-    issue(pool, issuer, caller.app_id(), &target, None)
+    let issued = issue(pool, issuer, caller.app_id(), &target, None)?;
+    let app_id = caller.app_id();
+    super::user_actions::record(pool, &target, "refreshToken", app_id, None, issuer.now);
+    Ok(issued)
 }
 
 /// Changes user `id`'s password; the original (plain) password is required (2201) and
@@ -437,7 +470,32 @@ pub(crate) fn change_password<'p>(
             return Err(Code::OldPasswordWrong.into());
         }
     }
-    users::set_password(pool, id, new, now)
+    let user = users::set_password(pool, id, new, now)?.id.clone();
+    super::user_actions::record(pool, &user, "updatePassword", None, None, now);
+    users::get(pool, id)
+}
+
+// users (round 2): suspension and administrators ending sessions.
+
+/// Whether an administrator suspended the user (`status` `Suspended`): they may not log in
+/// (2005) nor get a token.
+pub(crate) fn is_suspended(user: &UserRecord) -> bool {
+    user.str_field("status") == Some("Suspended")
+}
+
+/// Ends the sessions of user `user_id` (only those through application `app_id`, when
+/// given): their tokens are refused (2207) from now on, a new login works. Notes a
+/// `logout`. 2004 for an unknown user.
+pub(crate) fn end_sessions(
+    pool: &mut Pool,
+    user_id: &str,
+    app_id: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<usize, Failure> {
+    users::get(pool, user_id)?;
+    let ended = pool.sessions.end(user_id, app_id);
+    super::user_actions::record(pool, user_id, "logout", app_id, None, now);
+    Ok(ended)
 }
 
 #[cfg(test)]
@@ -520,9 +578,54 @@ mod tests {
         assert_eq!(owner.id, id);
         let elsewhere = token_user(&store, &verified, Some("other"));
         assert_eq!(elsewhere.expect_err("other pool").number(), 2207);
-        logout(&mut store, verified).expect("logged out");
+        logout(&mut store, verified, issuer.now).expect("logged out");
         let revoked = verify(&store, &tokens, issuer.now, &token);
         assert_eq!(revoked.expect_err("revoked").number(), 2207);
+    }
+
+    #[test]
+    fn ending_sessions_and_suspension() {
+        let (mut store, tokens, pool_id) = setup();
+        let issuer = Issuer {
+            tokens: &tokens,
+            now: Utc::now(),
+            origin: "http://x",
+        };
+        let pool = store.pool_mut(&pool_id).expect("pool");
+        let app_id = pool.app.id.clone();
+        let mut auto = login_as("kim", "pw", &app_id);
+        auto.auto_register = true;
+        let (user, old) = login(pool, &issuer, auto).expect("registered and logged in");
+        let id = user.id.clone();
+        let ops: Vec<&str> = pool
+            .user_actions
+            .newest_first()
+            .map(|a| a.operation)
+            .collect();
+        assert_eq!(ops, ["login"]);
+
+        end_sessions(pool, &id, None, issuer.now).expect("kicked");
+        let (_, new) = login(pool, &issuer, login_as("kim", "pw", &app_id)).expect("new login");
+        let unknown = end_sessions(pool, "nobody", None, issuer.now);
+        assert_eq!(unknown.expect_err("unknown").number(), 2004);
+        let refused = verify(&store, &tokens, issuer.now, &old);
+        assert_eq!(refused.expect_err("kicked").number(), 2207);
+        assert!(verify(&store, &tokens, issuer.now, &new).is_ok());
+
+        let pool = store.pool_mut(&pool_id).expect("pool");
+        super::super::user_status::suspend(pool, &id, issuer.now).expect("suspended");
+        let suspended = login(pool, &issuer, login_as("kim", "pw", &app_id));
+        assert_eq!(suspended.expect_err("suspended").number(), 2005);
+        let admin = Caller::Admin {
+            pool_id: pool_id.clone(),
+        };
+        let no_token = refresh_token(pool, &issuer, &admin, Some(id.clone()));
+        assert_eq!(no_token.expect_err("suspended").number(), 2005);
+        let refused = verify(&store, &tokens, issuer.now, &new);
+        assert_eq!(
+            refused.expect_err("suspension ends sessions").number(),
+            2207
+        );
     }
 
     #[test]
@@ -542,7 +645,7 @@ mod tests {
         let issued = management_token(&store, &issuer, &pool_id, &secret).expect("issued");
         let verified = verify(&store, &tokens, issuer.now, &issued.token).expect("live");
         assert_eq!(
-            logout(&mut store, verified)
+            logout(&mut store, verified, issuer.now)
                 .expect_err("not a user")
                 .number(),
             2020

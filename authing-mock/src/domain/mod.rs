@@ -52,6 +52,11 @@ pub(crate) mod qrcode;
 pub(crate) mod access_accounts;
 pub(crate) mod acl;
 pub(crate) mod namespaces;
+// users (round 2)
+pub(crate) mod user_actions;
+pub(crate) mod user_filter;
+pub(crate) mod user_identities;
+pub(crate) mod user_status;
 // authgaps (round 2)
 pub(crate) mod app_config;
 

@@ -367,7 +367,12 @@ pub(crate) fn update<'p>(
             }
             user.updated_at = now;
         })
-        .map_err(refused)
+        .map_err(refused)?;
+    // users (round 2): a user's own profile change is a user action.
+    if let Caller::User { app_id, .. } = caller {
+        super::user_actions::record(pool, id, "updateUserinfo", Some(app_id), None, now);
+    }
+    get(pool, id)
 }
 
 /// Replaces a user's password.

@@ -36,6 +36,8 @@ mod acl;
 mod policies;
 // authlogin (round 2)
 mod logins;
+// users (round 2)
+mod users_admin;
 
 pub(crate) mod inputs;
 pub(crate) mod schema;
@@ -72,6 +74,8 @@ pub(crate) struct Query(
     acl::AclQuery,
     // authlogin (round 2)
     logins::LoginsQuery,
+    // users (round 2)
+    users_admin::UsersAdminQuery,
     unsupported_query::UnsupportedQuery,
 );
 
@@ -93,6 +97,8 @@ pub(crate) struct Mutation(
     acl::AclMutation,
     // authlogin (round 2)
     logins::LoginsMutation,
+    // users (round 2)
+    users_admin::UsersAdminMutation,
     unsupported_mutation::UnsupportedMutation,
 );
 

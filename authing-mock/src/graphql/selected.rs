@@ -108,6 +108,9 @@ struct Plan<'q> {
     /// `(serde name, slot)` sorted by name length, then name: most comparisons of a lookup
     /// compare two lengths, not two strings.
     by_name: Vec<(&'q str, usize)>,
+    /// The answer object with every key in place and null values: each answer starts as a
+    /// clone of it, which copies the key index instead of hashing every key again.
+    template: IndexMap<Name, Value>,
 }
 
 /// One entry of a [`Plan`]'s answer.
@@ -152,7 +155,15 @@ impl<'q> Plan<'q> {
         if by_name.windows(2).any(|pair| pair[0].0 == pair[1].0) {
             return None;
         }
-        Some(Self { slots, by_name })
+        let template = slots
+            .iter()
+            .map(|slot| (slot.key.clone(), Value::Null))
+            .collect();
+        Some(Self {
+            slots,
+            by_name,
+            template,
+        })
     }
 
     /// The slot that the serde field `name` fills, if the plan asks for it.
@@ -206,14 +217,13 @@ impl<'q> Plan<'q> {
 
     /// The answer object from each slot's value (in slot order), applying nested plans.
     fn assemble(&self, values: Vec<Option<Value>>) -> Option<Value> {
-        let mut out = IndexMap::with_capacity(self.slots.len());
-        for (slot, value) in self.slots.iter().zip(values) {
-            let value = match &slot.source {
+        let mut out = self.template.clone();
+        for ((slot, value), place) in self.slots.iter().zip(values).zip(out.values_mut()) {
+            *place = match &slot.source {
                 Source::TypeName(name) => Value::String(name.clone()),
                 Source::Leaf(_) => value?,
                 Source::Object(_, nested) => nested.answer_value(value?, 1)?,
             };
-            out.insert(slot.key.clone(), value);
         }
         Some(Value::Object(out))
     }

@@ -55,16 +55,6 @@ impl UnsupportedMutation {
         Err(unsupported(ctx, "disableEmailTemplate"))
     }
 
-    /// Sends the first-login verification email.
-    async fn send_first_login_verify_email(
-        &self,
-        ctx: &Context<'_>,
-        user_id: String,
-        app_id: String,
-    ) -> Result<CommonMessage> {
-        Err(unsupported(ctx, "sendFirstLoginVerifyEmail"))
-    }
-
     // Pipeline functions.
     /// Creates a pipeline function.
     async fn create_function(

@@ -17,7 +17,6 @@ use crate::graphql::schema::org::{Node, Org, PaginatedOrgs};
 use crate::graphql::schema::social::{SocialConnection, SocialConnectionInstance};
 use crate::graphql::schema::userpool::{PaginatedUserpool, UserPool, UserPoolType};
 use crate::graphql::schema::whitelist::{WhiteList, WhitelistType};
-use crate::graphql::types::PaginatedUsers;
 use crate::graphql::unsupported::unsupported;
 
 /// Query root fields that answer "not supported" for now.
@@ -26,17 +25,6 @@ pub(crate) struct UnsupportedQuery;
 
 #[Object]
 impl UnsupportedQuery {
-    // Accounts: phone logins and registrations, passwords, phone and email binding.
-    /// The archived users, a page at a time.
-    async fn archived_users(
-        &self,
-        ctx: &Context<'_>,
-        page: Option<i32>,
-        limit: Option<i32>,
-    ) -> Result<PaginatedUsers> {
-        Err(unsupported(ctx, "archivedUsers"))
-    }
-
     // Email templates and sending.
     /// The pool's email templates.
     async fn email_templates(&self, ctx: &Context<'_>) -> Result<Vec<EmailTemplate>> {

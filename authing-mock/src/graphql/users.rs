@@ -13,6 +13,7 @@ use super::selected::{Selected, SelectedList};
 use super::types::{CommonMessage, PaginatedUsers, User};
 use crate::auth::{Access, Call};
 use crate::domain::identity;
+use crate::domain::user_identities::{self, LinkIdentity};
 use crate::domain::users::{self, DEFAULT_SEARCH_FIELDS, NewUser};
 use crate::failure::{DELETED, Failure};
 use crate::store::Page;
@@ -138,8 +139,9 @@ impl UsersQuery {
     }
 
     /// The user matching every given identifier exactly (email case-insensitively), or
-    /// null (administrators). The fake's users have no external identities yet, so a lookup
-    /// by `identity` finds nobody.
+    /// null (administrators). A lookup by `identity` (provider + the user's id there) finds
+    /// the user it is linked to (`/api/v2/users/identity/link`), and ignores the other
+    /// criteria.
     async fn find_user(
         &self,
         ctx: &Context<'_>,
@@ -150,8 +152,13 @@ impl UsersQuery {
         identity: Option<FindUserByIdentityInput>,
     ) -> Result<Option<User>> {
         call(ctx, Access::Admin, |call| {
-            if identity.is_some() {
-                return Ok(None);
+            if let Some(identity) = identity {
+                let provider = identity.provider.unwrap_or_default();
+                let in_idp = identity.user_id_in_idp.unwrap_or_default();
+                return call.pool(|pool| {
+                    Ok(user_identities::find(pool, &provider, &in_idp)
+                        .map(|u| User::from_record(u, &pool.id, None)))
+                });
             }
             let lookups = users::lookups(email, phone, username, external_id);
             call.pool(|pool| {
@@ -180,8 +187,9 @@ impl UsersMutation {
     /// Creates a user (administrators). The password arrives RSA-encrypted (2016 when it
     /// does not decrypt); `params` is a JSON array of `{key, value}` stored as custom data
     /// with inferred types. `keepPassword` is accepted and ignored; with
-    /// `resetPasswordOnFirstLogin` the user's first login demands a new password (1639).
-    /// Binding an external `identity` is not supported yet (501).
+    /// `resetPasswordOnFirstLogin` the user's first login demands a new password (1639). An
+    /// external `identity` (provider + the user's id there) is bound to the new user, or
+    /// nothing is created (2215 when another user holds it).
     async fn create_user(
         &self,
         ctx: &Context<'_>,
@@ -193,9 +201,6 @@ impl UsersMutation {
     ) -> Result<User> {
         let _ = keep_password;
         call(ctx, Access::Admin, |call| {
-            if identity.is_some() {
-                return Err(Failure::unsupported("createUser(identity)"));
-            }
             let password =
                 identity::optional_password(&call.fake.key, user_info.password.as_deref())?;
             let new = NewUser {
@@ -205,18 +210,36 @@ impl UsersMutation {
                 register_source: "import:manual",
             };
             let now = call.now();
+            // An identity to bind is checked before the user exists: all or nothing.
+            let mut link = identity.map(|identity| LinkIdentity {
+                user_id: String::new(),
+                identifier: identity.provider,
+                user_id_in_idp: identity.user_id_in_idp,
+                is_social: identity.is_social.unwrap_or(false),
+                kind: None,
+            });
             call.pool(|pool| {
+                if let Some(link) = &link {
+                    user_identities::check(pool, link)?;
+                }
                 let id = users::create(pool, new, now)?.id.clone();
                 // authlogin: the first login then demands a new password (1639).
                 if reset_password_on_first_login == Some(true) {
                     let kind = crate::store::ResetKind::FirstLogin;
                     crate::domain::password_reset::require_reset(pool, &id, kind)?;
                 }
-                Ok(User::from_record(
-                    users::get(pool, &id)?,
-                    call.pool_id(),
-                    None,
-                ))
+                let user = match link.take() {
+                    Some(link) => user_identities::link(
+                        pool,
+                        LinkIdentity {
+                            user_id: id,
+                            ..link
+                        },
+                        now,
+                    )?,
+                    None => users::get(pool, &id)?,
+                };
+                Ok(User::from_record(user, call.pool_id(), None))
             })
         })
     }

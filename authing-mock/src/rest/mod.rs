@@ -23,6 +23,8 @@ mod qrcode;
 mod access_accounts;
 mod acl;
 mod application_users;
+// users (round 2)
+mod users_admin;
 // authgaps (round 2)
 mod app_config;
 
@@ -55,6 +57,8 @@ pub(crate) fn routes() -> Router<Arc<Fake>> {
         .merge(acl::routes())
         .merge(access_accounts::routes())
         .merge(application_users::routes())
+        // users (round 2)
+        .merge(users_admin::routes())
         // authgaps (round 2)
         .merge(app_config::routes())
 }

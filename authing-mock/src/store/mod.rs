@@ -28,6 +28,9 @@ mod role;
 mod grants;
 // authuser (round 2)
 mod user_extras;
+// users (round 2)
+mod sessions;
+mod user_actions;
 
 // authuser (round 2)
 pub(crate) use user_extras::{PrincipalRecord, QrCodeRecord, QrState};
@@ -65,6 +68,8 @@ pub(crate) use access_account::AccessAccountRecord;
 pub(crate) use application::{APP_USERS, AppType};
 pub(crate) use namespace::NamespaceRecord;
 pub(crate) use resource::{GrantRecord, ResourceAction, ResourceKind, ResourceRecord};
+// users (round 2)
+pub(crate) use user_actions::UserAction;
 
 use crate::failure::{Code, Failure};
 

@@ -21,6 +21,9 @@ use super::user_extras::{PrincipalRecord, QrCodes};
 use super::access_account::AccessAccountRecord;
 use super::namespace::Namespaces;
 use super::resource::{GrantRecord, ResourceRecord};
+// users (round 2)
+use super::sessions::Sessions;
+use super::user_actions::UserActions;
 use crate::crypto::{object_id, random_hex};
 
 /// An application of a pool; end users log in through it.
@@ -81,6 +84,13 @@ pub(crate) struct Pool {
     pub(crate) resource_grants: Table<GrantRecord>,
     /// Programmatic access accounts of the applications.
     pub(crate) access_accounts: Table<AccessAccountRecord>,
+    // users (round 2)
+    /// Users who resigned, newest last: out of `users`, listed by `archivedUsers`.
+    pub(crate) archived_users: Vec<UserRecord>,
+    /// The login tokens issued to users, so an administrator can end them.
+    pub(crate) sessions: Sessions,
+    /// What users did (log in, register, ...), for `GET /api/v2/analysis/user-action`.
+    pub(crate) user_actions: UserActions,
 }
 
 impl Pool {
@@ -113,6 +123,10 @@ impl Pool {
             resources: Table::default(),
             resource_grants: Table::default(),
             access_accounts: Table::default(),
+            // users (round 2)
+            archived_users: Vec::new(),
+            sessions: Sessions::default(),
+            user_actions: UserActions::default(),
         };
         pool.add_default_app(Utc::now());
         pool
@@ -140,6 +154,10 @@ impl Pool {
         self.resources.clear();
         self.resource_grants.clear();
         self.access_accounts.clear();
+        // users (round 2)
+        self.archived_users.clear();
+        self.sessions.clear();
+        self.user_actions.clear();
         self.add_default_app(Utc::now());
     }
 
