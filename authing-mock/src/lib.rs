@@ -46,11 +46,18 @@
 //!   creates the Authing user and links the directory identity to it. Sub-accounts
 //!   ([`MockAuthing::add_sub_account`], `loginBySubAccount`); password resets a login
 //!   demands (`createUser(resetPasswordOnFirstLogin)`: 1639, [`MockAuthing::require_password_reset`]:
-//!   2058, each with a single-use `data.token`); `checkPasswordStrength` against
-//!   [`MockAuthingBuilder::password_strength`]; account linking (`/api/v2/users/link`,
+//!   2058, each with a single-use `data.token`); the pool's strength rule
+//!   ([`MockAuthingBuilder::password_strength`]): `checkPasswordStrength`, and 2470 for a
+//!   weaker password a user chooses (registering, changing, resetting; an administrator's
+//!   `createUser` is exempt); account linking (`/api/v2/users/link`,
 //!   `/unlink`); application MFA ([`MockAuthing::require_app_mfa`]: SMS or email codes from
 //!   the outbox, or a face: **the fake does no face recognition: a verification photo
-//!   matches when it is the same URL as one of the two enrolled**).
+//!   matches when it is the same URL as one of the two enrolled**). Every way in (password,
+//!   phone code, with `autoRegister` too, LDAP, AD, sub-account) stops at the same steps:
+//!   2005, 1576, 1635 (TOTP), 1639 / 2058, 1636 (`domain::identity::after_first_factor`).
+//! - An application's public configuration (authgaps):
+//!   `GET /api/v2/applications/{appId}/public-config`, from its record (no secret; no
+//!   enterprise identity providers or social connections: empty lists).
 //! - The signed-in user's own data (authuser, round 2): `GET /api/v2/users/me/orgs` (none:
 //!   the fake has no organisations), `/users/me/applications/allowed` (by each
 //!   application's access policy), `/users/me/security-level` (the rule is in

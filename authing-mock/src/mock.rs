@@ -343,15 +343,16 @@ impl MockAuthing {
         self.inner.require_password_reset(user_id).map_err(refused)
     }
 
-    /// Makes application `app_id` demand a second factor after every password login (1636
+    /// Makes application `app_id` demand a second factor after every login (1636
     /// with `data.mfaToken`), or no more with `None`. Fails with [`MockError::Refused`] 2011
     /// for an unknown application.
     pub fn require_app_mfa(&self, app_id: &str, mfa: Option<AppMfa>) -> Result<(), MockError> {
         self.inner.require_app_mfa(app_id, mfa).map_err(refused)
     }
 
-    /// Sets the default pool's password-strength rule, which `checkPasswordStrength`
-    /// applies.
+    /// Sets the default pool's password-strength rule: `checkPasswordStrength` applies it,
+    /// and every password a user chooses (register, `updatePassword`, the resets) must meet
+    /// it (2470 otherwise); an administrator's `createUser` is exempt.
     pub fn set_password_strength(&self, strength: PasswordStrength) {
         // The default pool always exists.
         let _ = self.inner.set_password_strength(None, strength);
@@ -444,8 +445,8 @@ impl MockAuthingBuilder {
         self
     }
 
-    /// The default pool's password-strength rule, which `checkPasswordStrength` applies
-    /// (default: [`PasswordStrength::Any`]).
+    /// The default pool's password-strength rule (default: [`PasswordStrength::Any`]); see
+    /// [`MockAuthing::set_password_strength`].
     pub fn password_strength(mut self, strength: PasswordStrength) -> Self {
         self.settings.password_strength = strength;
         self
