@@ -261,6 +261,8 @@ fn registry() -> Vec<Entry> {
         management "management/users/unlinkIdentity" => mgmt::users::UnlinkIdentity;
         management "management/users/userInfo" => mgmt::users::UserInfo;
         management "management/users/filterUsers" => mgmt::users::FilterUsers;
+        // mgmtgaps
+        management "management/roles/findRoleUsers" => mgmt::roles::FindRoleUsers;
     }
 }
 

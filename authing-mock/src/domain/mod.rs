@@ -57,6 +57,8 @@ pub(crate) mod user_actions;
 pub(crate) mod user_filter;
 pub(crate) mod user_identities;
 pub(crate) mod user_status;
+// mgmtgaps
+pub(crate) mod user_search;
 
 use crate::failure::{Code, Failure};
 
