@@ -33,3 +33,5 @@ mod auth_user;
 mod acl_flow;
 // users (round 2)
 mod users_admin;
+// mgmtgaps
+mod mgmtgaps_flow;

@@ -263,6 +263,7 @@ fn registry() -> Vec<Entry> {
         management "management/users/filterUsers" => mgmt::users::FilterUsers;
         // mgmtgaps
         management "management/roles/findRoleUsers" => mgmt::roles::FindRoleUsers;
+        management "management/client/isPasswordValid" => mgmt::IsPasswordValid;
     }
 }
 

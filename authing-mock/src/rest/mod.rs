@@ -25,6 +25,8 @@ mod acl;
 mod application_users;
 // users (round 2)
 mod users_admin;
+// mgmtgaps
+mod password;
 
 use std::sync::Arc;
 
@@ -57,4 +59,6 @@ pub(crate) fn routes() -> Router<Arc<Fake>> {
         .merge(application_users::routes())
         // users (round 2)
         .merge(users_admin::routes())
+        // mgmtgaps
+        .merge(password::routes())
 }
