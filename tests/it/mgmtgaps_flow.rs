@@ -1,8 +1,12 @@
 //! The management gaps (mgmtgaps): the pool's password check, and a role's policies and
 //! custom values through the roles handler.
 
-use authing_core::model::{PolicyEffect, PolicyStatement, UdfDataType, UdfTargetType};
+use authing_core::model::{
+    CreateUserInput, PolicyAssignmentTargetType, PolicyEffect, PolicyStatement, UdfDataType,
+    UdfTargetType,
+};
 use authing_core::{Error, codes};
+use authing_management::acl::{AuthorizeResourceOpt, ResourceAction, ResourceType};
 use authing_mock::PasswordStrength;
 use authing_tests::{Env, each_transport};
 use serde_json::json;
@@ -101,4 +105,142 @@ async fn role_policies_and_custom_values(env: Env) {
     assert_eq!(through_family[0].typed_value(), json!(8));
 }
 
-each_transport!(password_check, role_policies_and_custom_values);
+/// Renames, membership removals, deletions and the resources a role or a group holds, all
+/// through the role and group handlers.
+async fn roles_and_groups_change(env: Env) {
+    let management = env.management();
+    let user = |name: &str| CreateUserInput {
+        username: Some(name.into()),
+        ..Default::default()
+    };
+    let ann = management
+        .users()
+        .create(user("ann"))
+        .await
+        .expect("ann")
+        .id;
+    let bob = management
+        .users()
+        .create(user("bob"))
+        .await
+        .expect("bob")
+        .id;
+    let roles = management.roles();
+    let groups = management.groups();
+
+    roles.create("writer").await.expect("role");
+    let author = roles
+        .update("writer")
+        .new_code("author")
+        .description("writes")
+        .await
+        .expect("renamed");
+    assert_eq!(
+        (author.code.as_str(), author.description.as_deref()),
+        ("author", Some("writes"))
+    );
+    assert!(roles.detail("writer").await.expect("asks").is_none());
+    assert!(roles.find_by_code("author").await.expect("asks").is_some());
+    roles
+        .add_users("author", vec![ann.clone(), bob.clone()])
+        .await
+        .expect("assign");
+    roles
+        .remove_users("author", vec![bob.clone()])
+        .await
+        .expect("revoke");
+    let holders = roles.list_users("author").await.expect("holders");
+    assert_eq!(holders.total_count, 1);
+    assert_eq!(holders.list[0].id, ann);
+    let unknown = roles
+        .update("nope")
+        .description("x")
+        .await
+        .expect_err("no such role");
+    assert!(unknown.is(codes::ROLE_NOT_FOUND), "{unknown}");
+
+    groups.create("team", "Team").await.expect("group");
+    let crew = groups
+        .update("team")
+        .new_code("crew")
+        .name("Crew")
+        .await
+        .expect("renamed");
+    assert_eq!(
+        (crew.code.as_str(), crew.name.as_deref()),
+        ("crew", Some("Crew"))
+    );
+    let detail = groups.detail("crew").await.expect("asks").expect("exists");
+    assert_eq!(detail.name.as_deref(), Some("Crew"));
+    assert!(groups.detail("team").await.expect("asks").is_none());
+    groups
+        .add_users("crew", vec![ann.clone(), bob.clone()])
+        .await
+        .expect("join");
+    groups
+        .remove_users("crew", vec![ann.clone()])
+        .await
+        .expect("leave");
+    let members = groups.list_users("crew").await.expect("members");
+    assert_eq!(members.total_count, 1);
+    assert_eq!(members.list[0].id, bob);
+
+    // What the role and the group hold, each on its own.
+    let acl = management.acl();
+    acl.create_resource(
+        "books",
+        ResourceType::Data,
+        vec![
+            ResourceAction::new("read", "Read"),
+            ResourceAction::new("write", "Write"),
+        ],
+    )
+    .await
+    .expect("resource");
+    acl.authorize_resource(
+        "books",
+        vec![
+            AuthorizeResourceOpt::new(
+                PolicyAssignmentTargetType::Role,
+                "author",
+                vec!["read".into()],
+            ),
+            AuthorizeResourceOpt::new(
+                PolicyAssignmentTargetType::Group,
+                "crew",
+                vec!["write".into()],
+            ),
+        ],
+    )
+    .resource_type(ResourceType::Data)
+    .await
+    .expect("authorize");
+    let of_role = roles
+        .authorized_resources("author")
+        .await
+        .expect("the role's resources");
+    assert_eq!(of_role.total_count, 1);
+    assert_eq!(of_role.list[0].code, "books");
+    assert_eq!(of_role.list[0].actions, Some(vec!["read".to_owned()]));
+    let of_group = groups
+        .authorized_resources("crew")
+        .await
+        .expect("the group's resources");
+    assert_eq!(of_group.list[0].actions, Some(vec!["write".to_owned()]));
+    assert!(acl.is_allowed(&bob, "books", "write").await.expect("asks"));
+    assert!(acl.is_allowed(&ann, "books", "read").await.expect("asks"));
+
+    // Deleting the group takes bob's grant with it.
+    groups
+        .delete_many(vec!["crew".into()])
+        .await
+        .expect("deleted");
+    assert!(groups.detail("crew").await.expect("asks").is_none());
+    assert!(!acl.is_allowed(&bob, "books", "write").await.expect("asks"));
+}
+
+each_transport!(
+    password_check,
+    role_policies_and_custom_values,
+    roles_and_groups_change
+);
