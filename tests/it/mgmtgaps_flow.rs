@@ -103,6 +103,12 @@ async fn role_policies_and_custom_values(env: Env) {
     assert_eq!(batch[0].data[0].typed_value(), json!(8));
     let through_family = roles.custom_data(&editor_id).list().await.expect("udv");
     assert_eq!(through_family[0].typed_value(), json!(8));
+    let left = roles
+        .custom_data(&editor_id)
+        .remove("level")
+        .await
+        .expect("removeUdv");
+    assert!(left.is_empty(), "{left:?}");
 }
 
 /// Renames, membership removals, deletions and the resources a role or a group holds, all
@@ -152,6 +158,24 @@ async fn roles_and_groups_change(env: Env) {
     let holders = roles.list_users("author").await.expect("holders");
     assert_eq!(holders.total_count, 1);
     assert_eq!(holders.list[0].id, ann);
+    assert!(holders.list[0].custom_data.is_none(), "not asked for");
+    management
+        .udf()
+        .set(UdfTargetType::User, "team", UdfDataType::String, "Team")
+        .await
+        .expect("field");
+    management
+        .users()
+        .custom_data(&ann)
+        .set("team", "blue")
+        .await
+        .expect("value");
+    let with_data = roles
+        .list_users("author")
+        .with_custom_data(true)
+        .await
+        .expect("holders");
+    assert_eq!(with_data.list[0].custom_data_map()["team"], json!("blue"));
     let unknown = roles
         .update("nope")
         .description("x")
@@ -184,6 +208,12 @@ async fn roles_and_groups_change(env: Env) {
     let members = groups.list_users("crew").await.expect("members");
     assert_eq!(members.total_count, 1);
     assert_eq!(members.list[0].id, bob);
+    let with_data = groups
+        .list_users("crew")
+        .with_custom_data(true)
+        .await
+        .expect("members");
+    assert!(with_data.list[0].custom_data.is_some());
 
     // What the role and the group hold, each on its own.
     let acl = management.acl();
@@ -229,6 +259,71 @@ async fn roles_and_groups_change(env: Env) {
     assert_eq!(of_group.list[0].actions, Some(vec!["write".to_owned()]));
     assert!(acl.is_allowed(&bob, "books", "write").await.expect("asks"));
     assert!(acl.is_allowed(&ann, "books", "read").await.expect("asks"));
+
+    // An application's roles and resources: the same calls in its namespace.
+    let shop = management
+        .applications()
+        .create("Shop", "shop", Vec::new())
+        .await
+        .expect("app");
+    let app = management.application(&shop.id);
+    app.create_resource(
+        "orders",
+        ResourceType::Api,
+        vec![ResourceAction::new("read", "Read")],
+    )
+    .await
+    .expect("app resource");
+    let updated = app
+        .update_resource("orders")
+        .description("All orders")
+        .await
+        .expect("update");
+    assert_eq!(updated.description.as_deref(), Some("All orders"));
+    let app_roles = app.roles();
+    app_roles.create("clerk").await.expect("app role");
+    app_roles.create("temp").await.expect("app role");
+    app_roles
+        .add_users("clerk", vec![ann.clone()])
+        .await
+        .expect("assign");
+    app.acl()
+        .authorize_resource(
+            "orders",
+            vec![AuthorizeResourceOpt::new(
+                PolicyAssignmentTargetType::Role,
+                "clerk",
+                vec!["read".into()],
+            )],
+        )
+        .await
+        .expect("authorize");
+    let clerks = app_roles.list_users("clerk").await.expect("holders");
+    assert_eq!(clerks.list[0].id, ann);
+    let of_clerk = app_roles
+        .authorized_resources("clerk")
+        .await
+        .expect("the app role's resources");
+    assert_eq!(of_clerk.list[0].code, "orders");
+    let elsewhere = roles.authorized_resources("clerk").await.expect("asks");
+    assert!(
+        elsewhere.list.is_empty(),
+        "the default namespace has no such grant"
+    );
+    let page = app_roles.list().await.expect("app roles");
+    assert_eq!(page.total_count, 2);
+    app_roles
+        .delete_many(vec!["clerk".into(), "temp".into()])
+        .await
+        .expect("deleted");
+    assert!(
+        !app.acl()
+            .is_allowed(&ann, "orders", "read")
+            .await
+            .expect("asks")
+    );
+    app.delete_resource("orders").await.expect("deleted");
+    assert_eq!(app.list_resources().await.expect("list").total_count, 0);
 
     // Deleting the group takes bob's grant with it.
     groups
