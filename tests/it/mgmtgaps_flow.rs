@@ -5,7 +5,7 @@ use authing_core::model::{
     CreateUserInput, PolicyAssignmentTargetType, PolicyEffect, PolicyStatement, UdfDataType,
     UdfTargetType,
 };
-use authing_core::{Error, codes};
+use authing_core::{Error, Lang, codes};
 use authing_management::acl::{AuthorizeResourceOpt, ResourceAction, ResourceType};
 use authing_mock::PasswordStrength;
 use authing_tests::{Env, each_transport};
@@ -334,7 +334,47 @@ async fn roles_and_groups_change(env: Env) {
     assert!(!acl.is_allowed(&bob, "books", "write").await.expect("asks"));
 }
 
+/// `with_lang`: another language on the same token; the original keeps its own.
+async fn language_switch(env: Env) {
+    let chinese = env.management();
+    chinese
+        .roles()
+        .list()
+        .await
+        .expect("a first call fetches the token");
+    let english = chinese.with_lang(Lang::EnUs);
+    let message = |error: Error| match error {
+        Error::Api { code, message, .. } => {
+            assert_eq!(code, codes::ROLE_NOT_FOUND);
+            message
+        }
+        other => panic!("expected an API error: {other:?}"),
+    };
+    let en = message(
+        english
+            .roles()
+            .delete("ghost")
+            .await
+            .expect_err("no such role"),
+    );
+    let zh = message(
+        chinese
+            .roles()
+            .delete("ghost")
+            .await
+            .expect_err("no such role"),
+    );
+    assert!(en.is_ascii(), "English message: {en}");
+    assert!(!zh.is_ascii(), "Chinese message: {zh}");
+    assert_eq!(
+        env.mock.count_graphql("accessToken"),
+        1,
+        "one token for both"
+    );
+}
+
 each_transport!(
+    language_switch,
     password_check,
     role_policies_and_custom_values,
     roles_and_groups_change
