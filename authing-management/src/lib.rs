@@ -67,6 +67,7 @@ pub mod policies;
 // acl (round 2)
 pub mod acl;
 // mgmtgaps
+mod email;
 mod password_check;
 
 pub use authing_core::NoTransport;
@@ -86,6 +87,7 @@ pub use policies::PoliciesHandler;
 // acl (round 2)
 pub use acl::AclHandler;
 // mgmtgaps
+pub use email::SendEmail;
 pub use password_check::{IsPasswordValid, PasswordValidity};
 
 /// Every GraphQL document this crate sends, as `(operation name, document)`, so tests can

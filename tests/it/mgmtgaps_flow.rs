@@ -2,8 +2,8 @@
 //! custom values through the roles handler.
 
 use authing_core::model::{
-    CreateUserInput, PolicyAssignmentTargetType, PolicyEffect, PolicyStatement, UdfDataType,
-    UdfTargetType,
+    CreateUserInput, EmailScene, PolicyAssignmentTargetType, PolicyEffect, PolicyStatement,
+    UdfDataType, UdfTargetType,
 };
 use authing_core::{Error, Lang, codes};
 use authing_management::acl::{AuthorizeResourceOpt, ResourceAction, ResourceType};
@@ -373,7 +373,32 @@ async fn language_switch(env: Env) {
     );
 }
 
+/// `send_email` as the administrator: the code lands in the fake's outbox; a second one
+/// within a minute is refused.
+async fn administrator_email(env: Env) {
+    let management = env.management();
+    management
+        .send_email("carol@example.com", EmailScene::VerifyEmail)
+        .await
+        .expect("sent");
+    assert!(
+        env.mock.last_code("carol@example.com").is_some(),
+        "the fake's outbox has the code"
+    );
+    let again = management
+        .send_email("carol@example.com", EmailScene::VerifyEmail)
+        .await
+        .expect_err("too soon");
+    assert_eq!(again.code(), Some(2100), "{again}");
+    let empty = management
+        .send_email("", EmailScene::VerifyEmail)
+        .await
+        .expect_err("no address");
+    assert!(matches!(empty, Error::InvalidArgument(_)), "{empty:?}");
+}
+
 each_transport!(
+    administrator_email,
     language_switch,
     password_check,
     role_policies_and_custom_values,

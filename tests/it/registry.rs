@@ -264,6 +264,7 @@ fn registry() -> Vec<Entry> {
         // mgmtgaps
         management "management/roles/findRoleUsers" => mgmt::roles::FindRoleUsers;
         management "management/client/isPasswordValid" => mgmt::IsPasswordValid;
+        management "management/client/sendEmail" => mgmt::SendEmail;
     }
 }
 
