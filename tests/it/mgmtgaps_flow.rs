@@ -259,6 +259,18 @@ async fn roles_and_groups_change(env: Env) {
     assert_eq!(of_group.list[0].actions, Some(vec!["write".to_owned()]));
     assert!(acl.is_allowed(&bob, "books", "write").await.expect("asks"));
     assert!(acl.is_allowed(&ann, "books", "read").await.expect("asks"));
+    // A renamed role keeps what it may do; a new role with the old code starts empty.
+    roles
+        .update("author")
+        .new_code("scribe")
+        .await
+        .expect("renamed");
+    assert!(acl.is_allowed(&ann, "books", "read").await.expect("asks"));
+    let of_scribe = roles.authorized_resources("scribe").await.expect("asks");
+    assert_eq!(of_scribe.list[0].code, "books");
+    roles.create("author").await.expect("the old code is free");
+    let of_new = roles.authorized_resources("author").await.expect("asks");
+    assert!(of_new.list.is_empty(), "{of_new:?}");
 
     // An application's roles and resources: the same calls in its namespace.
     let shop = management

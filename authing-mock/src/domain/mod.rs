@@ -58,6 +58,7 @@ pub(crate) mod user_filter;
 pub(crate) mod user_identities;
 pub(crate) mod user_status;
 // mgmtgaps
+pub(crate) mod target_refs;
 pub(crate) mod user_search;
 
 use crate::failure::{Code, Failure};
