@@ -194,7 +194,7 @@ mod tests {
     fn groups_rename_and_delete_the_same_way() {
         let (mut pool, ann) = pool();
         groups::create(&mut pool, "staff", "Staff", None, Utc::now()).expect("group");
-        groups::add_users(&mut pool, "staff", &[ann.clone()]).expect("member");
+        groups::add_users(&mut pool, "staff", std::slice::from_ref(&ann)).expect("member");
         let policy = ["read-books".to_owned()];
         policies::assign(
             &mut pool,
