@@ -109,6 +109,15 @@ async fn role_policies_and_custom_values(env: Env) {
         .await
         .expect("removeUdv");
     assert!(left.is_empty(), "{left:?}");
+
+    // Deleting the role deletes its custom values.
+    roles
+        .set_udf_values(&editor_id, [("level", json!(9))])
+        .await
+        .expect("set");
+    roles.delete("editor").await.expect("deleted");
+    let gone = roles.custom_data(&editor_id).list().await.expect("udv");
+    assert!(gone.is_empty(), "{gone:?}");
 }
 
 /// Renames, membership removals, deletions and the resources a role or a group holds, all

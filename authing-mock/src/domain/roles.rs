@@ -185,6 +185,9 @@ pub(crate) fn delete(pool: &mut Pool, namespace: &str, codes: &[String]) -> Resu
         if pool.links.delete(&mut pool.roles, id).is_some() {
             deleted += 1;
         }
+        // Its custom values too (mgmtgaps).
+        pool.udvs
+            .remove(&(crate::store::TargetKind::Role, id.clone()));
         let children: Vec<String> = pool
             .roles
             .iter()
