@@ -9,6 +9,9 @@
 
 use authing_core::graphql::fragments::USER_WITH_IDENTITIES;
 
+/// `sendEmail`, shared with `ManagementClient` (mgmtgaps).
+pub use authing_core::graphql::documents::SEND_EMAIL;
+
 authing_core::graphql_operations! {
     /// `registerByEmail(input: RegisterByEmailInput!): User`.
     REGISTER_BY_EMAIL = (
@@ -29,8 +32,6 @@ authing_core::graphql_operations! {
         "updatePassword", "graphql/profile/updatePassword.graphql", USER_WITH_IDENTITIES
     );
     // auth-flows: codes, phone logins and registration, password reset, binding.
-    /// `sendEmail(email: String!, scene: EmailScene!): CommonMessage!`.
-    SEND_EMAIL = ("sendEmail", "graphql/codes/sendEmail.graphql");
     /// `registerByPhoneCode(input: RegisterByPhoneCodeInput!): User`.
     REGISTER_BY_PHONE_CODE = (
         "registerByPhoneCode", "graphql/register/registerByPhoneCode.graphql", USER_WITH_IDENTITIES

@@ -66,6 +66,9 @@ pub mod applications;
 pub mod policies;
 // acl (round 2)
 pub mod acl;
+// mgmtgaps
+mod email;
+mod password_check;
 
 pub use authing_core::NoTransport;
 pub use client::{AccessToken, CheckLoginStatus, ManagementClient, ManagementClientBuilder};
@@ -83,6 +86,9 @@ pub use applications::{ApplicationHandle, ApplicationsHandler};
 pub use policies::PoliciesHandler;
 // acl (round 2)
 pub use acl::AclHandler;
+// mgmtgaps
+pub use email::SendEmail;
+pub use password_check::{IsPasswordValid, PasswordValidity};
 
 /// Every GraphQL document this crate sends, as `(operation name, document)`, so tests can
 /// validate them all against Authing's schema.

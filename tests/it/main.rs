@@ -33,5 +33,7 @@ mod auth_user;
 mod acl_flow;
 // users (round 2)
 mod users_admin;
+// mgmtgaps
+mod mgmtgaps_flow;
 // authgaps (round 2)
 mod authgaps_flow;

@@ -261,6 +261,10 @@ fn registry() -> Vec<Entry> {
         management "management/users/unlinkIdentity" => mgmt::users::UnlinkIdentity;
         management "management/users/userInfo" => mgmt::users::UserInfo;
         management "management/users/filterUsers" => mgmt::users::FilterUsers;
+        // mgmtgaps
+        management "management/roles/findRoleUsers" => mgmt::roles::FindRoleUsers;
+        management "management/client/isPasswordValid" => mgmt::IsPasswordValid;
+        management "management/client/sendEmail" => mgmt::SendEmail;
         // authgaps (round 2)
         authentication "authentication/app_config/publicConfig" => authn::app_config::GetApplicationPublicConfig;
     }

@@ -32,4 +32,8 @@ crate::graphql_operations! {
     GET_USER_ROLES = ("user", "users/getUserRoles.graphql");
     /// `user(id) { departments(orgId) }`: a user's departments.
     GET_USER_DEPARTMENTS = ("user", "users/getUserDepartments.graphql");
+    // mgmtgaps
+    /// `sendEmail(email, scene)`: an email with a code for a scene (a visitor's or user's
+    /// request, or an administrator's).
+    SEND_EMAIL = ("sendEmail", "codes/sendEmail.graphql");
 }

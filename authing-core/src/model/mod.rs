@@ -16,6 +16,7 @@
 mod common;
 mod custom_data;
 mod de;
+mod email;
 mod inputs;
 mod login_status;
 // users (round 2): shared by both clients.
@@ -30,6 +31,7 @@ mod user;
 
 pub use common::{AccessToken, BatchOperationResult, CommonMessage, RefreshedToken};
 pub use custom_data::{Context, CustomData, custom_data_params};
+pub use email::EmailScene;
 pub use inputs::{CreateUserInput, RegisterProfile, SortBy, UpdateUserInput, UserDdfInput};
 pub use login_status::{LoginStatus, LoginStatusDetail};
 pub use org::{Department, OrgNode, UserDepartment};

@@ -110,6 +110,9 @@ operation! {
             page: u32 = 1,
             /// Users per page (default 10).
             limit: u32 = 10,
+            /// Whether to fetch each user's custom data too (default no).
+            #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+            with_custom_data: bool = false,
         }
         impl {
             fn check(&self) -> Result<(), Error> {

@@ -57,6 +57,9 @@ pub(crate) mod user_actions;
 pub(crate) mod user_filter;
 pub(crate) mod user_identities;
 pub(crate) mod user_status;
+// mgmtgaps
+pub(crate) mod target_refs;
+pub(crate) mod user_search;
 // authgaps (round 2)
 pub(crate) mod app_config;
 

@@ -9,19 +9,15 @@ use super::inputs::{
 };
 use super::resolve::call;
 use super::schema::identity::{CreateUserIdentityInput, FindUserByIdentityInput};
-use super::selected::{Selected, SelectedList};
+use super::selected::Selected;
 use super::types::{CommonMessage, PaginatedUsers, User};
 use crate::auth::{Access, Call};
 use crate::domain::identity;
 use crate::domain::user_identities::{self, LinkIdentity};
+use crate::domain::user_search::{self, Membership};
 use crate::domain::users::{self, DEFAULT_SEARCH_FIELDS, NewUser};
 use crate::failure::{DELETED, Failure};
 use crate::store::Page;
-
-/// Whether a list of filters holds at least one filter.
-fn any_given<T>(filters: &Option<Vec<Option<T>>>) -> bool {
-    filters.iter().flatten().any(Option::is_some)
-}
 
 /// The user queries.
 #[derive(Default)]
@@ -81,8 +77,10 @@ impl UsersQuery {
     }
 
     /// Users whose `fields` (default username, email, phone, nickname, name) contain
-    /// `query`, case-insensitively, newest first (administrators). The fake has no
-    /// departments, groups or roles, so a department, group or role filter matches nobody.
+    /// `query`, case-insensitively, newest first (administrators), narrowed to the direct
+    /// holders of `roleOpts`' roles and the members of `groupOpts`' groups (see
+    /// `domain::user_search`). The fake has no organisations, so a department filter
+    /// matches nobody.
     #[allow(clippy::too_many_arguments)]
     async fn search_user(
         &self,
@@ -107,16 +105,34 @@ impl UsersQuery {
             } else {
                 fields
             };
-            let filters_membership =
-                any_given(&department_opts) || any_given(&group_opts) || any_given(&role_opts);
+            let membership = Membership {
+                roles: role_opts
+                    .into_iter()
+                    .flatten()
+                    .flatten()
+                    .map(|opt| (opt.namespace, opt.code))
+                    .collect(),
+                groups: group_opts
+                    .into_iter()
+                    .flatten()
+                    .flatten()
+                    .filter_map(|opt| opt.code)
+                    .collect(),
+                departments: department_opts
+                    .into_iter()
+                    .flatten()
+                    .flatten()
+                    .filter_map(|opt| opt.department_id)
+                    .collect(),
+            };
             call.pool(|pool| {
-                let found = users::search(pool, &query, &fields, Page::new(page, limit))?;
-                if filters_membership {
-                    return Ok(PaginatedUsers {
-                        total_count: 0,
-                        list: SelectedList(Vec::new()),
-                    });
-                }
+                let found = user_search::search(
+                    pool,
+                    &query,
+                    &fields,
+                    &membership,
+                    Page::new(page, limit),
+                )?;
                 Ok(PaginatedUsers::of(found, &pool.id))
             })
         })

@@ -25,6 +25,8 @@ mod acl;
 mod application_users;
 // users (round 2)
 mod users_admin;
+// mgmtgaps
+mod password;
 // authgaps (round 2)
 mod app_config;
 
@@ -59,6 +61,8 @@ pub(crate) fn routes() -> Router<Arc<Fake>> {
         .merge(application_users::routes())
         // users (round 2)
         .merge(users_admin::routes())
+        // mgmtgaps
+        .merge(password::routes())
         // authgaps (round 2)
         .merge(app_config::routes())
 }
