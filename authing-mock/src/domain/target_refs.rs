@@ -1,7 +1,7 @@
 //! What other records say about a role or a group by its code: the policies assigned to it
 //! and its resource grants. A rename carries them to the new code, so the renamed role keeps
 //! what it may do; a deletion takes them, so a new role given the old code starts with
-//! nothing (mgmtgaps).
+//! nothing (mgmtgaps). A deleted user's assignments and grants (by user id) go the same way.
 
 use crate::store::{Pool, TargetType};
 
@@ -166,6 +166,24 @@ mod tests {
         .expect("renamed");
         assert!(reads(&pool, &ann), "the policy follows the new code");
         assert_eq!(assigned(&pool, TargetType::Role), ["viewer"]);
+    }
+
+    #[test]
+    fn a_deleted_user_takes_their_policies_with_them() {
+        let (mut pool, ann) = pool();
+        let policy = ["read-books".to_owned()];
+        policies::assign(
+            &mut pool,
+            NS,
+            &policy,
+            TargetType::User,
+            std::slice::from_ref(&ann),
+            false,
+        )
+        .expect("assign");
+        assert!(reads(&pool, &ann));
+        crate::domain::users::delete(&mut pool, std::slice::from_ref(&ann)).expect("deleted");
+        assert!(assigned(&pool, TargetType::User).is_empty());
     }
 
     #[test]
