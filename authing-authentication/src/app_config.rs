@@ -18,6 +18,16 @@ impl<T: Transport + 'static> AuthenticationClient<T> {
     /// Fails with [`Error::InvalidArgument`], without I/O, when the client has no app id
     /// (use [`application_public_config_of`](Self::application_public_config_of) then);
     /// with Authing's 2011 when there is no such application.
+    ///
+    /// ```no_run
+    /// # async fn demo<T: authing_core::Transport + 'static>(auth: authing_authentication::AuthenticationClient<T>) -> Result<(), authing_core::Error> {
+    /// let config = auth.application_public_config().await?;
+    /// // The first step of an enterprise login: is this OIDC connection offered?
+    /// if let Some(provider) = config.identity_provider("oidc", "corp-oidc") {
+    ///     println!("authorize at {:?}", provider.config.get("authorizationEdpoint"));
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn application_public_config(&self) -> GetApplicationPublicConfig<Self> {
         GetApplicationPublicConfig::new(self.clone(), self.app_id().unwrap_or_default())
     }
