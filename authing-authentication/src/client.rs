@@ -6,7 +6,8 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use authing_core::model::User;
 use authing_core::operation::BoxFuture;
 use authing_core::{
-    ApiClient, Auth, Client, ClientOptions, Error, NoTransport, Secret, SessionEffect, Transport,
+    ApiClient, Auth, BaseUrl, Client, ClientOptions, Error, NoTransport, Secret, SessionEffect,
+    Transport,
 };
 
 use crate::session::Session;
@@ -57,6 +58,8 @@ pub(crate) struct Shared<T> {
     pub(crate) api: ApiClient<T>,
     pub(crate) app_id: Option<String>,
     pub(crate) user_pool_id: Option<String>,
+    /// Where AD logins go (authlogin).
+    pub(crate) websocket_host: BaseUrl,
 }
 
 impl<T> Clone for AuthenticationClient<T> {
@@ -104,6 +107,7 @@ impl AuthenticationClient<NoTransport> {
             app_id: None,
             user_pool_id: None,
             app_host: None,
+            websocket_host: None,
             token: None,
             options: ClientOptions::default(),
         }
@@ -119,6 +123,13 @@ impl<T> AuthenticationClient<T> {
     /// The user pool id, sent as `x-authing-userpool-id`.
     pub fn user_pool_id(&self) -> Option<&str> {
         self.shared.user_pool_id.as_deref()
+    }
+
+    /// The websocket host, where [`login_by_ad`](Self::login_by_ad) goes: as set with
+    /// [`websocket_host`](AuthenticationClientBuilder::websocket_host), else derived from
+    /// the host.
+    pub fn websocket_host(&self) -> &BaseUrl {
+        &self.shared.websocket_host
     }
 
     /// The request executor underneath (host, headers, encryptor, transport).
@@ -189,6 +200,7 @@ impl<T> AuthenticationClient<T> {
 
     /// Forgets the user locally, without telling Authing (see [`logout`](Self::logout)).
     /// Affects every clone sharing this session.
+    #[doc(alias = "clear_current_user")]
     pub fn clear_session(&self) {
         self.session().clear();
     }
@@ -267,6 +279,7 @@ pub struct AuthenticationClientBuilder<T = NoTransport> {
     app_id: Option<String>,
     user_pool_id: Option<String>,
     app_host: Option<String>,
+    websocket_host: Option<String>,
     token: Option<Secret>,
     options: ClientOptions,
 }
@@ -280,6 +293,13 @@ impl<T: fmt::Debug> fmt::Debug for AuthenticationClientBuilder<T> {
                 "app_host",
                 &self
                     .app_host
+                    .as_deref()
+                    .map(authing_core::host::without_credentials),
+            )
+            .field(
+                "websocket_host",
+                &self
+                    .websocket_host
                     .as_deref()
                     .map(authing_core::host::without_credentials),
             )
@@ -313,6 +333,15 @@ impl<T> AuthenticationClientBuilder<T> {
         self
     }
 
+    /// Where AD logins go ([`login_by_ad`](AuthenticationClient::login_by_ad)): Authing
+    /// serves them on its websocket host, by default `https://ws.<parent domain of the
+    /// host>` (`https://ws.authing.cn` for `https://my-app.authing.cn`; a host that is an IP
+    /// address or `localhost` is its own). A private deployment sets its own.
+    pub fn websocket_host(mut self, websocket_host: impl Into<String>) -> Self {
+        self.websocket_host = Some(websocket_host.into());
+        self
+    }
+
     /// Acts for the user `token` belongs to from the start (an empty token is none).
     pub fn token(mut self, token: impl Into<Secret>) -> Self {
         self.token = Some(token.into());
@@ -328,6 +357,7 @@ impl<T> AuthenticationClientBuilder<T> {
             app_id: self.app_id,
             user_pool_id: self.user_pool_id,
             app_host: self.app_host,
+            websocket_host: self.websocket_host,
             token: self.token,
             options: self.options,
         }
@@ -338,7 +368,8 @@ impl<T: Transport> AuthenticationClientBuilder<T> {
     /// Validates the settings and builds the client.
     ///
     /// Fails with [`Error::Config`], saying what to fix, when neither an app id nor a user
-    /// pool id is set, when either is blank, or when the host or the public key is invalid.
+    /// pool id is set, when either is blank, or when the host, the websocket host or the
+    /// public key is invalid.
     pub fn build(self) -> Result<AuthenticationClient<T>, Error> {
         let app_id = checked_id("app id", ".app_id(..)", self.app_id)?;
         let user_pool_id = checked_id("user pool id", ".user_pool_id(..)", self.user_pool_id)?;
@@ -360,10 +391,16 @@ impl<T: Transport> AuthenticationClientBuilder<T> {
         if let Some(id) = &user_pool_id {
             api = api.user_pool_id(id.clone());
         }
+        let api = api.build()?;
+        let websocket_host = match &self.websocket_host {
+            Some(host) => BaseUrl::parse(host)?,
+            None => crate::websocket_host::default_for(api.host())?,
+        };
         let shared = Shared {
-            api: api.build()?,
+            api,
             app_id,
             user_pool_id,
+            websocket_host,
         };
         let session = self.token.map(Session::with_token).unwrap_or_default();
         Ok(AuthenticationClient {

@@ -4,7 +4,6 @@
 use authing_core::model::CommonMessage;
 use authing_core::{Error, Lang, Transport, Wire, operation};
 use http::Method;
-use serde::Serialize;
 use serde::de::IgnoredAny;
 
 use crate::client::AuthenticationClient;
@@ -26,20 +25,8 @@ impl<T: Transport> AuthenticationClient<T> {
     }
 }
 
-/// What an email sent by [`AuthenticationClient::send_email`] is for (`EmailScene`).
-#[non_exhaustive]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum EmailScene {
-    /// A code for [`reset_password_by_email_code`](AuthenticationClient::reset_password_by_email_code).
-    ResetPassword,
-    /// A code proving the address, for [`bind_email`](AuthenticationClient::bind_email).
-    VerifyEmail,
-    /// A code for [`update_email`](AuthenticationClient::update_email).
-    ChangeEmail,
-    /// A code for an email MFA check.
-    MfaVerify,
-}
+/// What an email is for; kept in `authing-core` since `ManagementClient` sends emails too.
+pub use authing_core::model::EmailScene;
 
 operation! {
     /// An SMS verification code sent to a phone (`POST /api/v2/sms/send`); made by

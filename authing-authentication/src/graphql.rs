@@ -9,6 +9,9 @@
 
 use authing_core::graphql::fragments::USER_WITH_IDENTITIES;
 
+/// `sendEmail`, shared with `ManagementClient` (mgmtgaps).
+pub use authing_core::graphql::documents::SEND_EMAIL;
+
 authing_core::graphql_operations! {
     /// `registerByEmail(input: RegisterByEmailInput!): User`.
     REGISTER_BY_EMAIL = (
@@ -29,8 +32,6 @@ authing_core::graphql_operations! {
         "updatePassword", "graphql/profile/updatePassword.graphql", USER_WITH_IDENTITIES
     );
     // auth-flows: codes, phone logins and registration, password reset, binding.
-    /// `sendEmail(email: String!, scene: EmailScene!): CommonMessage!`.
-    SEND_EMAIL = ("sendEmail", "graphql/codes/sendEmail.graphql");
     /// `registerByPhoneCode(input: RegisterByPhoneCodeInput!): User`.
     REGISTER_BY_PHONE_CODE = (
         "registerByPhoneCode", "graphql/register/registerByPhoneCode.graphql", USER_WITH_IDENTITIES
@@ -57,9 +58,31 @@ authing_core::graphql_operations! {
     UNBIND_EMAIL = ("unbindEmail", "graphql/binding/unbindEmail.graphql", USER_WITH_IDENTITIES);
     /// `updateEmail(email: String!, emailCode: String!, oldEmail, oldEmailCode): User!`.
     UPDATE_EMAIL = ("updateEmail", "graphql/binding/updateEmail.graphql", USER_WITH_IDENTITIES);
-    // Session / MFA area.
-    /// `refreshToken(id: String): RefreshToken`, sent without `id`: the bearer's own login.
-    REFRESH_TOKEN = ("refreshToken", "graphql/session/refreshToken.graphql");
+    // authlogin (round 2): sub-accounts, password resets and strength.
+    /// `loginBySubAccount(account, password, captchaCode, clientIp): User!`.
+    LOGIN_BY_SUB_ACCOUNT = (
+        "loginBySubAccount", "graphql/login/loginBySubAccount.graphql", USER_WITH_IDENTITIES
+    );
+    /// `resetPasswordByFirstLoginToken(token, password): CommonMessage`.
+    RESET_PASSWORD_BY_FIRST_LOGIN_TOKEN = (
+        "resetPasswordByFirstLoginToken",
+        "graphql/password/resetPasswordByFirstLoginToken.graphql"
+    );
+    /// `resetPasswordByForceResetToken(token, oldPassword, newPassword)`: not in Authing's
+    /// published schema (its JavaScript and Go SDKs send it).
+    RESET_PASSWORD_BY_FORCE_RESET_TOKEN = (
+        "resetPasswordByForceResetToken",
+        "graphql/password/resetPasswordByForceResetToken.graphql"
+    );
+    /// `checkPasswordStrength(password): CheckPasswordStrengthResult!`.
+    CHECK_PASSWORD_STRENGTH = (
+        "checkPasswordStrength", "graphql/password/checkPasswordStrength.graphql"
+    );
+    // authuser (round 2): what the user has (their roles and departments: authing-core's
+    // shared documents).
+    /// `user(id) { authorizedResources(namespace, resourceType) }`.
+    LIST_USER_AUTHORIZED_RESOURCES =
+        ("user", "graphql/relations/listUserAuthorizedResources.graphql");
 }
 
 /// `(operation name, document as sent)` of every GraphQL document this crate sends, for
@@ -184,14 +207,26 @@ mod tests {
     fn user_documents_select_every_user_scalar_and_identities() {
         for op in sent()
             .iter()
-            // Not about a user: a login's status and a refreshed token.
-            // Not about a user: a login's status, a refreshed token, and `CommonMessage`s.
+            // Not about a user: a login's status, a refreshed token, `CommonMessage`s, the
+            // custom data lists, and what a user has (a sub-selection of `user`).
             .filter(|op| {
                 ![
                     &documents::CHECK_LOGIN_STATUS,
-                    &REFRESH_TOKEN,
+                    &documents::REFRESH_TOKEN,
                     &SEND_EMAIL,
                     &RESET_PASSWORD,
+                    // authlogin (round 2)
+                    &documents::IS_USER_EXISTS,
+                    &RESET_PASSWORD_BY_FIRST_LOGIN_TOKEN,
+                    &RESET_PASSWORD_BY_FORCE_RESET_TOKEN,
+                    &CHECK_PASSWORD_STRENGTH,
+                    &documents::UDV,
+                    &documents::SET_UDV,
+                    &documents::REMOVE_UDV,
+                    &documents::SET_UDV_BATCH,
+                    &documents::GET_USER_ROLES,
+                    &LIST_USER_AUTHORIZED_RESOURCES,
+                    &documents::GET_USER_DEPARTMENTS,
                 ]
                 .contains(op)
             })

@@ -2,8 +2,13 @@
 //!
 //! An `AuthenticationClient` acts for one end user at a time: it registers and logs users
 //! in, reads and changes their own profile and password, checks whether a token is a live
-//! login, and logs out. Passwords are encrypted with the client's [`Encryptor`] before they
-//! leave the process; tokens and passwords never appear in `Debug` output.
+//! login, and logs out. It also reads what the user has ([`relations`]: roles, authorized
+//! resources, organisations, departments, applications, security level) and their own
+//! custom data, runs QR-code logins from a backend ([`qrcode`]), builds social and
+//! enterprise login URLs ([`social`]), reads an application's public configuration
+//! ([`app_config`]), and authenticates the user as a person or an enterprise
+//! ([`principal`]). Passwords are encrypted with the client's [`Encryptor`]
+//! before they leave the process; tokens and passwords never appear in `Debug` output.
 //!
 //! It works over any [`Transport`]: `authing-transport-reqwest`, `authing-transport-hyper`,
 //! the fake Authing of `authing-mock`, or a closure, as in this example:
@@ -81,6 +86,23 @@ mod register;
 mod session;
 mod status;
 mod wire;
+// authlogin (round 2): directory and sub-account logins, password resets and strength,
+// linking, application MFA, whether a user exists.
+mod app_mfa;
+mod directory;
+mod linking;
+pub mod password;
+mod user_exists;
+mod websocket_host;
+// authuser (round 2): the user's data and session.
+mod custom_data;
+pub mod principal;
+pub mod qrcode;
+pub mod relations;
+pub mod social;
+mod state;
+// authgaps (round 2): an application's public configuration.
+pub mod app_config;
 
 pub use authing_core::NoTransport;
 pub use authing_core::model::{LoginStatus, RegisterProfile, UpdateUserInput, User};
@@ -99,3 +121,17 @@ pub use binding::{
 pub use codes::{EmailScene, SendEmail, SendSmsCode};
 pub use refresh::{RefreshToken, RefreshedToken};
 pub use status::{AsToken, CheckLoginStatus, Logout};
+// authlogin (round 2)
+pub use app_mfa::{
+    AssociateFaceByUrl, PhoneOrEmailBindable, VerifyAppEmailMfa, VerifyAppSmsMfa, VerifyFaceMfa,
+};
+pub use directory::{LoginByAd, LoginByLdap, LoginBySubAccount};
+pub use linking::{LinkAccount, UnlinkAccount};
+pub use password::{
+    CheckPasswordStrength, PasswordStrengthCheck, ResetPasswordByFirstLoginToken,
+    ResetPasswordByForceResetToken,
+};
+pub use user_exists::IsUserExists;
+// authuser (round 2): the user's data and session.
+pub use custom_data::{ListUdv, RemoveUdv, SetUdv, SetUdvBatch};
+pub use status::{SsoSession, SsoSessionDetails, TrackSession};

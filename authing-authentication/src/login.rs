@@ -154,6 +154,9 @@ operation! {
             code: Secret,
         }
         optional {
+            /// Creates the user (phone verified, no password) when no user has this phone
+            /// yet; the code is checked first.
+            auto_register: bool,
             /// The end user's IP address, when the call is made on their behalf by a server.
             client_ip: String,
             /// Values of the user pool's custom fields to set on the user.

@@ -54,6 +54,13 @@ impl<T: Transport + 'static> AuthenticationClient<T> {
         UpdatePassword::new(self.clone(), new_password)
     }
 
+    /// The id of the logged-in user, with as little I/O as possible; [`Error::NotLoggedIn`]
+    /// without I/O when the client holds no token.
+    pub(crate) async fn logged_in_user_id(&self) -> Result<String, Error> {
+        let token = self.require_token()?;
+        self.current_user_id(&token).await
+    }
+
     /// The id of the user `token` belongs to, with as little I/O as possible.
     async fn current_user_id(&self, token: &Secret) -> Result<String, Error> {
         let held = {

@@ -1,12 +1,10 @@
 //! A fresh token for the held login: [`AuthenticationClient::refresh_token`].
 
-use std::fmt;
-
-use authing_core::{Error, Secret, Transport, Wire, operation};
-use serde::Deserialize;
+pub use authing_core::model::RefreshedToken;
+use authing_core::{Error, Transport, Wire, operation};
 
 use crate::client::AuthenticationClient;
-use crate::graphql::REFRESH_TOKEN;
+use authing_core::graphql::documents::REFRESH_TOKEN;
 
 impl<T: Transport + 'static> AuthenticationClient<T> {
     /// Asks Authing for a fresh token of the held login (`refreshToken`, authorised by the
@@ -19,29 +17,6 @@ impl<T: Transport + 'static> AuthenticationClient<T> {
         let refreshed = RefreshToken::new(self.with_token(old.clone())).await?;
         self.session().refresh(&old, refreshed.token.clone());
         Ok(refreshed)
-    }
-}
-
-/// A refreshed token and its lifetime. `Debug` hides the token.
-#[non_exhaustive]
-#[derive(Clone, Deserialize)]
-pub struct RefreshedToken {
-    /// The new token.
-    pub token: Secret,
-    /// When it was issued (Unix seconds).
-    #[serde(default)]
-    pub iat: Option<i64>,
-    /// When it expires (Unix seconds).
-    #[serde(default)]
-    pub exp: Option<i64>,
-}
-
-impl fmt::Debug for RefreshedToken {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("RefreshedToken")
-            .field("iat", &self.iat)
-            .field("exp", &self.exp)
-            .finish_non_exhaustive()
     }
 }
 

@@ -72,6 +72,20 @@ impl<T> ApiClient<T> {
         self.lang
     }
 
+    /// The same client with Authing's messages in `lang` (`x-authing-lang`): a clone with
+    /// one header changed, no parsing.
+    pub fn with_lang(&self, lang: Lang) -> Self
+    where
+        T: Clone,
+    {
+        let mut client = self.clone();
+        client
+            .common_headers
+            .insert(headers::LANG, HeaderValue::from_static(lang.as_str()));
+        client.lang = lang;
+        client
+    }
+
     /// The transport.
     pub fn transport(&self) -> &T {
         &self.transport

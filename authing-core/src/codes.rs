@@ -183,3 +183,40 @@ pub const ROLE_EXISTS: i64 = 2_411;
 pub const GROUP_NOT_FOUND: i64 = 2_420;
 /// A group with this code already exists.
 pub const GROUP_EXISTS: i64 = 2_421;
+
+// authlogin (round 2): face MFA.
+/// Face MFA: no photo was given.
+pub const FACE_PHOTO_MISSING: i64 = 1700;
+/// Face MFA: no comparison photo was given.
+pub const FACE_COMPARE_PHOTO_MISSING: i64 = 1701;
+/// Face MFA: the face does not match.
+pub const FACE_MISMATCH: i64 = 1702;
+/// Face MFA: the user has no phone or email to bind a face to.
+pub const FACE_NO_PHONE_OR_EMAIL: i64 = 1703;
+/// Face MFA: a face is already bound.
+pub const FACE_ALREADY_BOUND: i64 = 1706;
+// authuser (round 2): Authing's published table has no rows for these; the fake and the SDK
+// use these numbers.
+/// The QR code's ticket is unknown or was already exchanged (a ticket works once).
+pub const QRCODE_TICKET_INVALID: i64 = 2_460;
+/// The user's principal authentication is already done (it is done once).
+pub const PRINCIPAL_ALREADY_AUTHENTICATED: i64 = 2_461;
+
+// acl (round 2): Authing's published table has no rows for resources, namespaces or
+// programmatic access accounts; the fake and the SDK use these numbers (documented in the
+// ACL module).
+/// No resource has this code in this namespace (or this id).
+pub const RESOURCE_NOT_FOUND: i64 = 2_430;
+/// A resource with this code already exists in this namespace.
+pub const RESOURCE_EXISTS: i64 = 2_431;
+/// No namespace (permission group) has this code or id.
+pub const NAMESPACE_NOT_FOUND: i64 = 2_440;
+/// A namespace with this code already exists.
+pub const NAMESPACE_EXISTS: i64 = 2_441;
+/// No programmatic access account has this id.
+pub const ACCESS_ACCOUNT_NOT_FOUND: i64 = 2_450;
+
+// authgaps (round 2): Authing's published table has no row for a password the pool's
+// strength rule refuses; the fake and the SDK use this number.
+/// The password does not meet the user pool's strength rule (register, change, reset).
+pub const PASSWORD_TOO_WEAK: i64 = 2_470;

@@ -55,7 +55,8 @@ struct Inner<T> {
     api: Arc<ApiClient<T>>,
     user_pool_id: String,
     secret: Secret,
-    tokens: TokenCache,
+    /// Shared by the clients [`ManagementClient::with_lang`] makes: one pool, one token.
+    tokens: Arc<TokenCache>,
 }
 
 impl<T> Clone for ManagementClient<T> {
@@ -113,6 +114,23 @@ impl<T: Transport> ManagementClient<T> {
     /// that waited for it gets the error and the next call tries again.
     pub async fn access_token(&self) -> Result<Secret, Error> {
         self.token().await.map_err(|e| self.inner.api.report(e))
+    }
+
+    /// The same client with Authing's messages in `lang` (`x-authing-lang`; js `setLang`):
+    /// it shares this client's transport and management token, so switching costs no
+    /// request. The client it is made from keeps its language.
+    pub fn with_lang(&self, lang: Lang) -> Self
+    where
+        T: Clone,
+    {
+        Self {
+            inner: Arc::new(Inner {
+                api: Arc::new(self.inner.api.with_lang(lang)),
+                user_pool_id: self.inner.user_pool_id.clone(),
+                secret: self.inner.secret.clone(),
+                tokens: Arc::clone(&self.inner.tokens),
+            }),
+        }
     }
 
     /// Checks a user's token with `checkLoginStatus`: whether it is a live login, and whose.
@@ -336,7 +354,7 @@ impl<T: Transport> ManagementClientBuilder<T> {
                 api: Arc::new(api),
                 user_pool_id,
                 secret: self.secret,
-                tokens: TokenCache::new(clock),
+                tokens: Arc::new(TokenCache::new(clock)),
             }),
         })
     }

@@ -4,11 +4,14 @@
 //! Documents that return users spread `...UserFields` (every scalar field of the schema's
 //! `User`) and select `customData` under `@include(if: $withCustomData)`, so one document
 //! serves both shapes. The fragments, and the documents `AuthenticationClient` sends too
-//! (`checkLoginStatus`, `updateUser`), live once in `authing-core`
+//! (`checkLoginStatus`, `updateUser`, the custom data ones), live once in `authing-core`
 //! ([`authing_core::graphql::fragments`], [`authing_core::graphql::documents`]).
 //! [`graphql_documents`](crate::graphql_documents) lists every document this crate sends.
 
 use authing_core::graphql::fragments::USER_FIELDS;
+
+/// The custom data documents, shared with `AuthenticationClient` (the user's own data).
+pub use authing_core::graphql::documents::{REMOVE_UDV, SET_UDV, SET_UDV_BATCH, UDV};
 
 authing_core::graphql_operations! {
     /// `accessToken(userPoolId, secret)`: the management token (sent without a token).
@@ -29,14 +32,6 @@ authing_core::graphql_operations! {
     DELETE_USER = ("deleteUser", "graphql/users/deleteUser.graphql");
     /// `deleteUsers(ids)`.
     DELETE_USERS = ("deleteUsers", "graphql/users/deleteUsers.graphql");
-    /// `isUserExists(username, email, phone, externalId)`.
-    IS_USER_EXISTS = ("isUserExists", "graphql/users/isUserExists.graphql");
-    /// `udv(targetType, targetId)`: an object's custom data.
-    UDV = ("udv", "graphql/families/udv.graphql");
-    /// `setUdv(targetType, targetId, key, value)`.
-    SET_UDV = ("setUdv", "graphql/families/setUdv.graphql");
-    /// `removeUdv(targetType, targetId, key)`.
-    REMOVE_UDV = ("removeUdv", "graphql/families/removeUdv.graphql");
     /// `policyAssignments(namespace, code, targetType, targetIdentifier, page, limit)`.
     POLICY_ASSIGNMENTS = ("policyAssignments", "graphql/families/policyAssignments.graphql");
     /// `addPolicyAssignments(policies, targetType, targetIdentifiers, inheritByChildren, namespace)`.
@@ -68,8 +63,6 @@ authing_core::graphql_operations! {
     SET_UDF = ("setUdf", "graphql/udf/setUdf.graphql");
     /// `removeUdf(targetType, key)`.
     REMOVE_UDF = ("removeUdf", "graphql/udf/removeUdf.graphql");
-    /// `setUdvBatch(targetType, targetId, udvList)`.
-    SET_UDV_BATCH = ("setUdvBatch", "graphql/udf/setUdvBatch.graphql");
     /// `udfValueBatch(targetType, targetIds)`.
     UDF_VALUE_BATCH = ("udfValueBatch", "graphql/udf/udfValueBatch.graphql");
     /// `setUdfValueBatch(targetType, input)`.
@@ -117,6 +110,23 @@ authing_core::graphql_operations! {
     /// spelling).
     DISABLE_POLICY_ASSIGNMENT =
         ("disbalePolicyAssignment", "graphql/policies/disbalePolicyAssignment.graphql");
+    // acl (round 2)
+    /// `allow(resource, action, userId, userIds, roleCode, roleCodes, namespace)`.
+    ALLOW = ("allow", "graphql/acl/allow.graphql");
+    /// `isActionAllowed(resource, action, userId, namespace)`.
+    IS_ACTION_ALLOWED = ("isActionAllowed", "graphql/acl/isActionAllowed.graphql");
+    /// `authorizeResource(namespace, resource, resourceType, opts)`.
+    AUTHORIZE_RESOURCE = ("authorizeResource", "graphql/acl/authorizeResource.graphql");
+    /// `authorizedTargets(namespace, resourceType, resource, targetType, actions)`.
+    AUTHORIZED_TARGETS = ("authorizedTargets", "graphql/acl/authorizedTargets.graphql");
+    // users (round 2)
+    /// `archivedUsers(page, limit)`: one page of the archived users.
+    ARCHIVED_USERS = ("archivedUsers", "graphql/users/archivedUsers.graphql", USER_FIELDS);
+    /// `user(id) { groups }`: a user's groups.
+    USER_GROUPS = ("user", "graphql/users/userGroups.graphql");
+    /// `sendFirstLoginVerifyEmail(userId, appId)`.
+    SEND_FIRST_LOGIN_VERIFY_EMAIL =
+        ("sendFirstLoginVerifyEmail", "graphql/users/sendFirstLoginVerifyEmail.graphql");
 }
 
 #[cfg(test)]

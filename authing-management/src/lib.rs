@@ -64,6 +64,11 @@ pub mod roles;
 pub mod applications;
 // Policies and ACL.
 pub mod policies;
+// acl (round 2)
+pub mod acl;
+// mgmtgaps
+mod email;
+mod password_check;
 
 pub use authing_core::NoTransport;
 pub use client::{AccessToken, CheckLoginStatus, ManagementClient, ManagementClientBuilder};
@@ -79,6 +84,11 @@ pub use roles::RolesHandler;
 pub use applications::{ApplicationHandle, ApplicationsHandler};
 // Policies and ACL.
 pub use policies::PoliciesHandler;
+// acl (round 2)
+pub use acl::AclHandler;
+// mgmtgaps
+pub use email::SendEmail;
+pub use password_check::{IsPasswordValid, PasswordValidity};
 
 /// Every GraphQL document this crate sends, as `(operation name, document)`, so tests can
 /// validate them all against Authing's schema.

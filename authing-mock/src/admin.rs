@@ -29,6 +29,7 @@ use crate::crypto::secret_matches;
 use crate::failure::OK;
 use crate::fake::Fake;
 use crate::faults::FaultSpec;
+use crate::qrcode_phone::QrAction;
 use crate::rest::{envelope, success};
 
 /// The reserved path prefix of the test-only endpoints.
@@ -54,6 +55,10 @@ pub(crate) fn routes(fake: &Arc<Fake>) -> Router<Arc<Fake>> {
         .route("/restore", post(restore_snapshot))
         // auth-flows: the codes the fake sent.
         .route("/outbox", get(outbox))
+        // authlogin (round 2): directory, sub-accounts, app MFA, resets, strength.
+        .merge(crate::admin_logins::routes())
+        // authuser (round 2): the phone's side of a QR-code login.
+        .route("/qrcode/{action}", post(play_qrcode))
         .route_layer(middleware::from_fn_with_state(Arc::clone(fake), guard))
 }
 
@@ -94,7 +99,7 @@ async fn guard(State(fake): State<Arc<Fake>>, request: Request, next: Next) -> R
     envelope(StatusCode::FORBIDDEN, 403, why, Value::Null)
 }
 
-fn bad_request(why: impl std::fmt::Display) -> Response {
+pub(crate) fn bad_request(why: impl std::fmt::Display) -> Response {
     envelope(
         StatusCode::BAD_REQUEST,
         400,
@@ -104,7 +109,7 @@ fn bad_request(why: impl std::fmt::Display) -> Response {
 }
 
 /// Reads and parses a JSON body (up to 1 MiB); an empty body reads as `{}`.
-async fn read_json<T: DeserializeOwned>(request: Request) -> Result<T, Box<Response>> {
+pub(crate) async fn read_json<T: DeserializeOwned>(request: Request) -> Result<T, Box<Response>> {
     let bytes: Bytes = axum::body::to_bytes(request.into_body(), 1 << 20)
         .await
         .map_err(|error| Box::new(bad_request(error)))?;
@@ -114,6 +119,38 @@ async fn read_json<T: DeserializeOwned>(request: Request) -> Result<T, Box<Respo
         &bytes
     };
     serde_json::from_slice(body).map_err(|e| Box::new(bad_request(e)))
+}
+
+/// The body of `POST /qrcode/{scan,confirm,cancel}`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct QrPlay {
+    random: String,
+    user_id: Option<String>,
+}
+
+/// Plays the phone of a QR-code login: `scan` (with `userId`), `confirm` or `cancel`.
+async fn play_qrcode(
+    State(mock): State<Arc<Fake>>,
+    axum::extract::Path(action): axum::extract::Path<String>,
+    request: Request,
+) -> Response {
+    let rc = RequestContext::of(&request);
+    let play: QrPlay = match read_json(request).await {
+        Ok(play) => play,
+        Err(response) => return *response,
+    };
+    let action = match (action.as_str(), play.user_id.as_deref()) {
+        ("scan", Some(user_id)) => QrAction::Scan { user_id },
+        ("scan", None) => return bad_request("scan needs userId"),
+        ("confirm", _) => QrAction::Confirm,
+        ("cancel", _) => QrAction::Cancel,
+        _ => return bad_request("the action is scan, confirm or cancel"),
+    };
+    crate::rest::answer(
+        rc.lang,
+        mock.play_qrcode(&play.random, action).map(|()| Value::Null),
+    )
 }
 
 async fn reset(State(mock): State<Arc<Fake>>, request: Request) -> Response {

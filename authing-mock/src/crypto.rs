@@ -114,11 +114,29 @@ impl RsaKeyPair {
 pub(crate) struct PasswordHash {
     salt: [u8; 16],
     digest: String,
+    /// The password's strength, 1 to 3 (see [`password_strength`]), noted while the
+    /// plain text is at hand: the security level reads it.
+    strength: u8,
 }
 
 impl fmt::Debug for PasswordHash {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("PasswordHash([redacted])")
+    }
+}
+
+/// A password's strength: 3 for 12+ characters with lower and upper case letters and
+/// digits, 2 for 8+ characters with a letter and a digit, else 1.
+pub(crate) fn password_strength(password: &str) -> u8 {
+    let length = password.chars().count();
+    let has = |test: fn(&char) -> bool| password.chars().any(|c| test(&c));
+    let digit = has(char::is_ascii_digit);
+    if length >= 12 && digit && has(char::is_ascii_lowercase) && has(char::is_ascii_uppercase) {
+        3
+    } else if length >= 8 && digit && has(char::is_ascii_alphabetic) {
+        2
+    } else {
+        1
     }
 }
 
@@ -133,7 +151,16 @@ impl PasswordHash {
             Algorithm::HS256,
         )
         .map_err(|e| Failure::internal(format!("password hashing failed: {e}")))?;
-        Ok(Self { salt, digest })
+        Ok(Self {
+            salt,
+            digest,
+            strength: password_strength(password),
+        })
+    }
+
+    /// The password's strength, 1 (weak) to 3 (strong).
+    pub(crate) fn strength(&self) -> u8 {
+        self.strength
     }
 
     /// Whether `password` is the stored one (compared in constant time by the HMAC library).
@@ -183,6 +210,17 @@ mod tests {
     use rsa::pkcs1::EncodeRsaPrivateKey;
     use rsa::pkcs8::EncodePrivateKey;
     use rsa::traits::PublicKeyParts as _;
+
+    #[test]
+    fn password_strength_levels() {
+        assert_eq!(password_strength("abc"), 1);
+        assert_eq!(password_strength("abcdefgh"), 1, "no digit");
+        assert_eq!(password_strength("abcdefg1"), 2);
+        assert_eq!(password_strength("abcdefghij12"), 2, "no upper case");
+        assert_eq!(password_strength("Abcdefghij12"), 3);
+        let hash = PasswordHash::new("Abcdefghij12").expect("hash");
+        assert_eq!(hash.strength(), 3);
+    }
 
     #[test]
     fn decrypts_what_the_sdk_encrypts() {

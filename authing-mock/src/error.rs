@@ -15,4 +15,15 @@ pub enum MockError {
     /// Binding or serving the socket failed.
     #[error("cannot serve the fake Authing: {0}")]
     Io(#[from] std::io::Error),
+    /// The fake refused a test hook (such as [`MockAuthing::scan_qrcode`](crate::MockAuthing::scan_qrcode)
+    /// on an unknown or expired QR code, or
+    /// [`MockAuthing::add_sub_account`](crate::MockAuthing::add_sub_account) for an unknown
+    /// user), with Authing's code and the English message.
+    #[error("the fake refused: {code} {message}")]
+    Refused {
+        /// Authing's code.
+        code: i64,
+        /// The message, in English.
+        message: String,
+    },
 }

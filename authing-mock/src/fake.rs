@@ -59,6 +59,11 @@ pub(crate) struct Settings {
     pub(crate) remote_control: Option<Secret>,
     /// The code every SMS and email carries instead of a random one.
     pub(crate) fixed_code: Option<String>,
+    // authlogin (round 2)
+    /// The default pool's LDAP / AD directory entries: username, password, profile.
+    pub(crate) ldap_users: Vec<(String, Secret, serde_json::Value)>,
+    /// The default pool's password-strength setting.
+    pub(crate) password_strength: crate::store::PasswordStrength,
 }
 
 impl Default for Settings {
@@ -68,6 +73,8 @@ impl Default for Settings {
             serve_limits: ServeLimits::default(),
             remote_control: None,
             fixed_code: None,
+            ldap_users: Vec::new(),
+            password_strength: crate::store::PasswordStrength::default(),
         }
     }
 }
@@ -80,11 +87,21 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 
 impl Fake {
     /// A fake with `key` and a store holding one pool, whose credentials (with `host`) are
-    /// the default pool's.
-    pub(crate) fn new(key: Arc<RsaKeyPair>, host: &str, settings: Settings) -> Self {
+    /// the default pool's. Fails when a directory entry of the settings is refused.
+    pub(crate) fn new(
+        key: Arc<RsaKeyPair>,
+        host: &str,
+        settings: Settings,
+    ) -> Result<Self, crate::failure::Failure> {
         let mut store = Store::default();
         let default_pool = PoolCredentials::of(store.create_pool(), host, key.public_pem());
-        Self {
+        // authlogin: the default pool's directory and password-strength setting.
+        let pool = store.pool_mut(&default_pool.user_pool_id)?;
+        pool.logins.password_strength = settings.password_strength;
+        for (username, password, profile) in settings.ldap_users {
+            crate::domain::directory::add_user_json(pool, &username, password.expose(), profile)?;
+        }
+        Ok(Self {
             id: random_hex(12),
             key,
             tokens: TokenIssuer::random(),
@@ -97,7 +114,7 @@ impl Fake {
             serve_limits: settings.serve_limits,
             remote_control: settings.remote_control,
             fixed_code: settings.fixed_code,
-        }
+        })
     }
 
     /// The store, locked.
@@ -238,7 +255,8 @@ mod tests {
             RsaKeyPair::built_in().expect("key"),
             "http://x",
             Settings::default(),
-        );
+        )
+        .expect("a fake");
         let empty = fake.save_snapshot();
         fake.create_pool("http://x");
         assert_eq!(fake.all_credentials("http://x").len(), 2);

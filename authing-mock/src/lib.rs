@@ -19,7 +19,14 @@
 //!   implement yet answers code 501. Business errors come back as Authing sends them: HTTP
 //!   200 and `errors[].message = {code, message, data}`.
 //! - REST: `GET /api/v2/.well-known` (the public key), `GET /api/v2/users/me`,
-//!   `GET /api/v2/logout`; unknown paths are HTTP 404 with a `{code, message, data}` envelope.
+//!   `GET /api/v2/logout`; for administrators, the users' status
+//!   (`/api/v2/users/{id}/suspend|activate|resign`), sessions (`POST /api/v2/users/kick`,
+//!   `GET /logout?userId=`, `GET /api/v2/users/login-status`), relations
+//!   (`/api/v2/users/{id}/roles|orgs|tenants`), identities
+//!   (`/api/v2/users/identity/link|unlink`), `GET /api/v2/users/{id}`,
+//!   `POST /api/v2/users/filter` and the user-action log (`GET /api/v2/analysis/user-action`),
+//!   besides the applications' endpoints; unknown paths are HTTP 404 with a
+//!   `{code, message, data}` envelope.
 //! - Passwords arrive RSA-encrypted with the fake's public key and are decrypted, hashed and
 //!   checked. Tokens are real signed JWTs checked against the fake's clock
 //!   ([`MockAuthing::advance_clock`]) and a revocation list. Uniqueness and permissions are
@@ -32,6 +39,37 @@
 //!   [`MockAuthingBuilder::fixed_code`] makes every code the same. Phone registration and
 //!   logins, password reset by phone or email code, and binding, unbinding and changing a
 //!   user's phone or email check them.
+//! - Other ways in (authlogin): an LDAP / AD user directory per pool
+//!   ([`MockAuthingBuilder::ldap_user`], [`MockAuthing::add_ldap_user`]) behind
+//!   `POST /api/v2/ldap/verify-user` and `POST /api/v2/ad/verify-user` (Authing serves the
+//!   AD one on its websocket host; the fake serves both on its one door): the first login
+//!   creates the Authing user and links the directory identity to it. Sub-accounts
+//!   ([`MockAuthing::add_sub_account`], `loginBySubAccount`); password resets a login
+//!   demands (`createUser(resetPasswordOnFirstLogin)`: 1639, [`MockAuthing::require_password_reset`]:
+//!   2058, each with a single-use `data.token`); the pool's strength rule
+//!   ([`MockAuthingBuilder::password_strength`]): `checkPasswordStrength`, and 2470 for a
+//!   weaker password a user chooses (registering, changing, resetting; an administrator's
+//!   `createUser` is exempt); account linking (`/api/v2/users/link`,
+//!   `/unlink`); application MFA ([`MockAuthing::require_app_mfa`]: SMS or email codes from
+//!   the outbox, or a face: **the fake does no face recognition: a verification photo
+//!   matches when it is the same URL as one of the two enrolled**). Every way in (password,
+//!   phone code, with `autoRegister` too, LDAP, AD, sub-account) stops at the same steps:
+//!   2005, 1576, 1635 (TOTP), 1639 / 2058, 1636 (`domain::identity::after_first_factor`).
+//! - An application's public configuration (authgaps):
+//!   `GET /api/v2/applications/{appId}/public-config`, from its record (no secret; no
+//!   enterprise identity providers or social connections: empty lists).
+//! - The signed-in user's own data (authuser, round 2): `GET /api/v2/users/me/orgs` (none:
+//!   the fake has no organisations), `/users/me/applications/allowed` (by each
+//!   application's access policy), `/users/me/security-level` (the rule is in
+//!   `domain/me.rs`: 20 per verified email or phone, 10 per password strength level, 30 for
+//!   MFA), `GET`/`POST /api/v2/users/principal_authentication` (once per user), the
+//!   `udv` family on the user's own values, `User.authorizedResources` from the evaluator,
+//!   and `GET /cas/session` (the session of the bearer's login, or `null`).
+//! - QR-code login: `POST /api/v2/qrcode/gene`, `GET /api/v2/qrcode/check?random=`,
+//!   `POST /api/v2/qrcode/userinfo`; statuses 0/1/2/3/-1, codes live 120 s by the fake's
+//!   clock, a ticket is exchanged once. The phone is played by
+//!   [`MockAuthing::scan_qrcode`], [`MockAuthing::confirm_qrcode`] and
+//!   [`MockAuthing::cancel_qrcode`] (or the `qrcode/*` control endpoints).
 //! - Test-only endpoints under `/__authing_mock/` reset state, move the clock, list requests,
 //!   inject faults and list or create pools (see below).
 //!
@@ -42,7 +80,7 @@
 //! | 1001 | no permission: a user token on an administrator operation, a user updating another user or admin-only fields, a management token on `updatePassword`, **a wrong pool secret in `accessToken`** |
 //! | 2003 | malformed email |
 //! | 2004 | user does not exist (`deleteUsers`: `data.ids` lists the unknown ids) |
-//! | 2005 | login to a blocked account |
+//! | 2005 | login to a blocked or suspended account (a suspended user gets no token either) |
 //! | 2011 | `x-authing-app-id` names no application (of the named pool) |
 //! | 2014 / 2015 | `searchUser` field / `userBatch` type it cannot search by |
 //! | 2016 | a password that does not decrypt |
@@ -57,11 +95,18 @@
 //! | 2229 / 2230 | `updateEmail` / `updatePhone` to the current one |
 //! | 2201 / 2203 | `updatePassword`: original password missing / wrong |
 //! | 2206 | token expired (by the fake's clock) |
-//! | 2207 | token invalid: bad signature, garbage, revoked, or of another pool |
+//! | 2207 | token invalid: bad signature, garbage, revoked (logout, an administrator's kick or logout, a suspension, a resignation), or of another pool |
+//! | 2215 / 2216 | linking an external identity another user holds / unlinking one the user lacks |
+//! | 2241 / 2460 | QR code unknown / QR ticket unknown, expired or already exchanged |
+//! | 2461 | a second principal authentication of a user |
 //! | 2224 | user pool does not exist |
 //! | 2225 / 2226 | a user may not change their email / phone with `updateUser` |
 //! | 2231 | malformed parameters (e.g. `params` that is not a JSON array of `{key, value}`), or a string over its length limit (below) |
-//! | 2333 | wrong password at login |
+//! | 2333 | wrong password at login; an unknown directory user or wrong directory password (LDAP, AD), an unknown sub-account or its wrong password |
+//! | 1636 | the application demands MFA (`data.mfaToken`, `data.mfaPhone`, `data.mfaEmail`) |
+//! | 1639 / 2058 | the login must set a new password first: first login / forced (`data.token`) |
+//! | 1700 / 1701 / 1702 / 1706 | face MFA: no photo / no comparison photo / the face does not match / a face is enrolled already |
+//! | 2216 | `unlink` of a provider the user has no identity of |
 //! | 501 | a field of Authing's schema the fake does not implement yet (roles, groups, policies, organisations, ...); `data.field` names it |
 //!
 //! # Length limits
@@ -96,7 +141,15 @@
 //! | `POST /__authing_mock/pools` | — | [`MockAuthing::create_pool`]; `data`: its credentials |
 //! | `POST /__authing_mock/snapshot` | — | [`MockAuthing::snapshot`], kept by the fake (the last 32); `data.id`: its id |
 //! | `GET /__authing_mock/outbox?recipient=&scene=` | — | `data`: the codes sent ([`MockAuthing::outbox`]), newest first, each `{userPoolId, channel, recipient, scene, code, sentAt, expiresAt, consumed}` |
+//! | `POST /__authing_mock/qrcode/scan` | `{random, userId}` | the phone of user `userId` scans a QR code ([`MockAuthing::scan_qrcode`]); 2241 for an unknown code |
+//! | `POST /__authing_mock/qrcode/confirm` | `{random}` | the scanner confirms the login ([`MockAuthing::confirm_qrcode`]) |
+//! | `POST /__authing_mock/qrcode/cancel` | `{random}` | the scanner cancels it ([`MockAuthing::cancel_qrcode`]) |
 //! | `POST /__authing_mock/restore` | `{"id": "..."}` | [`MockAuthing::restore`] of that snapshot; HTTP 404 with code 404 for an unknown id |
+//! | `POST /__authing_mock/ldap-users` | `{"username", "password", "profile"?, "userPoolId"?}` | [`MockAuthing::add_ldap_user`] (default pool unless named) |
+//! | `POST /__authing_mock/sub-accounts` | `{"userId", "account", "password"}` | [`MockAuthing::add_sub_account`] |
+//! | `POST /__authing_mock/password-resets` | `{"userId"}` | [`MockAuthing::require_password_reset`] |
+//! | `POST /__authing_mock/app-mfa` | `{"appId", "mfa": "SMS" \| "EMAIL" \| "FACE" \| null}` | [`MockAuthing::require_app_mfa`] |
+//! | `POST /__authing_mock/password-strength` | `{"level": 0..=3, "userPoolId"?}` | [`MockAuthing::set_password_strength`] (0 any, 1 six characters, 2 and two kinds, 3 and letters, digits and symbols) |
 //!
 //! A fault body: `{"status": 502, "contentType": "text/html", "body": "...", "delayMs": 100,
 //! "truncatedJson": true, "path": "/graphql/v2", "graphqlField": "accessToken", "times": 1,
@@ -108,6 +161,8 @@
 //!
 //! One careless or hostile client must not take the fake down:
 //!
+//! - A request body is read up to 1 MiB; a larger one is refused with 413 (Authing's
+//!   `{code, message}` envelope) before more of it is held.
 //! - A GraphQL document is checked by a byte scan before it is parsed: at most 128 KiB,
 //!   brackets nested at most 64 deep, at most 100 aliases; then at most 32 levels of
 //!   selection and a complexity of 1000. A document over a limit gets an Authing 2231.
@@ -157,6 +212,9 @@ mod graphql;
 mod in_process;
 mod journal;
 mod limits;
+// authlogin (round 2): setting up directories, sub-accounts, app MFA, resets.
+mod admin_logins;
+mod logins;
 mod mock;
 mod pool;
 // Protocols (issue 9).
@@ -167,6 +225,8 @@ mod router;
 mod server;
 mod store;
 mod tokens;
+// authuser (round 2)
+mod qrcode_phone;
 
 pub mod stubs;
 
@@ -180,6 +240,8 @@ pub use record::RecordedRequest;
 pub use server::MockServer;
 // auth-flows: the outbox of sent codes.
 pub use store::{Channel, SMS_SCENE, SentCode};
+// authlogin (round 2)
+pub use store::{AppMfa, PasswordStrength};
 
 /// The fake's GraphQL schema as SDL: what it accepts at `POST /graphql/v2`. It holds every
 /// type, field, argument, input field and enum value of Authing's v2 schema, identically

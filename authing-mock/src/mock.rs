@@ -13,8 +13,9 @@ use crate::fake::{Fake, Settings};
 use crate::faults::Fault;
 use crate::in_process::InProcessTransport;
 use crate::pool::{IN_PROCESS_HOST, PoolCredentials};
+use crate::qrcode_phone::QrAction;
 use crate::record::RecordedRequest;
-use crate::store::{SentCode, Store};
+use crate::store::{AppMfa, PasswordStrength, SentCode, Store};
 
 /// A copy of everything a fake keeps (pools, applications, users and their links, revoked
 /// tokens, the outbox of sent codes), taken by [`MockAuthing::snapshot`] and put back by [`MockAuthing::restore`].
@@ -221,6 +222,34 @@ impl MockAuthing {
             .map(|sent| sent.code)
     }
 
+    // authuser (round 2): the phone's side of a QR-code login.
+    /// The phone of logged-in user `user_id` scans the QR code `random` (from
+    /// `gene_qrcode`): its status becomes 1. Refused for an unknown (2241), expired or
+    /// already scanned code.
+    pub fn scan_qrcode(&self, random: &str, user_id: &str) -> Result<(), MockError> {
+        self.play_qrcode(random, QrAction::Scan { user_id })
+    }
+
+    /// The scanner confirms the login: the QR code's status becomes 2 and it gets its
+    /// single-use ticket. Refused unless the code is scanned and live.
+    pub fn confirm_qrcode(&self, random: &str) -> Result<(), MockError> {
+        self.play_qrcode(random, QrAction::Confirm)
+    }
+
+    /// The scanner cancels the login: the QR code's status becomes 3.
+    pub fn cancel_qrcode(&self, random: &str) -> Result<(), MockError> {
+        self.play_qrcode(random, QrAction::Cancel)
+    }
+
+    fn play_qrcode(&self, random: &str, action: QrAction<'_>) -> Result<(), MockError> {
+        self.inner
+            .play_qrcode(random, action)
+            .map_err(|failure| MockError::Refused {
+                code: failure.number(),
+                message: failure.message(authing_core::Lang::EnUs),
+            })
+    }
+
     /// Arms a fault; see [`Fault`].
     pub fn inject_fault(&self, fault: Fault) {
         self.inner.inject_fault(fault);
@@ -267,6 +296,74 @@ impl MockAuthing {
         }
         self.inner.restore(Store::clone(&snapshot.store));
         Ok(())
+    }
+
+    // authlogin (round 2): the other ways in.
+
+    /// Adds (or replaces) an entry of the default pool's LDAP / AD directory: its username,
+    /// password and the profile (wire names, string values: `nickname`, `email`, ...) its
+    /// Authing user starts with. `login_by_ldap` / `login_by_ad` check the password against
+    /// it; the first login creates the Authing user and links the directory identity to it.
+    /// Fails with [`MockError::Refused`] (2231, 2003) for a profile it cannot hold.
+    ///
+    /// ```
+    /// let fake = authing_mock::MockAuthing::new();
+    /// fake.add_ldap_user("ada", "directory-pw", serde_json::json!({"nickname": "Ada"}))
+    ///     .expect("a directory entry");
+    /// ```
+    pub fn add_ldap_user(
+        &self,
+        username: &str,
+        password: &str,
+        profile: serde_json::Value,
+    ) -> Result<(), MockError> {
+        self.inner
+            .add_ldap_user(None, username, password, profile)
+            .map_err(refused)
+    }
+
+    /// Gives user `user_id` (of any pool) a sub-account: `login_by_sub_account(account,
+    /// password)` then logs in as that user. Fails with [`MockError::Refused`]: 2004 for an
+    /// unknown user, 2026 when the name is a sub-account or a username already.
+    pub fn add_sub_account(
+        &self,
+        user_id: &str,
+        account: &str,
+        password: &str,
+    ) -> Result<(), MockError> {
+        self.inner
+            .add_sub_account(user_id, account, password)
+            .map_err(refused)
+    }
+
+    /// Makes user `user_id` set a new password at their next login: it fails with 2058 and a
+    /// `data.token` for `reset_password_by_force_reset_token` (which proves the old
+    /// password). Fails with [`MockError::Refused`] 2004 for an unknown user.
+    pub fn require_password_reset(&self, user_id: &str) -> Result<(), MockError> {
+        self.inner.require_password_reset(user_id).map_err(refused)
+    }
+
+    /// Makes application `app_id` demand a second factor after every login (1636
+    /// with `data.mfaToken`), or no more with `None`. Fails with [`MockError::Refused`] 2011
+    /// for an unknown application.
+    pub fn require_app_mfa(&self, app_id: &str, mfa: Option<AppMfa>) -> Result<(), MockError> {
+        self.inner.require_app_mfa(app_id, mfa).map_err(refused)
+    }
+
+    /// Sets the default pool's password-strength rule: `checkPasswordStrength` applies it,
+    /// and every password a user chooses (register, `updatePassword`, the resets) must meet
+    /// it (2470 otherwise); an administrator's `createUser` is exempt.
+    pub fn set_password_strength(&self, strength: PasswordStrength) {
+        // The default pool always exists.
+        let _ = self.inner.set_password_strength(None, strength);
+    }
+}
+
+/// A refused set-up call as a [`MockError`].
+fn refused(failure: crate::failure::Failure) -> MockError {
+    MockError::Refused {
+        code: failure.number(),
+        message: failure.message(authing_core::Lang::EnUs),
     }
 }
 
@@ -332,6 +429,29 @@ impl MockAuthingBuilder {
         self
     }
 
+    // authlogin (round 2)
+    /// An entry of the default pool's LDAP / AD directory (see
+    /// [`MockAuthing::add_ldap_user`]); `build` fails with [`MockError::Refused`] for a
+    /// profile it cannot hold.
+    pub fn ldap_user(
+        mut self,
+        username: impl Into<String>,
+        password: impl Into<Secret>,
+        profile: serde_json::Value,
+    ) -> Self {
+        self.settings
+            .ldap_users
+            .push((username.into(), password.into(), profile));
+        self
+    }
+
+    /// The default pool's password-strength rule (default: [`PasswordStrength::Any`]); see
+    /// [`MockAuthing::set_password_strength`].
+    pub fn password_strength(mut self, strength: PasswordStrength) -> Self {
+        self.settings.password_strength = strength;
+        self
+    }
+
     /// Builds the fake; fails if the private key does not parse.
     pub fn build(self) -> Result<MockAuthing, MockError> {
         let key = match self.private_key_pem {
@@ -340,7 +460,7 @@ impl MockAuthingBuilder {
             None => RsaKeyPair::built_in()?,
         };
         Ok(MockAuthing {
-            inner: Arc::new(Fake::new(key, IN_PROCESS_HOST, self.settings)),
+            inner: Arc::new(Fake::new(key, IN_PROCESS_HOST, self.settings).map_err(refused)?),
         })
     }
 }

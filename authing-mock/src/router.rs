@@ -20,8 +20,10 @@ use crate::journal::recorded_body;
 use crate::record::{GraphqlSummary, RecordedRequest, redact_query};
 use crate::{admin, graphql, protocols, rest};
 
-/// The largest request body the fake reads.
-const MAX_BODY: usize = 16 << 20;
+/// The largest request body the fake reads (1 MiB, the usual front proxy's default): a
+/// larger one is refused with 413 before the fake holds more of it, so the bodies in flight
+/// cost at most this times the connection cap.
+const MAX_BODY: usize = 1 << 20;
 
 /// The router of `mock`.
 pub(crate) fn router(mock: Arc<Fake>) -> Router {

@@ -93,6 +93,8 @@ pub(crate) struct IssuedToken {
     pub(crate) token: String,
     pub(crate) iat: i64,
     pub(crate) exp: i64,
+    /// The token's id, by which it is revoked.
+    pub(crate) jti: String,
 }
 
 impl fmt::Debug for IssuedToken {
@@ -206,6 +208,7 @@ impl TokenIssuer {
             token,
             iat: claims.iat,
             exp: claims.exp,
+            jti: claims.jti.clone(),
         })
     }
 

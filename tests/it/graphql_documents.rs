@@ -12,13 +12,25 @@ fn shipped_documents() -> Vec<(&'static str, String)> {
     documents
 }
 
-fn validate_all(schema: &Valid<Schema>, schema_name: &str) {
+/// Documents whose root field Authing's SDKs send but its published v2 schema lacks (see
+/// the reference's schema cross-check); they are checked against the fake's schema, which
+/// has them, and must stay invalid against Authing's (else this list is stale).
+pub(crate) const NOT_IN_AUTHINGS_SCHEMA: &[&str] = &["resetPasswordByForceResetToken"];
+
+fn validate_all(schema: &Valid<Schema>, schema_name: &str, is_authings: bool) {
     let mut failures = Vec::new();
     for (name, document) in shipped_documents() {
-        if let Err(errors) =
-            ExecutableDocument::parse_and_validate(schema, &document, format!("{name}.graphql"))
-        {
-            failures.push(format!("{name} against {schema_name}:\n{}", errors.errors));
+        let valid =
+            ExecutableDocument::parse_and_validate(schema, &document, format!("{name}.graphql"));
+        match valid {
+            Ok(_) if is_authings && NOT_IN_AUTHINGS_SCHEMA.contains(&name) => failures.push(
+                format!("{name} validates against {schema_name}: drop it from the additions"),
+            ),
+            Err(_) if is_authings && NOT_IN_AUTHINGS_SCHEMA.contains(&name) => {}
+            Ok(_) => {}
+            Err(errors) => {
+                failures.push(format!("{name} against {schema_name}:\n{}", errors.errors));
+            }
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
@@ -51,7 +63,7 @@ fn documents_validate_against_the_fakes_schema() {
     let schema = crate::registry::fake_schema();
     // The fake's schema is all of Authing's: every document validates, including those of
     // operations the fake answers with "not supported yet" (see the registry).
-    validate_all(&schema, "the fake's schema");
+    validate_all(&schema, "the fake's schema", false);
 }
 
 /// Authing's real v2 schema, from `../shared/authing-v2.graphql` next to the repository;
@@ -75,6 +87,6 @@ pub(crate) fn real_schema() -> Option<Valid<Schema>> {
 #[test]
 fn documents_validate_against_authings_real_schema() {
     if let Some(schema) = real_schema() {
-        validate_all(&schema, "Authing's v2 schema");
+        validate_all(&schema, "Authing's v2 schema", true);
     }
 }

@@ -25,6 +25,18 @@ mod transport_contract;
 // users-udf
 mod udf_flow;
 mod user_block_flow;
+// authlogin (round 2)
+mod authlogin_flow;
+// authuser (round 2)
+mod auth_user;
+// acl (round 2)
+mod acl_flow;
+// users (round 2)
+mod users_admin;
+// mgmtgaps
+mod mgmtgaps_flow;
+// authgaps (round 2)
+mod authgaps_flow;
 // protocols (round 2)
 mod oidc_interop;
 mod saml_flow;

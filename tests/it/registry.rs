@@ -181,6 +181,92 @@ fn registry() -> Vec<Entry> {
         management "management/policies/deletePolicies" => mgmt::policies::DeletePolicies;
         management "management/policies/enablePolicyAssignment" => mgmt::policies::EnablePolicyAssignment;
         management "management/policies/disbalePolicyAssignment" => mgmt::policies::DisablePolicyAssignment;
+        // authlogin (round 2)
+        authentication "authentication/login/loginByLdap" => authn::LoginByLdap;
+        authentication "authentication/login/loginByAd" => authn::LoginByAd;
+        authentication "authentication/login/loginBySubAccount" => authn::LoginBySubAccount;
+        authentication "authentication/password/resetPasswordByFirstLoginToken" => authn::ResetPasswordByFirstLoginToken;
+        authentication "authentication/password/resetPasswordByForceResetToken" => authn::ResetPasswordByForceResetToken;
+        authentication "authentication/password/checkPasswordStrength" => authn::CheckPasswordStrength;
+        authentication "authentication/other/isUserExists" => authn::IsUserExists;
+        authentication "authentication/linking/linkAccount" => authn::LinkAccount;
+        authentication "authentication/linking/unlinkAccount" => authn::UnlinkAccount;
+        authentication "authentication/mfa/verifyAppSmsMfa" => authn::VerifyAppSmsMfa;
+        authentication "authentication/mfa/verifyAppEmailMfa" => authn::VerifyAppEmailMfa;
+        authentication "authentication/mfa/phoneOrEmailBindable" => authn::PhoneOrEmailBindable;
+        authentication "authentication/mfa/associateFaceByUrl" => authn::AssociateFaceByUrl;
+        authentication "authentication/mfa/verifyFaceMfa" => authn::VerifyFaceMfa;
+        // authuser (round 2)
+        authentication "authentication/relations/getUserRoles" => authn::relations::GetUserRoles;
+        authentication "authentication/relations/listUserAuthorizedResources" => authn::relations::ListUserAuthorizedResources;
+        authentication "authentication/relations/getUserDepartments" => authn::relations::GetUserDepartments;
+        authentication "authentication/relations/listOrgs" => authn::relations::ListOrgs;
+        authentication "authentication/relations/listApplications" => authn::relations::ListApplications;
+        authentication "authentication/relations/getSecurityLevel" => authn::relations::GetSecurityLevel;
+        authentication "authentication/custom_data/udv" => authn::ListUdv;
+        authentication "authentication/custom_data/setUdv" => authn::SetUdv;
+        authentication "authentication/custom_data/removeUdv" => authn::RemoveUdv;
+        authentication "authentication/custom_data/setUdvBatch" => authn::SetUdvBatch;
+        authentication "authentication/status/trackSession" => authn::TrackSession;
+        authentication "authentication/qrcode/geneQrCode" => authn::qrcode::GeneQrCode;
+        authentication "authentication/qrcode/checkQrCodeStatus" => authn::qrcode::CheckQrCodeStatus;
+        authentication "authentication/qrcode/exchangeQrCodeUserInfo" => authn::qrcode::ExchangeQrCodeUserInfo;
+        authentication "authentication/principal/principalAuthenticationDetail" => authn::principal::PrincipalAuthenticationDetail;
+        authentication "authentication/principal/principalAuthenticate" => authn::principal::PrincipalAuthenticate;
+        // acl (round 2)
+        management "management/acl/allow" => mgmt::acl::Allow;
+        management "management/acl/isActionAllowed" => mgmt::acl::IsActionAllowed;
+        management "management/acl/authorizeResource" => mgmt::acl::AuthorizeResource;
+        management "management/acl/authorizedTargets" => mgmt::acl::GetAuthorizedTargets;
+        management "management/acl/revokeResource" => mgmt::acl::RevokeResource;
+        management "management/acl/listResources" => mgmt::acl::ListResources;
+        management "management/acl/getResourceById" => mgmt::acl::ResourceById;
+        management "management/acl/getResourceByCode" => mgmt::acl::ResourceByCode;
+        management "management/acl/createResource" => mgmt::acl::CreateResource;
+        management "management/acl/updateResource" => mgmt::acl::UpdateResource;
+        management "management/acl/deleteResource" => mgmt::acl::DeleteResource;
+        management "management/acl/listNamespaces" => mgmt::acl::ListNamespaces;
+        management "management/acl/createNamespace" => mgmt::acl::CreateNamespace;
+        management "management/acl/updateNamespace" => mgmt::acl::UpdateNamespace;
+        management "management/acl/updateNamespaceByCode" => mgmt::acl::UpdateNamespaceByCode;
+        management "management/acl/deleteNamespace" => mgmt::acl::DeleteNamespace;
+        management "management/acl/deleteNamespaceByCode" => mgmt::acl::DeleteNamespaceByCode;
+        management "management/acl/programmaticAccessAccountList" => mgmt::acl::ListProgrammaticAccessAccounts;
+        management "management/acl/createProgrammaticAccessAccount" => mgmt::acl::CreateProgrammaticAccessAccount;
+        management "management/acl/deleteProgrammaticAccessAccount" => mgmt::acl::DeleteProgrammaticAccessAccount;
+        management "management/acl/refreshProgrammaticAccessAccountSecret" => mgmt::acl::UpdateProgrammaticAccessAccount;
+        management "management/acl/enableProgrammaticAccessAccount" => mgmt::acl::UpdateProgrammaticAccessAccount;
+        management "management/acl/disableProgrammaticAccessAccount" => mgmt::acl::UpdateProgrammaticAccessAccount;
+        management "management/applications/activeUsers" => mgmt::applications::ActiveUsers;
+        management "management/applications/changeApplicationType" => mgmt::applications::ChangeApplicationType;
+        management "management/applications/applicationTenants" => mgmt::applications::ApplicationTenants;
+        // users (round 2)
+        management "management/users/archivedUsers" => mgmt::users::ListArchivedUsers;
+        management "management/users/suspendUser" => mgmt::users::SuspendUser;
+        management "management/users/activateUser" => mgmt::users::ActivateUser;
+        management "management/users/resignUser" => mgmt::users::ResignUser;
+        management "management/users/sendFirstLoginVerifyEmail" => mgmt::users::SendFirstLoginVerifyEmail;
+        management "management/users/refreshToken" => mgmt::users::RefreshUserToken;
+        management "management/users/kickUsers" => mgmt::users::KickUsers;
+        management "management/users/logoutUser" => mgmt::users::LogoutUser;
+        management "management/users/userLoginStatus" => mgmt::users::UserLoginStatus;
+        management "management/users/listUserActions" => mgmt::users::ListUserActions;
+        management "management/users/getUserRoles" => mgmt::users::ListUserRoles;
+        management "management/users/getUserRoleList" => mgmt::users::GetUserRoleList;
+        management "management/users/userGroups" => mgmt::users::ListUserGroups;
+        management "management/users/getUserDepartments" => mgmt::users::ListUserDepartments;
+        management "management/users/listUserOrgs" => mgmt::users::ListUserOrgs;
+        management "management/users/getUserTenants" => mgmt::users::GetUserTenants;
+        management "management/users/linkIdentity" => mgmt::users::LinkIdentity;
+        management "management/users/unlinkIdentity" => mgmt::users::UnlinkIdentity;
+        management "management/users/userInfo" => mgmt::users::UserInfo;
+        management "management/users/filterUsers" => mgmt::users::FilterUsers;
+        // mgmtgaps
+        management "management/roles/findRoleUsers" => mgmt::roles::FindRoleUsers;
+        management "management/client/isPasswordValid" => mgmt::IsPasswordValid;
+        management "management/client/sendEmail" => mgmt::SendEmail;
+        // authgaps (round 2)
+        authentication "authentication/app_config/publicConfig" => authn::app_config::GetApplicationPublicConfig;
     }
 }
 
@@ -435,10 +521,18 @@ fn variables_schema() -> Valid<Schema> {
 #[test]
 fn request_shapes_and_answers() {
     let schema = variables_schema();
+    let fake_schema = fake_schema();
     let mut failures = Vec::new();
     for entry in registry() {
         let fixture = read_fixture(entry.fixture);
-        if let Err(e) = (entry.shape)(&fixture, &schema) {
+        // Root fields Authing's SDKs send that its published schema lacks: the fake's has them.
+        let addition = fixture
+            .request
+            .operation_name
+            .as_deref()
+            .is_some_and(|name| crate::graphql_documents::NOT_IN_AUTHINGS_SCHEMA.contains(&name));
+        let schema = if addition { &fake_schema } else { &schema };
+        if let Err(e) = (entry.shape)(&fixture, schema) {
             failures.push(format!("{}: {e}", entry.fixture));
         }
     }

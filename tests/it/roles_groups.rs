@@ -4,10 +4,10 @@
 
 use authing_core::model::{CreateUserInput, Role};
 use authing_core::{GraphQlOperation, Secret, codes};
+use authing_management::users::{SearchUserGroupOpt, SearchUserRoleOpt};
 use authing_tests::{Env, each_transport};
-use http::Method;
 use serde::Deserialize;
-use serde_json::{Value, json};
+use serde_json::json;
 
 /// `user(id) { roles(namespace) }`: the user's roles (no SDK operation of this area).
 const USER_ROLES: GraphQlOperation = GraphQlOperation::new(
@@ -126,16 +126,61 @@ async fn role_hierarchy(env: Env) {
     assert_eq!(members.list[0].id, alice.id);
     let group_members = groups.list_users("audit").await.expect("members");
     assert_eq!(group_members.total_count, 2);
-    let found: Value = management
-        .rest(
-            Method::POST,
-            "/api/v2/roles/roleUsers",
-            Some(&json!({ "code": "admin", "namespace": "default", "search": "ali", "page": 1, "limit": 10 })),
-        )
+    let found = roles
+        .find_users("admin")
+        .search("ali".into())
         .await
         .expect("roleUsers");
-    assert_eq!(found["totalCount"], 1, "{found}");
-    assert_eq!(found["list"][0]["username"], "alice", "{found}");
+    assert_eq!(found.total_count, 1, "{found:?}");
+    assert_eq!(
+        found.list[0].username.as_deref(),
+        Some("alice"),
+        "{found:?}"
+    );
+    let nobody = roles
+        .find_users("admin")
+        .search("bob".into())
+        .await
+        .expect("roleUsers");
+    assert_eq!(nobody.total_count, 0, "{nobody:?}");
+    let unknown = roles.find_users("nope").await.expect_err("no such role");
+    assert!(unknown.is(codes::ROLE_NOT_FOUND), "{unknown}");
+
+    // searchUser narrowed by membership: direct holders of a role, members of a group.
+    let search = |query: &str| management.users().search(query);
+    let role = |code: &str| SearchUserRoleOpt {
+        namespace: None,
+        code: code.into(),
+    };
+    let group = |code: &str| SearchUserGroupOpt {
+        code: Some(code.into()),
+    };
+    let admins = search("")
+        .role_opts(vec![role("admin")])
+        .await
+        .expect("search");
+    assert_eq!(admins.total_count, 1);
+    assert_eq!(admins.list[0].id, alice.id);
+    let in_audit = search("b")
+        .group_opts(vec![group("audit")])
+        .await
+        .expect("search");
+    assert_eq!(in_audit.total_count, 1, "the keyword still applies");
+    assert_eq!(in_audit.list[0].id, bob.id);
+    let both = search("")
+        .role_opts(vec![role("admin")])
+        .group_opts(vec![group("audit")])
+        .await
+        .expect("search");
+    assert_eq!(both.total_count, 1, "kinds narrow each other");
+    let app_admins = search("")
+        .role_opts(vec![SearchUserRoleOpt {
+            namespace: Some("app1".into()),
+            code: "admin".into(),
+        }])
+        .await
+        .expect("search");
+    assert_eq!(app_admins.total_count, 0, "roles are per namespace");
 
     // Deleting a role takes its links; its children lose their parent.
     roles.delete("staff").await.expect("deleted");

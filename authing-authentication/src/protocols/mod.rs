@@ -120,7 +120,7 @@ mod logout;
 mod oauth_error;
 mod online;
 mod pkce;
-mod random;
+pub(crate) mod random;
 mod revocation;
 mod saml;
 mod token;

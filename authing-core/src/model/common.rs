@@ -1,5 +1,7 @@
 //! Small result types shared by many operations.
 
+use std::fmt;
+
 use serde::Deserialize;
 
 use crate::secret::Secret;
@@ -40,4 +42,28 @@ pub struct AccessToken {
     pub exp: Option<i64>,
     /// Issue time, in seconds since the Unix epoch.
     pub iat: Option<i64>,
+}
+
+/// `RefreshToken`: a fresh login token and its lifetime (`refreshToken`). `Debug` hides the
+/// token.
+#[non_exhaustive]
+#[derive(Clone, Deserialize)]
+pub struct RefreshedToken {
+    /// The new token.
+    pub token: Secret,
+    /// When it was issued (Unix seconds).
+    #[serde(default)]
+    pub iat: Option<i64>,
+    /// When it expires (Unix seconds).
+    #[serde(default)]
+    pub exp: Option<i64>,
+}
+
+impl fmt::Debug for RefreshedToken {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RefreshedToken")
+            .field("iat", &self.iat)
+            .field("exp", &self.exp)
+            .finish_non_exhaustive()
+    }
 }

@@ -16,8 +16,11 @@
 mod common;
 mod custom_data;
 mod de;
+mod email;
 mod inputs;
 mod login_status;
+// users (round 2): shared by both clients.
+mod org;
 mod pagination;
 mod roles;
 // Policies and ACL.
@@ -26,10 +29,12 @@ mod targets;
 mod udf;
 mod user;
 
-pub use common::{AccessToken, BatchOperationResult, CommonMessage};
+pub use common::{AccessToken, BatchOperationResult, CommonMessage, RefreshedToken};
 pub use custom_data::{Context, CustomData, custom_data_params};
+pub use email::EmailScene;
 pub use inputs::{CreateUserInput, RegisterProfile, SortBy, UpdateUserInput, UserDdfInput};
 pub use login_status::{LoginStatus, LoginStatusDetail};
+pub use org::{Department, OrgNode, UserDepartment};
 pub use pagination::{Paginated, PaginatedUsers};
 pub use roles::{Group, PaginatedGroups, PaginatedRoles, Role};
 // Policies and ACL.

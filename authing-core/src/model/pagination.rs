@@ -17,3 +17,13 @@ pub struct Paginated<T> {
 
 /// A page of users (`PaginatedUsers`).
 pub type PaginatedUsers = Paginated<User>;
+
+/// An empty page (no items, a total of 0).
+impl<T> Default for Paginated<T> {
+    fn default() -> Self {
+        Self {
+            total_count: 0,
+            list: Vec::new(),
+        }
+    }
+}

@@ -27,7 +27,8 @@ pub enum Wire<'a> {
         /// body for POST and PUT.
         method: Method,
         /// The path, with `{name}` placeholders filled from the argument of that name (and
-        /// removed from the query or body), e.g. `/api/v2/users/{id}`.
+        /// removed from the query or body), e.g. `/api/v2/users/{id}`; or an absolute
+        /// `http(s)://` URL, for a call to another host of the deployment.
         path: &'a str,
     },
 }

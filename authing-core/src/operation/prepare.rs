@@ -28,7 +28,13 @@ impl<T> ApiClient<T> {
             }
             Wire::Rest { method, path } => {
                 let path = fill_path(path, &mut arguments)?;
-                let mut url = self.host.join(&path);
+                // An absolute URL is another host of the deployment (AD logins go to its
+                // websocket host); a path is under the client's host.
+                let mut url = if path.starts_with("https://") || path.starts_with("http://") {
+                    path
+                } else {
+                    self.host.join(&path)
+                };
                 if method == Method::GET || method == Method::DELETE {
                     let query = query_string(&arguments);
                     if !query.is_empty() {

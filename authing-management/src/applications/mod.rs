@@ -25,11 +25,18 @@
 mod agreements;
 mod model;
 mod operations;
+// acl (round 2)
+mod usage;
 
 use authing_core::Transport;
 use authing_core::model::PolicyAssignmentTargetType;
 
+use crate::acl::{
+    AclHandler, CreateProgrammaticAccessAccount, CreateResource, DeleteResource,
+    ListProgrammaticAccessAccounts, ListResources, ResourceAction, ResourceType, UpdateResource,
+};
 use crate::client::ManagementClient;
+use crate::roles::RolesHandler;
 
 pub use agreements::{
     CreateAgreement, DeleteAgreement, ListAgreements, ModifyAgreement, SortAgreements,
@@ -41,6 +48,10 @@ pub use operations::{
     AllowAccess, CreateApplication, DeleteAccessPolicy, DeleteApplication, DenyAccess,
     DisableAccessPolicy, EnableAccessPolicy, FindApplication, ListAccessPolicies, ListApplications,
     PermissionStrategyUpdate, RefreshApplicationSecret, UpdateDefaultAccessPolicy,
+};
+// acl (round 2)
+pub use usage::{
+    ActiveUsers, ApplicationTenants, ApplicationType, ApplicationWithTenants, ChangeApplicationType,
 };
 
 /// The applications of a pool; get one with [`ManagementClient::applications`].
@@ -255,5 +266,76 @@ impl<T: Transport> ApplicationHandle<T> {
     /// Puts the login agreements in the order of `ids`.
     pub fn sort_agreements(&self, ids: Vec<i64>) -> SortAgreements<ManagementClient<T>> {
         SortAgreements::new(self.client.clone(), self.id.clone(), ids)
+    }
+
+    // acl (round 2): the application as a namespace, and who uses it.
+
+    /// The application's roles: the roles handler in the application's namespace
+    /// (`create_role`, `get_roles`, `add_users_to_role`, ... of the official SDKs).
+    pub fn roles(&self) -> RolesHandler<T> {
+        self.client.roles_in(self.id.clone())
+    }
+
+    /// The application's access control: the ACL handler in the application's namespace
+    /// (its resources, permissions and programmatic access accounts).
+    pub fn acl(&self) -> AclHandler<T> {
+        self.client.acl_in(self.id.clone())
+    }
+
+    /// One page of the application's resources.
+    pub fn list_resources(&self) -> ListResources<ManagementClient<T>> {
+        self.acl().list_resources()
+    }
+
+    /// Adds a resource to the application.
+    pub fn create_resource(
+        &self,
+        code: impl Into<String>,
+        resource_type: ResourceType,
+        actions: Vec<ResourceAction>,
+    ) -> CreateResource<ManagementClient<T>> {
+        self.acl().create_resource(code, resource_type, actions)
+    }
+
+    /// Changes a resource of the application (set what changes on the call).
+    pub fn update_resource(&self, code: impl Into<String>) -> UpdateResource<ManagementClient<T>> {
+        self.acl().update_resource(code)
+    }
+
+    /// Deletes a resource of the application.
+    pub fn delete_resource(&self, code: impl Into<String>) -> DeleteResource<ManagementClient<T>> {
+        self.acl().delete_resource(code)
+    }
+
+    /// One page of the application's programmatic access accounts.
+    pub fn programmatic_access_accounts(
+        &self,
+    ) -> ListProgrammaticAccessAccounts<ManagementClient<T>> {
+        ListProgrammaticAccessAccounts::new(self.client.clone(), self.id.clone())
+    }
+
+    /// Creates a programmatic access account of the application.
+    pub fn create_programmatic_access_account(
+        &self,
+    ) -> CreateProgrammaticAccessAccount<ManagementClient<T>> {
+        CreateProgrammaticAccessAccount::new(self.client.clone(), self.id.clone())
+    }
+
+    /// One page of the users who logged in through the application.
+    pub fn active_users(&self) -> ActiveUsers<ManagementClient<T>> {
+        ActiveUsers::new(self.client.clone(), self.id.clone())
+    }
+
+    /// Sets who may use the application: individuals, tenants or both.
+    pub fn change_application_type(
+        &self,
+        app_type: ApplicationType,
+    ) -> ChangeApplicationType<ManagementClient<T>> {
+        ChangeApplicationType::new(self.client.clone(), self.id.clone(), app_type)
+    }
+
+    /// The application and its tenants.
+    pub fn tenants(&self) -> ApplicationTenants<ManagementClient<T>> {
+        ApplicationTenants::new(self.client.clone(), self.id.clone())
     }
 }

@@ -110,6 +110,9 @@ operation! {
             page: u32 = 1,
             /// Users per page (default 10).
             limit: u32 = 10,
+            /// Whether to fetch each user's custom data too (default no).
+            #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+            with_custom_data: bool = false,
         }
         impl {
             fn check(&self) -> Result<(), Error> {
@@ -160,6 +163,9 @@ operation! {
             /// Groups (by code) that get the role too; their members then hold it (roles
             /// only).
             group_codes: Vec<String>,
+            /// More roles (by code, same namespace) in the same call (roles only).
+            #[serde(skip_serializing)]
+            more_codes: Vec<String>,
         }
         impl {
             fn check(&self) -> Result<(), Error> {
@@ -169,11 +175,12 @@ operation! {
                     self.namespace.as_deref(),
                     &self.user_ids,
                     self.group_codes.as_deref(),
-                )
+                )?;
+                check_more_codes(self.of, self.more_codes.as_deref())
             }
 
             fn amend(&self, arguments: &mut Map<String, Value>) {
-                role_codes(self.of, arguments);
+                role_codes(self.of, self.more_codes.as_deref(), arguments);
             }
         }
     }
@@ -203,6 +210,9 @@ operation! {
             /// Groups (by code) that get the role too; their members then hold it (roles
             /// only).
             group_codes: Vec<String>,
+            /// More roles (by code, same namespace) in the same call (roles only).
+            #[serde(skip_serializing)]
+            more_codes: Vec<String>,
         }
         impl {
             fn check(&self) -> Result<(), Error> {
@@ -212,11 +222,12 @@ operation! {
                     self.namespace.as_deref(),
                     &self.user_ids,
                     self.group_codes.as_deref(),
-                )
+                )?;
+                check_more_codes(self.of, self.more_codes.as_deref())
             }
 
             fn amend(&self, arguments: &mut Map<String, Value>) {
-                role_codes(self.of, arguments);
+                role_codes(self.of, self.more_codes.as_deref(), arguments);
             }
         }
     }
@@ -266,12 +277,26 @@ fn check_assignment(
     }
 }
 
-/// `assignRole` and `revokeRole` take a list of role codes, not a `code`.
-fn role_codes(of: MembersOf, arguments: &mut Map<String, Value>) {
+/// More role codes are for roles, and none is blank.
+fn check_more_codes(of: MembersOf, more: Option<&[String]>) -> Result<(), Error> {
+    match more {
+        Some(_) if of == MembersOf::Group => Err(Error::invalid_argument(
+            "more codes are for roles: add a user to one group at a time",
+        )),
+        Some(codes) => codes.iter().try_for_each(|c| require("role code", c)),
+        None => Ok(()),
+    }
+}
+
+/// `assignRole` and `revokeRole` take a list of role codes (the `code`, then `more`), not a
+/// `code`.
+fn role_codes(of: MembersOf, more: Option<&[String]>, arguments: &mut Map<String, Value>) {
     if of == MembersOf::Role
         && let Some(code) = arguments.remove("code")
     {
-        arguments.insert("roleCodes".to_owned(), Value::Array(vec![code]));
+        let more = more.unwrap_or_default().iter().cloned().map(Value::String);
+        let codes = std::iter::once(code).chain(more).collect();
+        arguments.insert("roleCodes".to_owned(), Value::Array(codes));
     }
 }
 
@@ -316,6 +341,18 @@ mod tests {
             variables(&api.prepare(&to_groups).expect("prepares")),
             serde_json::json!({"roleCodes": ["admin"], "userIds": [], "groupCodes": ["finance"]})
         );
+        let many = AddMembers::new((), MembersOf::Role, "admin", vec!["u1".to_owned()])
+            .more_codes(vec!["ops".to_owned()]);
+        assert_eq!(
+            variables(&api.prepare(&many).expect("prepares")),
+            serde_json::json!({"roleCodes": ["admin", "ops"], "userIds": ["u1"]})
+        );
+        let many_groups = AddMembers::new((), MembersOf::Group, "g", vec!["u1".to_owned()])
+            .more_codes(vec!["h".to_owned()]);
+        assert!(matches!(
+            api.prepare(&many_groups),
+            Err(Error::InvalidArgument(_))
+        ));
         let group_of_groups = AddMembers::new((), MembersOf::Group, "g", vec!["u1".to_owned()])
             .group_codes(vec!["finance".to_owned()]);
         assert!(matches!(

@@ -24,17 +24,23 @@
 //! # }
 //! ```
 
+mod find_users;
 mod operations;
 
 use authing_core::Transport;
 use authing_core::model::{PolicyAssignmentTargetType, UdfTargetType};
 
 use crate::client::ManagementClient;
-use crate::families::{
-    AddMembers, AuthorizedResources, CustomDataHandler, ListMembers, MembersHandler,
-    PolicyAssignmentsHandler, RemoveMembers,
-};
+use serde_json::Value;
 
+use crate::families::{
+    AddMembers, AddPolicyAssignments, AuthorizedResources, CustomDataHandler, ListMembers,
+    ListPolicyAssignments, MembersHandler, PolicyAssignmentsHandler, RemoveMembers,
+    RemovePolicyAssignments,
+};
+use crate::udf::{SetUdfValueBatch, SetUdvBatch, UdfValueBatch};
+
+pub use find_users::FindRoleUsers;
 pub use operations::{CreateRole, DeleteRole, DeleteRoles, ListRoles, RoleDetail, UpdateRole};
 
 /// The roles of one namespace; get one with [`ManagementClient::roles`] or
@@ -69,6 +75,9 @@ impl<T: Transport> ManagementClient<T> {
         self.roles().in_namespace(namespace)
     }
 }
+
+/// The code of the pool's default namespace, which REST calls name explicitly.
+const DEFAULT_NAMESPACE: &str = "default";
 
 /// Sets `$namespace` on an operation when the handler has one.
 macro_rules! in_ns {
@@ -146,6 +155,13 @@ impl<T: Transport> RolesHandler<T> {
         self.members(code).list()
     }
 
+    /// Searches the role's users by keyword (`POST /api/v2/roles/roleUsers`, js
+    /// `findUsers`): set `.search(..)`, `.page(..)`, `.limit(..)`; every holder otherwise.
+    pub fn find_users(&self, code: impl Into<String>) -> FindRoleUsers<ManagementClient<T>> {
+        let namespace = self.namespace.as_deref().unwrap_or(DEFAULT_NAMESPACE);
+        FindRoleUsers::new(self.client(), code, namespace)
+    }
+
     /// Gives the role to users (`assignRole`).
     pub fn add_users(
         &self,
@@ -194,6 +210,64 @@ impl<T: Transport> RolesHandler<T> {
     pub fn policies(&self, code: impl Into<String>) -> PolicyAssignmentsHandler<T> {
         self.client
             .policy_assignments(PolicyAssignmentTargetType::Role, code)
+    }
+
+    /// One page of the policies assigned to the role `code` (`policyAssignments` with
+    /// `ROLE`; py `list_policies`).
+    pub fn list_policies(
+        &self,
+        code: impl Into<String>,
+    ) -> ListPolicyAssignments<ManagementClient<T>> {
+        self.policies(code).list()
+    }
+
+    /// Assigns policies to the role `code` (`addPolicyAssignments` with `ROLE`; the js
+    /// SDK's `addPolicies` wrongly sends `USER`).
+    pub fn add_policies(
+        &self,
+        code: impl Into<String>,
+        policy_codes: Vec<String>,
+    ) -> AddPolicyAssignments<ManagementClient<T>> {
+        self.policies(code).add(policy_codes)
+    }
+
+    /// Takes policies from the role `code` (`removePolicyAssignments` with `ROLE`).
+    pub fn remove_policies(
+        &self,
+        code: impl Into<String>,
+        policy_codes: Vec<String>,
+    ) -> RemovePolicyAssignments<ManagementClient<T>> {
+        self.policies(code).remove(policy_codes)
+    }
+
+    /// Sets custom values of the role with id `role_id`, all or none (`setUdvBatch` with
+    /// `ROLE`), each typed as [`udf_value_text`](authing_core::model::udf_value_text) writes it.
+    pub fn set_udf_values<K: Into<String>>(
+        &self,
+        role_id: impl Into<String>,
+        values: impl IntoIterator<Item = (K, Value)>,
+    ) -> SetUdvBatch<ManagementClient<T>> {
+        self.client
+            .udf()
+            .set_values(UdfTargetType::Role, role_id, values)
+    }
+
+    /// The custom values of several roles by id (`udfValueBatch` with `ROLE`).
+    pub fn udf_values_batch(&self, role_ids: Vec<String>) -> UdfValueBatch<ManagementClient<T>> {
+        self.client
+            .udf()
+            .values_batch(UdfTargetType::Role, role_ids)
+    }
+
+    /// Sets custom values on several roles, one `(role id, key, value)` each
+    /// (`setUdfValueBatch` with `ROLE`).
+    pub fn set_udf_values_batch<I: Into<String>, K: Into<String>>(
+        &self,
+        values: impl IntoIterator<Item = (I, K, Value)>,
+    ) -> SetUdfValueBatch<ManagementClient<T>> {
+        self.client
+            .udf()
+            .set_values_batch(UdfTargetType::Role, values)
     }
 
     /// The resources the role `code` may act on (`authorizedResources` with `ROLE`).

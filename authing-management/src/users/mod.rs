@@ -2,6 +2,16 @@
 //!
 //! Every call is awaited directly; optional arguments are set on it before.
 //!
+//! Beyond creating, reading and deleting users, an administrator suspends, activates and
+//! archives them ([`suspend`](UsersHandler::suspend), [`resign`](UsersHandler::resign),
+//! [`list_archived`](UsersHandler::list_archived)), ends their sessions
+//! ([`kick`](UsersHandler::kick), [`logout`](UsersHandler::logout)), reads what they belong
+//! to ([`list_roles`](UsersHandler::list_roles), [`list_groups`](UsersHandler::list_groups),
+//! ...), binds external identities ([`link_identity`](UsersHandler::link_identity)) and
+//! reads the user-action log ([`actions_of`](UsersHandler::actions_of)). Roles, groups,
+//! policies, custom data and authorized resources of a user are the families' calls with
+//! the user filled in.
+//!
 //! ```
 //! # async fn run(client: authing_management::ManagementClient) -> Result<(), authing_core::Error> {
 //! use authing_core::model::{CreateUserInput, SortBy};
@@ -16,22 +26,36 @@
 //!     })
 //!     .custom_data([("department", "R&D")])
 //!     .await?;
+//! client.users().suspend(&bob.id).await?; // bob cannot log in (code 2005)
+//! client.users().add_roles(&bob.id, vec!["auditor".into()]).await?;
+//! let can_audit = client.users().has_role(&bob.id, "auditor", None).await?;
+//! client.users().kick(vec![bob.id.clone()]).await?; // bob's tokens stop working
 //! client.users().delete(&bob.id).await?;
-//! # let _ = page;
+//! # let _ = (page, can_audit);
 //! # Ok(())
 //! # }
 //! ```
 
 mod operations;
 mod options;
+// users (round 2)
+mod actions;
+mod filter;
+mod identities;
+mod relations;
+mod session;
+mod status;
 
-use authing_core::Transport;
 use authing_core::model::{
     CreateUserInput, PolicyAssignmentTargetType, UdfTargetType, UpdateUserInput,
 };
+use authing_core::{Error, Transport};
 
 use crate::client::ManagementClient;
-use crate::families::{AuthorizedResources, CustomDataHandler, PolicyAssignmentsHandler};
+use crate::families::{
+    AddMembers, AuthorizedResources, CustomDataHandler, MembersOf, PolicyAssignmentsHandler,
+    RemoveMembers,
+};
 use crate::udf::{SetUdfValueBatch, SetUdvBatch, UdfValueBatch};
 
 pub use operations::{
@@ -39,6 +63,21 @@ pub use operations::{
     SearchUsers, UpdateUser, UserDetail, UserExists,
 };
 pub use options::{BatchField, SearchUserDepartmentOpt, SearchUserGroupOpt, SearchUserRoleOpt};
+// users (round 2)
+pub use actions::{ListUserActions, UserAction, UserActionUser};
+pub use filter::{FilterField, FilterFieldKind, FilterOperator, FilterUsers, UserFilter, UserInfo};
+pub use identities::{LinkIdentity, UnlinkIdentity};
+pub use relations::{
+    GetUserRoleList, GetUserTenants, ListUserDepartments, ListUserGroups, ListUserOrgs,
+    ListUserRoles, Tenant, UserWithTenants, WithDepartments, WithGroups, WithRoles,
+};
+pub use session::{
+    KickUsers, LoggedInApplication, LogoutUser, MAX_KICK_USERS, RefreshUserToken, UserLoginState,
+    UserLoginStatus,
+};
+pub use status::{
+    ActivateUser, ListArchivedUsers, ResignUser, SendFirstLoginVerifyEmail, SuspendUser,
+};
 
 /// The users of a pool; get one with [`ManagementClient::users`].
 ///
@@ -126,7 +165,7 @@ impl<T: Transport> UsersHandler<T> {
     }
 
     /// Deletes several users (`deleteUsers`). An empty list is
-    /// [`Error::InvalidArgument`](authing_core::Error::InvalidArgument).
+    /// [`Error::InvalidArgument`].
     pub fn delete_many(&self, user_ids: Vec<String>) -> DeleteUsers<ManagementClient<T>> {
         DeleteUsers::new(self.client(), user_ids)
     }
@@ -188,4 +227,244 @@ impl<T: Transport> UsersHandler<T> {
             .udf()
             .set_values_batch(UdfTargetType::User, values)
     }
+    // users (round 2): status.
+
+    /// One user over REST (`GET /api/v2/users/{userId}`): the twin of
+    /// [`detail`](Self::detail).
+    pub fn info(&self, user_id: impl Into<String>) -> UserInfo<ManagementClient<T>> {
+        UserInfo::new(self.client(), user_id)
+    }
+
+    /// One page of the users meeting every condition of `filter`
+    /// (`POST /api/v2/users/filter`).
+    pub fn filter(&self, filter: Vec<UserFilter>) -> FilterUsers<ManagementClient<T>> {
+        FilterUsers::new(self.client(), filter)
+    }
+
+    /// One page of the archived users: those who [resigned](Self::resign)
+    /// (`archivedUsers`).
+    pub fn list_archived(&self) -> ListArchivedUsers<ManagementClient<T>> {
+        ListArchivedUsers::new(self.client())
+    }
+
+    /// Suspends a user: they cannot log in (code 2005) until [activated](Self::activate),
+    /// and their live tokens stop working (`POST /api/v2/users/{userId}/suspend`).
+    pub fn suspend(&self, user_id: impl Into<String>) -> SuspendUser<ManagementClient<T>> {
+        SuspendUser::new(self.client(), user_id)
+    }
+
+    /// Lifts a suspension (`POST /api/v2/users/{userId}/activate`).
+    pub fn activate(&self, user_id: impl Into<String>) -> ActivateUser<ManagementClient<T>> {
+        ActivateUser::new(self.client(), user_id)
+    }
+
+    /// Marks a user as having left: they move to the [archived users](Self::list_archived)
+    /// (`POST /api/v2/users/{userId}/resign`).
+    pub fn resign(&self, user_id: impl Into<String>) -> ResignUser<ManagementClient<T>> {
+        ResignUser::new(self.client(), user_id)
+    }
+
+    /// Sends a user the email that verifies their address at their first login to an
+    /// application (`sendFirstLoginVerifyEmail`).
+    pub fn send_first_login_verify_email(
+        &self,
+        user_id: impl Into<String>,
+        app_id: impl Into<String>,
+    ) -> SendFirstLoginVerifyEmail<ManagementClient<T>> {
+        SendFirstLoginVerifyEmail::new(self.client(), user_id, app_id)
+    }
+
+    // users (round 2): sessions.
+
+    /// A fresh login token for a user (`refreshToken(id)`).
+    pub fn refresh_token(
+        &self,
+        user_id: impl Into<String>,
+    ) -> RefreshUserToken<ManagementClient<T>> {
+        RefreshUserToken::new(self.client(), user_id)
+    }
+
+    /// Ends every session of the users: their tokens stop working
+    /// (`POST /api/v2/users/kick`).
+    pub fn kick(&self, user_ids: Vec<String>) -> KickUsers<ManagementClient<T>> {
+        KickUsers::new(self.client(), user_ids)
+    }
+
+    /// Logs a user out of every application, or of one with
+    /// [`app_id`](LogoutUser::app_id) (`GET {host}/logout`).
+    pub fn logout(&self, user_id: impl Into<String>) -> LogoutUser<ManagementClient<T>> {
+        LogoutUser::new(self.client(), user_id)
+    }
+
+    /// Whether a user is logged in, and to which applications
+    /// (`GET /api/v2/users/login-status`).
+    pub fn login_status(&self, user_id: impl Into<String>) -> UserLoginStatus<ManagementClient<T>> {
+        UserLoginStatus::new(self.client(), user_id)
+    }
+
+    /// One page of the pool's user actions (logins, registrations, ...), newest first
+    /// (`GET /api/v2/analysis/user-action`).
+    pub fn actions(&self) -> ListUserActions<ManagementClient<T>> {
+        ListUserActions::new(self.client())
+    }
+
+    /// One page of one user's actions, newest first: [`actions`](Self::actions) with the
+    /// user's ARN (`arn:cn:authing:<userPoolId>:user:<userId>`) as the operator.
+    pub fn actions_of(&self, user_id: impl AsRef<str>) -> ListUserActions<ManagementClient<T>> {
+        let arn = format!(
+            "arn:cn:authing:{}:user:{}",
+            self.client.user_pool_id(),
+            user_id.as_ref()
+        );
+        self.actions().operator_arns(vec![arn])
+    }
+
+    // users (round 2): roles, groups, departments, organisations, tenants.
+
+    /// A user's roles of the default namespace, or of one with
+    /// [`namespace`](ListUserRoles::namespace) (`user { roles }`).
+    pub fn list_roles(&self, user_id: impl Into<String>) -> ListUserRoles<ManagementClient<T>> {
+        ListUserRoles::new(self.client(), user_id)
+    }
+
+    /// A user's roles over REST (`GET /api/v2/users/{userId}/roles`); the same answer as
+    /// [`list_roles`](Self::list_roles).
+    pub fn role_list(&self, user_id: impl Into<String>) -> GetUserRoleList<ManagementClient<T>> {
+        GetUserRoleList::new(self.client(), user_id)
+    }
+
+    /// Whether a user holds role `role_code` of `namespace` (the default one when `None`),
+    /// directly, through a group or by inheritance: [`list_roles`](Self::list_roles), looked
+    /// at here.
+    pub async fn has_role(
+        &self,
+        user_id: impl Into<String>,
+        role_code: &str,
+        namespace: Option<&str>,
+    ) -> Result<bool, Error> {
+        let list = self.list_roles(user_id);
+        let list = match namespace {
+            Some(namespace) => list.namespace(namespace),
+            None => list,
+        };
+        Ok(list.await?.list.iter().any(|role| role.code == role_code))
+    }
+
+    /// Gives a user roles (of the default namespace unless set with
+    /// [`namespace`](AddMembers::namespace)): `assignRole` with the user filled in. An
+    /// empty list is [`Error::InvalidArgument`].
+    pub fn add_roles(
+        &self,
+        user_id: impl Into<String>,
+        role_codes: Vec<String>,
+    ) -> AddMembers<ManagementClient<T>> {
+        let (first, more) = split_codes(role_codes);
+        AddMembers::new(self.client(), MembersOf::Role, first, vec![user_id.into()])
+            .more_codes(more)
+    }
+
+    /// Takes roles from a user: `revokeRole` with the user filled in. An empty list is
+    /// [`Error::InvalidArgument`].
+    pub fn remove_roles(
+        &self,
+        user_id: impl Into<String>,
+        role_codes: Vec<String>,
+    ) -> RemoveMembers<ManagementClient<T>> {
+        let (first, more) = split_codes(role_codes);
+        RemoveMembers::new(self.client(), MembersOf::Role, first, vec![user_id.into()])
+            .more_codes(more)
+    }
+
+    /// The groups a user belongs to (`user { groups }`).
+    pub fn list_groups(&self, user_id: impl Into<String>) -> ListUserGroups<ManagementClient<T>> {
+        ListUserGroups::new(self.client(), user_id)
+    }
+
+    /// Adds a user to a group: `addUserToGroup` with the user filled in.
+    pub fn add_group(
+        &self,
+        user_id: impl Into<String>,
+        group_code: impl Into<String>,
+    ) -> AddMembers<ManagementClient<T>> {
+        AddMembers::new(
+            self.client(),
+            MembersOf::Group,
+            group_code,
+            vec![user_id.into()],
+        )
+    }
+
+    /// Removes a user from a group: `removeUserFromGroup` with the user filled in.
+    pub fn remove_group(
+        &self,
+        user_id: impl Into<String>,
+        group_code: impl Into<String>,
+    ) -> RemoveMembers<ManagementClient<T>> {
+        RemoveMembers::new(
+            self.client(),
+            MembersOf::Group,
+            group_code,
+            vec![user_id.into()],
+        )
+    }
+
+    /// The departments a user belongs to (`user { departments }`).
+    pub fn list_departments(
+        &self,
+        user_id: impl Into<String>,
+    ) -> ListUserDepartments<ManagementClient<T>> {
+        ListUserDepartments::new(self.client(), user_id)
+    }
+
+    /// The organisations a user belongs to, as node paths
+    /// (`GET /api/v2/users/{userId}/orgs`).
+    pub fn list_orgs(&self, user_id: impl Into<String>) -> ListUserOrgs<ManagementClient<T>> {
+        ListUserOrgs::new(self.client(), user_id)
+    }
+
+    /// A user with their tenants (`GET /api/v2/users/{userId}/tenants`).
+    pub fn tenants(&self, user_id: impl Into<String>) -> GetUserTenants<ManagementClient<T>> {
+        GetUserTenants::new(self.client(), user_id)
+    }
+
+    // users (round 2): external identities.
+
+    /// Binds an external identity to a user: their id `user_id_in_idp` at connection
+    /// `identifier` (`POST /api/v2/users/identity/link`).
+    pub fn link_identity(
+        &self,
+        user_id: impl Into<String>,
+        identifier: impl Into<String>,
+        user_id_in_idp: impl Into<String>,
+        is_social: bool,
+    ) -> LinkIdentity<ManagementClient<T>> {
+        LinkIdentity::new(
+            self.client(),
+            user_id,
+            user_id_in_idp,
+            identifier,
+            is_social,
+        )
+    }
+
+    /// Unbinds the identities of connection `identifier` from a user
+    /// (`POST /api/v2/users/identity/unlink`).
+    pub fn unlink_identity(
+        &self,
+        user_id: impl Into<String>,
+        identifier: impl Into<String>,
+        is_social: bool,
+    ) -> UnlinkIdentity<ManagementClient<T>> {
+        UnlinkIdentity::new(self.client(), user_id, identifier, is_social)
+    }
+}
+
+/// The first code (empty when there is none: the operation's check refuses it) and the
+/// rest.
+fn split_codes(mut codes: Vec<String>) -> (String, Vec<String>) {
+    if codes.is_empty() {
+        return (String::new(), codes);
+    }
+    let first = codes.remove(0);
+    (first, codes)
 }

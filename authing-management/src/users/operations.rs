@@ -175,7 +175,7 @@ operation! {
     /// (`isUserExists`). Without any criterion, or with an empty one, it is
     /// [`Error::InvalidArgument`] and nothing is sent. A `null` answer counts as `false`.
     pub struct UserExists -> bool {
-        wire: Wire::Graphql(&graphql::IS_USER_EXISTS),
+        wire: Wire::Graphql(&authing_core::graphql::documents::IS_USER_EXISTS),
         auth: Management,
         answer: Option<bool>,
         optional {
@@ -349,7 +349,7 @@ fn check_criteria(call: &str, criteria: [(&str, &Option<String>); 4]) -> Result<
 }
 
 /// The error Authing gives for a user that does not exist, in the client's language.
-fn user_not_found(lang: Lang) -> Error {
+pub(super) fn user_not_found(lang: Lang) -> Error {
     let message = match lang {
         Lang::EnUs => "User does not exist",
         _ => "用户不存在",

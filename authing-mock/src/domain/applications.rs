@@ -54,6 +54,7 @@ pub(crate) fn create(
             access_policies: Vec::new(),
             agreements: Vec::new(),
             next_agreement_id: 1,
+            app_type: crate::store::AppType::Individual,
             created_at: now,
             updated_at: now,
             id_token_alg: IdTokenAlg::default(),
@@ -121,6 +122,34 @@ pub(crate) fn set_default_strategy<'p>(
     let strategy = DefaultStrategy::of_wire_name(strategy)
         .ok_or_else(|| Failure::with_text(Code::InvalidParams, "defaultStrategy"))?;
     update(pool, id, now, |app| app.default_strategy = strategy)
+}
+
+/// Sets who may use the application from the type's wire name (`INDIVIDUAL`, `Tenant`,
+/// `BOTH`; 2231 for another). acl (round 2).
+pub(crate) fn set_app_type<'p>(
+    pool: &'p mut Pool,
+    id: &str,
+    app_type: &str,
+    now: DateTime<Utc>,
+) -> Result<&'p ApplicationRecord, Failure> {
+    let app_type = crate::store::AppType::of_wire_name(app_type)
+        .ok_or_else(|| Failure::with_text(Code::InvalidParams, "appType"))?;
+    update(pool, id, now, |app| app.app_type = app_type)
+}
+
+/// One page of the users who logged in through the application `id`, in the order of
+/// their first login there (2011 for an unknown application). acl (round 2).
+pub(crate) fn active_users<'p>(
+    pool: &'p Pool,
+    id: &str,
+    page: Page,
+) -> Result<Paged<&'p crate::store::UserRecord>, Failure> {
+    get(pool, id)?;
+    Ok(page.of(pool
+        .links
+        .rights(crate::store::APP_USERS, id)
+        .iter()
+        .filter_map(|user| pool.users.get(user))))
 }
 
 // protocols (round 2)
@@ -285,6 +314,7 @@ impl ApplicationRecord {
             "redirectUris": self.redirect_uris,
             "logoutRedirectUris": [],
             "isDefault": self.is_default,
+            "appType": self.app_type.wire_name(),
             "isDeleted": false,
             "permissionStrategy": {
                 "enabled": true,

@@ -1,7 +1,8 @@
 //! The authorization evaluator: what a user (with their roles, inherited roles and groups)
 //! or any one target may do, from the enabled policy assignments of a namespace.
 //!
-//! Rules: a statement applies when its resource pattern matches the resource and one of its
+//! Statements come from the policies assigned to the principals and from their resource
+//! grants (`domain::acl`). Rules: a statement applies when its resource pattern matches the resource and one of its
 //! action patterns matches the action; a pattern is `*` (anything), `prefix:*` (anything
 //! under `prefix:`, and `prefix` itself) or exact. Any applying DENY wins over every ALLOW;
 //! nothing applying means no. Conditions are kept but not evaluated.
@@ -50,25 +51,30 @@ fn principals(
     all
 }
 
-/// The statements of every enabled policy assigned to the principals of `target`.
+/// The statements that apply to the principals of `target`: those of every enabled policy
+/// assigned to them, and their resource grants (`allow`, `authorizeResource`: an ALLOW
+/// statement each).
 fn statements<'p>(
     pool: &'p Pool,
     namespace: &str,
     target: (TargetType, &str),
 ) -> Vec<&'p Statement> {
     let who = principals(pool, namespace, target);
-    pool.policy_assignments
+    let holds = |kind: TargetType, id: &str| who.iter().any(|(t, w)| *t == kind && w == id);
+    let from_policies = pool
+        .policy_assignments
         .iter()
         .filter(|a| {
-            a.enabled
-                && a.namespace == namespace
-                && who
-                    .iter()
-                    .any(|(t, id)| *t == a.target_type && *id == a.target_identifier)
+            a.enabled && a.namespace == namespace && holds(a.target_type, &a.target_identifier)
         })
         .filter_map(|a| crate::domain::policies::get(pool, namespace, &a.policy).ok())
-        .flat_map(|p| p.statements.iter())
-        .collect()
+        .flat_map(|p| p.statements.iter());
+    let from_grants = pool
+        .resource_grants
+        .iter()
+        .filter(|g| g.namespace == namespace && holds(g.target_type, &g.target_identifier))
+        .map(|g| &g.statement);
+    from_policies.chain(from_grants).collect()
 }
 
 /// Whether `target` may do `action` on `resource` (`isActionAllowed` for a user).
@@ -85,6 +91,22 @@ pub(crate) fn is_allowed(
         .collect();
     !applying.iter().any(|s| s.effect == Effect::Deny)
         && applying.iter().any(|s| s.effect == Effect::Allow)
+}
+
+/// Whether a DENY statement of `target`'s applies to `action` on `resource`
+/// (`isActionDenied`): explicitly denied, not merely not allowed.
+pub(crate) fn is_denied(
+    pool: &Pool,
+    namespace: &str,
+    target: (TargetType, &str),
+    resource: &str,
+    action: &str,
+) -> bool {
+    statements(pool, namespace, target).into_iter().any(|s| {
+        s.effect == Effect::Deny
+            && covers(&s.resource, resource)
+            && s.actions.iter().any(|a| covers(a, action))
+    })
 }
 
 /// The resources `target` is allowed something on, each with its allowed actions less those

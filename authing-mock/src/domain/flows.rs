@@ -6,11 +6,13 @@
 //! so a refused call does not burn the code the user typed.
 
 use chrono::{DateTime, Utc};
-use serde_json::{Value, json};
+use serde_json::{Map, Value, json};
 
 use super::codes::consume;
-use super::identity::{CountedLogin, Issuer, Registration, check_ip, issue, register};
-use super::users::{self, check_length};
+use super::identity::{
+    CountedLogin, Issuer, Registration, after_first_factor, check_ip, issue, register,
+};
+use super::users::{self, NewUser, check_length};
 use crate::crypto::PasswordHash;
 use crate::failure::{Code, Failure};
 use crate::store::{Channel, Pool, Refusal, SMS_SCENE, UniqueField, UserRecord};
@@ -80,14 +82,18 @@ pub(crate) fn register_by_phone_code<'p>(
 pub(crate) struct PhoneCodeLogin {
     pub(crate) phone: String,
     pub(crate) code: String,
+    /// Create the user (phone verified, no password) when the phone is unknown.
+    pub(crate) auto_register: bool,
     pub(crate) ip: Option<String>,
     /// Custom data: a JSON array of `{key, value}` (2231 otherwise).
     pub(crate) params: Option<String>,
     pub(crate) app_id: Option<String>,
 }
 
-/// Logs in by phone and SMS code: 2004 unknown phone, 2005 blocked, 2001 / 2300 for the
-/// code; counts the login and returns the user with a fresh token.
+/// Logs in by phone and SMS code: 2004 unknown phone (unless `auto_register`, which
+/// creates the user once the code checked out), 2001 / 2300 for the code, then the checks
+/// of every login (2005 blocked, 1576, the MFA and password-change steps:
+/// [`after_first_factor`]); counts the login and returns the user with a fresh token.
 pub(crate) fn login_by_phone_code<'p>(
     pool: &'p mut Pool,
     issuer: &Issuer<'_>,
@@ -97,11 +103,16 @@ pub(crate) fn login_by_phone_code<'p>(
     check_phone(phone)?;
     check_ip(login.ip.as_deref())?;
     let custom_data = users::parse_params(login.params.as_deref())?;
-    let user = users::find(pool, UniqueField::Phone, phone).ok_or(Code::UserNotFound)?;
-    if user.flag("blocked") {
+    let known = users::find(pool, UniqueField::Phone, phone).map(|user| user.id.clone());
+    if known.is_none() && !login.auto_register {
+        return Err(Code::UserNotFound.into());
+    }
+    if let Some(user_id) = &known
+        && users::get(pool, user_id)?.flag("blocked")
+    {
+        // Refused before the code is checked, so a blocked user does not burn it.
         return Err(Code::UserBlocked.into());
     }
-    let user_id = user.id.clone();
     consume(
         pool,
         Channel::Sms,
@@ -110,6 +121,23 @@ pub(crate) fn login_by_phone_code<'p>(
         &login.code,
         issuer.now,
     )?;
+    let user_id = match known {
+        Some(user_id) => user_id,
+        None => {
+            let fields = Map::from_iter([
+                ("phone".to_owned(), json!(phone)),
+                ("phoneVerified".to_owned(), json!(true)),
+            ]);
+            let new = NewUser {
+                fields,
+                password: None,
+                custom_data: Vec::new(),
+                register_source: "basic",
+            };
+            users::create(pool, new, issuer.now)?.id.clone()
+        }
+    };
+    after_first_factor(pool, issuer, &user_id, login.app_id.as_deref())?;
     let counted = CountedLogin {
         ip: login.ip,
         custom_data,
@@ -290,8 +318,7 @@ pub(crate) fn change<'p>(
 mod tests {
     use super::*;
     use crate::domain::codes::{Send, send};
-    use crate::domain::users::NewUser;
-    use serde_json::Map;
+    use crate::tokens::TokenIssuer;
 
     fn user_with(pool: &mut Pool, field: &str, value: &str) -> String {
         let mut fields = Map::new();
@@ -428,5 +455,71 @@ mod tests {
         assert_eq!(user.str_field("phone"), Some("13800000002"));
         let same = change(&mut pool, &ann, change_to(None), now);
         assert_eq!(same.expect_err("same").code(), Code::SamePhone);
+    }
+
+    // authgaps: `loginByPhoneCode` with `autoRegister`.
+    #[test]
+    fn a_phone_code_login_can_register_the_phone() {
+        let mut pool = Pool::random();
+        let tokens = TokenIssuer::random();
+        let now = Utc::now();
+        let issuer = Issuer {
+            tokens: &tokens,
+            now,
+            origin: "http://x",
+        };
+        let sms = |pool: &mut Pool, code: &str, now| {
+            let send_it = Send {
+                channel: Channel::Sms,
+                recipient: "13800000001",
+                scene: SMS_SCENE,
+                fixed: Some(code),
+                now,
+            };
+            send(pool, send_it).expect("sent");
+        };
+        let attempt = |code: &str, auto_register: bool| PhoneCodeLogin {
+            phone: "13800000001".into(),
+            code: code.into(),
+            auto_register,
+            ip: None,
+            params: None,
+            app_id: None,
+        };
+        sms(&mut pool, "1234", now);
+        let unknown = login_by_phone_code(&mut pool, &issuer, attempt("1234", false));
+        assert_eq!(unknown.expect_err("unknown phone").number(), 2004);
+        let wrong = login_by_phone_code(&mut pool, &issuer, attempt("9999", true));
+        assert_eq!(wrong.expect_err("wrong code").number(), 2001);
+        assert_eq!(pool.users.len(), 0, "no user before the code checks out");
+
+        let (user, token) =
+            login_by_phone_code(&mut pool, &issuer, attempt("1234", true)).expect("registers");
+        assert!(!token.is_empty());
+        assert_eq!(user.str_field("phone"), Some("13800000001"));
+        assert_eq!(user.fields["phoneVerified"], true);
+        assert_eq!(user.fields["loginsCount"], 1);
+        assert!(user.password.is_none());
+        let id = user.id.clone();
+
+        let spent = login_by_phone_code(&mut pool, &issuer, attempt("1234", true));
+        assert!(spent.is_err(), "the code is single-use");
+        // A minute later (codes are rate-limited per phone).
+        let later = Issuer {
+            now: now + chrono::Duration::seconds(61),
+            ..issuer
+        };
+        sms(&mut pool, "5678", later.now);
+        let (again, _) =
+            login_by_phone_code(&mut pool, &later, attempt("5678", true)).expect("logs in");
+        assert_eq!(again.id, id, "the same user, not a second one");
+        assert_eq!(pool.users.len(), 1);
+
+        // The checks of every login apply: a blocked user is refused before the code.
+        pool.users
+            .update(&id, |u| u.set("blocked", json!(true)))
+            .expect("blocked");
+        let blocked = login_by_phone_code(&mut pool, &later, attempt("0000", false));
+        assert_eq!(blocked.expect_err("blocked").number(), 2005);
     }
 }

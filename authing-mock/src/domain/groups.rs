@@ -5,9 +5,10 @@
 
 use chrono::{DateTime, Utc};
 
+use super::target_refs::Scope;
 use super::users::check_length;
 use crate::failure::{Code, Failure};
-use crate::store::{GroupRecord, Page, Paged, Pool, Refusal, USER_GROUPS, UserRecord};
+use crate::store::{GroupRecord, Page, Paged, Pool, Refusal, TargetType, USER_GROUPS, UserRecord};
 
 /// The longest group code, name or description.
 const MAX_TEXT_CHARS: usize = 1024;
@@ -117,16 +118,26 @@ pub(crate) fn update<'p>(
             }
             group.updated_at = now;
         })
-        .map_err(|refusal| refused(refusal, &shown))
+        .map_err(|refusal| refused(refusal, &shown))?;
+    // Its policies and grants follow the new code (mgmtgaps).
+    super::target_refs::rename(pool, Scope::Everywhere, TargetType::Group, code, &shown);
+    pool.groups
+        .get(&id)
+        .ok_or_else(|| Failure::with_text(Code::GroupNotFound, &shown))
 }
 
-/// Deletes the groups `codes` and their links (memberships, roles), or none: 2420 when one
-/// does not exist.
+/// Deletes the groups `codes` and their links (memberships, roles) and resource grants, or
+/// none: 2420 when one does not exist.
 pub(crate) fn delete(pool: &mut Pool, codes: &[String]) -> Result<usize, Failure> {
     let ids = codes
         .iter()
         .map(|code| get(pool, code).map(|group| group.id.clone()))
         .collect::<Result<Vec<_>, _>>()?;
+    // The groups' policy assignments and resource grants go with them, in every namespace
+    // (acl round 2, mgmtgaps).
+    for code in codes {
+        super::target_refs::forget(pool, Scope::Everywhere, TargetType::Group, code);
+    }
     Ok(ids
         .iter()
         .filter(|id| pool.links.delete(&mut pool.groups, id).is_some())

@@ -10,7 +10,7 @@ use super::users::{self, NewUser, check_length, is_email};
 use crate::clock::iso;
 use crate::crypto::{PasswordHash, RsaKeyPair};
 use crate::failure::{Code, Failure};
-use crate::store::{CustomDatum, Pool, Store, UniqueField, UserRecord};
+use crate::store::{CustomDatum, PasswordStrength, Pool, Store, UniqueField, UserRecord};
 use crate::tokens::{IssuedToken, TokenIssuer, TokenOwner, UserTokenSubject, VerifiedToken};
 
 /// The longest password (in characters) the fake accepts.
@@ -68,6 +68,23 @@ pub(crate) fn new_password(key: &RsaKeyPair, ciphertext: &str) -> Result<Passwor
     PasswordHash::new(&plain)
 }
 
+/// A password a user chooses (registering, changing or resetting theirs): decrypted, not
+/// empty (2032), meeting the pool's strength rule `strength` (2470, saying what it lacks),
+/// hashed. An administrator creating a user is exempt, as in Authing ([`optional_password`]).
+pub(crate) fn chosen_password(
+    key: &RsaKeyPair,
+    strength: PasswordStrength,
+    ciphertext: &str,
+) -> Result<PasswordHash, Failure> {
+    let plain = decrypt(key, ciphertext)?;
+    if plain.is_empty() {
+        return Err(Code::PasswordRequired.into());
+    }
+    super::password_reset::check_strength(strength, &plain)
+        .map_err(|lacks| Failure::with_words(Code::PasswordTooWeak, lacks))?;
+    PasswordHash::new(&plain)
+}
+
 /// Decrypts and hashes an optional password; absent or empty means none.
 pub(crate) fn optional_password(
     key: &RsaKeyPair,
@@ -102,8 +119,13 @@ pub(crate) fn verify(
     token: &str,
 ) -> Result<VerifiedToken, Failure> {
     let verified = tokens.verify(token, now)?;
-    if store.revoked.contains(&verified.jti) || !store.pools.contains_key(verified.owner.pool_id())
-    {
+    // users (round 2): a token of a pool whose administrator ended the user's sessions
+    // (kick, logout) is revoked there.
+    let revoked_in_pool = store
+        .pools
+        .get(verified.owner.pool_id())
+        .is_none_or(|pool| pool.sessions.is_revoked(&verified.jti));
+    if store.revoked.contains(&verified.jti) || revoked_in_pool {
         return Err(Code::LoginInvalid.into());
     }
     Ok(verified)
@@ -133,10 +155,23 @@ pub(crate) fn token_user<'s>(
     Ok((pool, user))
 }
 
-/// Revokes a user's login token (logout); any other token is 2020.
-pub(crate) fn logout(store: &mut Store, verified: VerifiedToken) -> Result<(), Failure> {
-    if !matches!(verified.owner, TokenOwner::User { .. }) {
+/// Revokes a user's login token (logout) and notes a `logout` at `now`; any other token is
+/// 2020.
+pub(crate) fn logout(
+    store: &mut Store,
+    verified: VerifiedToken,
+    now: DateTime<Utc>,
+) -> Result<(), Failure> {
+    let TokenOwner::User {
+        pool_id,
+        user_id,
+        app_id,
+    } = &verified.owner
+    else {
         return Err(Code::NotLoggedIn.into());
+    };
+    if let Some(pool) = store.pools.get_mut(pool_id) {
+        super::user_actions::record(pool, user_id, "logout", Some(app_id), None, now);
     }
     store.revoked.insert(verified.jti);
     Ok(())
@@ -163,10 +198,23 @@ pub(super) fn issue(
     login: Option<CountedLogin>,
 ) -> Result<IssuedToken, Failure> {
     let user = users::get(pool, id)?;
-    let app_id = app_id.unwrap_or(&pool.app.id);
-    let issued = issuer.user_token(&pool.id, app_id, user)?;
+    if is_suspended(user) {
+        return Err(Code::UserBlocked.into());
+    }
+    let app_id = app_id.unwrap_or(&pool.app.id).to_owned();
+    let issued = issuer.user_token(&pool.id, &app_id, user)?;
+    if login.is_some() {
+        // acl (round 2): the app's active users.
+        pool.links.link(crate::store::APP_USERS, &app_id, id);
+    }
     let expires = json!(iso(exp_time(issued.exp)));
     let now = issuer.now;
+    pool.sessions
+        .issued(id, &app_id, &issued.jti, issued.exp, now.timestamp());
+    if let Some(login) = &login {
+        let ip = login.ip.as_deref();
+        super::user_actions::record(pool, id, "login", Some(&app_id), ip, now);
+    }
     pool.users
         .update(id, |user| {
             user.set("tokenExpiredAt", expires);
@@ -218,7 +266,8 @@ pub(crate) struct Login {
 }
 
 /// Logs a user in: 2005 blocked, 2333 wrong password, 1635 (with `data.mfaToken`) when the
-/// user has MFA on, 2004 unknown (unless
+/// user has MFA on, 1639 / 2058 (with `data.token`) when they must set a new password first,
+/// 1636 (with `data.mfaToken`) when the application demands MFA, 2004 unknown (unless
 /// `auto_register`); counts the login and returns the user with a fresh token.
 pub(crate) fn login<'p>(
     pool: &'p mut Pool,
@@ -232,7 +281,7 @@ pub(crate) fn login<'p>(
     let password = login.password.expose();
     let user_id = match users::find(pool, login.field, account) {
         Some(user) => {
-            if user.flag("blocked") {
+            if user.flag("blocked") || is_suspended(user) {
                 return Err(Code::UserBlocked.into());
             }
             let matches = user
@@ -242,15 +291,9 @@ pub(crate) fn login<'p>(
             if !matches {
                 return Err(Code::WrongCredentials.into());
             }
-            // The application's access policy, before any MFA step: a user it keeps out
-            // never gets one.
-            check_app_access(pool, login.app_id.as_deref(), &user.id)?;
-            if pool.mfa.required(&user.id) {
-                let user_id = user.id.clone();
-                let app_id = login.app_id.unwrap_or_else(|| pool.app.id.clone());
-                return Err(super::mfa::begin_step(pool, user_id, app_id, issuer.now));
-            }
-            user.id.clone()
+            let user_id = user.id.clone();
+            after_first_factor(pool, issuer, &user_id, login.app_id.as_deref())?;
+            user_id
         }
         None if login.auto_register => {
             if password.is_empty() {
@@ -277,6 +320,36 @@ pub(crate) fn login<'p>(
     };
     let issued = issue(pool, issuer, app_id, &user_id, Some(counted))?;
     Ok((users::get(pool, &user_id)?, issued.token))
+}
+
+/// The checks every login runs once its first factor (a password, a directory bind, a
+/// one-time code) checked out, whichever way in it was: 2005 blocked; 1576 when the
+/// application's access policy keeps the user out (before any MFA step: a user it keeps out
+/// never gets one); 1635 with `data.mfaToken` when the user has MFA on; 1639 / 2058 with
+/// `data.token` when they must set a new password first; 1636 with `data.mfaToken` when the
+/// application demands its own MFA step. `app_id` is the application logged in to (else
+/// the pool's).
+pub(crate) fn after_first_factor(
+    pool: &mut Pool,
+    issuer: &Issuer<'_>,
+    user_id: &str,
+    app_id: Option<&str>,
+) -> Result<(), Failure> {
+    if users::get(pool, user_id)?.flag("blocked") {
+        return Err(Code::UserBlocked.into());
+    }
+    check_app_access(pool, app_id, user_id)?;
+    let app_id = app_id.unwrap_or(&pool.app.id).to_owned();
+    if pool.mfa.required(user_id) {
+        return Err(super::mfa::begin_step(
+            pool,
+            user_id.to_owned(),
+            app_id,
+            issuer.now,
+        ));
+    }
+    super::password_reset::demanded_at_login(pool, user_id, issuer.now)?;
+    super::app_mfa::demanded_at_login(pool, &app_id, user_id, issuer.now)
 }
 
 /// 1576 when the access policy of application `app_id` (the pool's default one when
@@ -348,6 +421,9 @@ pub(crate) fn register<'p>(
         register_source: "basic",
     };
     let user_id = users::create(pool, new, issuer.now)?.id.clone();
+    let app_id = registration.app_id.as_deref();
+    let ip = registration.ip.as_deref();
+    super::user_actions::record(pool, &user_id, "register", app_id, ip, issuer.now);
     let token = if registration.force_login || registration.generate_token {
         let counted = registration.force_login.then(|| CountedLogin {
             ip: registration.ip,
@@ -372,7 +448,10 @@ pub(crate) fn refresh_token(
 ) -> Result<IssuedToken, Failure> {
     let target = caller.subject(id)?;
     // A user's token carries its app; an administrator's refresh uses the pool's.
-    issue(pool, issuer, caller.app_id(), &target, None)
+    let issued = issue(pool, issuer, caller.app_id(), &target, None)?;
+    let app_id = caller.app_id();
+    super::user_actions::record(pool, &target, "refreshToken", app_id, None, issuer.now);
+    Ok(issued)
 }
 
 /// Changes user `id`'s password; the original (plain) password is required (2201) and
@@ -391,7 +470,32 @@ pub(crate) fn change_password<'p>(
             return Err(Code::OldPasswordWrong.into());
         }
     }
-    users::set_password(pool, id, new, now)
+    let user = users::set_password(pool, id, new, now)?.id.clone();
+    super::user_actions::record(pool, &user, "updatePassword", None, None, now);
+    users::get(pool, id)
+}
+
+// users (round 2): suspension and administrators ending sessions.
+
+/// Whether an administrator suspended the user (`status` `Suspended`): they may not log in
+/// (2005) nor get a token.
+pub(crate) fn is_suspended(user: &UserRecord) -> bool {
+    user.str_field("status") == Some("Suspended")
+}
+
+/// Ends the sessions of user `user_id` (only those through application `app_id`, when
+/// given): their tokens are refused (2207) from now on, a new login works. Notes a
+/// `logout`. 2004 for an unknown user.
+pub(crate) fn end_sessions(
+    pool: &mut Pool,
+    user_id: &str,
+    app_id: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<usize, Failure> {
+    users::get(pool, user_id)?;
+    let ended = pool.sessions.end(user_id, app_id);
+    super::user_actions::record(pool, user_id, "logout", app_id, None, now);
+    Ok(ended)
 }
 
 #[cfg(test)]
@@ -474,9 +578,54 @@ mod tests {
         assert_eq!(owner.id, id);
         let elsewhere = token_user(&store, &verified, Some("other"));
         assert_eq!(elsewhere.expect_err("other pool").number(), 2207);
-        logout(&mut store, verified).expect("logged out");
+        logout(&mut store, verified, issuer.now).expect("logged out");
         let revoked = verify(&store, &tokens, issuer.now, &token);
         assert_eq!(revoked.expect_err("revoked").number(), 2207);
+    }
+
+    #[test]
+    fn ending_sessions_and_suspension() {
+        let (mut store, tokens, pool_id) = setup();
+        let issuer = Issuer {
+            tokens: &tokens,
+            now: Utc::now(),
+            origin: "http://x",
+        };
+        let pool = store.pool_mut(&pool_id).expect("pool");
+        let app_id = pool.app.id.clone();
+        let mut auto = login_as("kim", "pw", &app_id);
+        auto.auto_register = true;
+        let (user, old) = login(pool, &issuer, auto).expect("registered and logged in");
+        let id = user.id.clone();
+        let ops: Vec<&str> = pool
+            .user_actions
+            .newest_first()
+            .map(|a| a.operation)
+            .collect();
+        assert_eq!(ops, ["login"]);
+
+        end_sessions(pool, &id, None, issuer.now).expect("kicked");
+        let (_, new) = login(pool, &issuer, login_as("kim", "pw", &app_id)).expect("new login");
+        let unknown = end_sessions(pool, "nobody", None, issuer.now);
+        assert_eq!(unknown.expect_err("unknown").number(), 2004);
+        let refused = verify(&store, &tokens, issuer.now, &old);
+        assert_eq!(refused.expect_err("kicked").number(), 2207);
+        assert!(verify(&store, &tokens, issuer.now, &new).is_ok());
+
+        let pool = store.pool_mut(&pool_id).expect("pool");
+        super::super::user_status::suspend(pool, &id, issuer.now).expect("suspended");
+        let suspended = login(pool, &issuer, login_as("kim", "pw", &app_id));
+        assert_eq!(suspended.expect_err("suspended").number(), 2005);
+        let admin = Caller::Admin {
+            pool_id: pool_id.clone(),
+        };
+        let no_token = refresh_token(pool, &issuer, &admin, Some(id.clone()));
+        assert_eq!(no_token.expect_err("suspended").number(), 2005);
+        let refused = verify(&store, &tokens, issuer.now, &new);
+        assert_eq!(
+            refused.expect_err("suspension ends sessions").number(),
+            2207
+        );
     }
 
     #[test]
@@ -496,7 +645,7 @@ mod tests {
         let issued = management_token(&store, &issuer, &pool_id, &secret).expect("issued");
         let verified = verify(&store, &tokens, issuer.now, &issued.token).expect("live");
         assert_eq!(
-            logout(&mut store, verified)
+            logout(&mut store, verified, issuer.now)
                 .expect_err("not a user")
                 .number(),
             2020

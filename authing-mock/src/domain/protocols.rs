@@ -104,6 +104,16 @@ pub(crate) fn authenticate(
         .as_deref()
         .filter(|id| !id.is_empty())
         .ok_or_else(|| OAuthError::invalid_client("client_id is required"))?;
+    // acl (round 2): a programmatic access account is a confidential client of its app.
+    if let Some(app_id) =
+        super::access_accounts::client_of(store, client_id, credentials.client_secret.as_deref())
+            .map_err(|_| OAuthError::invalid_client("client authentication failed"))?
+    {
+        return Ok(Client {
+            app_id,
+            confidential: true,
+        });
+    }
     let pool_id = store
         .app_pools
         .get(client_id)

@@ -9,10 +9,12 @@ use std::collections::HashSet;
 use chrono::{DateTime, Utc};
 
 use super::groups;
+use super::target_refs::Scope;
 use super::users::check_length;
 use crate::failure::{Code, Failure};
 use crate::store::{
-    GROUP_ROLES, Page, Paged, Pool, Refusal, RoleRecord, USER_GROUPS, USER_ROLES, UserRecord,
+    GROUP_ROLES, Page, Paged, Pool, Refusal, RoleRecord, TargetType, USER_GROUPS, USER_ROLES,
+    UserRecord,
 };
 
 /// The longest role code, namespace or description.
@@ -153,7 +155,18 @@ pub(crate) fn update<'p>(
             }
             role.updated_at = now;
         })
-        .map_err(|refusal| refused(refusal, &shown))
+        .map_err(|refusal| refused(refusal, &shown))?;
+    // Its policies and grants follow the new code (mgmtgaps).
+    super::target_refs::rename(
+        pool,
+        Scope::Namespace(namespace),
+        TargetType::Role,
+        code,
+        &shown,
+    );
+    pool.roles
+        .get(&id)
+        .ok_or_else(|| Failure::with_text(Code::RoleNotFound, &shown))
 }
 
 /// Deletes the roles `codes` of `namespace`, or none (2410 when one is missing): their
@@ -164,10 +177,17 @@ pub(crate) fn delete(pool: &mut Pool, namespace: &str, codes: &[String]) -> Resu
         .map(|code| get(pool, namespace, code).map(|role| role.id.clone()))
         .collect::<Result<Vec<_>, _>>()?;
     let mut deleted = 0;
+    for code in codes {
+        // The role's policy assignments and resource grants go with it (mgmtgaps).
+        super::target_refs::forget(pool, Scope::Namespace(namespace), TargetType::Role, code);
+    }
     for id in &ids {
         if pool.links.delete(&mut pool.roles, id).is_some() {
             deleted += 1;
         }
+        // Its custom values too (mgmtgaps).
+        pool.udvs
+            .remove(&(crate::store::TargetKind::Role, id.clone()));
         let children: Vec<String> = pool
             .roles
             .iter()

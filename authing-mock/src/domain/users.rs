@@ -367,7 +367,12 @@ pub(crate) fn update<'p>(
             }
             user.updated_at = now;
         })
-        .map_err(refused)
+        .map_err(refused)?;
+    // users (round 2): a user's own profile change is a user action.
+    if let Caller::User { app_id, .. } = caller {
+        super::user_actions::record(pool, id, "updateUserinfo", Some(app_id), None, now);
+    }
+    get(pool, id)
 }
 
 /// Replaces a user's password.
@@ -479,10 +484,20 @@ pub(crate) fn delete(pool: &mut Pool, ids: &[String]) -> Result<usize, Failure> 
     if !missing.is_empty() {
         return Err(Failure::from(Code::UserNotFound).with_data(json!({ "ids": missing })));
     }
-    Ok(ids
-        .iter()
-        .filter(|id| pool.links.delete(&mut pool.users, id).is_some())
-        .count())
+    let mut deleted = 0;
+    for id in ids {
+        if pool.links.delete(&mut pool.users, id).is_some() {
+            // What was granted to the user goes with them: a later user is never given it.
+            super::target_refs::forget(
+                pool,
+                super::target_refs::Scope::Everywhere,
+                crate::store::TargetType::User,
+                id,
+            );
+            deleted += 1;
+        }
+    }
+    Ok(deleted)
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 
 use async_graphql::{Context, Object, Result};
 
-use super::identity::login_with;
+use super::identity::{chosen_password, login_with};
 use super::inputs::{LoginOptions, non_null_fields};
 use super::resolve::{call, done};
 use super::schema::account::{
@@ -15,7 +15,7 @@ use super::types::{CommonMessage, User};
 use crate::auth::{Access, Call};
 use crate::domain::codes::{self, Send};
 use crate::domain::flows::{self, Change, PhoneCodeLogin, PhoneRegistration};
-use crate::domain::identity::{self, Registration};
+use crate::domain::identity::Registration;
 use crate::failure::{Failure, OK};
 use crate::store::{Channel, UniqueField};
 
@@ -81,7 +81,7 @@ impl FlowsMutation {
                 .password
                 .as_deref()
                 .filter(|ciphertext| !ciphertext.is_empty())
-                .map(|ciphertext| identity::new_password(&call.fake.key, ciphertext))
+                .map(|ciphertext| chosen_password(&call, ciphertext))
                 .transpose()?;
             let fields = input
                 .profile
@@ -111,19 +111,18 @@ impl FlowsMutation {
         })
     }
 
-    /// Logs in with a phone number and the SMS code sent to it.
+    /// Logs in with a phone number and the SMS code sent to it; with `autoRegister`, an
+    /// unknown phone becomes a new user (phone verified) once the code checked out.
     async fn login_by_phone_code(
         &self,
         ctx: &Context<'_>,
         input: LoginByPhoneCodeInput,
     ) -> Result<Option<User>> {
         call(ctx, Access::App, |call| {
-            if input.auto_register == Some(true) {
-                return Err(Failure::unsupported("LoginByPhoneCodeInput.autoRegister"));
-            }
             let login = PhoneCodeLogin {
                 phone: input.phone,
                 code: input.code,
+                auto_register: input.auto_register.unwrap_or(false),
                 ip: input.client_ip.or_else(|| call.rc.client_ip.clone()),
                 params: input.params,
                 app_id: call.caller.app_id().map(str::to_owned),
@@ -172,7 +171,7 @@ impl FlowsMutation {
                 (_, Some(email)) if !email.is_empty() => (Channel::Email, email),
                 _ => return Err(Failure::invalid_params("phone or email is required")),
             };
-            let password = identity::new_password(&call.fake.key, &new_password)?;
+            let password = chosen_password(&call, &new_password)?;
             let now = call.now();
             call.pool(|pool| {
                 flows::reset_password(pool, channel, &recipient, &code, password, now)

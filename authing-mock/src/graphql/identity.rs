@@ -10,6 +10,7 @@ use super::inputs::{
 use super::resolve::call;
 use super::types::User;
 use crate::auth::{Access, Call};
+use crate::crypto::PasswordHash;
 use crate::domain::identity::{self, Login, Registration};
 use crate::failure::Failure;
 use crate::store::{CustomDatum, DataType, UniqueField};
@@ -37,6 +38,13 @@ pub(super) fn login_with(
     })
 }
 
+/// A password the caller chooses for themselves, checked against the pool's strength rule
+/// ([`identity::chosen_password`]).
+pub(super) fn chosen_password(call: &Call<'_>, ciphertext: &str) -> Result<PasswordHash, Failure> {
+    let strength = call.pool(|pool| Ok(pool.logins.password_strength))?;
+    identity::chosen_password(&call.fake.key, strength, ciphertext)
+}
+
 /// Registers a user whose unique `field` (email or username) is `account`.
 fn register(
     call: &Call<'_>,
@@ -44,7 +52,7 @@ fn register(
     account: String,
     options: RegisterOptions,
 ) -> Result<User, Failure> {
-    let password = identity::new_password(&call.fake.key, &options.password)?;
+    let password = chosen_password(call, &options.password)?;
     let fields = options
         .profile
         .as_ref()
@@ -160,7 +168,7 @@ impl IdentityMutation {
         old_password: Option<String>,
     ) -> Result<User> {
         call(ctx, Access::User, |call| {
-            let new = identity::new_password(&call.fake.key, &new_password)?;
+            let new = chosen_password(&call, &new_password)?;
             let old = old_password
                 .as_deref()
                 .filter(|ciphertext| !ciphertext.is_empty())

@@ -34,6 +34,10 @@ mod roles;
 // Policies and ACL.
 mod acl;
 mod policies;
+// authlogin (round 2)
+mod logins;
+// users (round 2)
+mod users_admin;
 
 pub(crate) mod inputs;
 pub(crate) mod schema;
@@ -68,6 +72,10 @@ pub(crate) struct Query(
     // Policies and ACL.
     policies::PoliciesQuery,
     acl::AclQuery,
+    // authlogin (round 2)
+    logins::LoginsQuery,
+    // users (round 2)
+    users_admin::UsersAdminQuery,
     unsupported_query::UnsupportedQuery,
 );
 
@@ -85,6 +93,12 @@ pub(crate) struct Mutation(
     flows::FlowsMutation,
     // Policies and ACL.
     policies::PoliciesMutation,
+    // acl (round 2)
+    acl::AclMutation,
+    // authlogin (round 2)
+    logins::LoginsMutation,
+    // users (round 2)
+    users_admin::UsersAdminMutation,
     unsupported_mutation::UnsupportedMutation,
 );
 

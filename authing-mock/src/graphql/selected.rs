@@ -1,25 +1,29 @@
-//! [`Selected`]: answers an object whose GraphQL fields are its serde fields by picking the
-//! selected ones out of its serde form, instead of resolving each field as a future.
+//! [`Selected`] and [`SelectedList`]: answer objects whose GraphQL fields are their serde
+//! fields by serialising each object once, keeping only the selected fields, instead of
+//! resolving each field as a future.
 //!
 //! async-graphql resolves every field of an object as its own future, joined through a
 //! `FuturesUnordered`; for a page of 10 users of ~60 fields that is most of the time a users
 //! list takes. The output types of the fake (`User` and the types under it) are plain data
-//! whose serde names are their GraphQL names, so their answer can be read off
-//! `serde_json::to_value` directly. Anything the shortcut does not understand (a field with
+//! whose serde names are their GraphQL names, so their answer can be read off their serde
+//! form. The selection is turned into a [`Plan`] once (once per list, not per item); each
+//! object is then serialised straight into GraphQL values by [`Picker`], which converts only
+//! the fields the plan asks for. Anything the shortcut does not understand (a field with
 //! arguments or directives, a field that is not a serde field, `__typename` or a type
-//! condition below the top, conflicting selections) sends the whole object down the
-//! ordinary path, so the answer is always what async-graphql would give; a test compares
-//! the two.
+//! condition below the top, one field under two keys, conflicting selections) sends the
+//! objects down the ordinary path, so the answer is always what async-graphql would give; a
+//! test compares the two.
 
 use std::borrow::Cow;
+use std::fmt;
 
 use async_graphql::indexmap::IndexMap;
-use async_graphql::indexmap::map::Entry;
 use async_graphql::parser::types::{Field, Selection, SelectionSet};
 use async_graphql::registry::Registry;
+use async_graphql::resolver_utils::resolve_list;
 use async_graphql::{ContextSelectionSet, Name, OutputType, Positioned, ServerResult, Value};
 use serde::Serialize;
-use serde_json::{Map, Value as Json};
+use serde::ser::{self, Impossible};
 
 /// How deep the shortcut follows nested selections and fragments.
 const MAX_DEPTH: usize = 16;
@@ -46,22 +50,11 @@ impl<T: OutputType + Serialize> OutputType for Selected<T> {
         ctx: &ContextSelectionSet<'_>,
         field: &Positioned<Field>,
     ) -> ServerResult<Value> {
-        if let Ok(Json::Object(object)) = serde_json::to_value(&self.0) {
-            let mut object = Fields::new(object);
-            let mut out = IndexMap::with_capacity(object.len());
-            let type_name = T::type_name();
-            if select(
-                ctx,
-                &mut object,
-                &ctx.item.node,
-                Some(&type_name),
-                &mut out,
-                0,
-            )
-            .is_some()
-            {
-                return Ok(Value::Object(out));
-            }
+        let type_name = T::type_name();
+        if let Some(plan) = Plan::of(ctx, &ctx.item.node, Some(&type_name))
+            && let Some(answer) = plan.answer(&self.0)
+        {
+            return Ok(answer);
         }
         #[cfg(test)]
         tests::FALLBACKS.with(|n| n.set(n.get() + 1));
@@ -69,46 +62,185 @@ impl<T: OutputType + Serialize> OutputType for Selected<T> {
     }
 }
 
-/// An object's serde fields, each taken at most once: cheaper to take from than a `BTreeMap`
-/// is to remove from. Sorted by name length, then name, so that most comparisons of a
-/// lookup compare two lengths, not two strings.
-struct Fields(Vec<(String, Option<Json>)>);
+/// A list of `T` (`[T!]!` in the schema), answered as [`Selected`] answers one, with the
+/// selection planned once for the whole list.
+pub(crate) struct SelectedList<T>(pub(crate) Vec<T>);
 
-/// The order of [`Fields`].
+impl<T: OutputType + Serialize> OutputType for SelectedList<T> {
+    fn type_name() -> Cow<'static, str> {
+        Vec::<T>::type_name()
+    }
+
+    fn qualified_type_name() -> String {
+        Vec::<T>::qualified_type_name()
+    }
+
+    fn create_type_info(registry: &mut Registry) -> String {
+        Vec::<T>::create_type_info(registry)
+    }
+
+    async fn resolve(
+        &self,
+        ctx: &ContextSelectionSet<'_>,
+        field: &Positioned<Field>,
+    ) -> ServerResult<Value> {
+        let type_name = T::type_name();
+        if let Some(plan) = Plan::of(ctx, &ctx.item.node, Some(&type_name))
+            && let Some(answers) = self
+                .0
+                .iter()
+                .map(|item| plan.answer(item))
+                .collect::<Option<Vec<_>>>()
+        {
+            return Ok(Value::List(answers));
+        }
+        #[cfg(test)]
+        tests::FALLBACKS.with(|n| n.set(n.get() + 1));
+        resolve_list(ctx, field, &self.0, Some(self.0.len())).await
+    }
+}
+
+/// What one selection answers, planned from the document once: the answer's keys in order,
+/// and where each one's value comes from.
+struct Plan<'q> {
+    /// The answer's entries, in the order the selection gives them.
+    slots: Vec<Slot<'q>>,
+    /// `(serde name, slot)` sorted by name length, then name: most comparisons of a lookup
+    /// compare two lengths, not two strings.
+    by_name: Vec<(&'q str, usize)>,
+    /// The answer object with every key in place and null values: each answer starts as a
+    /// clone of it, which copies the key index instead of hashing every key again.
+    template: IndexMap<Name, Value>,
+}
+
+/// One entry of a [`Plan`]'s answer.
+struct Slot<'q> {
+    /// The response key (the alias, or the field's name).
+    key: Name,
+    /// Where the value comes from.
+    source: Source<'q>,
+}
+
+/// Where a [`Slot`]'s value comes from.
+enum Source<'q> {
+    /// The object's GraphQL type name.
+    TypeName(String),
+    /// The serde field of that name, as it is (a scalar, an enum, or a list of them).
+    Leaf(&'q str),
+    /// The serde field of that name, an object (or a list of them, or null) answered by the
+    /// nested plan.
+    Object(&'q str, Plan<'q>),
+}
+
+impl<'q> Plan<'q> {
+    /// The plan of `set` on objects of GraphQL type `type_name` (when known); `None` when
+    /// the shortcut cannot answer it.
+    fn of(
+        ctx: &ContextSelectionSet<'q>,
+        set: &'q SelectionSet,
+        type_name: Option<&str>,
+    ) -> Option<Self> {
+        let mut slots = Vec::with_capacity(set.items.len());
+        collect(ctx, set, type_name, &mut slots, 0)?;
+        let mut by_name: Vec<(&'q str, usize)> = slots
+            .iter()
+            .enumerate()
+            .filter_map(|(index, slot)| match &slot.source {
+                Source::TypeName(_) => None,
+                Source::Leaf(name) | Source::Object(name, _) => Some((*name, index)),
+            })
+            .collect();
+        by_name.sort_unstable_by(|a, b| by_length_then_name(a.0, b.0));
+        // One field under two keys: each value is moved into one slot only.
+        if by_name.windows(2).any(|pair| pair[0].0 == pair[1].0) {
+            return None;
+        }
+        let template = slots
+            .iter()
+            .map(|slot| (slot.key.clone(), Value::Null))
+            .collect();
+        Some(Self {
+            slots,
+            by_name,
+            template,
+        })
+    }
+
+    /// The slot that the serde field `name` fills, if the plan asks for it.
+    fn slot_of(&self, name: &str) -> Option<usize> {
+        let found = self
+            .by_name
+            .binary_search_by(|(key, _)| by_length_then_name(key, name))
+            .ok()?;
+        self.by_name.get(found).map(|(_, slot)| *slot)
+    }
+
+    /// The answer for `object`, serialised once; `None` when one of the plan's fields is
+    /// not among its serde fields, or its serde form is not a struct or map.
+    fn answer<T: Serialize + ?Sized>(&self, object: &T) -> Option<Value> {
+        let mut values: Vec<Option<Value>> = Vec::new();
+        values.resize_with(self.slots.len(), || None);
+        object
+            .serialize(Picker {
+                plan: self,
+                values: &mut values,
+            })
+            .ok()?;
+        self.assemble(values)
+    }
+
+    /// The answer for `value`, an object already in GraphQL form (below the top).
+    fn answer_value(&self, value: Value, depth: usize) -> Option<Value> {
+        if depth > MAX_DEPTH {
+            return None;
+        }
+        match value {
+            Value::Null => Some(Value::Null),
+            Value::List(items) => items
+                .into_iter()
+                .map(|item| self.answer_value(item, depth + 1))
+                .collect::<Option<Vec<_>>>()
+                .map(Value::List),
+            Value::Object(mut object) => {
+                let mut values: Vec<Option<Value>> = Vec::with_capacity(self.slots.len());
+                for slot in &self.slots {
+                    values.push(match &slot.source {
+                        Source::Leaf(name) | Source::Object(name, _) => object.swap_remove(*name),
+                        Source::TypeName(_) => None,
+                    });
+                }
+                self.assemble(values)
+            }
+            _ => None,
+        }
+    }
+
+    /// The answer object from each slot's value (in slot order), applying nested plans.
+    fn assemble(&self, values: Vec<Option<Value>>) -> Option<Value> {
+        let mut out = self.template.clone();
+        for ((slot, value), place) in self.slots.iter().zip(values).zip(out.values_mut()) {
+            *place = match &slot.source {
+                Source::TypeName(name) => Value::String(name.clone()),
+                Source::Leaf(_) => value?,
+                Source::Object(_, nested) => nested.answer_value(value?, 1)?,
+            };
+        }
+        Some(Value::Object(out))
+    }
+}
+
+/// The order of [`Plan::by_name`].
 fn by_length_then_name(a: &str, b: &str) -> std::cmp::Ordering {
     a.len().cmp(&b.len()).then_with(|| a.cmp(b))
 }
 
-impl Fields {
-    fn new(object: Map<String, Json>) -> Self {
-        let mut fields: Vec<_> = object.into_iter().map(|(k, v)| (k, Some(v))).collect();
-        fields.sort_unstable_by(|a, b| by_length_then_name(&a.0, &b.0));
-        Self(fields)
-    }
-
-    fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    /// The value of `name`, unless there is none or it was taken.
-    fn take(&mut self, name: &str) -> Option<Json> {
-        let index = self
-            .0
-            .binary_search_by(|(key, _)| by_length_then_name(key, name))
-            .ok()?;
-        self.0.get_mut(index)?.1.take()
-    }
-}
-
-/// Adds the answer of `set` on `object` (of GraphQL type `type_name`, when known) to `out`,
-/// moving the values it answers with out of `object`; `None` when the shortcut cannot answer
-/// it.
-fn select(
-    ctx: &ContextSelectionSet<'_>,
-    object: &mut Fields,
-    set: &SelectionSet,
+/// Adds the slots of `set` (on objects of GraphQL type `type_name`, when known) to `slots`;
+/// `None` when the shortcut cannot answer it.
+fn collect<'q>(
+    ctx: &ContextSelectionSet<'q>,
+    set: &'q SelectionSet,
     type_name: Option<&str>,
-    out: &mut IndexMap<Name, Value>,
+    slots: &mut Vec<Slot<'q>>,
     depth: usize,
 ) -> Option<()> {
     if depth > MAX_DEPTH {
@@ -121,27 +253,27 @@ fn select(
                 if !field.arguments.is_empty() || !field.directives.is_empty() {
                     return None;
                 }
+                let key = field.response_key().node.clone();
                 let leaf = field.selection_set.node.items.is_empty();
-                let slot = match out.entry(field.response_key().node.clone()) {
-                    Entry::Vacant(slot) => slot,
+                if slots.iter().any(|slot| slot.key == key) {
                     // The same key again (fragments overlapping): validation made it the
                     // same field, so a leaf is answered already; merging two selections
                     // of an object is left to the ordinary path.
-                    Entry::Occupied(_) if leaf => continue,
-                    Entry::Occupied(_) => return None,
-                };
-                let name = field.name.node.as_str();
-                let value = if name == "__typename" {
-                    Value::String(type_name?.to_owned())
-                } else {
-                    let json = object.take(name)?;
                     if leaf {
-                        scalar(json)
-                    } else {
-                        nested(ctx, json, &field.selection_set.node, depth + 1)?
+                        continue;
                     }
+                    return None;
+                }
+                let name = field.name.node.as_str();
+                let source = if name == "__typename" {
+                    Source::TypeName(type_name?.to_owned())
+                } else if leaf {
+                    Source::Leaf(name)
+                } else {
+                    let nested = Plan::of(ctx, &field.selection_set.node, None)?;
+                    Source::Object(name, nested)
                 };
-                slot.insert(value);
+                slots.push(Slot { key, source });
             }
             Selection::FragmentSpread(spread) => {
                 if !spread.node.directives.is_empty() {
@@ -154,12 +286,11 @@ fn select(
                 if Some(fragment.node.type_condition.node.on.node.as_str()) != type_name {
                     return None;
                 }
-                select(
+                collect(
                     ctx,
-                    object,
                     &fragment.node.selection_set.node,
                     type_name,
-                    out,
+                    slots,
                     depth + 1,
                 )?;
             }
@@ -172,12 +303,11 @@ fn select(
                 {
                     return None;
                 }
-                select(
+                collect(
                     ctx,
-                    object,
                     &inline.node.selection_set.node,
                     type_name,
-                    out,
+                    slots,
                     depth + 1,
                 )?;
             }
@@ -186,46 +316,237 @@ fn select(
     Some(())
 }
 
-/// The answer of a selection on a nested value (an object, a list of them, or null), whose
-/// GraphQL type the shortcut does not know.
-fn nested(
-    ctx: &ContextSelectionSet<'_>,
-    json: Json,
-    set: &SelectionSet,
-    depth: usize,
-) -> Option<Value> {
-    match json {
-        Json::Null => Some(Value::Null),
-        Json::Array(items) => items
-            .into_iter()
-            .map(|item| nested(ctx, item, set, depth))
-            .collect::<Option<Vec<_>>>()
-            .map(Value::List),
-        Json::Object(object) => {
-            let mut object = Fields::new(object);
-            let mut out = IndexMap::with_capacity(set.items.len());
-            select(ctx, &mut object, set, None, &mut out, depth)?;
-            Some(Value::Object(out))
-        }
-        _ => None,
+/// Why the shortcut gave up on an object (its serde form is not what a plan can read).
+#[derive(Debug)]
+struct NotPlannable;
+
+impl fmt::Display for NotPlannable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("not answerable by a plan")
     }
 }
 
-/// A leaf's JSON as a GraphQL value (scalars and enum names; lists of them; objects only
-/// for JSON-valued scalars).
-fn scalar(json: Json) -> Value {
-    match json {
-        Json::Null => Value::Null,
-        Json::Bool(flag) => Value::Boolean(flag),
-        Json::Number(number) => Value::Number(number),
-        Json::String(text) => Value::String(text),
-        Json::Array(items) => Value::List(items.into_iter().map(scalar).collect()),
-        Json::Object(object) => Value::Object(
-            object
-                .into_iter()
-                .map(|(key, value)| (Name::new(key), scalar(value)))
-                .collect(),
-        ),
+impl std::error::Error for NotPlannable {}
+
+impl ser::Error for NotPlannable {
+    fn custom<T: fmt::Display>(_: T) -> Self {
+        Self
+    }
+}
+
+/// Serialises an object (a struct, or a map with `#[serde(flatten)]` parts) by converting
+/// only the fields its plan asks for into GraphQL values, each into its slot.
+struct Picker<'p, 'q> {
+    plan: &'p Plan<'q>,
+    values: &'p mut [Option<Value>],
+}
+
+impl Picker<'_, '_> {
+    /// Keeps `value` if the plan asks for field `name`.
+    fn put<V: Serialize + ?Sized>(&mut self, name: &str, value: &V) -> Result<(), NotPlannable> {
+        if let Some(slot) = self.plan.slot_of(name)
+            && let Some(place) = self.values.get_mut(slot)
+        {
+            *place = Some(async_graphql::to_value(value).map_err(|_| NotPlannable)?);
+        }
+        Ok(())
+    }
+}
+
+/// Every serde call a [`Picker`] refuses: only structs and maps are objects.
+macro_rules! refuse {
+    ($($method:ident($($arg:ty),*) -> $ok:ty;)*) => {
+        $(fn $method(self, $(_: $arg),*) -> Result<$ok, NotPlannable> { Err(NotPlannable) })*
+    };
+}
+
+impl<'p, 'q> ser::Serializer for Picker<'p, 'q> {
+    type Ok = ();
+    type Error = NotPlannable;
+    type SerializeSeq = Impossible<(), NotPlannable>;
+    type SerializeTuple = Impossible<(), NotPlannable>;
+    type SerializeTupleStruct = Impossible<(), NotPlannable>;
+    type SerializeTupleVariant = Impossible<(), NotPlannable>;
+    type SerializeMap = PickerMap<'p, 'q>;
+    type SerializeStruct = Self;
+    type SerializeStructVariant = Impossible<(), NotPlannable>;
+
+    refuse! {
+        serialize_bool(bool) -> ();
+        serialize_i8(i8) -> ();
+        serialize_i16(i16) -> ();
+        serialize_i32(i32) -> ();
+        serialize_i64(i64) -> ();
+        serialize_u8(u8) -> ();
+        serialize_u16(u16) -> ();
+        serialize_u32(u32) -> ();
+        serialize_u64(u64) -> ();
+        serialize_f32(f32) -> ();
+        serialize_f64(f64) -> ();
+        serialize_char(char) -> ();
+        serialize_str(&str) -> ();
+        serialize_bytes(&[u8]) -> ();
+        serialize_none() -> ();
+        serialize_unit() -> ();
+        serialize_unit_struct(&'static str) -> ();
+        serialize_unit_variant(&'static str, u32, &'static str) -> ();
+        serialize_seq(Option<usize>) -> Self::SerializeSeq;
+        serialize_tuple(usize) -> Self::SerializeTuple;
+        serialize_tuple_struct(&'static str, usize) -> Self::SerializeTupleStruct;
+        serialize_tuple_variant(&'static str, u32, &'static str, usize)
+            -> Self::SerializeTupleVariant;
+        serialize_struct_variant(&'static str, u32, &'static str, usize)
+            -> Self::SerializeStructVariant;
+    }
+
+    fn serialize_some<V: Serialize + ?Sized>(self, value: &V) -> Result<(), NotPlannable> {
+        value.serialize(self)
+    }
+
+    fn serialize_newtype_struct<V: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        value: &V,
+    ) -> Result<(), NotPlannable> {
+        value.serialize(self)
+    }
+
+    fn serialize_newtype_variant<V: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &V,
+    ) -> Result<(), NotPlannable> {
+        Err(NotPlannable)
+    }
+
+    fn serialize_map(self, _: Option<usize>) -> Result<PickerMap<'p, 'q>, NotPlannable> {
+        Ok(PickerMap {
+            picker: self,
+            pending: None,
+        })
+    }
+
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self, NotPlannable> {
+        Ok(self)
+    }
+}
+
+impl ser::SerializeStruct for Picker<'_, '_> {
+    type Ok = ();
+    type Error = NotPlannable;
+
+    fn serialize_field<V: Serialize + ?Sized>(
+        &mut self,
+        name: &'static str,
+        value: &V,
+    ) -> Result<(), NotPlannable> {
+        self.put(name, value)
+    }
+
+    fn end(self) -> Result<(), NotPlannable> {
+        Ok(())
+    }
+}
+
+/// A [`Picker`] reading a map: the serde form of a struct with flattened parts.
+struct PickerMap<'p, 'q> {
+    picker: Picker<'p, 'q>,
+    /// The slot of the key just given, when the plan asks for it.
+    pending: Option<usize>,
+}
+
+impl ser::SerializeMap for PickerMap<'_, '_> {
+    type Ok = ();
+    type Error = NotPlannable;
+
+    fn serialize_key<K: Serialize + ?Sized>(&mut self, key: &K) -> Result<(), NotPlannable> {
+        self.pending = key.serialize(SlotOfKey(self.picker.plan))?;
+        Ok(())
+    }
+
+    fn serialize_value<V: Serialize + ?Sized>(&mut self, value: &V) -> Result<(), NotPlannable> {
+        if let Some(slot) = self.pending.take()
+            && let Some(place) = self.picker.values.get_mut(slot)
+        {
+            *place = Some(async_graphql::to_value(value).map_err(|_| NotPlannable)?);
+        }
+        Ok(())
+    }
+
+    fn end(self) -> Result<(), NotPlannable> {
+        Ok(())
+    }
+}
+
+/// Serialises a map key (a field name) into the slot the plan gives it.
+struct SlotOfKey<'p, 'q>(&'p Plan<'q>);
+
+impl ser::Serializer for SlotOfKey<'_, '_> {
+    type Ok = Option<usize>;
+    type Error = NotPlannable;
+    type SerializeSeq = Impossible<Option<usize>, NotPlannable>;
+    type SerializeTuple = Impossible<Option<usize>, NotPlannable>;
+    type SerializeTupleStruct = Impossible<Option<usize>, NotPlannable>;
+    type SerializeTupleVariant = Impossible<Option<usize>, NotPlannable>;
+    type SerializeMap = Impossible<Option<usize>, NotPlannable>;
+    type SerializeStruct = Impossible<Option<usize>, NotPlannable>;
+    type SerializeStructVariant = Impossible<Option<usize>, NotPlannable>;
+
+    refuse! {
+        serialize_bool(bool) -> Option<usize>;
+        serialize_i8(i8) -> Option<usize>;
+        serialize_i16(i16) -> Option<usize>;
+        serialize_i32(i32) -> Option<usize>;
+        serialize_i64(i64) -> Option<usize>;
+        serialize_u8(u8) -> Option<usize>;
+        serialize_u16(u16) -> Option<usize>;
+        serialize_u32(u32) -> Option<usize>;
+        serialize_u64(u64) -> Option<usize>;
+        serialize_f32(f32) -> Option<usize>;
+        serialize_f64(f64) -> Option<usize>;
+        serialize_char(char) -> Option<usize>;
+        serialize_bytes(&[u8]) -> Option<usize>;
+        serialize_none() -> Option<usize>;
+        serialize_unit() -> Option<usize>;
+        serialize_unit_struct(&'static str) -> Option<usize>;
+        serialize_unit_variant(&'static str, u32, &'static str) -> Option<usize>;
+        serialize_seq(Option<usize>) -> Self::SerializeSeq;
+        serialize_tuple(usize) -> Self::SerializeTuple;
+        serialize_tuple_struct(&'static str, usize) -> Self::SerializeTupleStruct;
+        serialize_tuple_variant(&'static str, u32, &'static str, usize)
+            -> Self::SerializeTupleVariant;
+        serialize_map(Option<usize>) -> Self::SerializeMap;
+        serialize_struct(&'static str, usize) -> Self::SerializeStruct;
+        serialize_struct_variant(&'static str, u32, &'static str, usize)
+            -> Self::SerializeStructVariant;
+    }
+
+    fn serialize_str(self, name: &str) -> Result<Option<usize>, NotPlannable> {
+        Ok(self.0.slot_of(name))
+    }
+
+    fn serialize_some<V: Serialize + ?Sized>(self, _: &V) -> Result<Option<usize>, NotPlannable> {
+        Err(NotPlannable)
+    }
+
+    fn serialize_newtype_struct<V: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: &V,
+    ) -> Result<Option<usize>, NotPlannable> {
+        Err(NotPlannable)
+    }
+
+    fn serialize_newtype_variant<V: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &V,
+    ) -> Result<Option<usize>, NotPlannable> {
+        Err(NotPlannable)
     }
 }
 
@@ -235,7 +556,7 @@ mod tests {
 
     use async_graphql::{EmptyMutation, EmptySubscription, Object, Schema};
     use chrono::{TimeZone as _, Utc};
-    use serde_json::json;
+    use serde_json::{Map, json};
 
     use super::*;
     use crate::graphql::types::User;
@@ -293,11 +614,17 @@ mod tests {
                 Some("a-token".to_owned()),
             ))
         }
-        async fn fast_list(&self) -> Vec<Selected<User>> {
-            vec![Selected(User::from_record(&self.0, "pool", None))]
+        async fn fast_list(&self) -> SelectedList<User> {
+            SelectedList(vec![
+                User::from_record(&self.0, "pool", None),
+                User::from_record(&self.0, "other-pool", None),
+            ])
         }
         async fn plain_list(&self) -> Vec<User> {
-            vec![User::from_record(&self.0, "pool", None)]
+            vec![
+                User::from_record(&self.0, "pool", None),
+                User::from_record(&self.0, "other-pool", None),
+            ]
         }
     }
 

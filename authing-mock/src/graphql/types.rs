@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::fields::{AccountFields, ProfileFields};
-use super::selected::Selected;
+use super::selected::SelectedList;
 use crate::clock::iso;
 use crate::store::{CustomDatum, DataType, Paged, UserRecord};
 
@@ -191,7 +191,7 @@ impl User {
         user.token = token;
         user.created_at = Some(iso(record.created_at));
         user.updated_at = Some(iso(record.updated_at));
-        user.identities = Some(Vec::new());
+        user.identities.get_or_insert_with(Vec::new);
         user.custom_data = Some(
             record
                 .custom_data
@@ -219,8 +219,8 @@ pub(crate) struct PaginatedUsers {
     /// How many users match, across all pages.
     pub(crate) total_count: i64,
     /// This page.
-    // Answered through `Selected`: a page of full users is the fake's hottest answer.
-    pub(crate) list: Vec<Selected<User>>,
+    // Answered through `SelectedList`: a page of full users is the fake's hottest answer.
+    pub(crate) list: SelectedList<User>,
 }
 
 impl PaginatedUsers {
@@ -228,11 +228,13 @@ impl PaginatedUsers {
     pub(crate) fn of(records: Paged<&UserRecord>, pool_id: &str) -> Self {
         Self {
             total_count: records.total,
-            list: records
-                .items
-                .into_iter()
-                .map(|u| Selected(User::from_record(u, pool_id, None)))
-                .collect(),
+            list: SelectedList(
+                records
+                    .items
+                    .into_iter()
+                    .map(|u| User::from_record(u, pool_id, None))
+                    .collect(),
+            ),
         }
     }
 }

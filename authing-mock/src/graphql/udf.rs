@@ -1,6 +1,8 @@
 //! Custom fields (`udf`, `setUdf`, `removeUdf`) and custom values of any object (`udv`,
 //! `setUdv`, `setUdvBatch`, `removeUdv`, `udfValueBatch`, `setUdfValueBatch`), for
-//! administrators: thin calls into `domain::udf` and `domain::udv`.
+//! administrators: thin calls into `domain::udf` and `domain::udv`. A logged-in user may
+//! read and change their own values (`udv`, `setUdv`, `setUdvBatch`, `removeUdv` on
+//! `USER` and their own id), nobody else's (1001).
 
 use async_graphql::{Context, Object, Result};
 use serde_json::Value;
@@ -12,8 +14,8 @@ use super::schema::udf::{
 };
 use super::types::{CommonMessage, UdfDataType};
 use crate::auth::{Access, Call};
-use crate::domain::{udf, udv};
-use crate::failure::OK;
+use crate::domain::{Caller, udf, udv};
+use crate::failure::{Code, Failure, OK};
 use crate::store::{CustomDatum, DataType, FieldDef, Pool, TargetKind};
 
 impl From<UdfTargetType> for TargetKind {
@@ -88,13 +90,23 @@ fn ok(call: &Call<'_>) -> Option<CommonMessage> {
     })
 }
 
+/// Lets an administrator at any object, and a user at their own custom values only (1001).
+fn own_or_administered(call: &Call<'_>, target: TargetKind, id: &str) -> Result<(), Failure> {
+    match &call.caller {
+        Caller::Admin { .. } => Ok(()),
+        Caller::User { user_id, .. } if target == TargetKind::User && user_id == id => Ok(()),
+        _ => Err(Code::NoPermission.into()),
+    }
+}
+
 /// The custom-field queries.
 #[derive(Default)]
 pub(crate) struct UdfQuery;
 
 #[Object]
 impl UdfQuery {
-    /// The custom values of an object (administrators); 2004 for a user that does not exist.
+    /// The custom values of an object (administrators; a user, their own); 2004 for a user
+    /// that does not exist.
     async fn udv(
         &self,
         ctx: &Context<'_>,
@@ -102,7 +114,8 @@ impl UdfQuery {
         target_id: String,
     ) -> Result<Vec<UserDefinedData>> {
         let target = target_type.into();
-        call(ctx, Access::Admin, |call| {
+        call(ctx, Access::Signed, |call| {
+            own_or_administered(&call, target, &target_id)?;
             call.pool(|pool| {
                 let data = udv::list(pool, target, &target_id)?;
                 Ok(answer(pool, target, data))
@@ -193,8 +206,8 @@ impl UdfMutation {
         })
     }
 
-    /// Sets one custom value of an object (administrators); answers all of its values. A
-    /// value that does not read as its field's type is 2231.
+    /// Sets one custom value of an object (administrators; a user, their own); answers all
+    /// of its values. A value that does not read as its field's type is 2231.
     async fn set_udv(
         &self,
         ctx: &Context<'_>,
@@ -204,7 +217,8 @@ impl UdfMutation {
         value: String,
     ) -> Result<Option<Vec<UserDefinedData>>> {
         let target = target_type.into();
-        call(ctx, Access::Admin, |call| {
+        call(ctx, Access::Signed, |call| {
+            own_or_administered(&call, target, &target_id)?;
             call.pool(|pool| {
                 let data = udv::set(pool, target, &target_id, vec![(key, Some(value))])?;
                 Ok(Some(answer(pool, target, data)))
@@ -247,7 +261,8 @@ impl UdfMutation {
         })
     }
 
-    /// Removes one custom value of an object (administrators); answers the values left.
+    /// Removes one custom value of an object (administrators; a user, their own); answers
+    /// the values left.
     async fn remove_udv(
         &self,
         ctx: &Context<'_>,
@@ -256,7 +271,8 @@ impl UdfMutation {
         key: String,
     ) -> Result<Option<Vec<UserDefinedData>>> {
         let target = target_type.into();
-        call(ctx, Access::Admin, |call| {
+        call(ctx, Access::Signed, |call| {
+            own_or_administered(&call, target, &target_id)?;
             call.pool(|pool| {
                 let data = udv::remove(pool, target, &target_id, &key)?;
                 Ok(Some(answer(pool, target, data)))
@@ -264,8 +280,8 @@ impl UdfMutation {
         })
     }
 
-    /// Sets several custom values of an object, all or none (administrators); answers all
-    /// of its values.
+    /// Sets several custom values of an object, all or none (administrators; a user, their
+    /// own); answers all of its values.
     async fn set_udv_batch(
         &self,
         ctx: &Context<'_>,
@@ -279,7 +295,8 @@ impl UdfMutation {
             .into_iter()
             .map(|item| (item.key, item.value))
             .collect();
-        call(ctx, Access::Admin, |call| {
+        call(ctx, Access::Signed, |call| {
+            own_or_administered(&call, target, &target_id)?;
             call.pool(|pool| {
                 let data = udv::set(pool, target, &target_id, items)?;
                 Ok(Some(answer(pool, target, data)))

@@ -9,7 +9,6 @@
 
 use async_graphql::{Context, Object, Result};
 
-use crate::graphql::schema::acl::{AuthorizeResourceOpt, ResourceType};
 use crate::graphql::schema::email::{ConfigEmailTemplateInput, EmailTemplate, EmailTemplateType};
 use crate::graphql::schema::functions::{CreateFunctionInput, Function, UpdateFunctionInput};
 use crate::graphql::schema::mfa::Mfa;
@@ -19,7 +18,7 @@ use crate::graphql::schema::social::{
 };
 use crate::graphql::schema::userpool::{RefreshAccessTokenRes, UpdateUserpoolInput, UserPool};
 use crate::graphql::schema::whitelist::{WhiteList, WhitelistType};
-use crate::graphql::types::{CommonMessage, User};
+use crate::graphql::types::CommonMessage;
 use crate::graphql::unsupported::unsupported;
 
 /// Mutation root fields that answer "not supported" for now.
@@ -28,70 +27,6 @@ pub(crate) struct UnsupportedMutation;
 
 #[Object]
 impl UnsupportedMutation {
-    // Accounts: phone logins and registrations, passwords, phone and email binding.
-
-    /// Sets a new password after a login that demanded one (code 2058), proving the old
-    /// one (an SDK addition: the JavaScript and Go SDKs send it).
-    async fn reset_password_by_force_reset_token(
-        &self,
-        ctx: &Context<'_>,
-        token: String,
-        old_password: String,
-        new_password: String,
-    ) -> Result<Option<CommonMessage>> {
-        Err(unsupported(ctx, "resetPasswordByForceResetToken"))
-    }
-
-    /// Sets the password demanded at a first login.
-    async fn reset_password_by_first_login_token(
-        &self,
-        ctx: &Context<'_>,
-        token: String,
-        password: String,
-    ) -> Result<Option<CommonMessage>> {
-        Err(unsupported(ctx, "resetPasswordByFirstLoginToken"))
-    }
-
-    /// Logs in with a sub-account.
-    async fn login_by_sub_account(
-        &self,
-        ctx: &Context<'_>,
-        account: String,
-        password: String,
-        captcha_code: Option<String>,
-        client_ip: Option<String>,
-    ) -> Result<User> {
-        Err(unsupported(ctx, "loginBySubAccount"))
-    }
-
-    // Access control.
-    /// Allows users or roles an action on a resource.
-    async fn allow(
-        &self,
-        ctx: &Context<'_>,
-        resource: String,
-        action: String,
-        user_id: Option<String>,
-        user_ids: Option<Vec<String>>,
-        role_code: Option<String>,
-        role_codes: Option<Vec<String>>,
-        namespace: Option<String>,
-    ) -> Result<CommonMessage> {
-        Err(unsupported(ctx, "allow"))
-    }
-
-    /// Authorises targets on a resource.
-    async fn authorize_resource(
-        &self,
-        ctx: &Context<'_>,
-        namespace: Option<String>,
-        resource_type: Option<ResourceType>,
-        resource: Option<String>,
-        opts: Option<Vec<Option<AuthorizeResourceOpt>>>,
-    ) -> Result<CommonMessage> {
-        Err(unsupported(ctx, "authorizeResource"))
-    }
-
     // Email templates and sending.
     /// Sets a custom email template.
     async fn config_email_template(
@@ -118,16 +53,6 @@ impl UnsupportedMutation {
         #[graphql(name = "type")] kind: EmailTemplateType,
     ) -> Result<EmailTemplate> {
         Err(unsupported(ctx, "disableEmailTemplate"))
-    }
-
-    /// Sends the first-login verification email.
-    async fn send_first_login_verify_email(
-        &self,
-        ctx: &Context<'_>,
-        user_id: String,
-        app_id: String,
-    ) -> Result<CommonMessage> {
-        Err(unsupported(ctx, "sendFirstLoginVerifyEmail"))
     }
 
     // Pipeline functions.

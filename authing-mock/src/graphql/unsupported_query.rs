@@ -10,19 +10,13 @@
 use async_graphql::{Context, Object, Result};
 
 use crate::graphql::inputs::SortByEnum;
-use crate::graphql::schema::account::CheckPasswordStrengthResult;
-use crate::graphql::schema::acl::{
-    AuthorizedTargetsActionsInput, PaginatedAuthorizedTargets, ResourceType,
-};
 use crate::graphql::schema::email::{EmailTemplate, EmailTemplateType};
 use crate::graphql::schema::functions::{Function, PaginatedFunctions};
 use crate::graphql::schema::mfa::Mfa;
 use crate::graphql::schema::org::{Node, Org, PaginatedOrgs};
-use crate::graphql::schema::policies::PolicyAssignmentTargetType;
 use crate::graphql::schema::social::{SocialConnection, SocialConnectionInstance};
 use crate::graphql::schema::userpool::{PaginatedUserpool, UserPool, UserPoolType};
 use crate::graphql::schema::whitelist::{WhiteList, WhitelistType};
-use crate::graphql::types::PaginatedUsers;
 use crate::graphql::unsupported::unsupported;
 
 /// Query root fields that answer "not supported" for now.
@@ -31,66 +25,6 @@ pub(crate) struct UnsupportedQuery;
 
 #[Object]
 impl UnsupportedQuery {
-    // Accounts: phone logins and registrations, passwords, phone and email binding.
-    /// Whether a password meets the pool's strength rule.
-    async fn check_password_strength(
-        &self,
-        ctx: &Context<'_>,
-        password: String,
-    ) -> Result<CheckPasswordStrengthResult> {
-        Err(unsupported(ctx, "checkPasswordStrength"))
-    }
-
-    /// The archived users, a page at a time.
-    async fn archived_users(
-        &self,
-        ctx: &Context<'_>,
-        page: Option<i32>,
-        limit: Option<i32>,
-    ) -> Result<PaginatedUsers> {
-        Err(unsupported(ctx, "archivedUsers"))
-    }
-
-    // Access control.
-    /// Whether a user is explicitly denied an action on a resource.
-    async fn is_action_denied(
-        &self,
-        ctx: &Context<'_>,
-        resource: String,
-        action: String,
-        user_id: String,
-        namespace: Option<String>,
-    ) -> Result<bool> {
-        Err(unsupported(ctx, "isActionDenied"))
-    }
-
-    /// The targets authorised on a resource.
-    async fn authorized_targets(
-        &self,
-        ctx: &Context<'_>,
-        namespace: String,
-        resource_type: ResourceType,
-        resource: String,
-        target_type: Option<PolicyAssignmentTargetType>,
-        actions: Option<AuthorizedTargetsActionsInput>,
-    ) -> Result<Option<PaginatedAuthorizedTargets>> {
-        Err(unsupported(ctx, "authorizedTargets"))
-    }
-
-    /// The codes of the targets authorised on a resource (an SDK addition: the Go SDK sends
-    /// it, with the arguments and answer of `authorizedTargets`).
-    async fn authorized_targets_code(
-        &self,
-        ctx: &Context<'_>,
-        namespace: String,
-        resource_type: ResourceType,
-        resource: String,
-        target_type: Option<PolicyAssignmentTargetType>,
-        actions: Option<AuthorizedTargetsActionsInput>,
-    ) -> Result<Option<PaginatedAuthorizedTargets>> {
-        Err(unsupported(ctx, "authorizedTargetsCode"))
-    }
-
     // Email templates and sending.
     /// The pool's email templates.
     async fn email_templates(&self, ctx: &Context<'_>) -> Result<Vec<EmailTemplate>> {

@@ -3,8 +3,8 @@
 //!
 //! Roles and groups come from the store: `roles` are the user's roles of a namespace
 //! (directly assigned, through their groups, and inherited from parents), `groups` the
-//! groups they belong to. The fake has no organisations or policies yet, so
-//! `departments` and `authorizedResources` answer the true, empty page.
+//! groups they belong to, `authorizedResources` what the evaluator grants them. The fake
+//! has no organisations yet, so `departments` answers the true, empty page.
 
 use async_graphql::{ComplexObject, Context, Result};
 
@@ -68,16 +68,21 @@ impl User {
         })
     }
 
-    /// The resources the user may act on (of `namespace` and `resourceType`, when given).
+    /// The resources the user may act on (of `namespace` and `resourceType`, when given):
+    /// their own permissions, their roles' and groups' (acl round 2).
     async fn authorized_resources(
         &self,
+        ctx: &Context<'_>,
         namespace: Option<String>,
         resource_type: Option<String>,
-    ) -> Option<PaginatedAuthorizedResources> {
-        let _ = (namespace, resource_type);
-        Some(PaginatedAuthorizedResources {
-            total_count: 0,
-            list: Vec::new(),
+    ) -> Result<Option<PaginatedAuthorizedResources>> {
+        call(ctx, Access::Signed, |call| {
+            let namespace = crate::domain::namespace_or_default(namespace.as_deref());
+            call.pool(|pool| {
+                let user = (crate::store::TargetType::User, self.id.as_str());
+                super::acl::authorized_page(pool, namespace, user, resource_type.as_deref())
+                    .map(Some)
+            })
         })
     }
 }

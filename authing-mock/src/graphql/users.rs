@@ -9,17 +9,15 @@ use super::inputs::{
 };
 use super::resolve::call;
 use super::schema::identity::{CreateUserIdentityInput, FindUserByIdentityInput};
+use super::selected::Selected;
 use super::types::{CommonMessage, PaginatedUsers, User};
 use crate::auth::{Access, Call};
 use crate::domain::identity;
+use crate::domain::user_identities::{self, LinkIdentity};
+use crate::domain::user_search::{self, Membership};
 use crate::domain::users::{self, DEFAULT_SEARCH_FIELDS, NewUser};
 use crate::failure::{DELETED, Failure};
 use crate::store::Page;
-
-/// Whether a list of filters holds at least one filter.
-fn any_given<T>(filters: &Option<Vec<Option<T>>>) -> bool {
-    filters.iter().flatten().any(Option::is_some)
-}
 
 /// The user queries.
 #[derive(Default)]
@@ -50,12 +48,12 @@ impl UsersQuery {
 
     /// A user by id. Administrators may read any user of their pool; a user may read only
     /// themselves (and may omit `id`).
-    async fn user(&self, ctx: &Context<'_>, id: Option<String>) -> Result<Option<User>> {
+    async fn user(&self, ctx: &Context<'_>, id: Option<String>) -> Result<Option<Selected<User>>> {
         call(ctx, Access::Signed, |call| {
             let wanted = call.caller.subject(id)?;
             call.pool(|pool| {
                 let user = users::get(pool, &wanted)?;
-                Ok(Some(User::from_record(user, &pool.id, None)))
+                Ok(Some(Selected(User::from_record(user, &pool.id, None))))
             })
         })
     }
@@ -79,8 +77,10 @@ impl UsersQuery {
     }
 
     /// Users whose `fields` (default username, email, phone, nickname, name) contain
-    /// `query`, case-insensitively, newest first (administrators). The fake has no
-    /// departments, groups or roles, so a department, group or role filter matches nobody.
+    /// `query`, case-insensitively, newest first (administrators), narrowed to the direct
+    /// holders of `roleOpts`' roles and the members of `groupOpts`' groups (see
+    /// `domain::user_search`). The fake has no organisations, so a department filter
+    /// matches nobody.
     #[allow(clippy::too_many_arguments)]
     async fn search_user(
         &self,
@@ -105,16 +105,34 @@ impl UsersQuery {
             } else {
                 fields
             };
-            let filters_membership =
-                any_given(&department_opts) || any_given(&group_opts) || any_given(&role_opts);
+            let membership = Membership {
+                roles: role_opts
+                    .into_iter()
+                    .flatten()
+                    .flatten()
+                    .map(|opt| (opt.namespace, opt.code))
+                    .collect(),
+                groups: group_opts
+                    .into_iter()
+                    .flatten()
+                    .flatten()
+                    .filter_map(|opt| opt.code)
+                    .collect(),
+                departments: department_opts
+                    .into_iter()
+                    .flatten()
+                    .flatten()
+                    .filter_map(|opt| opt.department_id)
+                    .collect(),
+            };
             call.pool(|pool| {
-                let found = users::search(pool, &query, &fields, Page::new(page, limit))?;
-                if filters_membership {
-                    return Ok(PaginatedUsers {
-                        total_count: 0,
-                        list: Vec::new(),
-                    });
-                }
+                let found = user_search::search(
+                    pool,
+                    &query,
+                    &fields,
+                    &membership,
+                    Page::new(page, limit),
+                )?;
                 Ok(PaginatedUsers::of(found, &pool.id))
             })
         })
@@ -137,8 +155,9 @@ impl UsersQuery {
     }
 
     /// The user matching every given identifier exactly (email case-insensitively), or
-    /// null (administrators). The fake's users have no external identities yet, so a lookup
-    /// by `identity` finds nobody.
+    /// null (administrators). A lookup by `identity` (provider + the user's id there) finds
+    /// the user it is linked to (`/api/v2/users/identity/link`), and ignores the other
+    /// criteria.
     async fn find_user(
         &self,
         ctx: &Context<'_>,
@@ -149,8 +168,13 @@ impl UsersQuery {
         identity: Option<FindUserByIdentityInput>,
     ) -> Result<Option<User>> {
         call(ctx, Access::Admin, |call| {
-            if identity.is_some() {
-                return Ok(None);
+            if let Some(identity) = identity {
+                let provider = identity.provider.unwrap_or_default();
+                let in_idp = identity.user_id_in_idp.unwrap_or_default();
+                return call.pool(|pool| {
+                    Ok(user_identities::find(pool, &provider, &in_idp)
+                        .map(|u| User::from_record(u, &pool.id, None)))
+                });
             }
             let lookups = users::lookups(email, phone, username, external_id);
             call.pool(|pool| {
@@ -178,8 +202,10 @@ pub(crate) struct UsersMutation;
 impl UsersMutation {
     /// Creates a user (administrators). The password arrives RSA-encrypted (2016 when it
     /// does not decrypt); `params` is a JSON array of `{key, value}` stored as custom data
-    /// with inferred types. `keepPassword` and `resetPasswordOnFirstLogin` are accepted and
-    /// ignored. Binding an external `identity` is not supported yet (501).
+    /// with inferred types. `keepPassword` is accepted and ignored; with
+    /// `resetPasswordOnFirstLogin` the user's first login demands a new password (1639). An
+    /// external `identity` (provider + the user's id there) is bound to the new user, or
+    /// nothing is created (2215 when another user holds it).
     async fn create_user(
         &self,
         ctx: &Context<'_>,
@@ -189,11 +215,8 @@ impl UsersMutation {
         params: Option<String>,
         identity: Option<CreateUserIdentityInput>,
     ) -> Result<User> {
-        let _ = (keep_password, reset_password_on_first_login);
+        let _ = keep_password;
         call(ctx, Access::Admin, |call| {
-            if identity.is_some() {
-                return Err(Failure::unsupported("createUser(identity)"));
-            }
             let password =
                 identity::optional_password(&call.fake.key, user_info.password.as_deref())?;
             let new = NewUser {
@@ -203,8 +226,35 @@ impl UsersMutation {
                 register_source: "import:manual",
             };
             let now = call.now();
+            // An identity to bind is checked before the user exists: all or nothing.
+            let mut link = identity.map(|identity| LinkIdentity {
+                user_id: String::new(),
+                identifier: identity.provider,
+                user_id_in_idp: identity.user_id_in_idp,
+                is_social: identity.is_social.unwrap_or(false),
+                kind: None,
+            });
             call.pool(|pool| {
-                let user = users::create(pool, new, now)?;
+                if let Some(link) = &link {
+                    user_identities::check(pool, link)?;
+                }
+                let id = users::create(pool, new, now)?.id.clone();
+                // authlogin: the first login then demands a new password (1639).
+                if reset_password_on_first_login == Some(true) {
+                    let kind = crate::store::ResetKind::FirstLogin;
+                    crate::domain::password_reset::require_reset(pool, &id, kind)?;
+                }
+                let user = match link.take() {
+                    Some(link) => user_identities::link(
+                        pool,
+                        LinkIdentity {
+                            user_id: id,
+                            ..link
+                        },
+                        now,
+                    )?,
+                    None => users::get(pool, &id)?,
+                };
                 Ok(User::from_record(user, call.pool_id(), None))
             })
         })

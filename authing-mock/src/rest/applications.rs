@@ -60,13 +60,13 @@ pub(super) fn routes() -> Router<Arc<Fake>> {
 
 /// `page` and `limit` of a listing's query string.
 #[derive(Debug, Default, Deserialize)]
-struct PageQuery {
+pub(super) struct PageQuery {
     page: Option<i32>,
     limit: Option<i32>,
 }
 
 impl PageQuery {
-    fn of(request: &Request) -> Result<Page, Failure> {
+    pub(super) fn of(request: &Request) -> Result<Page, Failure> {
         let Query(parsed) = Query::<Self>::try_from_uri(request.uri())
             .map_err(|_| Failure::with_text(Code::InvalidParams, "page, limit"))?;
         Ok(Page::new(parsed.page, parsed.limit))
@@ -74,7 +74,7 @@ impl PageQuery {
 }
 
 /// The request's JSON body as `T` (2231 naming no value when it is not one).
-async fn body<T: DeserializeOwned>(request: Request) -> Result<T, Failure> {
+pub(super) async fn body<T: DeserializeOwned>(request: Request) -> Result<T, Failure> {
     let bytes = to_bytes(request.into_body(), MAX_BODY)
         .await
         .map_err(|_| Failure::with_text(Code::InvalidParams, "body"))?;
@@ -146,6 +146,8 @@ async fn find(State(fake): State<Arc<Fake>>, Path(id): Path<String>, request: Re
 #[serde(rename_all = "camelCase")]
 struct UpdateBody {
     permission_strategy: Option<StrategyBody>,
+    /// acl (round 2): `changeApplicationType`.
+    app_type: Option<String>,
     // protocols (round 2)
     oidc_config: Option<OidcConfigBody>,
 }
@@ -162,7 +164,8 @@ struct StrategyBody {
     default_strategy: Option<String>,
 }
 
-/// The generic application update; the fake takes the default access strategy.
+/// The generic application update; the fake takes the default access strategy and the
+/// application type.
 async fn update(
     State(fake): State<Arc<Fake>>,
     Path(id): Path<String>,
@@ -177,6 +180,9 @@ async fn update(
             let strategy = input
                 .permission_strategy
                 .and_then(|strategy| strategy.default_strategy);
+            if let Some(app_type) = &input.app_type {
+                applications::set_app_type(pool, &id, app_type, now)?;
+            }
             let id_token_alg = input
                 .oidc_config
                 .and_then(|config| config.id_token_signed_response_alg);

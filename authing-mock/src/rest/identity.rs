@@ -29,7 +29,7 @@ async fn logout(State(fake): State<Arc<Fake>>, request: Request) -> Response {
         let verified = fake
             .verify(&store, token.expose())
             .map_err(|_| Failure::from(Code::NotLoggedIn))?;
-        identity::logout(&mut store, verified)?;
+        identity::logout(&mut store, verified, fake.now())?;
         Ok(Value::Null)
     })();
     answer(rc.lang, result)

@@ -35,7 +35,7 @@ pub(super) fn routes() -> Router<Arc<Fake>> {
 }
 
 /// A request's JSON object body (an empty body is `{}`); 2231 otherwise, without quoting it.
-async fn body(request: Request) -> Result<Value, Failure> {
+pub(super) async fn body(request: Request) -> Result<Value, Failure> {
     let bytes = to_bytes(request.into_body(), MAX_BODY_BYTES)
         .await
         .map_err(|_| Failure::invalid_params("the body is too large".to_owned()))?;
@@ -51,7 +51,7 @@ async fn body(request: Request) -> Result<Value, Failure> {
 }
 
 /// The string field `name` of a body, if it is one.
-fn field<'v>(body: &'v Value, name: &str) -> Option<&'v str> {
+pub(super) fn field<'v>(body: &'v Value, name: &str) -> Option<&'v str> {
     body.get(name).and_then(Value::as_str)
 }
 

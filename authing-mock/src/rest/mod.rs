@@ -14,6 +14,21 @@ mod roles;
 mod mfa;
 // applications area
 mod applications;
+// authlogin (round 2)
+mod logins;
+// authuser (round 2)
+mod me;
+mod qrcode;
+// acl (round 2)
+mod access_accounts;
+mod acl;
+mod application_users;
+// users (round 2)
+mod users_admin;
+// mgmtgaps
+mod password;
+// authgaps (round 2)
+mod app_config;
 
 use std::sync::Arc;
 
@@ -21,7 +36,7 @@ use axum::Router;
 
 use crate::fake::Fake;
 
-pub(crate) use envelope::{envelope, failure, method_not_allowed, not_found, success};
+pub(crate) use envelope::{answer, envelope, failure, method_not_allowed, not_found, success};
 
 /// Every REST route, to mount at the root.
 pub(crate) fn routes() -> Router<Arc<Fake>> {
@@ -35,4 +50,19 @@ pub(crate) fn routes() -> Router<Arc<Fake>> {
         .merge(mfa::routes())
         // applications area
         .merge(applications::routes())
+        // authlogin (round 2)
+        .merge(logins::routes())
+        // authuser (round 2)
+        .merge(me::routes())
+        .merge(qrcode::routes())
+        // acl (round 2)
+        .merge(acl::routes())
+        .merge(access_accounts::routes())
+        .merge(application_users::routes())
+        // users (round 2)
+        .merge(users_admin::routes())
+        // mgmtgaps
+        .merge(password::routes())
+        // authgaps (round 2)
+        .merge(app_config::routes())
 }

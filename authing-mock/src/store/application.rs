@@ -31,6 +31,43 @@ impl DefaultStrategy {
     }
 }
 
+/// Who may use an application (`appType`): individuals, tenants, or both. acl (round 2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum AppType {
+    Individual,
+    Tenant,
+    Both,
+}
+
+impl AppType {
+    /// The type by its wire name, exactly as Authing spells it (`INDIVIDUAL`, `Tenant`,
+    /// `BOTH`).
+    pub(crate) fn of_wire_name(name: &str) -> Option<Self> {
+        match name {
+            "INDIVIDUAL" => Some(Self::Individual),
+            "Tenant" => Some(Self::Tenant),
+            "BOTH" => Some(Self::Both),
+            _ => None,
+        }
+    }
+
+    /// Its wire name.
+    pub(crate) fn wire_name(self) -> &'static str {
+        match self {
+            Self::Individual => "INDIVIDUAL",
+            Self::Tenant => "Tenant",
+            Self::Both => "BOTH",
+        }
+    }
+}
+
+/// Users who logged in through an application (its active users). acl (round 2).
+pub(crate) const APP_USERS: super::relation::Link = super::relation::Link {
+    name: "appUsers",
+    left: "application",
+    right: "user",
+};
+
 /// Who an access policy is about (`PolicyAssignmentTargetType` without AK_SK).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum AccessTarget {
@@ -106,6 +143,8 @@ pub(crate) struct ApplicationRecord {
     pub(crate) agreements: Vec<Agreement>,
     /// The id the next agreement gets.
     pub(crate) next_agreement_id: i64,
+    /// acl (round 2): individuals, tenants or both.
+    pub(crate) app_type: AppType,
     pub(crate) created_at: DateTime<Utc>,
     pub(crate) updated_at: DateTime<Utc>,
     // protocols (round 2)

@@ -8,6 +8,8 @@
 
 mod mfa;
 mod outbox;
+// authlogin (round 2): other ways in.
+mod logins;
 // applications area
 mod application;
 mod page;
@@ -24,12 +26,26 @@ mod group;
 mod role;
 // Protocols (issue 9).
 mod grants;
+// authuser (round 2)
+mod user_extras;
+// users (round 2)
+mod sessions;
+mod user_actions;
+
+// authuser (round 2)
+pub(crate) use user_extras::{PrincipalRecord, QrCodeRecord, QrState};
+// acl (round 2)
+mod access_account;
+mod namespace;
+mod resource;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 pub(crate) use application::{
     AccessPolicy, AccessTarget, Agreement, ApplicationRecord, DefaultStrategy,
 };
+pub use logins::{AppMfa, PasswordStrength};
+pub(crate) use logins::{AppMfaStep, DirectoryUser, ResetKind, ResetToken, SubAccount};
 // protocols (round 2)
 pub(crate) use application::IdTokenAlg;
 pub(crate) use mfa::{MfaStep, TotpAuthenticator};
@@ -49,6 +65,13 @@ pub(crate) use grants::{AuthCode, Grants, RefreshGrant, ServiceTicket};
 pub(crate) use policy::{
     AssignmentRecord, Condition, Effect, PolicyRecord, Statement, TargetType, scoped as policy_key,
 };
+// acl (round 2)
+pub(crate) use access_account::AccessAccountRecord;
+pub(crate) use application::{APP_USERS, AppType};
+pub(crate) use namespace::NamespaceRecord;
+pub(crate) use resource::{GrantRecord, ResourceAction, ResourceKind, ResourceRecord};
+// users (round 2)
+pub(crate) use user_actions::UserAction;
 
 use crate::failure::{Code, Failure};
 

@@ -83,6 +83,33 @@ async fn deeply_nested_variables_are_a_bad_body() {
 }
 
 #[tokio::test]
+async fn a_body_over_one_mebibyte_is_refused_with_an_authing_envelope() {
+    let transport = MockAuthing::new().transport();
+    // Variables of 2 MiB under a small document: the document cap does not see them.
+    let padding = "x".repeat(2 << 20);
+    let body = json!({ "query": "{ __typename }", "variables": { "padding": padding } });
+    let (status, answer) = post(&transport, "/graphql/v2", &body.to_string()).await;
+    assert_eq!(status, 413, "{answer}");
+    assert_eq!(answer["code"], 413, "{answer}");
+    assert!(
+        answer["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("too large"))
+    );
+    let (status, _) = post(&transport, "/api/v2/users/kick", &body.to_string()).await;
+    assert_eq!(status, 413);
+    // Just under the cap is read (and answered).
+    let padding = "x".repeat((1 << 20) - 200);
+    let body = json!({ "query": "{ __typename }", "variables": { "padding": padding } });
+    let (status, answer) = post(&transport, "/graphql/v2", &body.to_string()).await;
+    assert_eq!(
+        (status, &answer["data"]["__typename"]),
+        (200, &json!("Query")),
+        "{answer}"
+    );
+}
+
+#[tokio::test]
 async fn size_aliases_depth_and_complexity_are_capped() {
     let transport = MockAuthing::new().transport();
 

@@ -4,6 +4,8 @@
 mod common;
 mod graphql;
 mod hardening;
+// authlogin (round 2)
+mod logins;
 mod rest;
 mod schema_conformance;
 mod server;

@@ -296,3 +296,87 @@ async fn own_private_key() {
     assert!(!debug.contains(mock.pool().secret.expose()), "{debug}");
     assert!(!debug.contains(mock.pool().app_secret.expose()), "{debug}");
 }
+
+// authuser (round 2)
+/// A QR-code login by raw HTTP, the phone played through the control endpoints, as a
+/// client in another language would.
+#[tokio::test]
+async fn qrcode_login_through_the_control_endpoints() {
+    let (_mock, transport, pool, admin) = setup().await;
+    let token = login(&transport, &pool, &admin).await;
+    let auth = format!("Bearer {token}");
+    let me = get(&transport, "/api/v2/users/me", &[("authorization", &auth)]).await;
+    let user_id = me.json()["data"]["id"].as_str().expect("id").to_owned();
+    let app = [("x-authing-app-id", pool.app_id.as_str())];
+    let url = |path: &str| format!("{BASE}{path}");
+
+    let made = send(
+        &transport,
+        "POST",
+        &url("/api/v2/qrcode/gene"),
+        &app,
+        Some(&json!({"scene": "APP_AUTH"})),
+    )
+    .await
+    .json();
+    assert_eq!(made["code"], 200, "{made}");
+    let random = made["data"]["random"].as_str().expect("random").to_owned();
+    let status = |answer: &Answer| answer.json()["data"]["status"].clone();
+    let check = format!("/api/v2/qrcode/check?random={random}");
+    assert_eq!(status(&get(&transport, &check, &app).await), 0);
+
+    let no_user = post(
+        &transport,
+        "/__authing_mock/qrcode/scan",
+        Some(&json!({"random": random})),
+    )
+    .await;
+    assert_eq!(no_user.status, 400);
+    let scanned = post(
+        &transport,
+        "/__authing_mock/qrcode/scan",
+        Some(&json!({"random": random, "userId": user_id})),
+    )
+    .await;
+    assert_eq!(scanned.json()["code"], 200);
+    assert_eq!(status(&get(&transport, &check, &app).await), 1);
+    let confirmed = post(
+        &transport,
+        "/__authing_mock/qrcode/confirm",
+        Some(&json!({"random": random})),
+    )
+    .await;
+    assert_eq!(confirmed.json()["code"], 200);
+    let answer = get(&transport, &check, &app).await.json();
+    assert_eq!(answer["data"]["status"], 2);
+    let ticket = answer["data"]["ticket"]
+        .as_str()
+        .expect("ticket")
+        .to_owned();
+
+    let exchange_url = url("/api/v2/qrcode/userinfo");
+    let ticket_body = json!({ "ticket": ticket });
+    let exchange = || send(&transport, "POST", &exchange_url, &app, Some(&ticket_body));
+    let user = exchange().await.json();
+    assert_eq!(user["data"]["id"], user_id.as_str());
+    assert!(
+        user["data"]["token"]
+            .as_str()
+            .is_some_and(|t| !t.is_empty())
+    );
+    assert_eq!(exchange().await.json()["code"], 2460);
+    let unknown = post(
+        &transport,
+        "/__authing_mock/qrcode/cancel",
+        Some(&json!({"random": "nope"})),
+    )
+    .await;
+    assert_eq!(unknown.json()["code"], 2241);
+    let bad = post(
+        &transport,
+        "/__authing_mock/qrcode/dance",
+        Some(&json!({"random": random})),
+    )
+    .await;
+    assert_eq!(bad.status, 400);
+}

@@ -567,7 +567,8 @@ async fn sdk_additions_answer_with_the_fakes_data() {
     .await;
     assert_eq!(users["data"]["users"]["totalCount"], 1, "{users}");
 
-    // No user has an external identity yet, so a lookup by identity finds nobody.
+    // Nobody holds this external identity, so a lookup by it finds nobody (the identity
+    // decides: the username is not looked at).
     let found = graphql_as(
         &transport,
         &token,
@@ -591,10 +592,6 @@ async fn sdk_additions_answer_with_the_fakes_data() {
         |arguments: &str| format!("mutation {{ updateUser(id: \"{id}\", {arguments}) {{ id }} }}");
     for (document, field) in [
         (
-            "mutation { createUser(userInfo: {username: \"bob\"}, identity: {provider: \"github\", userIdInIdp: \"2\"}) { id } }".to_owned(),
-            "createUser(identity)",
-        ),
-        (
             update("input: {nickname: \"x\"}, emailToken: \"t\""),
             "updateUser(emailToken)",
         ),
@@ -617,6 +614,33 @@ async fn sdk_additions_answer_with_the_fakes_data() {
         assert_eq!(error_code(&answer), 501, "{document}: {answer}");
         assert_eq!(answer["errors"][0]["message"]["data"]["field"], field, "{answer}");
     }
+
+    // An external identity bound at creation: the user holds it, findUser(identity) finds
+    // them; creating another user with it is 2215 and creates nobody.
+    let create = |name: &str| {
+        format!(
+            "mutation {{ createUser(userInfo: {{username: \"{name}\"}}, identity: {{provider: \"github\", userIdInIdp: \"2\", isSocial: true}}) {{ id identities {{ provider userIdInIdp isSocial }} }} }}"
+        )
+    };
+    let ann = graphql_as(&transport, &token, &create("ann"), json!({})).await;
+    assert_eq!(
+        ann["data"]["createUser"]["identities"],
+        json!([{"provider": "github", "userIdInIdp": "2", "isSocial": true}]),
+        "{ann}"
+    );
+    let found = graphql_as(
+        &transport,
+        &token,
+        "{ findUser(identity: {provider: \"github\", userIdInIdp: \"2\"}) { id } }",
+        json!({}),
+    )
+    .await;
+    assert_eq!(
+        found["data"]["findUser"]["id"],
+        ann["data"]["createUser"]["id"]
+    );
+    let bob = graphql_as(&transport, &token, &create("bob"), json!({})).await;
+    assert_eq!(error_code(&bob), 2215, "{bob}");
     let bob = graphql_as(
         &transport,
         &token,

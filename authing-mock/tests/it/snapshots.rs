@@ -93,7 +93,8 @@ async fn strings_over_their_length_limits_are_2231_and_not_stored() {
     assert_eq!(error_code(&created), 2231, "{created}");
     assert!(error_message(&created).contains("username"));
 
-    let huge = "n".repeat(1 << 20);
+    // Huge, yet under the 1 MiB body cap (a bigger body is 413 before it is read).
+    let huge = "n".repeat(1 << 19);
     let created = create_user(
         &transport,
         &token,

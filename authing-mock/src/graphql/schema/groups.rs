@@ -7,7 +7,6 @@ use crate::domain::groups;
 use crate::graphql::resolve::call;
 use crate::graphql::schema::acl::PaginatedAuthorizedResources;
 use crate::graphql::types::PaginatedUsers;
-use crate::graphql::unsupported::unsupported;
 use crate::store::Page;
 
 /// A group of users.
@@ -39,14 +38,27 @@ impl Group {
         })
     }
 
-    /// The resources the group may act on. Not supported by the fake yet.
+    /// The resources the group may act on in `namespace` (the default one when not given),
+    /// of one type when given (acl round 2).
     async fn authorized_resources(
         &self,
         ctx: &Context<'_>,
         namespace: Option<String>,
         resource_type: Option<String>,
     ) -> Result<Option<PaginatedAuthorizedResources>> {
-        Err(unsupported(ctx, "Group.authorizedResources"))
+        call(ctx, Access::Admin, |call| {
+            let namespace = crate::domain::namespace_or_default(namespace.as_deref());
+            call.pool(|pool| {
+                let group = (crate::store::TargetType::Group, self.code.as_str());
+                crate::graphql::acl::authorized_page(
+                    pool,
+                    namespace,
+                    group,
+                    resource_type.as_deref(),
+                )
+                .map(Some)
+            })
+        })
     }
 }
 

@@ -7,7 +7,6 @@ use crate::domain::roles;
 use crate::graphql::resolve::call;
 use crate::graphql::schema::acl::PaginatedAuthorizedResources;
 use crate::graphql::types::PaginatedUsers;
-use crate::graphql::unsupported::unsupported;
 use crate::store::Page;
 
 /// A page of roles.
@@ -50,12 +49,24 @@ impl Role {
         })
     }
 
-    /// The resources the role may act on. Not supported by the fake yet.
+    /// The resources the role itself (not its parent) may act on in its namespace, of one
+    /// type when given (acl round 2).
     async fn authorized_resources(
         &self,
         ctx: &Context<'_>,
         resource_type: Option<String>,
     ) -> Result<Option<PaginatedAuthorizedResources>> {
-        Err(unsupported(ctx, "Role.authorizedResources"))
+        call(ctx, Access::Admin, |call| {
+            call.pool(|pool| {
+                let role = (crate::store::TargetType::Role, self.code.as_str());
+                crate::graphql::acl::authorized_page(
+                    pool,
+                    &self.namespace,
+                    role,
+                    resource_type.as_deref(),
+                )
+                .map(Some)
+            })
+        })
     }
 }

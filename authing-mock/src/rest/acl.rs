@@ -1,0 +1,443 @@
+//! Resources (`/api/v2/resources`), namespaces (`/api/v2/resource-namespace/{userPoolId}`,
+//! by numeric id or by code) and `POST /api/v2/acl/revoke-resource`. Administrators only;
+//! thin calls into `domain::acl` and `domain::namespaces`.
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::{Path, Query, Request, State};
+use axum::response::Response;
+use axum::routing::{get, post, put};
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use serde_json::{Value, json};
+
+use super::applications::{PageQuery, body};
+use super::envelope::call;
+use crate::auth::{Access, Call, RequestContext};
+use crate::domain::acl::{self, NewResource, ResourceChange};
+use crate::domain::namespace_or_default;
+use crate::domain::namespaces::{self, NamespaceChange};
+use crate::failure::{Code, Failure};
+use crate::fake::Fake;
+use crate::store::{ResourceAction, ResourceKind, TargetType};
+
+/// The ACL routes.
+pub(super) fn routes() -> Router<Arc<Fake>> {
+    Router::new()
+        .route(
+            "/api/v2/resources",
+            get(list_resources).post(create_resource),
+        )
+        .route("/api/v2/resources/detail", get(resource_detail))
+        .route(
+            "/api/v2/resources/{code}",
+            post(update_resource).delete(delete_resource),
+        )
+        .route("/api/v2/acl/revoke-resource", post(revoke_resource))
+        .route(
+            "/api/v2/resource-namespace/{pool}",
+            get(list_namespaces).post(create_namespace),
+        )
+        .route(
+            "/api/v2/resource-namespace/{pool}/{id}",
+            put(update_namespace).delete(delete_namespace),
+        )
+        .route(
+            "/api/v2/resource-namespace/{pool}/code/{code}",
+            put(update_namespace_by_code).delete(delete_namespace_by_code),
+        )
+}
+
+/// The request's query string as `T` (2231 naming `what` when it does not parse).
+fn query<T: DeserializeOwned + Default>(request: &Request, what: &str) -> Result<T, Failure> {
+    match request.uri().query() {
+        None => Ok(T::default()),
+        Some(_) => Query::<T>::try_from_uri(request.uri())
+            .map(|Query(parsed)| parsed)
+            .map_err(|_| Failure::with_text(Code::InvalidParams, what.to_owned())),
+    }
+}
+
+fn kind(name: Option<&str>) -> Result<Option<ResourceKind>, Failure> {
+    match name {
+        None | Some("") => Ok(None),
+        Some(name) => ResourceKind::of_wire_name(name)
+            .map(Some)
+            .ok_or_else(|| Failure::with_text(Code::InvalidParams, "type")),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct ActionBody {
+    name: String,
+    description: Option<String>,
+}
+
+fn actions(list: Vec<ActionBody>) -> Vec<ResourceAction> {
+    list.into_iter()
+        .map(|a| ResourceAction {
+            name: a.name,
+            description: a.description,
+        })
+        .collect()
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct ResourcesQuery {
+    namespace: Option<String>,
+    /// The JavaScript SDK's deprecated name of `namespace`.
+    namespace_code: Option<String>,
+    #[serde(rename = "type")]
+    kind: Option<String>,
+    /// The Go SDK's name of `type`.
+    resource_type: Option<String>,
+    page: Option<i32>,
+    limit: Option<i32>,
+}
+
+async fn list_resources(State(fake): State<Arc<Fake>>, request: Request) -> Response {
+    let rc = RequestContext::of(&request);
+    let parsed = query::<ResourcesQuery>(&request, "namespace, type, page, limit");
+    call(&fake, &rc, Access::Admin, |call| {
+        let parsed = parsed?;
+        let namespace = parsed.namespace.or(parsed.namespace_code);
+        let namespace = namespace_or_default(namespace.as_deref()).to_owned();
+        let kind = kind(parsed.kind.or(parsed.resource_type).as_deref())?;
+        let page = crate::store::Page::new(parsed.page, parsed.limit);
+        let now = call.now();
+        call.pool(|pool| {
+            let paged = acl::list(pool, &namespace, kind, page, now)?;
+            let ids: Vec<String> = paged.items.iter().map(|r| r.id.clone()).collect();
+            let total = paged.total;
+            let list: Vec<Value> = ids
+                .iter()
+                .filter_map(|id| pool.resources.get(id))
+                .map(|r| r.to_json(pool))
+                .collect();
+            Ok(json!({ "totalCount": total, "list": list }))
+        })
+    })
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct CreateResourceBody {
+    code: String,
+    #[serde(rename = "type")]
+    kind: String,
+    #[serde(default)]
+    actions: Vec<ActionBody>,
+    namespace: Option<String>,
+    description: Option<String>,
+    api_identifier: Option<String>,
+}
+
+async fn create_resource(State(fake): State<Arc<Fake>>, request: Request) -> Response {
+    let rc = RequestContext::of(&request);
+    let input = body::<CreateResourceBody>(request).await;
+    call(&fake, &rc, Access::Admin, |call| {
+        let input = input?;
+        let kind = kind(Some(&input.kind))?.ok_or_else(|| Failure::invalid_params("type"))?;
+        let namespace = namespace_or_default(input.namespace.as_deref()).to_owned();
+        let new = NewResource {
+            code: input.code,
+            kind,
+            actions: actions(input.actions),
+            description: input.description,
+            api_identifier: input.api_identifier,
+        };
+        let now = call.now();
+        call.pool(|pool| {
+            let id = acl::create(pool, &namespace, new, now)?.id.clone();
+            Ok(acl::get_by_id(pool, &id)?.to_json(pool))
+        })
+    })
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct DetailQuery {
+    id: Option<String>,
+    namespace: Option<String>,
+    code: Option<String>,
+}
+
+async fn resource_detail(State(fake): State<Arc<Fake>>, request: Request) -> Response {
+    let rc = RequestContext::of(&request);
+    let parsed = query::<DetailQuery>(&request, "id, namespace, code");
+    call(&fake, &rc, Access::Admin, |call| {
+        let parsed = parsed?;
+        call.pool(|pool| {
+            let resource = match (&parsed.id, &parsed.code) {
+                (Some(id), _) => acl::get_by_id(pool, id)?,
+                (None, Some(code)) => acl::get(
+                    pool,
+                    namespace_or_default(parsed.namespace.as_deref()),
+                    code,
+                )?,
+                (None, None) => return Err(Failure::invalid_params("id or code")),
+            };
+            Ok(resource.to_json(pool))
+        })
+    })
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct UpdateResourceBody {
+    namespace: Option<String>,
+    #[serde(rename = "type")]
+    kind: Option<String>,
+    actions: Option<Vec<ActionBody>>,
+    description: Option<String>,
+    api_identifier: Option<String>,
+}
+
+async fn update_resource(
+    State(fake): State<Arc<Fake>>,
+    Path(code): Path<String>,
+    request: Request,
+) -> Response {
+    let rc = RequestContext::of(&request);
+    let input = body::<UpdateResourceBody>(request).await;
+    call(&fake, &rc, Access::Admin, |call| {
+        let input = input?;
+        let namespace = namespace_or_default(input.namespace.as_deref()).to_owned();
+        let change = ResourceChange {
+            kind: kind(input.kind.as_deref())?,
+            actions: input.actions.map(actions),
+            description: input.description,
+            api_identifier: input.api_identifier,
+        };
+        let now = call.now();
+        call.pool(|pool| {
+            let id = acl::update(pool, &namespace, &code, change, now)?
+                .id
+                .clone();
+            Ok(acl::get_by_id(pool, &id)?.to_json(pool))
+        })
+    })
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct NamespaceQuery {
+    namespace: Option<String>,
+}
+
+async fn delete_resource(
+    State(fake): State<Arc<Fake>>,
+    Path(code): Path<String>,
+    request: Request,
+) -> Response {
+    let rc = RequestContext::of(&request);
+    let from_query = query::<NamespaceQuery>(&request, "namespace");
+    // The Go SDK sends the namespace in a JSON body instead.
+    let from_body = match from_query {
+        Ok(NamespaceQuery { namespace: None }) => body::<NamespaceQuery>(request)
+            .await
+            .map(|b| b.namespace)
+            .unwrap_or(None),
+        _ => None,
+    };
+    call(&fake, &rc, Access::Admin, |call| {
+        let namespace = from_query?.namespace.or(from_body);
+        let namespace = namespace_or_default(namespace.as_deref()).to_owned();
+        call.pool(|pool| acl::delete(pool, &namespace, &code))?;
+        Ok(Value::Bool(true))
+    })
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RevokeTarget {
+    target_type: String,
+    target_identifier: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RevokeBody {
+    namespace: Option<String>,
+    resource: String,
+    #[serde(default)]
+    opts: Vec<RevokeTarget>,
+}
+
+fn target_type(name: &str) -> Result<TargetType, Failure> {
+    match name {
+        "USER" => Ok(TargetType::User),
+        "ROLE" => Ok(TargetType::Role),
+        "GROUP" => Ok(TargetType::Group),
+        "ORG" => Ok(TargetType::Org),
+        "AK_SK" => Ok(TargetType::AkSk),
+        _ => Err(Failure::with_text(Code::InvalidParams, "targetType")),
+    }
+}
+
+async fn revoke_resource(State(fake): State<Arc<Fake>>, request: Request) -> Response {
+    let rc = RequestContext::of(&request);
+    let input = body::<RevokeBody>(request).await;
+    call(&fake, &rc, Access::Admin, |call| {
+        let input = input?;
+        let namespace = namespace_or_default(input.namespace.as_deref()).to_owned();
+        let targets = input
+            .opts
+            .into_iter()
+            .map(|t| Ok((target_type(&t.target_type)?, t.target_identifier)))
+            .collect::<Result<Vec<_>, Failure>>()?;
+        call.pool(|pool| acl::revoke(pool, &namespace, &input.resource, &targets))?;
+        Ok(Value::Bool(true))
+    })
+}
+
+/// 1001 unless the path's pool is the caller's.
+fn own_pool(call: &Call<'_>, pool: &str) -> Result<(), Failure> {
+    if pool == call.pool_id() {
+        Ok(())
+    } else {
+        Err(Code::NoPermission.into())
+    }
+}
+
+async fn list_namespaces(
+    State(fake): State<Arc<Fake>>,
+    Path(pool_id): Path<String>,
+    request: Request,
+) -> Response {
+    let rc = RequestContext::of(&request);
+    let page = PageQuery::of(&request);
+    call(&fake, &rc, Access::Admin, |call| {
+        own_pool(&call, &pool_id)?;
+        let page = page?;
+        let now = call.now();
+        call.pool(|pool| {
+            let paged = namespaces::list(pool, page, now);
+            let total = paged.total;
+            let ids: Vec<String> = paged.items.iter().map(|ns| ns.id.clone()).collect();
+            let list: Vec<Value> = ids
+                .iter()
+                .filter_map(|id| pool.namespaces.table.get(id))
+                .map(|ns| ns.to_json(pool))
+                .collect();
+            // Authing names the count `total` here.
+            Ok(json!({ "list": list, "total": total }))
+        })
+    })
+}
+
+#[derive(Debug, Deserialize)]
+struct NamespaceBody {
+    code: Option<String>,
+    name: Option<String>,
+    description: Option<String>,
+}
+
+async fn create_namespace(
+    State(fake): State<Arc<Fake>>,
+    Path(pool_id): Path<String>,
+    request: Request,
+) -> Response {
+    let rc = RequestContext::of(&request);
+    let input = body::<NamespaceBody>(request).await;
+    call(&fake, &rc, Access::Admin, |call| {
+        own_pool(&call, &pool_id)?;
+        let input = input?;
+        let code = input.code.ok_or_else(|| Failure::invalid_params("code"))?;
+        let name = input.name.unwrap_or_else(|| code.clone());
+        let now = call.now();
+        call.pool(|pool| {
+            let id = namespaces::create(pool, &code, &name, input.description, now)?
+                .id
+                .clone();
+            Ok(namespaces::by_id(pool, &id)?.to_json(pool))
+        })
+    })
+}
+
+/// Updates the namespace the path names (by id, or by code with `by_code`).
+fn update_one(
+    call: &Call<'_>,
+    pool_id: &str,
+    key: &str,
+    by_code: bool,
+    input: NamespaceBody,
+) -> Result<Value, Failure> {
+    own_pool(call, pool_id)?;
+    let now = call.now();
+    call.pool(|pool| {
+        let id = if by_code {
+            namespaces::id_of(pool, key, now)?
+        } else {
+            key.to_owned()
+        };
+        let change = NamespaceChange {
+            code: input.code,
+            name: input.name,
+            description: input.description,
+        };
+        let id = namespaces::update(pool, &id, change, now)?.id.clone();
+        Ok(namespaces::by_id(pool, &id)?.to_json(pool))
+    })
+}
+
+/// Deletes the namespace the path names (by id, or by code with `by_code`).
+fn delete_one(call: &Call<'_>, pool_id: &str, key: &str, by_code: bool) -> Result<Value, Failure> {
+    own_pool(call, pool_id)?;
+    let now = call.now();
+    call.pool(|pool| {
+        let id = if by_code {
+            namespaces::id_of(pool, key, now)?
+        } else {
+            key.to_owned()
+        };
+        namespaces::delete(pool, &id, now)
+    })?;
+    Ok(Value::Bool(true))
+}
+
+async fn update_namespace(
+    State(fake): State<Arc<Fake>>,
+    Path((pool_id, id)): Path<(String, String)>,
+    request: Request,
+) -> Response {
+    let rc = RequestContext::of(&request);
+    let input = body::<NamespaceBody>(request).await;
+    call(&fake, &rc, Access::Admin, |call| {
+        update_one(&call, &pool_id, &id, false, input?)
+    })
+}
+
+async fn update_namespace_by_code(
+    State(fake): State<Arc<Fake>>,
+    Path((pool_id, code)): Path<(String, String)>,
+    request: Request,
+) -> Response {
+    let rc = RequestContext::of(&request);
+    let input = body::<NamespaceBody>(request).await;
+    call(&fake, &rc, Access::Admin, |call| {
+        update_one(&call, &pool_id, &code, true, input?)
+    })
+}
+
+async fn delete_namespace(
+    State(fake): State<Arc<Fake>>,
+    Path((pool_id, id)): Path<(String, String)>,
+    request: Request,
+) -> Response {
+    let rc = RequestContext::of(&request);
+    call(&fake, &rc, Access::Admin, |call| {
+        delete_one(&call, &pool_id, &id, false)
+    })
+}
+
+async fn delete_namespace_by_code(
+    State(fake): State<Arc<Fake>>,
+    Path((pool_id, code)): Path<(String, String)>,
+    request: Request,
+) -> Response {
+    let rc = RequestContext::of(&request);
+    call(&fake, &rc, Access::Admin, |call| {
+        delete_one(&call, &pool_id, &code, true)
+    })
+}

@@ -1,0 +1,160 @@
+//! authuser (round 2): what a logged-in user reads about themselves
+//! (`users/me/orgs`, `users/me/applications/allowed`, `users/me/security-level`), their
+//! principal authentication (`users/principal_authentication`), and the SSO session of a
+//! token (`GET /cas/session`).
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::to_bytes;
+use axum::extract::{Query, Request, State};
+use axum::response::Response;
+use axum::routing::get;
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use super::envelope::{answer, call};
+use crate::auth::{Access, RequestContext};
+use crate::domain::principal::{self, PrincipalInput};
+use crate::domain::{me, users};
+use crate::failure::{Code, Failure};
+use crate::fake::Fake;
+use crate::graphql::types::User;
+use crate::store::Page;
+use crate::tokens::TokenOwner;
+
+/// The largest JSON body these calls take.
+const MAX_BODY_BYTES: usize = 16 * 1024;
+
+/// The routes.
+pub(super) fn routes() -> Router<Arc<Fake>> {
+    Router::new()
+        .route("/api/v2/users/me/orgs", get(orgs))
+        .route(
+            "/api/v2/users/me/applications/allowed",
+            get(allowed_applications),
+        )
+        .route("/api/v2/users/me/security-level", get(security_level))
+        .route(
+            "/api/v2/users/principal_authentication",
+            get(principal_detail).post(principal_authenticate),
+        )
+        .route("/cas/session", get(cas_session))
+}
+
+/// The caller's organisations: none, the fake has no organisations.
+async fn orgs(State(fake): State<Arc<Fake>>, request: Request) -> Response {
+    let rc = RequestContext::of(&request);
+    call(&fake, &rc, Access::User, |call| {
+        let user_id = call.caller.subject(None)?;
+        call.pool(|pool| me::orgs(pool, &user_id))
+    })
+}
+
+/// `page` and `limit` of the query string.
+#[derive(Debug, Default, Deserialize)]
+struct PageQuery {
+    page: Option<i32>,
+    limit: Option<i32>,
+}
+
+/// The applications whose access policy lets the caller in (`?page=&limit=`).
+async fn allowed_applications(State(fake): State<Arc<Fake>>, request: Request) -> Response {
+    let rc = RequestContext::of(&request);
+    let page = match Query::<PageQuery>::try_from_uri(request.uri()) {
+        Ok(Query(query)) => Page::new(query.page, query.limit),
+        Err(_) => {
+            return answer(
+                rc.lang,
+                Err(Failure::with_text(Code::InvalidParams, "page, limit")),
+            );
+        }
+    };
+    call(&fake, &rc, Access::User, |call| {
+        let user_id = call.caller.subject(None)?;
+        call.pool(|pool| me::allowed_applications(pool, &user_id, page))
+    })
+}
+
+/// The caller's security level.
+async fn security_level(State(fake): State<Arc<Fake>>, request: Request) -> Response {
+    let rc = RequestContext::of(&request);
+    call(&fake, &rc, Access::User, |call| {
+        let user_id = call.caller.subject(None)?;
+        call.pool(|pool| me::security_level(pool, &user_id))
+    })
+}
+
+/// The caller's principal authentication, or `null`.
+async fn principal_detail(State(fake): State<Arc<Fake>>, request: Request) -> Response {
+    let rc = RequestContext::of(&request);
+    call(&fake, &rc, Access::User, |call| {
+        let user_id = call.caller.subject(None)?;
+        call.pool(|pool| principal::detail(pool, &user_id))
+    })
+}
+
+/// Authenticates the caller (`{type, name, idCard, ext}`); answers `true`.
+async fn principal_authenticate(State(fake): State<Arc<Fake>>, request: Request) -> Response {
+    let rc = RequestContext::of(&request);
+    let body = match json_body(request).await {
+        Ok(body) => body,
+        Err(failure) => return answer(rc.lang, Err(failure)),
+    };
+    let text = |name: &str| body.get(name).and_then(Value::as_str);
+    let input = PrincipalInput {
+        kind: text("type"),
+        name: text("name"),
+        id_card: text("idCard"),
+        ext: text("ext"),
+    };
+    call(&fake, &rc, Access::User, |call| {
+        let user_id = call.caller.subject(None)?;
+        let now = call.now();
+        call.pool(|pool| principal::authenticate(pool, &user_id, &input, now))?;
+        Ok(Value::Bool(true))
+    })
+}
+
+/// The SSO session of the bearer's login: `{session, userInfo}`, or `null` when the token
+/// is missing, expired, revoked (logged out) or no user's.
+async fn cas_session(State(fake): State<Arc<Fake>>, request: Request) -> Response {
+    let rc = RequestContext::of(&request);
+    let session = (|| {
+        let token = rc.bearer.as_ref()?;
+        let store = fake.store();
+        let verified = fake.verify(&store, token.expose()).ok()?;
+        let TokenOwner::User {
+            pool_id,
+            user_id,
+            app_id,
+        } = &verified.owner
+        else {
+            return None;
+        };
+        let pool = store.pool(pool_id).ok()?;
+        let user = users::get(pool, user_id).ok()?;
+        Some(json!({
+            "session": {
+                "appId": app_id,
+                "userId": user_id,
+                "userPoolId": pool_id,
+                "iat": verified.iat,
+                "exp": verified.exp,
+            },
+            "userInfo": User::from_record(user, pool_id, None).to_json(),
+        }))
+    })();
+    answer(rc.lang, Ok(session.unwrap_or(Value::Null)))
+}
+
+/// A request's JSON object body (2231 otherwise, without quoting it).
+async fn json_body(request: Request) -> Result<Value, Failure> {
+    let bytes = to_bytes(request.into_body(), MAX_BODY_BYTES)
+        .await
+        .map_err(|_| Failure::invalid_params("the body is too large"))?;
+    match serde_json::from_slice::<Value>(&bytes) {
+        Ok(value @ Value::Object(_)) => Ok(value),
+        _ => Err(Failure::invalid_params("the body is not a JSON object")),
+    }
+}
