@@ -24,6 +24,10 @@ authing_core::graphql_operations! {
     USER = ("user", "graphql/users/user.graphql", USER_FIELDS);
     /// `findUser(username, email, phone, externalId)`.
     FIND_USER = ("findUser", "graphql/users/findUser.graphql", USER_FIELDS);
+    /// `findUser(identity: {provider, userIdInIdp})`: an SDK addition (js, go) that
+    /// Authing's published schema lacks.
+    FIND_USER_BY_IDENTITY =
+        ("findUser", "graphql/users/findUserByIdentity.graphql", USER_FIELDS);
     /// `searchUser(query, fields, page, limit, departmentOpts, groupOpts, roleOpts)`.
     SEARCH_USER = ("searchUser", "graphql/users/searchUser.graphql", USER_FIELDS);
     /// `userBatch(ids, type)`.
@@ -119,6 +123,10 @@ authing_core::graphql_operations! {
     AUTHORIZE_RESOURCE = ("authorizeResource", "graphql/acl/authorizeResource.graphql");
     /// `authorizedTargets(namespace, resourceType, resource, targetType, actions)`.
     AUTHORIZED_TARGETS = ("authorizedTargets", "graphql/acl/authorizedTargets.graphql");
+    /// `authorizedTargetsCode(namespace, resourceType, resource, targetType, actions)`: an
+    /// SDK addition (go `GetAuthorizedTargetsCode`) that Authing's published schema lacks.
+    AUTHORIZED_TARGETS_CODE =
+        ("authorizedTargetsCode", "graphql/acl/authorizedTargetsCode.graphql");
     // users (round 2)
     /// `archivedUsers(page, limit)`: one page of the archived users.
     ARCHIVED_USERS = ("archivedUsers", "graphql/users/archivedUsers.graphql", USER_FIELDS);

@@ -64,7 +64,8 @@ pub use namespaces::{
     UpdateNamespaceByCode,
 };
 pub use permissions::{
-    Allow, AuthorizeResource, GetAuthorizedTargets, IsActionAllowed, RevokeResource,
+    Allow, AuthorizeResource, GetAuthorizedTargets, GetAuthorizedTargetsCode, IsActionAllowed,
+    RevokeResource,
 };
 pub use programmatic_access::{
     CreateProgrammaticAccessAccount, DeleteProgrammaticAccessAccount,
@@ -227,6 +228,23 @@ impl<T: Transport> AclHandler<T> {
         resource: impl Into<String>,
     ) -> GetAuthorizedTargets<ManagementClient<T>> {
         GetAuthorizedTargets::new(
+            self.client(),
+            self.namespace_code(),
+            resource_type,
+            resource,
+        )
+    }
+
+    /// The targets authorized on a resource, roles and groups by code
+    /// (`authorizedTargetsCode`, go `GetAuthorizedTargetsCode`); filtered like
+    /// [`authorized_targets`](Self::authorized_targets). An SDK addition that Authing's
+    /// published schema lacks.
+    pub fn authorized_targets_code(
+        &self,
+        resource_type: ResourceType,
+        resource: impl Into<String>,
+    ) -> GetAuthorizedTargetsCode<ManagementClient<T>> {
+        GetAuthorizedTargetsCode::new(
             self.client(),
             self.namespace_code(),
             resource_type,

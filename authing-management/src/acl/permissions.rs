@@ -1,5 +1,5 @@
 //! Permissions: [`Allow`], [`IsActionAllowed`], [`AuthorizeResource`], [`RevokeResource`]
-//! and [`GetAuthorizedTargets`]. The resources a target may act on are the family
+//! and [`GetAuthorizedTargets`] (and its by-code twin [`GetAuthorizedTargetsCode`]). The resources a target may act on are the family
 //! operation [`AuthorizedResources`](crate::families::AuthorizedResources).
 
 use authing_core::model::{CommonMessage, PolicyAssignmentTargetType};
@@ -154,10 +154,44 @@ operation! {
 operation! {
     /// The targets authorized on a resource, with their actions (`authorizedTargets`); of
     /// one target type, and holding all / any of some actions, when set. Roles and groups
-    /// are listed by code, so this also serves the Go SDK's `GetAuthorizedTargetsCode`
-    /// (whose root field Authing's published schema lacks).
+    /// are listed by code.
     pub struct GetAuthorizedTargets -> AuthorizedTargets {
         wire: Wire::Graphql(&graphql::AUTHORIZED_TARGETS),
+        auth: Management,
+        answer: Option<AuthorizedTargets>,
+        required {
+            /// The namespace code.
+            namespace: String,
+            /// The resource's type.
+            resource_type: ResourceType,
+            /// The resource's code.
+            resource: String,
+        }
+        optional {
+            /// Only targets of this kind.
+            target_type: PolicyAssignmentTargetType,
+            /// Only targets holding all / any of these actions.
+            actions: TargetActions,
+        }
+        impl {
+            fn check(&self) -> Result<(), Error> {
+                require("namespace", &self.namespace)?;
+                require("resource", &self.resource)
+            }
+
+            fn finish(answer: Option<AuthorizedTargets>, _lang: Lang) -> Result<AuthorizedTargets, Error> {
+                Ok(answer.unwrap_or(AuthorizedTargets { total_count: Some(0), list: Vec::new() }))
+            }
+        }
+    }
+}
+
+operation! {
+    /// The targets authorized on a resource, roles and groups by code, with their actions
+    /// (`authorizedTargetsCode`, the Go SDK's `GetAuthorizedTargetsCode`); filtered like
+    /// [`GetAuthorizedTargets`]. An SDK addition that Authing's published schema lacks.
+    pub struct GetAuthorizedTargetsCode -> AuthorizedTargets {
+        wire: Wire::Graphql(&graphql::AUTHORIZED_TARGETS_CODE),
         auth: Management,
         answer: Option<AuthorizedTargets>,
         required {

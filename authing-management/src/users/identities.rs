@@ -1,11 +1,13 @@
 //! External identities (social or enterprise logins) bound to a user, as an administrator
 //! binds and unbinds them.
 
+use authing_core::model::User;
 use authing_core::{Error, Lang, Wire, operation};
 use http::Method;
 use serde::de::IgnoredAny;
 
 use crate::checks::require;
+use crate::graphql;
 
 operation! {
     /// Binds an external identity to a user (`POST /api/v2/users/identity/link`): the
@@ -73,6 +75,34 @@ operation! {
 
             fn finish(_answer: IgnoredAny, _lang: Lang) -> Result<(), Error> {
                 Ok(())
+            }
+        }
+    }
+}
+
+operation! {
+    /// The user holding an identity at an external provider (`findUser(identity:)`), or
+    /// `None`: the user's id `user_id_in_idp` at the provider `provider`. An SDK addition
+    /// (the JavaScript and Go SDKs send it) that Authing's published schema lacks. An empty
+    /// provider or id is [`Error::InvalidArgument`] and nothing is sent.
+    pub struct FindUserByIdentity -> Option<User> {
+        wire: Wire::Graphql(&graphql::FIND_USER_BY_IDENTITY),
+        auth: Management,
+        required {
+            /// The identity provider's code.
+            provider: String,
+            /// The user's id at the identity provider.
+            user_id_in_idp: String,
+        }
+        defaults {
+            /// Whether to fetch the user's custom data too (default no).
+            #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+            with_custom_data: bool = false,
+        }
+        impl {
+            fn check(&self) -> Result<(), Error> {
+                require("provider", &self.provider)?;
+                require("user id at the identity provider", &self.user_id_in_idp)
             }
         }
     }

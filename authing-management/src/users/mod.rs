@@ -66,7 +66,7 @@ pub use options::{BatchField, SearchUserDepartmentOpt, SearchUserGroupOpt, Searc
 // users (round 2)
 pub use actions::{ListUserActions, UserAction, UserActionUser};
 pub use filter::{FilterField, FilterFieldKind, FilterOperator, FilterUsers, UserFilter, UserInfo};
-pub use identities::{LinkIdentity, UnlinkIdentity};
+pub use identities::{FindUserByIdentity, LinkIdentity, UnlinkIdentity};
 pub use relations::{
     GetUserRoleList, GetUserTenants, ListUserDepartments, ListUserGroups, ListUserOrgs,
     ListUserRoles, Tenant, UserWithTenants, WithDepartments, WithGroups, WithRoles,
@@ -146,6 +146,17 @@ impl<T: Transport> UsersHandler<T> {
     /// Set at least one criterion.
     pub fn find(&self) -> FindUser<ManagementClient<T>> {
         FindUser::new(self.client())
+    }
+
+    /// The user holding the identity `user_id_in_idp` at the external provider `provider`
+    /// (`findUser(identity:)`), or `None`. An SDK addition (js, go) that Authing's published
+    /// schema lacks.
+    pub fn find_by_identity(
+        &self,
+        provider: impl Into<String>,
+        user_id_in_idp: impl Into<String>,
+    ) -> FindUserByIdentity<ManagementClient<T>> {
+        FindUserByIdentity::new(self.client(), provider, user_id_in_idp)
     }
 
     /// Users matching a full-text `query` (`searchUser`).
