@@ -161,6 +161,25 @@ async fn permissions(env: Env) {
         .await
         .expect("targets");
     assert_eq!(users_only.list.len(), 1);
+    // The by-code twin (go `GetAuthorizedTargetsCode`) answers the same targets.
+    let by_code = acl
+        .authorized_targets_code(ResourceType::Data, "books")
+        .actions(TargetActions::any(vec!["read".into(), "write".into()]))
+        .await
+        .expect("targets by code");
+    assert_eq!(by_code.total_count, Some(2));
+    assert_eq!(by_code.list[0].target_type, Some(Role));
+    assert_eq!(by_code.list[0].target_identifier.as_deref(), Some("reader"));
+    assert_eq!(
+        by_code.list[1].target_identifier.as_deref(),
+        Some(bob.as_str())
+    );
+    let users_only_by_code = acl
+        .authorized_targets_code(ResourceType::Data, "books")
+        .target_type(User)
+        .await
+        .expect("targets by code");
+    assert_eq!(users_only_by_code.list.len(), 1);
     let resources = acl
         .list_authorized_resources(User, &ann)
         .resource_type("DATA")

@@ -87,6 +87,7 @@ fn registry() -> Vec<Entry> {
         management "management/users/updateUser" => mgmt::users::UpdateUser;
         management "management/users/user" => mgmt::users::UserDetail;
         management "management/users/findUser" => mgmt::users::FindUser;
+        management "management/users/findUserByIdentity" => mgmt::users::FindUserByIdentity;
         management "management/users/isUserExists" => mgmt::users::UserExists;
         management "management/users/searchUser" => mgmt::users::SearchUsers;
         management "management/users/userBatch" => mgmt::users::BatchGetUsers;
@@ -218,6 +219,7 @@ fn registry() -> Vec<Entry> {
         management "management/acl/isActionAllowed" => mgmt::acl::IsActionAllowed;
         management "management/acl/authorizeResource" => mgmt::acl::AuthorizeResource;
         management "management/acl/authorizedTargets" => mgmt::acl::GetAuthorizedTargets;
+        management "management/acl/authorizedTargetsCode" => mgmt::acl::GetAuthorizedTargetsCode;
         management "management/acl/revokeResource" => mgmt::acl::RevokeResource;
         management "management/acl/listResources" => mgmt::acl::ListResources;
         management "management/acl/getResourceById" => mgmt::acl::ResourceById;

@@ -193,27 +193,17 @@ async fn resigned_users_are_archived(env: Env) {
 
 each_transport!(resigned_users_are_archived);
 
-/// `findUser(identity: …)`, as the js and go SDKs send it (Authing's published schema lacks
-/// the argument, so the SDK's own documents do not use it).
-const FIND_BY_IDENTITY: GraphQlOperation = GraphQlOperation::new(
-    "findUserByIdentity",
-    "findUser",
-    "query findUserByIdentity($identity: FindUserByIdentityInput) { findUser(identity: $identity) { id } }",
-);
-
 async fn identities_link_find_unlink(env: Env) {
     let management = env.management();
     let user = create(&management, "ida").await;
     let other = create(&management, "ole").await;
     let find = || async {
-        let found: Option<serde_json::Value> = management
-            .graphql(
-                &FIND_BY_IDENTITY,
-                json!({ "identity": { "provider": "github", "userIdInIdp": "gh-42" } }),
-            )
+        let found = management
+            .users()
+            .find_by_identity("github", "gh-42")
             .await
-            .expect("findUser");
-        found.map(|user| user["id"].clone())
+            .expect("findUser by identity");
+        found.map(|found| found.id)
     };
 
     assert_eq!(find().await, None);
@@ -223,7 +213,7 @@ async fn identities_link_find_unlink(env: Env) {
         .kind("openid")
         .await
         .expect("link");
-    assert_eq!(find().await, Some(json!(user.id)));
+    assert_eq!(find().await, Some(user.id.clone()));
     let taken = management
         .users()
         .link_identity(&other.id, "github", "gh-42", true)
