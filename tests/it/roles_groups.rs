@@ -88,6 +88,14 @@ async fn role_hierarchy(env: Env) {
         .expect("app role");
 
     groups.create("audit", "Audit").await.expect("group");
+    groups
+        .create("ops", "Operations")
+        .await
+        .expect("second group");
+    let listed = groups.list().await.expect("list groups");
+    assert_eq!(listed.total_count, 2);
+    let listed: Vec<_> = listed.list.iter().map(|g| g.code.as_str()).collect();
+    assert_eq!(listed, ["ops", "audit"], "newest first");
     let dup = groups.create("audit", "Again").await.expect_err("taken");
     assert!(dup.is(codes::GROUP_EXISTS), "{dup}");
 

@@ -166,3 +166,92 @@ async fn udf_values_keep_their_types(env: Env) {
 }
 
 each_transport!(udf_values_keep_their_types);
+
+/// The users handler's own custom-data calls: a batch over several users, one user's values
+/// listed and removed through `custom_data(id)`.
+async fn users_custom_values_in_batches(env: Env) {
+    let management = env.management();
+    let udf = management.udf();
+    udf.set(UdfTargetType::User, "score", UdfDataType::Number, "Score")
+        .await
+        .expect("define a number");
+    udf.set(UdfTargetType::User, "team", UdfDataType::String, "Team")
+        .await
+        .expect("define a string");
+    let mut ids = Vec::new();
+    for name in ["batch-a", "batch-b"] {
+        let user = management
+            .users()
+            .create(CreateUserInput {
+                username: Some(name.into()),
+                ..Default::default()
+            })
+            .await
+            .expect("create user");
+        ids.push(user.id);
+    }
+    let (a, b) = (ids[0].clone(), ids[1].clone());
+    management
+        .users()
+        .set_udf_values_batch([
+            (a.clone(), "score", json!(7)),
+            (a.clone(), "team", json!("red")),
+            (b.clone(), "score", json!(9)),
+        ])
+        .await
+        .expect("set a batch");
+    let batch = management
+        .users()
+        .udf_values_batch(ids.clone())
+        .await
+        .expect("read a batch");
+    let read: Vec<(String, Vec<(String, serde_json::Value)>)> = batch
+        .iter()
+        .map(|m| {
+            let mut values: Vec<_> = m
+                .data
+                .iter()
+                .map(|v| (v.key.clone(), v.typed_value()))
+                .collect();
+            values.sort_by(|x, y| x.0.cmp(&y.0));
+            (m.target_id.clone(), values)
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            (
+                a.clone(),
+                vec![
+                    ("score".to_owned(), json!(7)),
+                    ("team".to_owned(), json!("red"))
+                ]
+            ),
+            (b.clone(), vec![("score".to_owned(), json!(9))]),
+        ]
+    );
+    // A value of the wrong type in a batch is refused.
+    let refused = management
+        .users()
+        .set_udf_values_batch([(b.clone(), "score", json!("nine"))])
+        .await
+        .expect_err("wrong type");
+    assert!(
+        matches!(refused, Error::Api { code: 2231, .. }),
+        "{refused:?}"
+    );
+
+    let data = management.users().custom_data(&a);
+    let listed = data.list().await.expect("list a's values");
+    let mut keys: Vec<_> = listed.iter().map(|v| v.key.as_str()).collect();
+    keys.sort_unstable();
+    assert_eq!(keys, ["score", "team"]);
+    let left = data.remove("team").await.expect("remove a value");
+    assert_eq!(
+        left.iter().map(|v| v.key.as_str()).collect::<Vec<_>>(),
+        ["score"]
+    );
+    assert_eq!(data.list().await.expect("list again").len(), 1);
+}
+
+each_transport!(users_custom_values_in_batches);
