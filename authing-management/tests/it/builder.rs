@@ -120,7 +120,12 @@ fn documents_are_unique_and_named() {
     assert_eq!(names.len(), documents.len());
 }
 
-/// Every document validates against Authing's real v2 schema, when the workspace has it.
+/// Documents whose root field or argument the official SDKs send but Authing's published
+/// schema lacks (the fake's schema has them; `tests/it/graphql_documents.rs` lists them too).
+const NOT_IN_AUTHINGS_SCHEMA: &[&str] = &["findUserByIdentity", "authorizedTargetsCode"];
+
+/// Every document validates against Authing's real v2 schema, when the workspace has it,
+/// except the SDK additions, which must not (so the list stays honest).
 #[test]
 fn documents_validate_against_authings_schema() {
     use apollo_compiler::{ExecutableDocument, Schema};
@@ -144,8 +149,14 @@ fn documents_validate_against_authings_schema() {
         }
     };
     for (name, document) in graphql_documents() {
-        if let Err(e) = ExecutableDocument::parse_and_validate(&schema, document, name) {
-            panic!("{name} does not validate:\n{}", e.errors);
+        let valid = ExecutableDocument::parse_and_validate(&schema, document, name);
+        match valid {
+            Ok(_) if NOT_IN_AUTHINGS_SCHEMA.contains(&name) => {
+                panic!("{name} validates against Authing's schema: drop it from the additions")
+            }
+            Err(_) if NOT_IN_AUTHINGS_SCHEMA.contains(&name) => {}
+            Ok(_) => {}
+            Err(e) => panic!("{name} does not validate:\n{}", e.errors),
         }
     }
 }
