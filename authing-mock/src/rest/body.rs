@@ -2,12 +2,13 @@
 
 use axum::body::to_bytes;
 use axum::extract::Request;
+use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::failure::Failure;
+use crate::failure::{Code, Failure};
 
 /// The largest JSON body these calls take.
-const MAX_BODY_BYTES: usize = 16 * 1024;
+const MAX_BODY_BYTES: usize = 64 * 1024;
 
 /// A request's JSON object body (2231 otherwise, without quoting it).
 pub(super) async fn json_object(request: Request) -> Result<Value, Failure> {
@@ -22,6 +23,20 @@ pub(super) async fn json_object_or_empty(request: Request) -> Result<Value, Fail
         return Ok(Value::Object(serde_json::Map::new()));
     }
     parse_object(&bytes)
+}
+
+/// The request's JSON body as `T` (2231 naming no value when it is not one).
+pub(super) async fn typed<T: DeserializeOwned>(request: Request) -> Result<T, Failure> {
+    let bytes = to_bytes(request.into_body(), MAX_BODY_BYTES)
+        .await
+        .map_err(|_| Failure::with_text(Code::InvalidParams, "body"))?;
+    // serde's message may quote values (secrets): keep only where it failed.
+    serde_json::from_slice(&bytes).map_err(|error| {
+        Failure::with_text(
+            Code::InvalidParams,
+            format!("body (line {}, column {})", error.line(), error.column()),
+        )
+    })
 }
 
 /// The string field `name` of a body, if it is one.

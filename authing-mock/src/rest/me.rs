@@ -6,21 +6,19 @@
 use std::sync::Arc;
 
 use axum::Router;
-use axum::extract::{Query, Request, State};
+use axum::extract::{Request, State};
 use axum::response::Response;
 use axum::routing::get;
-use serde::Deserialize;
 use serde_json::{Value, json};
 
+use super::applications::PageQuery;
 use super::body::json_object;
 use super::envelope::{answer, call};
 use crate::auth::{Access, RequestContext};
 use crate::domain::principal::{self, PrincipalInput};
 use crate::domain::{me, users};
-use crate::failure::{Code, Failure};
 use crate::fake::Fake;
 use crate::graphql::types::User;
-use crate::store::Page;
 use crate::tokens::TokenOwner;
 
 /// The routes.
@@ -48,24 +46,12 @@ async fn orgs(State(fake): State<Arc<Fake>>, request: Request) -> Response {
     })
 }
 
-/// `page` and `limit` of the query string.
-#[derive(Debug, Default, Deserialize)]
-struct PageQuery {
-    page: Option<i32>,
-    limit: Option<i32>,
-}
-
 /// The applications whose access policy lets the caller in (`?page=&limit=`).
 async fn allowed_applications(State(fake): State<Arc<Fake>>, request: Request) -> Response {
     let rc = RequestContext::of(&request);
-    let page = match Query::<PageQuery>::try_from_uri(request.uri()) {
-        Ok(Query(query)) => Page::new(query.page, query.limit),
-        Err(_) => {
-            return answer(
-                rc.lang,
-                Err(Failure::with_text(Code::InvalidParams, "page, limit")),
-            );
-        }
+    let page = match PageQuery::of(&request) {
+        Ok(page) => page,
+        Err(failure) => return answer(rc.lang, Err(failure)),
     };
     call(&fake, &rc, Access::User, |call| {
         let user_id = call.caller.subject(None)?;
