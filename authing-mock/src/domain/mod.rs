@@ -125,6 +125,9 @@ pub(crate) fn namespace_or_default(namespace: Option<&str>) -> &str {
 }
 
 #[cfg(test)]
+pub(crate) mod test_support;
+
+#[cfg(test)]
 mod tests {
     use super::*;
 

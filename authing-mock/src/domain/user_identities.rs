@@ -140,25 +140,8 @@ fn store<'p>(
 
 #[cfg(test)]
 mod tests {
-    use serde_json::Map;
-
     use super::*;
-    use crate::domain::users::NewUser;
-
-    fn user(pool: &mut Pool, name: &str) -> String {
-        let mut fields = Map::new();
-        fields.insert("username".into(), json!(name));
-        let new = NewUser {
-            fields,
-            password: None,
-            custom_data: Vec::new(),
-            register_source: "import:manual",
-        };
-        users::create(pool, new, Utc::now())
-            .expect("created")
-            .id
-            .clone()
-    }
+    use crate::domain::test_support::user_named as user;
 
     fn github(user_id: &str, id_in_idp: &str) -> LinkIdentity {
         LinkIdentity {

@@ -54,26 +54,9 @@ pub(crate) fn archived(pool: &Pool, page: Page) -> Paged<&UserRecord> {
 
 #[cfg(test)]
 mod tests {
-    use serde_json::Map;
-
     use super::*;
-    use crate::domain::users::NewUser;
+    use crate::domain::test_support::user_named as user;
     use crate::store::UniqueField;
-
-    fn user(pool: &mut Pool, name: &str) -> String {
-        let mut fields = Map::new();
-        fields.insert("username".into(), json!(name));
-        let new = NewUser {
-            fields,
-            password: None,
-            custom_data: Vec::new(),
-            register_source: "import:manual",
-        };
-        users::create(pool, new, Utc::now())
-            .expect("created")
-            .id
-            .clone()
-    }
 
     #[test]
     fn suspend_activate_and_resign() {

@@ -12,7 +12,8 @@ use axum::routing::get;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::applications::{PageQuery, body};
+use super::applications::PageQuery;
+use super::body::typed as body;
 use super::envelope::call;
 use crate::auth::{Access, RequestContext};
 use crate::domain::access_accounts::{self, AccountChange};

@@ -12,7 +12,8 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
-use super::applications::{PageQuery, body};
+use super::applications::PageQuery;
+use super::body::typed as body;
 use super::envelope::call;
 use crate::auth::{Access, Call, RequestContext};
 use crate::domain::acl::{self, NewResource, ResourceChange};

@@ -5,14 +5,13 @@
 use std::sync::Arc;
 
 use axum::Router;
-use axum::body::to_bytes;
 use axum::extract::{Path, Query, Request, State};
 use axum::response::Response;
 use axum::routing::{get, patch, post, put};
 use serde::Deserialize;
-use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
+use super::body::typed as body;
 use super::envelope::{call, failure};
 use crate::auth::{Access, RequestContext};
 use crate::domain::agreements::{self, AgreementInput};
@@ -20,9 +19,6 @@ use crate::domain::applications::{self, NewApplication, PolicyChange, PolicyTarg
 use crate::failure::{Code, Failure};
 use crate::fake::Fake;
 use crate::store::Page;
-
-/// The largest body an application call takes.
-const MAX_BODY: usize = 64 << 10;
 
 /// The application routes.
 pub(super) fn routes() -> Router<Arc<Fake>> {
@@ -71,20 +67,6 @@ impl PageQuery {
             .map_err(|_| Failure::with_text(Code::InvalidParams, "page, limit"))?;
         Ok(Page::new(parsed.page, parsed.limit))
     }
-}
-
-/// The request's JSON body as `T` (2231 naming no value when it is not one).
-pub(super) async fn body<T: DeserializeOwned>(request: Request) -> Result<T, Failure> {
-    let bytes = to_bytes(request.into_body(), MAX_BODY)
-        .await
-        .map_err(|_| Failure::with_text(Code::InvalidParams, "body"))?;
-    // serde's message may quote values (secrets): keep only where it failed.
-    serde_json::from_slice(&bytes).map_err(|error| {
-        Failure::with_text(
-            Code::InvalidParams,
-            format!("body (line {}, column {})", error.line(), error.column()),
-        )
-    })
 }
 
 async fn list(State(fake): State<Arc<Fake>>, request: Request) -> Response {

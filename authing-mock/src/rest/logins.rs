@@ -12,8 +12,8 @@ use axum::response::Response;
 use axum::routing::post;
 use serde_json::Value;
 
+use super::body::{field, json_object_or_empty};
 use super::envelope::{answer, call};
-use super::mfa::{body, field};
 use crate::auth::{Access, Call, RequestContext};
 use crate::domain::directory::{self, Connection};
 use crate::domain::{app_mfa, identity, linking};
@@ -39,7 +39,7 @@ pub(super) fn routes() -> Router<Arc<Fake>> {
 /// The request's context and JSON body, or the envelope refusing the body.
 async fn read(request: Request) -> Result<(RequestContext, Value), Response> {
     let rc = RequestContext::of(&request);
-    match body(request).await {
+    match json_object_or_empty(request).await {
         Ok(body) => Ok((rc, body)),
         Err(failure) => Err(answer(rc.lang, Err(failure))),
     }

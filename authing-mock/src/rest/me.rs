@@ -6,25 +6,20 @@
 use std::sync::Arc;
 
 use axum::Router;
-use axum::body::to_bytes;
-use axum::extract::{Query, Request, State};
+use axum::extract::{Request, State};
 use axum::response::Response;
 use axum::routing::get;
-use serde::Deserialize;
 use serde_json::{Value, json};
 
+use super::applications::PageQuery;
+use super::body::json_object;
 use super::envelope::{answer, call};
 use crate::auth::{Access, RequestContext};
 use crate::domain::principal::{self, PrincipalInput};
 use crate::domain::{me, users};
-use crate::failure::{Code, Failure};
 use crate::fake::Fake;
 use crate::graphql::types::User;
-use crate::store::Page;
 use crate::tokens::TokenOwner;
-
-/// The largest JSON body these calls take.
-const MAX_BODY_BYTES: usize = 16 * 1024;
 
 /// The routes.
 pub(super) fn routes() -> Router<Arc<Fake>> {
@@ -51,24 +46,12 @@ async fn orgs(State(fake): State<Arc<Fake>>, request: Request) -> Response {
     })
 }
 
-/// `page` and `limit` of the query string.
-#[derive(Debug, Default, Deserialize)]
-struct PageQuery {
-    page: Option<i32>,
-    limit: Option<i32>,
-}
-
 /// The applications whose access policy lets the caller in (`?page=&limit=`).
 async fn allowed_applications(State(fake): State<Arc<Fake>>, request: Request) -> Response {
     let rc = RequestContext::of(&request);
-    let page = match Query::<PageQuery>::try_from_uri(request.uri()) {
-        Ok(Query(query)) => Page::new(query.page, query.limit),
-        Err(_) => {
-            return answer(
-                rc.lang,
-                Err(Failure::with_text(Code::InvalidParams, "page, limit")),
-            );
-        }
+    let page = match PageQuery::of(&request) {
+        Ok(page) => page,
+        Err(failure) => return answer(rc.lang, Err(failure)),
     };
     call(&fake, &rc, Access::User, |call| {
         let user_id = call.caller.subject(None)?;
@@ -97,7 +80,7 @@ async fn principal_detail(State(fake): State<Arc<Fake>>, request: Request) -> Re
 /// Authenticates the caller (`{type, name, idCard, ext}`); answers `true`.
 async fn principal_authenticate(State(fake): State<Arc<Fake>>, request: Request) -> Response {
     let rc = RequestContext::of(&request);
-    let body = match json_body(request).await {
+    let body = match json_object(request).await {
         Ok(body) => body,
         Err(failure) => return answer(rc.lang, Err(failure)),
     };
@@ -146,15 +129,4 @@ async fn cas_session(State(fake): State<Arc<Fake>>, request: Request) -> Respons
         }))
     })();
     answer(rc.lang, Ok(session.unwrap_or(Value::Null)))
-}
-
-/// A request's JSON object body (2231 otherwise, without quoting it).
-async fn json_body(request: Request) -> Result<Value, Failure> {
-    let bytes = to_bytes(request.into_body(), MAX_BODY_BYTES)
-        .await
-        .map_err(|_| Failure::invalid_params("the body is too large"))?;
-    match serde_json::from_slice::<Value>(&bytes) {
-        Ok(value @ Value::Object(_)) => Ok(value),
-        _ => Err(Failure::invalid_params("the body is not a JSON object")),
-    }
 }

@@ -5,21 +5,18 @@
 use std::sync::Arc;
 
 use axum::Router;
-use axum::body::to_bytes;
 use axum::extract::{Request, State};
 use axum::response::Response;
 use axum::routing::{get, post};
 use serde_json::Value;
 
+use super::body::{field, json_object_or_empty};
 use super::envelope::{answer, call};
 use crate::auth::{Access, RequestContext};
 use crate::domain::mfa;
 use crate::failure::Failure;
 use crate::fake::Fake;
 use crate::graphql::types::User;
-
-/// The largest JSON body an MFA call takes.
-const MAX_BODY_BYTES: usize = 16 * 1024;
 
 /// The MFA routes.
 pub(super) fn routes() -> Router<Arc<Fake>> {
@@ -32,27 +29,6 @@ pub(super) fn routes() -> Router<Arc<Fake>> {
         .route("/api/v2/mfa/totp/associate/confirm", post(confirm))
         .route("/api/v2/mfa/totp/verify", post(verify_totp))
         .route("/api/v2/mfa/totp/recovery", post(verify_recovery_code))
-}
-
-/// A request's JSON object body (an empty body is `{}`); 2231 otherwise, without quoting it.
-pub(super) async fn body(request: Request) -> Result<Value, Failure> {
-    let bytes = to_bytes(request.into_body(), MAX_BODY_BYTES)
-        .await
-        .map_err(|_| Failure::invalid_params("the body is too large".to_owned()))?;
-    if bytes.is_empty() {
-        return Ok(Value::Object(serde_json::Map::new()));
-    }
-    match serde_json::from_slice::<Value>(&bytes) {
-        Ok(value @ Value::Object(_)) => Ok(value),
-        _ => Err(Failure::invalid_params(
-            "the body is not a JSON object".to_owned(),
-        )),
-    }
-}
-
-/// The string field `name` of a body, if it is one.
-pub(super) fn field<'v>(body: &'v Value, name: &str) -> Option<&'v str> {
-    body.get(name).and_then(Value::as_str)
 }
 
 /// The caller's TOTP authenticators (`?type=totp&source=SELF`).
@@ -87,7 +63,7 @@ async fn delete_authenticator(State(fake): State<Arc<Fake>>, request: Request) -
 /// Confirms the caller's enrolment with a first code (`{totp}`).
 async fn confirm(State(fake): State<Arc<Fake>>, request: Request) -> Response {
     let rc = RequestContext::of(&request);
-    let body = match body(request).await {
+    let body = match json_object_or_empty(request).await {
         Ok(body) => body,
         Err(failure) => return answer(rc.lang, Err(failure)),
     };
@@ -126,7 +102,7 @@ async fn answer_step(
     verify: StepAnswer,
 ) -> Response {
     let rc = RequestContext::of(&request);
-    let body = match body(request).await {
+    let body = match json_object_or_empty(request).await {
         Ok(body) => body,
         Err(failure) => return answer(rc.lang, Err(failure)),
     };

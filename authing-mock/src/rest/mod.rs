@@ -3,6 +3,7 @@
 //! 200, like Authing's).
 
 // auth-flows
+mod body;
 mod codes;
 mod envelope;
 mod identity;

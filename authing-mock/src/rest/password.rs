@@ -10,8 +10,8 @@ use axum::response::Response;
 use axum::routing::post;
 use serde_json::json;
 
+use super::body::{field, json_object_or_empty};
 use super::envelope::{answer, call};
-use super::mfa::{body, field};
 use crate::auth::{Access, RequestContext};
 use crate::domain::password_reset;
 use crate::failure::{Failure, OK};
@@ -26,7 +26,7 @@ pub(super) fn routes() -> Router<Arc<Fake>> {
 /// never echoed.
 async fn check(State(fake): State<Arc<Fake>>, request: Request) -> Response {
     let rc = RequestContext::of(&request);
-    let body = match body(request).await {
+    let body = match json_object_or_empty(request).await {
         Ok(body) => body,
         Err(failure) => return answer(rc.lang, Err(failure)),
     };

@@ -5,22 +5,18 @@
 use std::sync::Arc;
 
 use axum::Router;
-use axum::body::to_bytes;
 use axum::extract::{Query, Request, State};
 use axum::response::Response;
 use axum::routing::{get, post};
 use serde::Deserialize;
 use serde_json::Value;
 
+use super::body::json_object;
 use super::envelope::{answer, call};
 use crate::auth::{Access, RequestContext};
 use crate::domain::qrcode;
-use crate::failure::Failure;
 use crate::fake::Fake;
 use crate::graphql::types::User;
-
-/// The largest JSON body these calls take.
-const MAX_BODY_BYTES: usize = 16 * 1024;
 
 /// The routes.
 pub(super) fn routes() -> Router<Arc<Fake>> {
@@ -30,21 +26,10 @@ pub(super) fn routes() -> Router<Arc<Fake>> {
         .route("/api/v2/qrcode/userinfo", post(exchange))
 }
 
-/// A request's JSON object body (2231 otherwise, without quoting it).
-async fn json_body(request: Request) -> Result<Value, Failure> {
-    let bytes = to_bytes(request.into_body(), MAX_BODY_BYTES)
-        .await
-        .map_err(|_| Failure::invalid_params("the body is too large"))?;
-    match serde_json::from_slice::<Value>(&bytes) {
-        Ok(value @ Value::Object(_)) => Ok(value),
-        _ => Err(Failure::invalid_params("the body is not a JSON object")),
-    }
-}
-
 /// A new QR code for `{scene}`, for the application the headers name.
 async fn gene(State(fake): State<Arc<Fake>>, request: Request) -> Response {
     let rc = RequestContext::of(&request);
-    let body = match json_body(request).await {
+    let body = match json_object(request).await {
         Ok(body) => body,
         Err(failure) => return answer(rc.lang, Err(failure)),
     };
@@ -78,7 +63,7 @@ async fn check(State(fake): State<Arc<Fake>>, request: Request) -> Response {
 /// The user of a confirmed QR code for its `{ticket}`, with a token; once per ticket.
 async fn exchange(State(fake): State<Arc<Fake>>, request: Request) -> Response {
     let rc = RequestContext::of(&request);
-    let body = match json_body(request).await {
+    let body = match json_object(request).await {
         Ok(body) => body,
         Err(failure) => return answer(rc.lang, Err(failure)),
     };

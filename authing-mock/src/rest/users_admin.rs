@@ -12,7 +12,6 @@
 use std::sync::Arc;
 
 use axum::Router;
-use axum::body::to_bytes;
 use axum::extract::{Path, Query, Request, State};
 use axum::response::Response;
 use axum::routing::{get, post};
@@ -21,6 +20,7 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
+use super::body::typed as body;
 use super::envelope::call;
 use crate::auth::{Access, RequestContext};
 use crate::clock::iso;
@@ -33,8 +33,6 @@ use crate::fake::Fake;
 use crate::graphql::types::{User, arn};
 use crate::store::{Page, Pool, RoleRecord, UserAction};
 
-/// The largest body these calls take.
-const MAX_BODY: usize = 64 << 10;
 /// The most users one `kick` takes.
 const MAX_KICK: usize = 100;
 
@@ -55,20 +53,6 @@ pub(super) fn routes() -> Router<Arc<Fake>> {
         .route("/api/v2/analysis/user-action", get(list_user_actions))
         .route("/api/v2/users/{id}", get(user_info))
         .route("/api/v2/users/filter", post(filter_users))
-}
-
-/// The request's JSON body as `T` (2231 naming no value when it is not one).
-async fn body<T: DeserializeOwned>(request: Request) -> Result<T, Failure> {
-    let bytes = to_bytes(request.into_body(), MAX_BODY)
-        .await
-        .map_err(|_| Failure::with_text(Code::InvalidParams, "body"))?;
-    // serde's message may quote values: keep only where it failed.
-    serde_json::from_slice(&bytes).map_err(|error| {
-        Failure::with_text(
-            Code::InvalidParams,
-            format!("body (line {}, column {})", error.line(), error.column()),
-        )
-    })
 }
 
 /// The request's query as `T` (2231 when it is not one).
