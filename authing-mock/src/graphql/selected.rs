@@ -344,9 +344,16 @@ struct Picker<'p, 'q> {
 impl Picker<'_, '_> {
     /// Keeps `value` if the plan asks for field `name`.
     fn put<V: Serialize + ?Sized>(&mut self, name: &str, value: &V) -> Result<(), NotPlannable> {
-        if let Some(slot) = self.plan.slot_of(name)
-            && let Some(place) = self.values.get_mut(slot)
-        {
+        self.fill(self.plan.slot_of(name), value)
+    }
+
+    /// Converts `value` into `slot`, when there is one (the plan asks for the field).
+    fn fill<V: Serialize + ?Sized>(
+        &mut self,
+        slot: Option<usize>,
+        value: &V,
+    ) -> Result<(), NotPlannable> {
+        if let Some(place) = slot.and_then(|slot| self.values.get_mut(slot)) {
             *place = Some(async_graphql::to_value(value).map_err(|_| NotPlannable)?);
         }
         Ok(())
@@ -467,12 +474,8 @@ impl ser::SerializeMap for PickerMap<'_, '_> {
     }
 
     fn serialize_value<V: Serialize + ?Sized>(&mut self, value: &V) -> Result<(), NotPlannable> {
-        if let Some(slot) = self.pending.take()
-            && let Some(place) = self.picker.values.get_mut(slot)
-        {
-            *place = Some(async_graphql::to_value(value).map_err(|_| NotPlannable)?);
-        }
-        Ok(())
+        let slot = self.pending.take();
+        self.picker.fill(slot, value)
     }
 
     fn end(self) -> Result<(), NotPlannable> {
