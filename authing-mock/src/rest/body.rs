@@ -45,7 +45,7 @@ pub(super) fn field<'v>(body: &'v Value, name: &str) -> Option<&'v str> {
 }
 
 /// The body's bytes, up to [`MAX_BODY_BYTES`].
-async fn read(request: Request) -> Result<axum::body::Bytes, Failure> {
+pub(super) async fn read(request: Request) -> Result<axum::body::Bytes, Failure> {
     to_bytes(request.into_body(), MAX_BODY_BYTES)
         .await
         .map_err(|_| Failure::invalid_params("the body is too large"))

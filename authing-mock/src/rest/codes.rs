@@ -27,14 +27,11 @@ struct SmsRequest {
     phone: String,
 }
 
-/// The longest body read.
-const MAX_BODY: usize = 64 * 1024;
-
 /// Sends a code to `phone` (scene [`SMS_SCENE`]): 2231 for a missing or malformed phone,
 /// 2100 for a second one within 60 s.
 async fn send_sms(State(fake): State<Arc<Fake>>, request: Request) -> Response {
     let rc = RequestContext::of(&request);
-    let body = axum::body::to_bytes(request.into_body(), MAX_BODY).await;
+    let body = super::body::read(request).await;
     // serde's messages may quote the body: say only what was expected.
     let parsed = body
         .ok()
