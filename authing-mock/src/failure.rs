@@ -220,6 +220,10 @@ failures! {
     // authgaps (round 2)
     /// A chosen password the pool's strength rule refuses; `{}` says what it lacks.
     PasswordTooWeak = codes::PASSWORD_TOO_WEAK, "密码强度不符合要求：{}", "The password is too weak: {}";
+    // saml-hash (round 3)
+    /// An IdP-initiated SAML login through an application that is not a SAML IdP with a
+    /// default ACS URL.
+    SamlAppNotFound = codes::SAML_APP_NOT_FOUND, "SAML SP 应用不存在", "SAML SP application does not exist";
 }
 
 /// What fills a message's `{}`.

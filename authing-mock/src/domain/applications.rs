@@ -14,6 +14,8 @@ use crate::store::{
 };
 // protocols (round 2)
 use crate::store::IdTokenAlg;
+// saml-hash (round 3)
+use crate::store::SamlIdpSettings;
 
 /// The longest application name or identifier the fake accepts.
 const MAX_NAME_CHARS: usize = 128;
@@ -58,6 +60,7 @@ pub(crate) fn create(
             created_at: now,
             updated_at: now,
             id_token_alg: IdTokenAlg::default(),
+            saml: SamlIdpSettings::default(),
         })
         .map_err(|_| Code::AppNameExists.into())
 }
@@ -164,6 +167,62 @@ pub(crate) fn set_id_token_alg<'p>(
     let alg = IdTokenAlg::of_wire_name(alg)
         .ok_or_else(|| Failure::with_text(Code::InvalidParams, "id_token_signed_response_alg"))?;
     update(pool, id, now, |app| app.id_token_alg = alg)
+}
+
+// saml-hash (round 3)
+/// A change to an application's SAML IdP settings: `None` leaves a setting as it is, an
+/// empty text clears it.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct SamlChange {
+    /// `samlProviderEnabled`.
+    pub(crate) enabled: Option<bool>,
+    /// `samlConfig.acs`, the default ACS URL.
+    pub(crate) acs: Option<String>,
+    /// `samlConfig.settings.audience`, the service provider's entity id.
+    pub(crate) audience: Option<String>,
+}
+
+/// Changes application `id`'s SAML IdP settings (2011 for an unknown application, a
+/// parameter error for a default ACS that is not an absolute http(s) URL).
+pub(crate) fn set_saml<'p>(
+    pool: &'p mut Pool,
+    id: &str,
+    change: SamlChange,
+    now: DateTime<Utc>,
+) -> Result<&'p ApplicationRecord, Failure> {
+    // Some(None) clears, Some(Some(..)) sets.
+    let cleared = |value: Option<String>| {
+        value.map(|value| Some(value.trim().to_owned()).filter(|value| !value.is_empty()))
+    };
+    let acs = cleared(change.acs);
+    if let Some(Some(acs)) = &acs {
+        url::Url::parse(acs)
+            .ok()
+            .filter(|url| matches!(url.scheme(), "http" | "https"))
+            .ok_or_else(|| Failure::with_text(Code::InvalidParams, "samlConfig.acs"))?;
+    }
+    let audience = cleared(change.audience);
+    update(pool, id, now, |app| {
+        if let Some(enabled) = change.enabled {
+            app.saml.enabled = enabled;
+        }
+        if let Some(acs) = acs {
+            app.saml.acs = acs;
+        }
+        if let Some(audience) = audience {
+            app.saml.audience = audience;
+        }
+    })
+}
+
+impl SamlIdpSettings {
+    /// `samlConfig` as Authing answers it: null until something is set.
+    fn to_json(&self) -> Value {
+        if self.acs.is_none() && self.audience.is_none() {
+            return Value::Null;
+        }
+        json!({ "acs": self.acs, "settings": { "audience": self.audience } })
+    }
 }
 
 /// What an access-policy call does to each target it names.
@@ -323,6 +382,8 @@ impl ApplicationRecord {
             "oidcConfig": {
                 "id_token_signed_response_alg": self.id_token_alg.wire_name(),
             },
+            "samlProviderEnabled": self.saml.enabled,
+            "samlConfig": self.saml.to_json(),
             "createdAt": iso(self.created_at),
             "updatedAt": iso(self.updated_at),
         })

@@ -726,7 +726,10 @@ fn decode_id_token(store: &Store, token: &str) -> Option<Map<String, Value>> {
 }
 
 /// Application `app_id` of any pool of the fake.
-fn application<'s>(store: &'s Store, app_id: &str) -> Option<&'s crate::store::ApplicationRecord> {
+pub(crate) fn application<'s>(
+    store: &'s Store,
+    app_id: &str,
+) -> Option<&'s crate::store::ApplicationRecord> {
     let pool: &Pool = store.pools.get(store.app_pools.get(app_id)?)?;
     pool.applications.get(app_id)
 }

@@ -13,8 +13,9 @@ use chrono::{DateTime, Duration, Utc};
 use sha2::{Digest as _, Sha256};
 
 use crate::crypto::random_hex;
+use crate::failure::{Code, Failure};
 use crate::protocols::Signer;
-use crate::store::UserRecord;
+use crate::store::{ApplicationRecord, UserRecord};
 
 /// The largest `AuthnRequest` the fake inflates.
 const MAX_REQUEST: usize = 64 << 10;
@@ -40,6 +41,47 @@ pub(crate) struct AuthnRequest {
     pub(crate) issuer: String,
     /// Where the response is posted (`AssertionConsumerServiceURL`).
     pub(crate) acs_url: String,
+}
+
+/// Whom a response is for and where it goes: the answer to an [`AuthnRequest`], or an
+/// IdP-initiated login sent to the application's default ACS.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Addressee {
+    /// The request answered (`InResponseTo`); none for an IdP-initiated login.
+    pub(crate) in_response_to: Option<String>,
+    /// The service provider's entity id: the assertion's audience.
+    pub(crate) audience: String,
+    /// Where the response is posted: `Destination` and `Recipient`.
+    pub(crate) acs_url: String,
+}
+
+impl From<AuthnRequest> for Addressee {
+    fn from(request: AuthnRequest) -> Self {
+        Self {
+            in_response_to: Some(request.id),
+            audience: request.issuer,
+            acs_url: request.acs_url,
+        }
+    }
+}
+
+impl Addressee {
+    /// An IdP-initiated login through `app`: to its default ACS, for its audience (the ACS
+    /// URL when no audience is set, as the SP's entity id is unknown then); 7348 when the
+    /// application is not a SAML IdP with a default ACS.
+    pub(crate) fn idp_initiated(app: &ApplicationRecord) -> Result<Self, Failure> {
+        let settings = &app.saml;
+        let acs_url = settings
+            .acs
+            .as_ref()
+            .filter(|_| settings.enabled)
+            .ok_or(Code::SamlAppNotFound)?;
+        Ok(Self {
+            in_response_to: None,
+            audience: settings.audience.clone().unwrap_or_else(|| acs_url.clone()),
+            acs_url: acs_url.clone(),
+        })
+    }
 }
 
 /// How the `SAMLRequest` parameter arrived.
@@ -156,19 +198,25 @@ pub(crate) fn entity_id(origin: &str, app_id: &str) -> String {
     format!("{}/api/v2/saml-idp/{app_id}", origin.trim_end_matches('/'))
 }
 
-/// The signed `Response` (its XML) answering `request` for `user`, issued by `idp` at `now`.
+/// The signed `Response` (its XML) for `user` to `to`, issued by `idp` at `now`.
 /// `certificate` is the signing key's X.509 certificate (DER), carried in `KeyInfo`.
 pub(crate) fn response(
     signer: &Signer,
     certificate: &[u8],
     idp: &str,
-    request: &AuthnRequest,
+    to: &Addressee,
     user: &UserRecord,
     now: DateTime<Utc>,
 ) -> Result<String, String> {
     let response_id = format!("_{}", random_hex(20));
     let assertion_id = format!("_{}", random_hex(20));
     let issued = instant(now);
+    // Canonical attribute order puts `InResponseTo` first of both elements that carry it.
+    let in_response_to = to
+        .in_response_to
+        .as_deref()
+        .map(|id| format!(" InResponseTo=\"{}\"", attr(id)))
+        .unwrap_or_default();
     let expires = instant(now + Duration::seconds(ASSERTION_SECS));
     let (name_id, format) = match user_field(user, "email") {
         Some(email) => (email, NAMEID_EMAIL),
@@ -199,7 +247,7 @@ pub(crate) fn response(
         "<saml:Subject>\
          <saml:NameID Format=\"{format}\">{name_id}</saml:NameID>\
          <saml:SubjectConfirmation Method=\"urn:oasis:names:tc:SAML:2.0:cm:bearer\">\
-         <saml:SubjectConfirmationData InResponseTo=\"{in_response_to}\" \
+         <saml:SubjectConfirmationData{in_response_to} \
          NotOnOrAfter=\"{expires}\" Recipient=\"{acs}\"></saml:SubjectConfirmationData>\
          </saml:SubjectConfirmation></saml:Subject>\
          <saml:Conditions NotBefore=\"{issued}\" NotOnOrAfter=\"{expires}\">\
@@ -211,9 +259,8 @@ pub(crate) fn response(
          </saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>\
          <saml:AttributeStatement>{attributes}</saml:AttributeStatement>",
         name_id = text(&name_id),
-        in_response_to = attr(&request.id),
-        acs = attr(&request.acs_url),
-        audience = text(&request.issuer),
+        acs = attr(&to.acs_url),
+        audience = text(&to.audience),
         session = assertion_id,
     );
     let open = format!(
@@ -247,12 +294,11 @@ pub(crate) fn response(
     let assertion = format!("{open}{issuer}{signature}{body}</saml:Assertion>");
     Ok(format!(
         "<samlp:Response xmlns:saml=\"{NS_ASSERTION}\" xmlns:samlp=\"{NS_PROTOCOL}\" \
-         Destination=\"{acs}\" ID=\"{response_id}\" InResponseTo=\"{in_response_to}\" \
+         Destination=\"{acs}\" ID=\"{response_id}\"{in_response_to} \
          IssueInstant=\"{issued}\" Version=\"2.0\">{issuer}\
          <samlp:Status><samlp:StatusCode Value=\"urn:oasis:names:tc:SAML:2.0:status:Success\">\
          </samlp:StatusCode></samlp:Status>{assertion}</samlp:Response>",
-        acs = attr(&request.acs_url),
-        in_response_to = attr(&request.id),
+        acs = attr(&to.acs_url),
     ))
 }
 
@@ -275,6 +321,31 @@ pub(crate) fn metadata(idp: &str, certificate: &[u8]) -> String {
          </md:IDPSSODescriptor></md:EntityDescriptor>\n",
         certificate = STANDARD.encode(certificate),
     )
+}
+
+/// The certificate (DER) as PEM: base64 in lines of 64, between the `CERTIFICATE` markers.
+pub(crate) fn pem(certificate: &[u8]) -> String {
+    let encoded = STANDARD.encode(certificate);
+    let mut out = String::from("-----BEGIN CERTIFICATE-----\n");
+    // Base64 is ASCII, so every 64-byte chunk is valid UTF-8.
+    for line in encoded.as_bytes().chunks(64) {
+        out.push_str(&String::from_utf8_lossy(line));
+        out.push('\n');
+    }
+    out.push_str("-----END CERTIFICATE-----\n");
+    out
+}
+
+/// The certificate's fingerprint: SHA-256 of the DER, as upper-case hex pairs joined by
+/// colons (what `openssl x509 -fingerprint -sha256` prints after the `=`). Authing names
+/// the endpoint only; SHA-256 rather than SHA-1 because SHA-1 is broken for collisions,
+/// and service providers that pin a fingerprint (ruby-saml, Shibboleth, ...) take SHA-256.
+pub(crate) fn fingerprint(certificate: &[u8]) -> String {
+    Sha256::digest(certificate)
+        .iter()
+        .map(|byte| format!("{byte:02X}"))
+        .collect::<Vec<_>>()
+        .join(":")
 }
 
 #[cfg(test)]
@@ -311,6 +382,60 @@ mod tests {
         assert!(AuthnRequest::parse(&no_acs).is_err());
         let ftp = REQUEST.replace("https://sp.example.com/acs", "ftp://x/acs");
         assert!(AuthnRequest::parse(&ftp).is_err());
+    }
+
+    #[test]
+    fn idp_initiated_needs_an_enabled_app_with_a_default_acs() {
+        let pool = crate::store::Pool::random();
+        let app = pool
+            .applications
+            .iter()
+            .next()
+            .expect("the default app")
+            .clone();
+        let refused = |app: &ApplicationRecord| {
+            Addressee::idp_initiated(app).map_err(|failure| failure.code())
+        };
+        assert_eq!(refused(&app), Err(Code::SamlAppNotFound));
+        let mut app = app;
+        app.saml.acs = Some("https://sp.example.com/acs".into());
+        assert_eq!(refused(&app), Err(Code::SamlAppNotFound), "not enabled");
+        app.saml.enabled = true;
+        assert_eq!(
+            Addressee::idp_initiated(&app).map_err(|failure| failure.code()),
+            Ok(Addressee {
+                in_response_to: None,
+                audience: "https://sp.example.com/acs".into(),
+                acs_url: "https://sp.example.com/acs".into(),
+            }),
+            "the audience defaults to the ACS URL"
+        );
+        app.saml.audience = Some("urn:sp".into());
+        assert_eq!(
+            Addressee::idp_initiated(&app).map(|to| to.audience).ok(),
+            Some("urn:sp".to_owned())
+        );
+        app.saml.acs = None;
+        assert_eq!(refused(&app), Err(Code::SamlAppNotFound), "no default ACS");
+    }
+
+    #[test]
+    fn pem_and_fingerprint() {
+        let der: Vec<u8> = (0..=255u8).collect();
+        let pem = pem(&der);
+        let lines: Vec<&str> = pem.lines().collect();
+        assert_eq!(lines.first(), Some(&"-----BEGIN CERTIFICATE-----"));
+        assert_eq!(lines.last(), Some(&"-----END CERTIFICATE-----"));
+        let body = &lines[1..lines.len() - 1];
+        assert!(body.iter().all(|line| line.len() <= 64));
+        assert!(body[..body.len() - 1].iter().all(|line| line.len() == 64));
+        assert_eq!(STANDARD.decode(body.concat()).expect("base64"), der);
+        // SHA-256("abc"), FIPS 180-2's first example.
+        assert_eq!(
+            fingerprint(b"abc"),
+            "BA:78:16:BF:8F:01:CF:EA:41:41:40:DE:5D:AE:22:23:\
+             B0:03:61:A3:96:17:7A:9C:B4:10:FF:61:F2:00:15:AD"
+        );
     }
 
     #[test]

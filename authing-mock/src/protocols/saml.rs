@@ -1,9 +1,11 @@
-//! The SAML 2.0 IdP at `/api/v2/saml-idp/{appId}`: the metadata, and SP-initiated login
-//! answered with a signed response posted to the SP's assertion consumer service. The XML
-//! is written by `domain/saml.rs`; this is the HTTP door.
+//! The SAML 2.0 IdP at `/api/v2/saml-idp/{appId}`: the metadata, the signing certificate
+//! and its fingerprint, SP-initiated login answered with a signed response posted to the
+//! SP's assertion consumer service, and IdP-initiated login (`/init`) posting one to the
+//! application's default ACS. The XML is written by `domain/saml.rs`; this is the HTTP door.
 
 use std::sync::Arc;
 
+use axum::Json;
 use axum::Router;
 use axum::body::to_bytes;
 use axum::extract::{Path, Request, State};
@@ -18,8 +20,8 @@ use url::form_urlencoded;
 use super::Signer;
 use super::login_page::{auto_post, page};
 use crate::auth::RequestContext;
-use crate::domain::protocols::password_login;
-use crate::domain::saml::{self, AuthnRequest, Binding};
+use crate::domain::protocols::{application, password_login};
+use crate::domain::saml::{self, Addressee, AuthnRequest, Binding};
 use crate::domain::users;
 use crate::fake::Fake;
 
@@ -31,6 +33,16 @@ pub(super) fn routes() -> Router<Arc<Fake>> {
     Router::new()
         .route("/api/v2/saml-idp/{app_id}", get(login_page).post(login))
         .route("/api/v2/saml-idp/{app_id}/metadata", get(metadata))
+        // saml-hash (round 3)
+        .route(
+            "/api/v2/saml-idp/{app_id}/init",
+            get(idp_initiated_page).post(idp_initiated_login),
+        )
+        .route("/api/v2/saml-idp/{app_id}/cert", get(cert))
+        .route(
+            "/api/v2/saml-idp/{app_id}/cert/fingerprint",
+            get(cert_fingerprint),
+        )
 }
 
 type Pairs = Vec<(String, String)>;
@@ -150,25 +162,40 @@ async fn login(
         Ok(authn) => authn,
         Err(e) => return refuse(StatusCode::BAD_REQUEST, &e),
     };
-    let Some(username) = field(&pairs, "username") else {
-        return Html(page(&action, &pairs, None)).into_response();
+    log_in_and_post(&fake, &rc, &app_id, &signer, &action, &pairs, &authn.into())
+}
+
+/// The login form posted back (`pairs`, to `action`): logs the user in and answers the page
+/// that posts the signed `SAMLResponse` (and the `RelayState`) to `to`'s ACS; without a
+/// username, the login page; with wrong credentials, the page again with the error (401).
+fn log_in_and_post(
+    fake: &Fake,
+    rc: &RequestContext,
+    app_id: &str,
+    signer: &Signer,
+    action: &str,
+    pairs: &Pairs,
+    to: &Addressee,
+) -> Response {
+    let Some(username) = field(pairs, "username") else {
+        return Html(page(action, pairs, None)).into_response();
     };
-    let issuer = fake.issuer(&rc);
+    let issuer = fake.issuer(rc);
     let xml = {
         let mut store = fake.store();
         let login = password_login(
             &mut store,
             &issuer,
-            &app_id,
+            app_id,
             username,
-            field(&pairs, "password").unwrap_or(""),
+            field(pairs, "password").unwrap_or(""),
         );
         let (pool_id, user_id) = match login {
             Ok(ids) => ids,
             Err(error) if error.error == "invalid_grant" => {
                 return (
                     StatusCode::UNAUTHORIZED,
-                    Html(page(&action, &pairs, Some(&error.description))),
+                    Html(page(action, pairs, Some(&error.description))),
                 )
                     .into_response();
             }
@@ -181,10 +208,9 @@ async fn login(
         else {
             return refuse(StatusCode::BAD_REQUEST, "the user is gone");
         };
-        let idp = saml::entity_id(&rc.origin, &app_id);
-        certificate(&signer).and_then(|certificate| {
-            saml::response(&signer, certificate, &idp, &authn, user, issuer.now)
-        })
+        let idp = saml::entity_id(&rc.origin, app_id);
+        certificate(signer)
+            .and_then(|certificate| saml::response(signer, certificate, &idp, to, user, issuer.now))
     };
     let xml = match xml {
         Ok(xml) => xml,
@@ -192,13 +218,102 @@ async fn login(
     };
     let saml_response = STANDARD.encode(xml);
     let mut fields = vec![("SAMLResponse", saml_response.as_str())];
-    if let Some(relay_state) = field(&pairs, "RelayState") {
+    if let Some(relay_state) = field(pairs, "RelayState") {
         fields.push(("RelayState", relay_state));
     }
     (
         StatusCode::OK,
         [(CACHE_CONTROL, "no-store")],
-        Html(auto_post(&authn.acs_url, fields)),
+        Html(auto_post(&to.acs_url, fields)),
     )
         .into_response()
+}
+
+// saml-hash (round 3)
+/// The application's addressee for an IdP-initiated login, or the refusal: 404 for an
+/// unknown application, 400 with Authing's 7348 body for one that is not a SAML IdP with a
+/// default ACS URL.
+fn idp_initiated(fake: &Fake, rc: &RequestContext, app_id: &str) -> Result<Addressee, Response> {
+    let store = fake.store();
+    let Some(app) = application(&store, app_id) else {
+        return Err(refuse(StatusCode::NOT_FOUND, "unknown application"));
+    };
+    Addressee::idp_initiated(app).map_err(|failure| {
+        (StatusCode::BAD_REQUEST, Json(failure.to_json(rc.lang))).into_response()
+    })
+}
+
+/// `GET /api/v2/saml-idp/{appId}/init?RelayState=..`: IdP-initiated login. The login page
+/// (no `SAMLRequest`: the IdP starts), which posts the `RelayState` back with the
+/// credentials.
+async fn idp_initiated_page(
+    State(fake): State<Arc<Fake>>,
+    Path(app_id): Path<String>,
+    request: Request,
+) -> Response {
+    let rc = RequestContext::of(&request);
+    if let Err(refusal) = idp_initiated(&fake, &rc, &app_id) {
+        return refusal;
+    }
+    let query = request.uri().query().unwrap_or("");
+    let pairs: Pairs = form_urlencoded::parse(query.as_bytes())
+        .into_owned()
+        .filter(|(name, _)| name == "RelayState")
+        .collect();
+    Html(page(request.uri().path(), &pairs, None)).into_response()
+}
+
+/// `POST /api/v2/saml-idp/{appId}/init`: the login form (or a test posting `RelayState`,
+/// `username` and `password` straight away) logs the user in and answers a page that posts
+/// a signed `SAMLResponse` without `InResponseTo` (and the `RelayState`) to the
+/// application's default ACS, for its audience.
+async fn idp_initiated_login(
+    State(fake): State<Arc<Fake>>,
+    Path(app_id): Path<String>,
+    request: Request,
+) -> Response {
+    let rc = RequestContext::of(&request);
+    let action = request.uri().path().to_owned();
+    let Ok(body) = to_bytes(request.into_body(), MAX_FORM).await else {
+        return refuse(StatusCode::PAYLOAD_TOO_LARGE, "the form is too large");
+    };
+    let pairs: Pairs = form_urlencoded::parse(&body).into_owned().collect();
+    let to = match idp_initiated(&fake, &rc, &app_id) {
+        Ok(to) => to,
+        Err(refusal) => return refusal,
+    };
+    let signer = match app_signer(&fake, &app_id) {
+        Ok(signer) => signer,
+        Err((status, message)) => return refuse(status, &message),
+    };
+    log_in_and_post(&fake, &rc, &app_id, &signer, &action, &pairs, &to)
+}
+
+/// The application's certificate (DER), or the refusal (404 for an unknown application).
+fn app_certificate(fake: &Fake, app_id: &str) -> Result<Vec<u8>, Response> {
+    let signer = app_signer(fake, app_id).map_err(|(status, message)| refuse(status, &message))?;
+    certificate(&signer)
+        .map(<[u8]>::to_vec)
+        .map_err(|e| refuse(StatusCode::INTERNAL_SERVER_ERROR, &e))
+}
+
+/// `GET /api/v2/saml-idp/{appId}/cert`: the signing certificate, PEM.
+async fn cert(State(fake): State<Arc<Fake>>, Path(app_id): Path<String>) -> Response {
+    match app_certificate(&fake, &app_id) {
+        Ok(der) => ([(CONTENT_TYPE, "application/x-pem-file")], saml::pem(&der)).into_response(),
+        Err(refusal) => refusal,
+    }
+}
+
+/// `GET /api/v2/saml-idp/{appId}/cert/fingerprint`: the certificate's SHA-256 fingerprint
+/// (see [`saml::fingerprint`] for the format and why SHA-256), as text.
+async fn cert_fingerprint(State(fake): State<Arc<Fake>>, Path(app_id): Path<String>) -> Response {
+    match app_certificate(&fake, &app_id) {
+        Ok(der) => (
+            [(CONTENT_TYPE, "text/plain; charset=utf-8")],
+            saml::fingerprint(&der),
+        )
+            .into_response(),
+        Err(refusal) => refusal,
+    }
 }

@@ -132,6 +132,23 @@ struct UpdateBody {
     app_type: Option<String>,
     // protocols (round 2)
     oidc_config: Option<OidcConfigBody>,
+    // saml-hash (round 3)
+    saml_provider_enabled: Option<bool>,
+    saml_config: Option<SamlConfigBody>,
+}
+
+// saml-hash (round 3)
+/// The part of `samlConfig` the fake keeps: the default ACS URL and, among the advanced
+/// `settings`, the audience (the service provider's entity id).
+#[derive(Debug, Deserialize)]
+struct SamlConfigBody {
+    acs: Option<String>,
+    settings: Option<SamlSettingsBody>,
+}
+
+#[derive(Debug, Deserialize)]
+struct SamlSettingsBody {
+    audience: Option<String>,
 }
 
 /// The part of `oidcConfig` the fake keeps (Authing names its fields in snake case).
@@ -146,8 +163,8 @@ struct StrategyBody {
     default_strategy: Option<String>,
 }
 
-/// The generic application update; the fake takes the default access strategy and the
-/// application type.
+/// The generic application update; the fake takes the default access strategy, the
+/// application type, the id token algorithm and the SAML IdP settings.
 async fn update(
     State(fake): State<Arc<Fake>>,
     Path(id): Path<String>,
@@ -170,6 +187,17 @@ async fn update(
                 .and_then(|config| config.id_token_signed_response_alg);
             if let Some(alg) = id_token_alg {
                 applications::set_id_token_alg(pool, &id, &alg, now)?;
+            }
+            let (acs, settings) = input
+                .saml_config
+                .map_or((None, None), |config| (config.acs, config.settings));
+            let saml = applications::SamlChange {
+                enabled: input.saml_provider_enabled,
+                acs,
+                audience: settings.and_then(|settings| settings.audience),
+            };
+            if saml.enabled.is_some() || saml.acs.is_some() || saml.audience.is_some() {
+                applications::set_saml(pool, &id, saml, now)?;
             }
             let app = match strategy {
                 Some(strategy) => applications::set_default_strategy(pool, &id, &strategy, now)?,

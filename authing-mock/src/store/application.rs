@@ -150,6 +150,9 @@ pub(crate) struct ApplicationRecord {
     // protocols (round 2)
     /// How its id tokens are signed (`oidcConfig.id_token_signed_response_alg`).
     pub(crate) id_token_alg: IdTokenAlg,
+    // saml-hash (round 3)
+    /// Its SAML identity-provider settings.
+    pub(crate) saml: SamlIdpSettings,
 }
 
 impl Record for ApplicationRecord {
@@ -195,4 +198,19 @@ impl IdTokenAlg {
             Self::Hs256 => "HS256",
         }
     }
+}
+
+// saml-hash (round 3)
+/// An application's SAML identity-provider settings (`samlProviderEnabled`, `samlConfig`):
+/// what an IdP-initiated login needs, since no `AuthnRequest` names the service provider.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct SamlIdpSettings {
+    /// Whether the application is a SAML IdP (`samlProviderEnabled`).
+    pub(crate) enabled: bool,
+    /// The default ACS URL (`samlConfig.acs`, the console's "默认 ACS 地址"): where a
+    /// response goes when no request names one.
+    pub(crate) acs: Option<String>,
+    /// The service provider's entity id (`samlConfig.settings.audience`): the audience of
+    /// the assertions sent to the default ACS.
+    pub(crate) audience: Option<String>,
 }

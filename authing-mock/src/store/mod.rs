@@ -48,6 +48,8 @@ pub use logins::{AppMfa, PasswordStrength};
 pub(crate) use logins::{AppMfaStep, DirectoryUser, ResetKind, ResetToken, SubAccount};
 // protocols (round 2)
 pub(crate) use application::IdTokenAlg;
+// saml-hash (round 3)
+pub(crate) use application::SamlIdpSettings;
 pub(crate) use mfa::{MfaStep, TotpAuthenticator};
 pub use outbox::{Channel, SMS_SCENE, SentCode};
 pub(crate) use page::{Page, Paged};

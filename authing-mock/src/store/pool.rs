@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use authing_core::Secret;
 use chrono::{DateTime, Utc};
 
-use super::application::{ApplicationRecord, DefaultStrategy, IdTokenAlg};
+use super::application::{ApplicationRecord, DefaultStrategy, IdTokenAlg, SamlIdpSettings};
 use super::group::GroupRecord;
 use super::logins::LoginState;
 use super::mfa::MfaState;
@@ -181,6 +181,7 @@ impl Pool {
             created_at: now,
             updated_at: now,
             id_token_alg: IdTokenAlg::default(),
+            saml: SamlIdpSettings::default(),
         });
     }
 }
