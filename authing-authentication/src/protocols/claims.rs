@@ -64,6 +64,9 @@ pub struct IdTokenClaims {
     /// The half-hash of the access token issued with it.
     #[serde(default)]
     pub at_hash: Option<String>,
+    /// The half-hash of the authorization code issued with it (hybrid flow).
+    #[serde(default)]
+    pub c_hash: Option<String>,
     /// The login session id.
     #[serde(default)]
     pub sid: Option<String>,

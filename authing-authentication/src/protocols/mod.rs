@@ -150,5 +150,5 @@ pub use revocation::RevocationRequest;
 pub use saml::Saml;
 pub use token::{PasswordLogin, TokenRequest, TokenResponse};
 pub use userinfo::UserInfoRequest;
-pub use validate::{SigningAlgorithm, ValidateIdToken, ValidationError};
+pub use validate::{HashClaim, SigningAlgorithm, ValidateIdToken, ValidationError};
 pub use wire::ClientAuthMethod;

@@ -1,5 +1,6 @@
 //! Local validation of id tokens and access tokens: signature (RS256 from the cached JWKS,
-//! or HS256 with the app secret), issuer, audience, expiry, issue time and nonce, with no
+//! or HS256 with the app secret), issuer, audience, expiry, issue time and nonce, and an id
+//! token's `at_hash` / `c_hash` against the access token / code that came with it, with no
 //! round trip once the keys are cached.
 
 use std::fmt;
@@ -20,6 +21,10 @@ use serde_json::{Map, Value};
 use super::claims::{AccessTokenClaims, Audience, IdTokenClaims};
 use super::client::ProtocolClient;
 use super::jwks::KeyCache;
+
+mod token_hash;
+
+pub use token_hash::HashClaim;
 
 /// How an application signs its id tokens (an application setting in Authing).
 #[non_exhaustive]
@@ -107,6 +112,20 @@ pub enum ValidationError {
     /// The id token's `nonce` is not the one of the authorize request.
     #[error("the id token's nonce is not the one sent with the authorize request")]
     NonceMismatch,
+    /// The id token's `at_hash` or `c_hash` is not the hash of the access token or code
+    /// given with it: they were not issued together (a swapped or injected token or code).
+    #[error("the id token's `{claim}` does not match the value given with it")]
+    HashMismatch {
+        /// Which claim.
+        claim: HashClaim,
+    },
+    /// The id token has no `c_hash`, which OIDC requires of an id token issued with a code
+    /// from the authorization endpoint (the hybrid flow).
+    #[error("the id token has no `{claim}`, and one is required with the value given")]
+    HashMissing {
+        /// Which claim.
+        claim: HashClaim,
+    },
     /// The signing keys could not be fetched.
     #[error("could not fetch the signing keys: {0}")]
     Keys(#[source] Error),
@@ -343,12 +362,17 @@ impl<T: Transport> ProtocolClient<T> {
     /// application. Once the keys are cached this is pure computation (a few tens of
     /// microseconds for RS256).
     ///
+    /// With [`access_token`](ValidateIdToken::access_token) and
+    /// [`code`](ValidateIdToken::code), also the token's `at_hash` / `c_hash`.
+    ///
     /// See the [module documentation](super) for a backend example.
     pub fn validate_id_token<'a>(&'a self, id_token: &'a str) -> ValidateIdToken<'a, T> {
         ValidateIdToken {
             client: self,
             token: id_token,
             nonce: None,
+            access_token: None,
+            code: None,
         }
     }
 
@@ -416,6 +440,8 @@ pub struct ValidateIdToken<'a, T> {
     client: &'a ProtocolClient<T>,
     token: &'a str,
     nonce: Option<&'a str>,
+    access_token: Option<&'a Secret>,
+    code: Option<&'a Secret>,
 }
 
 impl<T> fmt::Debug for ValidateIdToken<'_, T> {
@@ -423,6 +449,8 @@ impl<T> fmt::Debug for ValidateIdToken<'_, T> {
         f.debug_struct("ValidateIdToken")
             .field("token", &"[redacted]")
             .field("nonce", &self.nonce.map(|_| "[set]"))
+            .field("access_token", &self.access_token)
+            .field("code", &self.code)
             .finish_non_exhaustive()
     }
 }
@@ -435,12 +463,37 @@ impl<'a, T: Transport> ValidateIdToken<'a, T> {
         self
     }
 
+    /// The access token issued with the id token (implicit `id_token token`, hybrid, or the
+    /// token endpoint): when the id token has an `at_hash`, it must be this token's.
+    pub fn access_token(mut self, access_token: &'a Secret) -> Self {
+        self.access_token = Some(access_token);
+        self
+    }
+
+    /// The authorization code the id token came with from the authorization endpoint
+    /// (hybrid `code id_token`): the id token must have a `c_hash`, and it must be this
+    /// code's (OIDC Core §3.3.2.11), so an attacker cannot pair an id token with another
+    /// code.
+    pub fn code(mut self, code: &'a Secret) -> Self {
+        self.code = Some(code);
+        self
+    }
+
     /// Runs the validation.
     pub async fn send(self) -> Result<IdTokenClaims, ValidationError> {
         let algorithm = self.client.inner.validator.id_token_algorithm;
-        self.client
+        let claims: IdTokenClaims = self
+            .client
             .validate(self.token, algorithm, self.nonce)
-            .await
+            .await?;
+        if let Some(access_token) = self.access_token {
+            let at_hash = claims.at_hash.as_deref();
+            token_hash::check(HashClaim::AtHash, at_hash, access_token, false)?;
+        }
+        if let Some(code) = self.code {
+            token_hash::check(HashClaim::CHash, claims.c_hash.as_deref(), code, true)?;
+        }
+        Ok(claims)
     }
 }
 

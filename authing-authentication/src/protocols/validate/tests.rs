@@ -443,6 +443,122 @@ async fn the_nonce_must_match_when_given() {
 }
 
 #[tokio::test]
+async fn at_hash_and_c_hash_must_match_the_access_token_and_code_given() {
+    let app = App::new(&["k1"]);
+    let access_token = Secret::from("the-access-token");
+    let code = Secret::from("the-code");
+    let hashes = json!({
+        "at_hash": token_hash::left_half_hash(access_token.expose()),
+        "c_hash": token_hash::left_half_hash(code.expose()),
+    });
+    for (algorithm, token) in [
+        (
+            SigningAlgorithm::Rs256,
+            rs256(Some("k1"), &with(hashes.clone())),
+        ),
+        (
+            SigningAlgorithm::Hs256,
+            hs256(SECRET.as_bytes(), &with(hashes.clone())),
+        ),
+    ] {
+        let client = app.client(algorithm);
+        let claims = client
+            .validate_id_token(&token)
+            .access_token(&access_token)
+            .code(&code)
+            .await
+            .expect("both hashes match");
+        assert_eq!(claims.c_hash, hashes["c_hash"].as_str().map(str::to_owned));
+        let other = Secret::from("another-value");
+        let error = client
+            .validate_id_token(&token)
+            .access_token(&other)
+            .await
+            .expect_err("another access token");
+        assert!(
+            matches!(
+                error,
+                ValidationError::HashMismatch {
+                    claim: HashClaim::AtHash
+                }
+            ),
+            "{error:?}"
+        );
+        let error = client
+            .validate_id_token(&token)
+            .code(&other)
+            .await
+            .expect_err("another code");
+        assert!(
+            matches!(
+                error,
+                ValidationError::HashMismatch {
+                    claim: HashClaim::CHash
+                }
+            ),
+            "{error:?}"
+        );
+        assert!(!format!("{error} {error:?}").contains("another-value"));
+    }
+
+    let client = app.client(SigningAlgorithm::Rs256);
+    // A tampered claim breaks the signature before any hash is compared.
+    let token = rs256(Some("k1"), &with(hashes.clone()));
+    let mut parts: Vec<&str> = token.split('.').collect();
+    let forged = URL_SAFE_NO_PAD.encode(
+        with(
+            json!({ "at_hash": token_hash::left_half_hash("forged"), "c_hash": hashes["c_hash"] }),
+        )
+        .to_string(),
+    );
+    parts[1] = &forged;
+    let error = client
+        .validate_id_token(&parts.join("."))
+        .access_token(&Secret::from("forged"))
+        .await
+        .expect_err("tampered");
+    assert!(matches!(error, ValidationError::BadSignature), "{error:?}");
+
+    // Without `c_hash`, a code is refused; without `at_hash`, an access token is accepted
+    // (OIDC makes it optional beside a code), and nothing is checked when neither is given.
+    let bare = rs256(Some("k1"), &claims());
+    let error = client
+        .validate_id_token(&bare)
+        .code(&code)
+        .await
+        .expect_err("c_hash required with a code");
+    assert!(
+        matches!(
+            error,
+            ValidationError::HashMissing {
+                claim: HashClaim::CHash
+            }
+        ),
+        "{error:?}"
+    );
+    client
+        .validate_id_token(&bare)
+        .access_token(&access_token)
+        .await
+        .expect("no at_hash to check");
+    client
+        .validate_id_token(&bare)
+        .await
+        .expect("nothing to check");
+    let debug = format!(
+        "{:?}",
+        client
+            .validate_id_token(&bare)
+            .access_token(&access_token)
+            .code(&code)
+    );
+    assert!(
+        !debug.contains("the-access-token") && !debug.contains("the-code"),
+        "{debug}"
+    );
+}
+
+#[tokio::test]
 async fn an_unknown_kid_refetches_the_keys_at_most_once_per_interval() {
     let app = App::new(&["k1"]);
     let client = app.client(SigningAlgorithm::Rs256);
