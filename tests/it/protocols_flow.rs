@@ -6,7 +6,7 @@
 use std::time::{Duration, SystemTime};
 
 use authing_authentication::protocols::{
-    ClientAuthMethod, CodeVerifier, PasswordLogin, PkceMethod, Protocol, ProtocolClient,
+    ClientAuthMethod, CodeVerifier, HashClaim, PasswordLogin, PkceMethod, Protocol, ProtocolClient,
     ResponseMode, ResponseType, SigningAlgorithm, ValidationError,
 };
 use authing_core::model::CreateUserInput;
@@ -755,8 +755,9 @@ fn payload(token: &str) -> serde_json::Value {
 }
 
 /// The implicit flow (`id_token token` in the fragment) and the hybrid flow
-/// (`code id_token` posted by `form_post`), with `at_hash` and `c_hash`; the nonce OIDC
-/// requires, and tokens never in a query.
+/// (`code id_token` posted by `form_post`), with `at_hash` and `c_hash` checked by the SDK's
+/// validator against the access token and code (another one refused, a missing `c_hash`
+/// refused beside a code); the nonce OIDC requires, and tokens never in a query.
 async fn implicit_and_hybrid(env: Env) {
     let user_id = alice(&env).await;
     let client = client_with(&env, ClientAuthMethod::ClientSecretPost);
@@ -778,11 +779,32 @@ async fn implicit_and_hybrid(env: Env) {
     let claims = client
         .validate_id_token(id_token)
         .nonce(&nonce)
+        .access_token(&Secret::from(access_token))
         .send()
         .await
-        .expect("the implicit id token validates");
+        .expect("the implicit id token validates, at_hash included");
     assert_eq!(claims.sub, user_id);
     assert_eq!(claims.at_hash, Some(left_half_hash(access_token)));
+    // Another access token (here: one from another login) does not match its at_hash.
+    let other_params = fragment_params(&post_login(&env, &authorization.url).await);
+    let other_access_token = param(&other_params, "access_token").expect("an access token");
+    assert_ne!(other_access_token, access_token);
+    let error = client
+        .validate_id_token(id_token)
+        .nonce(&nonce)
+        .access_token(&Secret::from(other_access_token))
+        .send()
+        .await
+        .expect_err("another access token");
+    assert!(
+        matches!(
+            error,
+            ValidationError::HashMismatch {
+                claim: HashClaim::AtHash
+            }
+        ),
+        "{error:?}"
+    );
     let info = client
         .userinfo(Secret::from(access_token))
         .send()
@@ -796,13 +818,14 @@ async fn implicit_and_hybrid(env: Env) {
         .response_type(ResponseType::IdToken)
         .build()
         .expect("authorize url");
-    let params = fragment_params(&post_login(&env, &authorization.url).await);
-    assert_eq!(param(&params, "access_token"), None);
-    let id_token = param(&params, "id_token").expect("an id token");
-    assert!(payload(id_token).get("at_hash").is_none());
+    let id_token_only_params = fragment_params(&post_login(&env, &authorization.url).await);
+    assert_eq!(param(&id_token_only_params, "access_token"), None);
+    let implicit_id_token_only = param(&id_token_only_params, "id_token").expect("an id token");
+    assert!(payload(implicit_id_token_only).get("at_hash").is_none());
+    let implicit_nonce = authorization.nonce.clone().expect("nonce");
     client
-        .validate_id_token(id_token)
-        .nonce(authorization.nonce.as_deref().expect("nonce"))
+        .validate_id_token(implicit_id_token_only)
+        .nonce(&implicit_nonce)
         .send()
         .await
         .expect("validates");
@@ -820,21 +843,59 @@ async fn implicit_and_hybrid(env: Env) {
     assert_eq!(param(&fields, "state"), Some(authorization.state.as_str()));
     let code = param(&fields, "code").expect("a code");
     let id_token = param(&fields, "id_token").expect("an id token");
-    client
+    let front_channel = client
         .validate_id_token(id_token)
         .nonce(&nonce)
+        .code(&Secret::from(code))
         .send()
         .await
-        .expect("the front-channel id token validates");
+        .expect("the front-channel id token validates, c_hash included");
+    assert_eq!(front_channel.c_hash, Some(left_half_hash(code)));
     assert_eq!(payload(id_token)["c_hash"], left_half_hash(code).as_str());
+    // The id token paired with another code (code injection), or a code with an id token
+    // that has no c_hash, is refused.
+    let error = client
+        .validate_id_token(id_token)
+        .nonce(&nonce)
+        .code(&Secret::from(format!("{code}x")))
+        .send()
+        .await
+        .expect_err("another code");
+    assert!(
+        matches!(
+            error,
+            ValidationError::HashMismatch {
+                claim: HashClaim::CHash
+            }
+        ),
+        "{error:?}"
+    );
+    assert!(!error.to_string().contains(code), "{error}");
+    let error = client
+        .validate_id_token(implicit_id_token_only)
+        .nonce(&implicit_nonce)
+        .code(&Secret::from(code))
+        .send()
+        .await
+        .expect_err("no c_hash");
+    assert!(
+        matches!(
+            error,
+            ValidationError::HashMissing {
+                claim: HashClaim::CHash
+            }
+        ),
+        "{error:?}"
+    );
     let tokens = client
         .exchange_code(code.to_owned())
         .send()
         .await
         .expect("the hybrid code exchanges");
     let back_channel = client
-        .validate_id_token(tokens.id_token.expect("id token").expose())
+        .validate_id_token(tokens.id_token.as_ref().expect("id token").expose())
         .nonce(&nonce)
+        .access_token(&tokens.access_token)
         .send()
         .await
         .expect("the back-channel id token validates");

@@ -2,7 +2,9 @@
 //! SP-initiated login (redirect binding: DEFLATE + base64; POST binding) through the login
 //! form, and the signed response posted to the ACS, checked here as a service provider
 //! would: exclusive c14n (written below, from the parsed tree), the Assertion's digest, the
-//! RSA-SHA256 signature with the metadata's certificate, audience, recipient, times.
+//! RSA-SHA256 signature with the metadata's certificate, audience, recipient, times. Then
+//! IdP-initiated login (`/init`) to the application's default ACS, verified with the
+//! certificate from `/cert` (whose `/cert/fingerprint` is checked against its DER).
 
 use authing_authentication::protocols::ProtocolClient;
 use authing_core::Secret;
@@ -406,4 +408,211 @@ async fn sp_initiated_login(env: Env) {
     assert_eq!(unknown.status(), 404);
 }
 
-each_transport!(sp_initiated_login);
+/// The DER of a PEM certificate.
+fn pem_der(pem: &str) -> Vec<u8> {
+    let lines: Vec<&str> = pem.lines().collect();
+    assert_eq!(lines.first(), Some(&"-----BEGIN CERTIFICATE-----"), "{pem}");
+    assert_eq!(lines.last(), Some(&"-----END CERTIFICATE-----"), "{pem}");
+    let body = &lines[1..lines.len() - 1];
+    assert!(body.iter().all(|line| line.len() <= 64), "{pem}");
+    STANDARD.decode(body.concat()).expect("base64 DER")
+}
+
+/// The Authing error body of a refused IdP-initiated login.
+fn refused_code(answer: &http::Response<Bytes>) -> i64 {
+    assert_eq!(answer.status(), 400);
+    let body: serde_json::Value = serde_json::from_slice(answer.body()).expect("a JSON error");
+    body["code"].as_i64().expect("a code")
+}
+
+/// IdP-initiated login: refused (Authing's 7348) until the application is a SAML IdP with a
+/// default ACS; then the login page without a `SAMLRequest`, and a signed response with no
+/// `InResponseTo`, for the configured audience, posted to the default ACS with the
+/// `RelayState`, verifying with the certificate `/cert` serves.
+async fn idp_initiated_login(env: Env) {
+    env.management()
+        .users()
+        .create(CreateUserInput {
+            username: Some("bob".into()),
+            email: Some("bob@example.com".into()),
+            password: Some(Secret::from("passw0rd!")),
+            ..Default::default()
+        })
+        .send()
+        .await
+        .expect("create bob");
+    let client = ProtocolClient::builder(env.pool.app_host.clone(), env.pool.app_id.clone())
+        .transport(env.transport.clone())
+        .build()
+        .expect("client");
+    let saml = client.saml();
+    let relay_state = "/inbox?tab=new&x=1";
+    let init = saml.idp_initiated_url(Some(relay_state));
+    assert_eq!(
+        init,
+        format!(
+            "{}/init?RelayState=%2Finbox%3Ftab%3Dnew%26x%3D1",
+            saml.entry_url()
+        )
+    );
+    assert_eq!(
+        saml.idp_initiated_url(None),
+        format!("{}/init", saml.entry_url())
+    );
+    let credentials = [
+        ("RelayState", relay_state),
+        ("username", "bob"),
+        ("password", "passw0rd!"),
+    ];
+
+    // Not a SAML IdP yet: refused, whether the page or the login is asked for.
+    let refused = send(&env, get(&init)).await;
+    assert_eq!(
+        refused_code(&refused),
+        authing_core::codes::SAML_APP_NOT_FOUND
+    );
+    let refused = send(&env, post_form(&saml.idp_initiated_url(None), &credentials)).await;
+    assert_eq!(
+        refused_code(&refused),
+        authing_core::codes::SAML_APP_NOT_FOUND
+    );
+
+    // The administrator makes the application a SAML IdP with a default ACS.
+    let app_path = format!("/api/v2/applications/{}", env.pool.app_id);
+    let updated: serde_json::Value = env
+        .management()
+        .rest(
+            http::Method::POST,
+            &app_path,
+            Some(&serde_json::json!({
+                "samlProviderEnabled": true,
+                "samlConfig": { "acs": ACS, "settings": { "audience": SP } },
+            })),
+        )
+        .await
+        .expect("update the application");
+    assert_eq!(updated["samlProviderEnabled"], true);
+    assert_eq!(updated["samlConfig"]["acs"], ACS);
+    assert_eq!(updated["samlConfig"]["settings"]["audience"], SP);
+    let error = env
+        .management()
+        .rest::<serde_json::Value>(
+            http::Method::POST,
+            &app_path,
+            Some(&serde_json::json!({ "samlConfig": { "acs": "not a url" } })),
+        )
+        .await
+        .expect_err("an ACS that is no URL");
+    assert_eq!(
+        error.code(),
+        Some(authing_core::codes::INVALID_PARAMS),
+        "{error}"
+    );
+
+    // The certificate (PEM) is the metadata's, and its fingerprint is SHA-256 of the DER.
+    let pem = send(&env, get(&saml.cert_url())).await;
+    assert_eq!(pem.status(), 200);
+    let der = pem_der(std::str::from_utf8(pem.body()).expect("utf-8"));
+    let metadata = send(&env, get(&saml.metadata_url())).await;
+    let metadata = String::from_utf8(metadata.body().to_vec()).expect("utf-8");
+    let metadata_doc = roxmltree::Document::parse(&metadata).expect("metadata XML");
+    let in_metadata = descendant(metadata_doc.root_element(), DSIG, "X509Certificate")
+        .text()
+        .expect("a certificate");
+    assert_eq!(STANDARD.decode(in_metadata).expect("DER"), der);
+    let fingerprint = send(&env, get(&saml.cert_fingerprint_url())).await;
+    assert_eq!(fingerprint.status(), 200);
+    let expected: Vec<String> = sha2::Sha256::digest(&der)
+        .iter()
+        .map(|byte| format!("{byte:02X}"))
+        .collect();
+    assert_eq!(
+        std::str::from_utf8(fingerprint.body()).expect("utf-8"),
+        expected.join(":")
+    );
+    let key = certificate_key(&der);
+
+    // The login page: no SAMLRequest, the RelayState carried, posted back to /init.
+    let page = send(&env, get(&init)).await;
+    assert_eq!(page.status(), 200);
+    let page = String::from_utf8_lossy(page.body()).into_owned();
+    assert!(page.contains("name=\"password\""), "{page}");
+    assert!(!page.contains("SAMLRequest"), "{page}");
+    let action = url::Url::parse(&saml.idp_initiated_url(None)).expect("url");
+    assert!(
+        page.contains(&format!("action=\"{}\"", action.path())),
+        "{page}"
+    );
+    assert_eq!(hidden(&page, "RelayState").as_deref(), Some(relay_state));
+
+    let wrong = [
+        ("RelayState", relay_state),
+        ("username", "bob"),
+        ("password", "wrong"),
+    ];
+    let refused = send(&env, post_form(&saml.idp_initiated_url(None), &wrong)).await;
+    assert_eq!(refused.status(), 401);
+    assert!(!String::from_utf8_lossy(refused.body()).contains("SAMLResponse"));
+
+    let answer = send(&env, post_form(&saml.idp_initiated_url(None), &credentials)).await;
+    assert_eq!(answer.status(), 200);
+    let html = String::from_utf8_lossy(answer.body()).into_owned();
+    assert!(
+        html.contains(&format!("<form method=\"post\" action=\"{ACS}\">")),
+        "{html}"
+    );
+    assert_eq!(hidden(&html, "RelayState").as_deref(), Some(relay_state));
+    let xml = STANDARD
+        .decode(hidden(&html, "SAMLResponse").expect("a SAMLResponse"))
+        .expect("base64");
+    let xml = String::from_utf8(xml).expect("utf-8");
+    verify_signature(&xml, &key).expect("the signature verifies with /cert's key");
+    let document = roxmltree::Document::parse(&xml).expect("XML");
+    let response = document.root_element();
+    assert_eq!(response.attribute("Destination"), Some(ACS));
+    assert_eq!(response.attribute("InResponseTo"), None, "unsolicited");
+    let assertion = child(response, ASSERTION, "Assertion");
+    let confirmation = descendant(assertion, ASSERTION, "SubjectConfirmationData");
+    assert_eq!(confirmation.attribute("InResponseTo"), None, "unsolicited");
+    assert_eq!(confirmation.attribute("Recipient"), Some(ACS));
+    assert_eq!(
+        descendant(assertion, ASSERTION, "Audience").text(),
+        Some(SP)
+    );
+    assert_eq!(
+        descendant(assertion, ASSERTION, "NameID").text(),
+        Some("bob@example.com")
+    );
+    let tampered = xml.replace(">bob@example.com<", ">mallory@example.com<");
+    assert_ne!(tampered, xml);
+    assert!(verify_signature(&tampered, &key).is_err(), "tampered");
+
+    // Switched off again: refused. Unknown applications: 404.
+    let _: serde_json::Value = env
+        .management()
+        .rest(
+            http::Method::POST,
+            &app_path,
+            Some(&serde_json::json!({ "samlProviderEnabled": false })),
+        )
+        .await
+        .expect("update the application");
+    let refused = send(&env, post_form(&saml.idp_initiated_url(None), &credentials)).await;
+    assert_eq!(
+        refused_code(&refused),
+        authing_core::codes::SAML_APP_NOT_FOUND
+    );
+    for path in ["init", "cert", "cert/fingerprint"] {
+        let unknown = send(
+            &env,
+            get(&format!(
+                "{}/api/v2/saml-idp/no-such-app/{path}",
+                env.pool.app_host
+            )),
+        )
+        .await;
+        assert_eq!(unknown.status(), 404, "{path}");
+    }
+}
+
+each_transport!(sp_initiated_login, idp_initiated_login);
