@@ -27,7 +27,13 @@
 //! `POST` of the same (POST binding) shows the login page; posting it (or posting
 //! `SAMLRequest`, `RelayState`, `username` and `password` straight away: the test shortcut)
 //! answers a page that posts a signed `SAMLResponse` to the request's
-//! `AssertionConsumerServiceURL`.
+//! `AssertionConsumerServiceURL`. IdP-initiated login: `GET .../{appId}/init?RelayState=..`
+//! shows the login page, and posting it (or `RelayState`, `username` and `password`
+//! straight away) answers a page that posts an unsolicited response (no `InResponseTo`) to
+//! the application's default ACS (`samlConfig.acs`, set with the application update, as is
+//! the audience, `samlConfig.settings.audience`; 7348 while the application is not an
+//! enabled SAML IdP with one). `.../cert` is the certificate (PEM), `.../cert/fingerprint`
+//! its SHA-256 fingerprint.
 //!
 //! # CAS
 //!
