@@ -53,6 +53,13 @@ async function outboxCode(recipient) {
   await management.groups.addUsers('devs', [ada.id]);
   assert.equal((await management.groups.listUsers('devs')).totalCount, 1);
 
+  // Reads by batch and the ACL's verdict (both REST calls in this SDK).
+  const batch = await management.users.batch([ada.id, 'nobody']);
+  assert.deepEqual(batch.map((user) => user.username), ['js-ada']);
+  await management.acl.allow(ada.id, 'books:1', 'books:read');
+  assert.equal(await management.acl.isAllowed(ada.id, 'books:1', 'books:read'), true);
+  assert.equal(await management.acl.isAllowed(ada.id, 'books:1', 'books:delete'), false);
+
   // The end user: log in, newlyCreated, login status, profile, password, phone code, logout.
   const authentication = new AuthenticationClient({
     appId: credentials.appId,

@@ -519,8 +519,7 @@ mod tests {
             ..issuer
         };
         sms(&mut pool, "5678", later.now);
-        let again =
-            login_by_phone_code(&mut pool, &later, attempt("5678", true)).expect("logs in");
+        let again = login_by_phone_code(&mut pool, &later, attempt("5678", true)).expect("logs in");
         assert!(!again.newly_created);
         assert_eq!(again.user.id, id, "the same user, not a second one");
         assert_eq!(pool.users.len(), 1);

@@ -10,8 +10,8 @@ use serde_json::Value;
 
 use super::fields::{AccountFields, ProfileFields};
 use super::selected::SelectedList;
-use crate::clock::iso;
 use crate::auth::Call;
+use crate::clock::iso;
 use crate::domain::Caller;
 use crate::domain::identity::LoggedIn;
 use crate::store::{CustomDatum, DataType, Paged, UserRecord};
@@ -227,9 +227,11 @@ impl User {
     /// `token` of such answers as its session's); without a token to anyone else.
     pub(crate) fn for_caller(record: &UserRecord, call: &Call<'_>) -> Self {
         let own_token = match &call.caller {
-            Caller::User { user_id, .. } if *user_id == record.id => {
-                call.rc.bearer.as_ref().map(|token| token.expose().to_owned())
-            }
+            Caller::User { user_id, .. } if *user_id == record.id => call
+                .rc
+                .bearer
+                .as_ref()
+                .map(|token| token.expose().to_owned()),
             _ => None,
         };
         Self::from_record(record, call.pool_id(), own_token)

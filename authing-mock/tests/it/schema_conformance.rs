@@ -688,7 +688,10 @@ async fn newly_created_says_whether_the_login_registered_the_user() {
     assert_eq!(answer["newlyCreated"], true, "{first}");
     assert!(answer["expiredAt"].is_null() && answer["directManagement"].is_null());
     let again = graphql(&transport, &headers, document, login(true)).await;
-    assert_eq!(again["data"]["loginByUsername"]["newlyCreated"], false, "{again}");
+    assert_eq!(
+        again["data"]["loginByUsername"]["newlyCreated"], false,
+        "{again}"
+    );
     assert_eq!(
         again["data"]["loginByUsername"]["id"], answer["id"],
         "the same user"
