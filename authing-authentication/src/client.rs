@@ -244,6 +244,10 @@ impl<T: Transport> Client for AuthenticationClient<T> {
         &self.shared.api
     }
 
+    fn own_auth(&self) -> Auth {
+        Auth::User
+    }
+
     fn token(&self, auth: Auth) -> BoxFuture<'_, Result<Option<Secret>, Error>> {
         let token = match auth {
             Auth::User => self.token().map(Some).ok_or(Error::NotLoggedIn),

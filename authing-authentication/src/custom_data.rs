@@ -13,11 +13,13 @@ use std::collections::BTreeMap;
 use authing_core::model::{
     CustomData, UdfTargetType, UserCustomData, UserDefinedDataInput, udf_value_text,
 };
-use authing_core::{Error, Lang, Transport, Wire, operation};
+use authing_core::shared_operations::{
+    ListCustomData, RemoveCustomData, SetCustomData, SetCustomDataBatch,
+};
+use authing_core::{Error, Transport};
 use serde_json::Value;
 
 use crate::client::AuthenticationClient;
-use authing_core::graphql::documents::{REMOVE_UDV, SET_UDV, SET_UDV_BATCH, UDV};
 
 impl<T: Transport + 'static> AuthenticationClient<T> {
     /// The logged-in user's custom data as a map of key to typed value (`udv`).
@@ -42,7 +44,7 @@ impl<T: Transport + 'static> AuthenticationClient<T> {
     /// and the value as text ([`UserCustomData::typed_value`] converts it).
     pub async fn list_udv(&self) -> Result<Vec<UserCustomData>, Error> {
         let id = self.logged_in_user_id().await?;
-        ListUdv::new(self.clone(), UdfTargetType::User, id).await
+        ListCustomData::new(self.clone(), UdfTargetType::User, id).await
     }
 
     /// Sets several of the logged-in user's custom values at once (`setUdvBatch`); each key
@@ -61,20 +63,13 @@ impl<T: Transport + 'static> AuthenticationClient<T> {
         data: impl Into<CustomData>,
     ) -> Result<Vec<UserCustomData>, Error> {
         let data = data.into();
-        if data.0.is_empty() {
-            return Err(self.api().report(Error::invalid_argument(
-                "set_udf_value needs at least one key and value",
-            )));
-        }
         let id = self.logged_in_user_id().await?;
         let list: Vec<UserDefinedDataInput> = data
             .0
             .iter()
             .map(|(key, value)| UserDefinedDataInput::new(key.clone(), value))
             .collect();
-        SetUdvBatch::new(self.clone(), UdfTargetType::User, id)
-            .udv_list(list)
-            .await
+        SetCustomDataBatch::new(self.clone(), UdfTargetType::User, id, list).await
     }
 
     /// Sets one of the logged-in user's custom values (`setUdv`); answers all of them.
@@ -85,7 +80,7 @@ impl<T: Transport + 'static> AuthenticationClient<T> {
     ) -> Result<Vec<UserCustomData>, Error> {
         let id = self.logged_in_user_id().await?;
         let text = udf_value_text(&value.into());
-        SetUdv::new(self.clone(), UdfTargetType::User, id, key, text).await
+        SetCustomData::new(self.clone(), UdfTargetType::User, id, key, text).await
     }
 
     /// Removes one of the logged-in user's custom values (`removeUdv`); answers the values
@@ -93,125 +88,6 @@ impl<T: Transport + 'static> AuthenticationClient<T> {
     #[doc(alias = "remove_udf_value")]
     pub async fn remove_udv(&self, key: impl Into<String>) -> Result<Vec<UserCustomData>, Error> {
         let id = self.logged_in_user_id().await?;
-        RemoveUdv::new(self.clone(), UdfTargetType::User, id, key).await
-    }
-}
-
-/// A blank key or target: refused before anything is sent.
-fn require(what: &str, value: &str) -> Result<(), Error> {
-    if value.trim().is_empty() {
-        return Err(Error::invalid_argument(format!("the {what} is empty")));
-    }
-    Ok(())
-}
-
-operation! {
-    /// An object's custom data (`udv`), sent with a user token: the user's own; made by
-    /// [`AuthenticationClient::list_udv`].
-    pub struct ListUdv -> Vec<UserCustomData> {
-        wire: Wire::Graphql(&UDV),
-        auth: User,
-        required {
-            /// `USER`.
-            target_type: UdfTargetType,
-            /// The user's own id.
-            target_id: String,
-        }
-        impl {
-            fn check(&self) -> Result<(), Error> {
-                require("user id", &self.target_id)
-            }
-        }
-    }
-}
-
-operation! {
-    /// One custom value of the user's own (`setUdv`); made by
-    /// [`AuthenticationClient::set_udv`]. Answers all of them.
-    pub struct SetUdv -> Vec<UserCustomData> {
-        wire: Wire::Graphql(&SET_UDV),
-        auth: User,
-        answer: Option<Vec<UserCustomData>>,
-        required {
-            /// `USER`.
-            target_type: UdfTargetType,
-            /// The user's own id.
-            target_id: String,
-            /// The custom field's key.
-            key: String,
-            /// The value, as text.
-            value: String,
-        }
-        impl {
-            fn check(&self) -> Result<(), Error> {
-                require("user id", &self.target_id)?;
-                require("key", &self.key)
-            }
-
-            fn finish(answer: Option<Vec<UserCustomData>>, _lang: Lang) -> Result<Vec<UserCustomData>, Error> {
-                Ok(answer.unwrap_or_default())
-            }
-        }
-    }
-}
-
-operation! {
-    /// Several custom values of the user's own (`setUdvBatch`); made by
-    /// [`AuthenticationClient::set_udf_value`]. Answers all of them.
-    pub struct SetUdvBatch -> Vec<UserCustomData> {
-        wire: Wire::Graphql(&SET_UDV_BATCH),
-        auth: User,
-        answer: Option<Vec<UserCustomData>>,
-        required {
-            /// `USER`.
-            target_type: UdfTargetType,
-            /// The user's own id.
-            target_id: String,
-        }
-        optional {
-            /// The values, as text.
-            udv_list: Vec<UserDefinedDataInput>,
-        }
-        impl {
-            fn check(&self) -> Result<(), Error> {
-                require("user id", &self.target_id)?;
-                for item in self.udv_list.iter().flatten() {
-                    require("key", &item.key)?;
-                }
-                Ok(())
-            }
-
-            fn finish(answer: Option<Vec<UserCustomData>>, _lang: Lang) -> Result<Vec<UserCustomData>, Error> {
-                Ok(answer.unwrap_or_default())
-            }
-        }
-    }
-}
-
-operation! {
-    /// The removal of one custom value of the user's own (`removeUdv`); made by
-    /// [`AuthenticationClient::remove_udv`]. Answers the values left.
-    pub struct RemoveUdv -> Vec<UserCustomData> {
-        wire: Wire::Graphql(&REMOVE_UDV),
-        auth: User,
-        answer: Option<Vec<UserCustomData>>,
-        required {
-            /// `USER`.
-            target_type: UdfTargetType,
-            /// The user's own id.
-            target_id: String,
-            /// The custom field's key.
-            key: String,
-        }
-        impl {
-            fn check(&self) -> Result<(), Error> {
-                require("user id", &self.target_id)?;
-                require("key", &self.key)
-            }
-
-            fn finish(answer: Option<Vec<UserCustomData>>, _lang: Lang) -> Result<Vec<UserCustomData>, Error> {
-                Ok(answer.unwrap_or_default())
-            }
-        }
+        RemoveCustomData::new(self.clone(), UdfTargetType::User, id, key).await
     }
 }

@@ -133,5 +133,7 @@ pub use password::{
 };
 pub use user_exists::IsUserExists;
 // authuser (round 2): the user's data and session.
-pub use custom_data::{ListUdv, RemoveUdv, SetUdv, SetUdvBatch};
+pub use authing_core::shared_operations::{
+    ListCustomData, RemoveCustomData, SetCustomData, SetCustomDataBatch,
+};
 pub use status::{SsoSession, SsoSessionDetails, TrackSession};

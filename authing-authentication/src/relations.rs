@@ -9,11 +9,12 @@
 //! Each call acts for the user the client holds and fails with [`Error::NotLoggedIn`],
 //! without I/O, when it holds none.
 
-use authing_core::graphql::documents::{GET_USER_DEPARTMENTS, GET_USER_ROLES};
 use authing_core::model::{AuthorizedResource, Paginated, PaginatedRoles};
 pub use authing_core::model::{Department, OrgNode, UserDepartment};
-use authing_core::{Error, Lang, Transport, Wire, codes, operation};
-use http::{Method, StatusCode};
+use authing_core::shared_operations::user_relations::user_not_found;
+pub use authing_core::shared_operations::{ListUserDepartments, ListUserRoles};
+use authing_core::{Error, Lang, Transport, Wire, operation};
+use http::Method;
 use serde::Deserialize;
 
 use crate::client::AuthenticationClient;
@@ -24,7 +25,7 @@ impl<T: Transport + 'static> AuthenticationClient<T> {
     /// groups, and inherited; of the default namespace unless `namespace` is given.
     pub async fn list_roles(&self, namespace: Option<&str>) -> Result<PaginatedRoles, Error> {
         let id = self.logged_in_user_id().await?;
-        let mut op = GetUserRoles::new(self.clone(), id);
+        let mut op = ListUserRoles::new(self.clone(), id);
         op.namespace = namespace.map(str::to_owned);
         op.await
     }
@@ -70,7 +71,7 @@ impl<T: Transport + 'static> AuthenticationClient<T> {
     /// The departments the logged-in user belongs to (`user(id) { departments }`).
     pub async fn list_departments(&self) -> Result<Paginated<UserDepartment>, Error> {
         let id = self.logged_in_user_id().await?;
-        GetUserDepartments::new(self.clone(), id).await
+        ListUserDepartments::new(self.clone(), id).await
     }
 
     /// The applications the logged-in user may log in to, by their access policies
@@ -87,59 +88,12 @@ impl<T: Transport + 'static> AuthenticationClient<T> {
     }
 }
 
-/// The `roles` of a `user` answer.
-#[doc(hidden)]
-#[derive(Debug, Deserialize)]
-pub struct RolesField {
-    roles: Option<PaginatedRoles>,
-}
-
 /// The `authorizedResources` of a `user` answer.
 #[doc(hidden)]
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthorizedResourcesField {
     authorized_resources: Option<Paginated<AuthorizedResource>>,
-}
-
-/// The `departments` of a `user` answer.
-#[doc(hidden)]
-#[derive(Debug, Deserialize)]
-pub struct DepartmentsField {
-    departments: Option<Paginated<UserDepartment>>,
-}
-
-/// The field of a `user` answer, or a clear error when there is no user or no field.
-fn user_field<P>(user: Option<P>, what: &str) -> Result<P, Error> {
-    user.ok_or_else(|| Error::Api {
-        code: codes::USER_NOT_FOUND,
-        message: format!("Authing answered no user for the {what}"),
-        data: None,
-        status: StatusCode::OK,
-    })
-}
-
-operation! {
-    /// A user's roles (`user(id) { roles(namespace) }`); sent by
-    /// [`AuthenticationClient::list_roles`].
-    pub struct GetUserRoles -> PaginatedRoles {
-        wire: Wire::Graphql(&GET_USER_ROLES),
-        auth: User,
-        answer: Option<RolesField>,
-        required {
-            /// The user's own id.
-            id: String,
-        }
-        optional {
-            /// The namespace (permission group) code; Authing's default one when unset.
-            namespace: String,
-        }
-        impl {
-            fn finish(answer: Option<RolesField>, _lang: Lang) -> Result<PaginatedRoles, Error> {
-                user_field(answer.and_then(|user| user.roles), "roles")
-            }
-        }
-    }
 }
 
 operation! {
@@ -162,38 +116,10 @@ operation! {
         impl {
             fn finish(
                 answer: Option<AuthorizedResourcesField>,
-                _lang: Lang,
+                lang: Lang,
             ) -> Result<Paginated<AuthorizedResource>, Error> {
-                user_field(
-                    answer.and_then(|user| user.authorized_resources),
-                    "authorized resources",
-                )
-            }
-        }
-    }
-}
-
-operation! {
-    /// A user's departments (`user(id) { departments(orgId) }`); sent by
-    /// [`AuthenticationClient::list_departments`].
-    pub struct GetUserDepartments -> Paginated<UserDepartment> {
-        wire: Wire::Graphql(&GET_USER_DEPARTMENTS),
-        auth: User,
-        answer: Option<DepartmentsField>,
-        required {
-            /// The user's own id.
-            id: String,
-        }
-        optional {
-            /// Only the departments of this organisation.
-            org_id: String,
-        }
-        impl {
-            fn finish(
-                answer: Option<DepartmentsField>,
-                _lang: Lang,
-            ) -> Result<Paginated<UserDepartment>, Error> {
-                user_field(answer.and_then(|user| user.departments), "departments")
+                let resources = answer.ok_or_else(|| user_not_found(lang))?.authorized_resources;
+                Ok(resources.unwrap_or_default())
             }
         }
     }

@@ -41,6 +41,7 @@ pub mod options;
 pub mod response_headers;
 pub mod rest;
 pub mod secret;
+pub mod shared_operations;
 pub mod totp;
 pub mod transport;
 pub mod transport_error;

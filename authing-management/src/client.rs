@@ -199,6 +199,10 @@ impl<T: Transport> Client for ManagementClient<T> {
         &self.inner.api
     }
 
+    fn own_auth(&self) -> Auth {
+        Auth::Management
+    }
+
     fn token(&self, auth: Auth) -> BoxFuture<'_, Result<Option<Secret>, Error>> {
         Box::pin(async move {
             match auth {

@@ -195,10 +195,15 @@ async fn own_custom_data(env: Env) {
     let bob = signed_in(&env, "bob").await;
     assert!(bob.get_udf_value().await.expect("bob's").is_empty());
     let ada_id = ada.check_logged_in().expect("id");
-    let foreign =
-        authing_authentication::SetUdv::new(bob.clone(), UdfTargetType::User, ada_id, "age", "1")
-            .await
-            .expect_err("not bob's");
+    let foreign = authing_authentication::SetCustomData::new(
+        bob.clone(),
+        UdfTargetType::User,
+        ada_id,
+        "age",
+        "1",
+    )
+    .await
+    .expect_err("not bob's");
     assert!(foreign.is(codes::NO_PERMISSION), "{foreign:?}");
     assert_eq!(
         ada.get_udf_value().await.expect("unchanged")["age"],

@@ -48,8 +48,10 @@ struct Entry {
     /// The fixture, `<crate>/<area>/<operationName>`.
     fixture: &'static str,
     fake: Fake,
+    /// What `Auth::Client` means for the client that sends it.
+    own_auth: Auth,
     /// (a) and (b), for the operation's type.
-    shape: fn(&Fixture, &Valid<Schema>) -> Result<(), String>,
+    shape: fn(&Fixture, &Valid<Schema>, Auth) -> Result<(), String>,
     /// (c): sends the fixture's operation to a fake.
     live: fn(Arc<Env>, Value) -> Live,
 }
@@ -61,6 +63,7 @@ macro_rules! registry {
             Entry {
                 fixture: $fixture,
                 fake: registry!(@fake $($why)?),
+                own_auth: registry!(@own_auth $client),
                 shape: shape::<$op>,
                 live: |env, arguments| {
                     Box::pin(async move {
@@ -74,6 +77,8 @@ macro_rules! registry {
     };
     (@fake) => { Fake::Answers };
     (@fake $why:literal) => { Fake::Missing($why) };
+    (@own_auth management) => { Auth::Management };
+    (@own_auth authentication) => { Auth::User };
     (@client management, $env:ident) => { management(&$env) };
     (@client authentication, $env:ident) => { logged_in(&$env) };
 }
@@ -122,7 +127,7 @@ fn registry() -> Vec<Entry> {
         management "management/udf/udf" => mgmt::udf::ListUdf;
         management "management/udf/setUdf" => mgmt::udf::SetUdf;
         management "management/udf/removeUdf" => mgmt::udf::RemoveUdf;
-        management "management/udf/setUdvBatch" => mgmt::udf::SetUdvBatch;
+        management "management/udf/setUdvBatch" => mgmt::udf::SetCustomDataBatch;
         management "management/udf/udfValueBatch" => mgmt::udf::UdfValueBatch;
         management "management/udf/setUdfValueBatch" => mgmt::udf::SetUdfValueBatch;
         // applications area
@@ -198,16 +203,16 @@ fn registry() -> Vec<Entry> {
         authentication "authentication/mfa/associateFaceByUrl" => authn::AssociateFaceByUrl;
         authentication "authentication/mfa/verifyFaceMfa" => authn::VerifyFaceMfa;
         // authuser (round 2)
-        authentication "authentication/relations/getUserRoles" => authn::relations::GetUserRoles;
+        authentication "authentication/relations/getUserRoles" => authn::relations::ListUserRoles;
         authentication "authentication/relations/listUserAuthorizedResources" => authn::relations::ListUserAuthorizedResources;
-        authentication "authentication/relations/getUserDepartments" => authn::relations::GetUserDepartments;
+        authentication "authentication/relations/getUserDepartments" => authn::relations::ListUserDepartments;
         authentication "authentication/relations/listOrgs" => authn::relations::ListOrgs;
         authentication "authentication/relations/listApplications" => authn::relations::ListApplications;
         authentication "authentication/relations/getSecurityLevel" => authn::relations::GetSecurityLevel;
-        authentication "authentication/custom_data/udv" => authn::ListUdv;
-        authentication "authentication/custom_data/setUdv" => authn::SetUdv;
-        authentication "authentication/custom_data/removeUdv" => authn::RemoveUdv;
-        authentication "authentication/custom_data/setUdvBatch" => authn::SetUdvBatch;
+        authentication "authentication/custom_data/udv" => authn::ListCustomData;
+        authentication "authentication/custom_data/setUdv" => authn::SetCustomData;
+        authentication "authentication/custom_data/removeUdv" => authn::RemoveCustomData;
+        authentication "authentication/custom_data/setUdvBatch" => authn::SetCustomDataBatch;
         authentication "authentication/status/trackSession" => authn::TrackSession;
         authentication "authentication/qrcode/geneQrCode" => authn::qrcode::GeneQrCode;
         authentication "authentication/qrcode/checkQrCodeStatus" => authn::qrcode::CheckQrCodeStatus;
@@ -342,9 +347,14 @@ fn offline_api() -> ApiClient<impl authing_core::Transport> {
 fn shape<O: Operation + DeserializeOwned>(
     fixture: &Fixture,
     schema: &Valid<Schema>,
+    own_auth: Auth,
 ) -> Result<(), String> {
     let op: O = arguments_of(&fixture.arguments)?;
     let auth = match op.auth() {
+        Auth::Client => own_auth,
+        auth => auth,
+    };
+    let auth = match auth {
         Auth::Management => "management",
         Auth::User => "user",
         _ => "none",
@@ -534,7 +544,7 @@ fn request_shapes_and_answers() {
             .as_deref()
             .is_some_and(|name| crate::graphql_documents::NOT_IN_AUTHINGS_SCHEMA.contains(&name));
         let schema = if addition { &fake_schema } else { &schema };
-        if let Err(e) = (entry.shape)(&fixture, schema) {
+        if let Err(e) = (entry.shape)(&fixture, schema, entry.own_auth) {
             failures.push(format!("{}: {e}", entry.fixture));
         }
     }

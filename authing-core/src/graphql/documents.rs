@@ -1,5 +1,7 @@
-//! The GraphQL documents both clients send, kept once here (under `graphql/<area>/`); each
-//! client declares its own operation over them, with its own authorisation.
+//! The GraphQL documents both clients send, kept once here (under `graphql/<area>/`). Where
+//! both clients send the same call, the operation is declared once too, in
+//! [`shared_operations`](crate::shared_operations); where they differ (what is required,
+//! who may send it), each client declares its own over the same document.
 
 use super::fragments::USER_WITH_IDENTITIES;
 

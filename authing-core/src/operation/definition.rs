@@ -54,6 +54,10 @@ pub enum Auth {
     User,
     /// No token.
     None,
+    /// The sending client's own credential, for operations both clients send
+    /// ([`shared_operations`](crate::shared_operations)): a `ManagementClient`'s management
+    /// token, an `AuthenticationClient`'s user token ([`Client::own_auth`]).
+    Client,
 }
 
 /// What a call does to the client's session (the user an `AuthenticationClient` acts for).
@@ -132,6 +136,11 @@ pub trait Client: Send + Sync {
 
     /// The request executor (host, headers, encryptor, deadline, `on_error` hook).
     fn api(&self) -> &ApiClient<Self::Transport>;
+
+    /// What [`Auth::Client`] means for this client: the credential it holds itself
+    /// ([`Auth::Management`] or [`Auth::User`]). [`send`](crate::operation::send) resolves
+    /// `Auth::Client` through it before asking for a [`token`](Self::token).
+    fn own_auth(&self) -> Auth;
 
     /// The token for `auth`: `Ok(None)` for [`Auth::None`], [`Error::NotLoggedIn`] when a
     /// user token is needed and the client holds none.

@@ -24,7 +24,10 @@ async fn attempt<C: Client, O: Operation>(client: &C, operation: &O) -> Result<O
         return O::finish(answer, api.lang());
     }
     let request = api.prepare(operation)?;
-    let auth = operation.auth();
+    let auth = match operation.auth() {
+        Auth::Client => client.own_auth(),
+        auth => auth,
+    };
     let token = client.token(auth).await?;
     let retry = (auth == Auth::Management).then(|| clone_request(&request));
     let answer = match exchange::<_, O>(api, operation, request, token.as_ref()).await {
@@ -186,6 +189,10 @@ mod tests {
 
         fn api(&self) -> &ApiClient<T> {
             &self.api
+        }
+
+        fn own_auth(&self) -> Auth {
+            Auth::Management
         }
 
         fn token(&self, auth: Auth) -> BoxFuture<'_, Result<Option<Secret>, Error>> {
@@ -404,6 +411,9 @@ mod executor_tests {
         fn api(&self) -> &ApiClient<T> {
             &self.0
         }
+        fn own_auth(&self) -> crate::Auth {
+            crate::Auth::Management
+        }
         fn token(
             &self,
             _auth: crate::Auth,
@@ -445,6 +455,61 @@ mod executor_tests {
             !format!("{h:?}").contains("tok\""),
             "sensitive headers do not print"
         );
+    }
+
+    crate::operation! {
+        /// `isUserExists` as both clients send it, for these tests.
+        struct ExistsForEither -> bool {
+            wire: crate::Wire::Graphql(&OP),
+            auth: Client,
+        }
+    }
+
+    /// A client acting for a user: it has a token for [`Auth::User`] only.
+    struct ActingForUser<T>(ApiClient<T>);
+
+    impl<T: Transport> crate::Client for ActingForUser<T> {
+        type Transport = T;
+        fn api(&self) -> &ApiClient<T> {
+            &self.0
+        }
+        fn own_auth(&self) -> crate::Auth {
+            crate::Auth::User
+        }
+        fn token(
+            &self,
+            auth: crate::Auth,
+        ) -> futures::future::BoxFuture<'_, Result<Option<Secret>, Error>> {
+            let token = match auth {
+                crate::Auth::User => Ok(Some(Secret::from("user-tok"))),
+                other => Err(Error::invalid_argument(format!("asked for {other:?}"))),
+            };
+            Box::pin(std::future::ready(token))
+        }
+    }
+
+    #[tokio::test]
+    async fn an_operation_of_either_client_is_authorised_by_the_senders_own_credential() {
+        let answer = r#"{"data":{"isUserExists":true}}"#;
+        let (transport, seen_by_user) = recording(answer);
+        let as_user = ActingForUser(ApiClient::builder(transport).build().expect("valid"));
+        assert!(
+            crate::operation::send(&as_user, &ExistsForEither::new(()))
+                .await
+                .expect("sent with the user's token")
+        );
+        let (transport, seen_by_admin) = recording(answer);
+        let api = ApiClient::builder(transport).build().expect("valid");
+        let as_admin = Fixed(api, Some(Secret::from("admin-tok")));
+        assert!(
+            crate::operation::send(&as_admin, &ExistsForEither::new(()))
+                .await
+                .expect("sent with the management token")
+        );
+        let by_user = &seen_by_user.lock().expect("lock")[0];
+        assert_eq!(by_user.headers()["authorization"], "Bearer user-tok");
+        let by_admin = &seen_by_admin.lock().expect("lock")[0];
+        assert_eq!(by_admin.headers()["authorization"], "Bearer admin-tok");
     }
 
     #[tokio::test]

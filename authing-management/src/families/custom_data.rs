@@ -1,11 +1,10 @@
 //! Custom data of any object: [`CustomDataHandler`] (`udv`, `setUdv`, `removeUdv`).
 
-use authing_core::model::{UdfTargetType, UserCustomData};
-use authing_core::{Error, Lang, Transport, Wire, operation};
+use authing_core::Transport;
+use authing_core::model::UdfTargetType;
+pub use authing_core::shared_operations::{ListCustomData, RemoveCustomData, SetCustomData};
 
-use crate::checks::require;
 use crate::client::ManagementClient;
-use crate::graphql;
 
 /// The custom data of one object (a user, role, node, ...); get one with
 /// [`ManagementClient::custom_data`] or [`UsersHandler::custom_data`](crate::UsersHandler::custom_data).
@@ -62,80 +61,5 @@ impl<T: Transport> CustomDataHandler<T> {
             self.target_id.clone(),
             key,
         )
-    }
-}
-
-operation! {
-    /// Every custom data value of an object (`udv`).
-    pub struct ListCustomData -> Vec<UserCustomData> {
-        wire: Wire::Graphql(&graphql::UDV),
-        auth: Management,
-        required {
-            /// The kind of object.
-            target_type: UdfTargetType,
-            /// The object's id.
-            target_id: String,
-        }
-        impl {
-            fn check(&self) -> Result<(), Error> {
-                require("target id", &self.target_id)
-            }
-        }
-    }
-}
-
-operation! {
-    /// Sets one custom data value of an object (`setUdv`); answers all of its custom data.
-    pub struct SetCustomData -> Vec<UserCustomData> {
-        wire: Wire::Graphql(&graphql::SET_UDV),
-        auth: Management,
-        answer: Option<Vec<UserCustomData>>,
-        required {
-            /// The kind of object.
-            target_type: UdfTargetType,
-            /// The object's id.
-            target_id: String,
-            /// The custom field's key.
-            key: String,
-            /// The value, as text.
-            value: String,
-        }
-        impl {
-            fn check(&self) -> Result<(), Error> {
-                require("target id", &self.target_id)?;
-                require("key", &self.key)
-            }
-
-            fn finish(answer: Option<Vec<UserCustomData>>, _lang: Lang) -> Result<Vec<UserCustomData>, Error> {
-                Ok(answer.unwrap_or_default())
-            }
-        }
-    }
-}
-
-operation! {
-    /// Removes one custom data value of an object (`removeUdv`); answers what is left.
-    pub struct RemoveCustomData -> Vec<UserCustomData> {
-        wire: Wire::Graphql(&graphql::REMOVE_UDV),
-        auth: Management,
-        answer: Option<Vec<UserCustomData>>,
-        required {
-            /// The kind of object.
-            target_type: UdfTargetType,
-            /// The object's id.
-            target_id: String,
-            /// The custom field's key.
-            key: String,
-        }
-        impl {
-            fn check(&self) -> Result<(), Error> {
-                require("target id", &self.target_id)?;
-                require("key", &self.key)
-            }
-
-            fn finish(answer: Option<Vec<UserCustomData>>, _lang: Lang) -> Result<Vec<UserCustomData>, Error> {
-                Ok(answer.unwrap_or_default())
-            }
-        }
     }
 }

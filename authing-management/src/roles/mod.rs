@@ -38,7 +38,7 @@ use crate::families::{
     ListPolicyAssignments, MembersHandler, PolicyAssignmentsHandler, RemoveMembers,
     RemovePolicyAssignments,
 };
-use crate::udf::{SetUdfValueBatch, SetUdvBatch, UdfValueBatch};
+use crate::udf::{SetCustomDataBatch, SetUdfValueBatch, UdfValueBatch};
 
 pub use find_users::FindRoleUsers;
 pub use operations::{CreateRole, DeleteRole, DeleteRoles, ListRoles, RoleDetail, UpdateRole};
@@ -246,7 +246,7 @@ impl<T: Transport> RolesHandler<T> {
         &self,
         role_id: impl Into<String>,
         values: impl IntoIterator<Item = (K, Value)>,
-    ) -> SetUdvBatch<ManagementClient<T>> {
+    ) -> SetCustomDataBatch<ManagementClient<T>> {
         self.client
             .udf()
             .set_values(UdfTargetType::Role, role_id, values)

@@ -29,7 +29,8 @@ use serde_json::Value;
 use crate::client::ManagementClient;
 use crate::families::ListCustomData;
 
-pub use operations::{ListUdf, RemoveUdf, SetUdf, SetUdfValueBatch, SetUdvBatch, UdfValueBatch};
+pub use authing_core::shared_operations::SetCustomDataBatch;
+pub use operations::{ListUdf, RemoveUdf, SetUdf, SetUdfValueBatch, UdfValueBatch};
 
 /// Custom field definitions and values; get one with [`ManagementClient::udf`].
 #[derive(Debug)]
@@ -97,12 +98,12 @@ impl<T: Transport> UdfHandler<T> {
         target_type: UdfTargetType,
         target_id: impl Into<String>,
         values: impl IntoIterator<Item = (K, Value)>,
-    ) -> SetUdvBatch<ManagementClient<T>> {
+    ) -> SetCustomDataBatch<ManagementClient<T>> {
         let list: Vec<_> = values
             .into_iter()
             .map(|(key, value)| UserDefinedDataInput::new(key, &value))
             .collect();
-        SetUdvBatch::new(self.client.clone(), target_type, target_id, list)
+        SetCustomDataBatch::new(self.client.clone(), target_type, target_id, list)
     }
 
     /// The custom values of several objects of one kind (`udfValueBatch`).

@@ -1,10 +1,10 @@
 //! The UDF operations, one declaration each (see [`authing_core::operation!`]).
 
 use authing_core::model::{
-    CommonMessage, SetUdfValueBatchInput, UdfDataType, UdfTargetType, UserCustomData,
-    UserDefinedDataInput, UserDefinedDataMap, UserDefinedField,
+    CommonMessage, SetUdfValueBatchInput, UdfDataType, UdfTargetType, UserDefinedDataMap,
+    UserDefinedField,
 };
-use authing_core::{Error, Lang, Wire, operation};
+use authing_core::{Error, Wire, operation};
 
 use crate::checks::require;
 use crate::graphql;
@@ -68,38 +68,6 @@ operation! {
         impl {
             fn check(&self) -> Result<(), Error> {
                 require("key", &self.key)
-            }
-        }
-    }
-}
-
-operation! {
-    /// Sets several custom values of one object, all or none (`setUdvBatch`); answers all of
-    /// its custom data. A value that does not read as its field's type is 2231; an unknown
-    /// user is 2004.
-    pub struct SetUdvBatch -> Vec<UserCustomData> {
-        wire: Wire::Graphql(&graphql::SET_UDV_BATCH),
-        auth: Management,
-        answer: Option<Vec<UserCustomData>>,
-        required {
-            /// The kind of object.
-            target_type: UdfTargetType,
-            /// The object's id.
-            target_id: String,
-            /// The values to set.
-            udv_list: Vec<UserDefinedDataInput>,
-        }
-        impl {
-            fn check(&self) -> Result<(), Error> {
-                require("target id", &self.target_id)?;
-                if self.udv_list.is_empty() {
-                    return Err(Error::invalid_argument("no custom value to set"));
-                }
-                self.udv_list.iter().try_for_each(|item| require("key", &item.key))
-            }
-
-            fn finish(answer: Option<Vec<UserCustomData>>, _lang: Lang) -> Result<Vec<UserCustomData>, Error> {
-                Ok(answer.unwrap_or_default())
             }
         }
     }

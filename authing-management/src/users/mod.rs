@@ -56,7 +56,7 @@ use crate::families::{
     AddMembers, AuthorizedResources, CustomDataHandler, MembersOf, PolicyAssignmentsHandler,
     RemoveMembers,
 };
-use crate::udf::{SetUdfValueBatch, SetUdvBatch, UdfValueBatch};
+use crate::udf::{SetCustomDataBatch, SetUdfValueBatch, UdfValueBatch};
 
 pub use operations::{
     BatchGetUsers, CreateUser, DeleteUser, DeleteUsers, FindUser, ListUsers, MAX_BATCH_IDS,
@@ -69,7 +69,7 @@ pub use filter::{FilterField, FilterFieldKind, FilterOperator, FilterUsers, User
 pub use identities::{FindUserByIdentity, LinkIdentity, UnlinkIdentity};
 pub use relations::{
     GetUserRoleList, GetUserTenants, ListUserDepartments, ListUserGroups, ListUserOrgs,
-    ListUserRoles, Tenant, UserWithTenants, WithDepartments, WithGroups, WithRoles,
+    ListUserRoles, Tenant, UserWithTenants, WithGroups,
 };
 pub use session::{
     KickUsers, LoggedInApplication, LogoutUser, MAX_KICK_USERS, RefreshUserToken, UserLoginState,
@@ -215,7 +215,7 @@ impl<T: Transport> UsersHandler<T> {
         &self,
         user_id: impl Into<String>,
         values: impl IntoIterator<Item = (K, serde_json::Value)>,
-    ) -> SetUdvBatch<ManagementClient<T>> {
+    ) -> SetCustomDataBatch<ManagementClient<T>> {
         self.client
             .udf()
             .set_values(UdfTargetType::User, user_id, values)

@@ -3,8 +3,8 @@
 use authing_core::model::{
     CommonMessage, CreateUserInput, CustomData, PaginatedUsers, SortBy, UpdateUserInput, User,
 };
-use authing_core::{Error, Lang, Secret, Wire, codes, operation};
-use http::StatusCode;
+use authing_core::shared_operations::user_relations::user_not_found;
+use authing_core::{Error, Lang, Secret, Wire, operation};
 use serde_json::{Map, Value};
 
 use super::options::{BatchField, SearchUserDepartmentOpt, SearchUserGroupOpt, SearchUserRoleOpt};
@@ -346,18 +346,4 @@ fn check_criteria(call: &str, criteria: [(&str, &Option<String>); 4]) -> Result<
         )));
     }
     Ok(())
-}
-
-/// The error Authing gives for a user that does not exist, in the client's language.
-pub(super) fn user_not_found(lang: Lang) -> Error {
-    let message = match lang {
-        Lang::EnUs => "User does not exist",
-        _ => "用户不存在",
-    };
-    Error::Api {
-        code: codes::USER_NOT_FOUND,
-        message: message.to_owned(),
-        data: None,
-        status: StatusCode::OK,
-    }
 }

@@ -5,49 +5,15 @@
 //!
 //! [`UsersHandler`]: super::UsersHandler
 
-use authing_core::model::{OrgNode, PaginatedGroups, PaginatedRoles, User, UserDepartment};
+use authing_core::model::{OrgNode, PaginatedGroups, PaginatedRoles, User};
 use authing_core::{Error, Lang, Wire, operation};
 use http::Method;
 use serde::Deserialize;
 
-use super::operations::user_not_found;
 use crate::checks::require;
 use crate::graphql;
-
-/// `user { roles }`.
-#[derive(Debug, Deserialize)]
-pub struct WithRoles {
-    roles: Option<PaginatedRoles>,
-}
-
-operation! {
-    /// A user's roles of a namespace (`user(id) { roles(namespace) }`): assigned directly,
-    /// through the user's groups, and inherited from parent roles; the default namespace
-    /// unless [`namespace`](Self::namespace) is set. Code 2004: no such user.
-    pub struct ListUserRoles -> PaginatedRoles {
-        wire: Wire::Graphql(&authing_core::graphql::documents::GET_USER_ROLES),
-        auth: Management,
-        answer: Option<WithRoles>,
-        required {
-            /// The user's id.
-            id: String,
-        }
-        optional {
-            /// The namespace (permission group) code.
-            namespace: String,
-        }
-        impl {
-            fn check(&self) -> Result<(), Error> {
-                require("user id", &self.id)
-            }
-
-            fn finish(answer: Option<WithRoles>, lang: Lang) -> Result<PaginatedRoles, Error> {
-                let roles = answer.ok_or_else(|| user_not_found(lang))?.roles;
-                Ok(roles.unwrap_or_default())
-            }
-        }
-    }
-}
+use authing_core::shared_operations::user_relations::user_not_found;
+pub use authing_core::shared_operations::{ListUserDepartments, ListUserRoles};
 
 operation! {
     /// A user's roles of a namespace over REST (`GET /api/v2/users/{userId}/roles`), the
@@ -95,43 +61,6 @@ operation! {
             fn finish(answer: Option<WithGroups>, lang: Lang) -> Result<PaginatedGroups, Error> {
                 let groups = answer.ok_or_else(|| user_not_found(lang))?.groups;
                 Ok(groups.unwrap_or_default())
-            }
-        }
-    }
-}
-
-/// `user { departments }`.
-#[derive(Debug, Deserialize)]
-pub struct WithDepartments {
-    departments: Option<authing_core::model::Paginated<UserDepartment>>,
-}
-
-operation! {
-    /// The departments a user belongs to (`user(id) { departments(orgId) }`), in one
-    /// organisation when [`org_id`](Self::org_id) is set. Code 2004: no such user.
-    pub struct ListUserDepartments -> authing_core::model::Paginated<UserDepartment> {
-        wire: Wire::Graphql(&authing_core::graphql::documents::GET_USER_DEPARTMENTS),
-        auth: Management,
-        answer: Option<WithDepartments>,
-        required {
-            /// The user's id.
-            id: String,
-        }
-        optional {
-            /// Only this organisation.
-            org_id: String,
-        }
-        impl {
-            fn check(&self) -> Result<(), Error> {
-                require("user id", &self.id)
-            }
-
-            fn finish(
-                answer: Option<WithDepartments>,
-                lang: Lang,
-            ) -> Result<authing_core::model::Paginated<UserDepartment>, Error> {
-                let departments = answer.ok_or_else(|| user_not_found(lang))?.departments;
-                Ok(departments.unwrap_or_default())
             }
         }
     }

@@ -276,7 +276,7 @@ mod tests {
             params: None,
             app_id: None,
         };
-        login(pool, issuer, attempt).map(|(user, _)| user.id.clone())
+        login(pool, issuer, attempt).map(|done| done.user.id.clone())
     }
 
     fn step_token(failure: &Failure) -> String {

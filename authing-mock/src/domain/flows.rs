@@ -10,7 +10,7 @@ use serde_json::{Map, Value, json};
 
 use super::codes::consume;
 use super::identity::{
-    CountedLogin, Issuer, Registration, after_first_factor, check_ip, issue, register,
+    CountedLogin, Issuer, LoggedIn, Registration, after_first_factor, check_ip, issue, register,
 };
 use super::users::{self, NewUser, check_length};
 use crate::crypto::PasswordHash;
@@ -98,7 +98,7 @@ pub(crate) fn login_by_phone_code<'p>(
     pool: &'p mut Pool,
     issuer: &Issuer<'_>,
     login: PhoneCodeLogin,
-) -> Result<(&'p UserRecord, String), Failure> {
+) -> Result<LoggedIn<'p>, Failure> {
     let phone = login.phone.trim();
     check_phone(phone)?;
     check_ip(login.ip.as_deref())?;
@@ -121,6 +121,7 @@ pub(crate) fn login_by_phone_code<'p>(
         &login.code,
         issuer.now,
     )?;
+    let newly_created = known.is_none();
     let user_id = match known {
         Some(user_id) => user_id,
         None => {
@@ -149,7 +150,11 @@ pub(crate) fn login_by_phone_code<'p>(
         &user_id,
         Some(counted),
     )?;
-    Ok((users::get(pool, &user_id)?, issued.token))
+    Ok(LoggedIn {
+        user: users::get(pool, &user_id)?,
+        token: issued.token,
+        newly_created,
+    })
 }
 
 /// Sets a new password for the user whose phone (SMS) or email is `recipient`, proven by a
@@ -493,9 +498,13 @@ mod tests {
         assert_eq!(wrong.expect_err("wrong code").number(), 2001);
         assert_eq!(pool.users.len(), 0, "no user before the code checks out");
 
-        let (user, token) =
-            login_by_phone_code(&mut pool, &issuer, attempt("1234", true)).expect("registers");
+        let LoggedIn {
+            user,
+            token,
+            newly_created,
+        } = login_by_phone_code(&mut pool, &issuer, attempt("1234", true)).expect("registers");
         assert!(!token.is_empty());
+        assert!(newly_created, "the login registered the phone");
         assert_eq!(user.str_field("phone"), Some("13800000001"));
         assert_eq!(user.fields["phoneVerified"], true);
         assert_eq!(user.fields["loginsCount"], 1);
@@ -510,9 +519,9 @@ mod tests {
             ..issuer
         };
         sms(&mut pool, "5678", later.now);
-        let (again, _) =
-            login_by_phone_code(&mut pool, &later, attempt("5678", true)).expect("logs in");
-        assert_eq!(again.id, id, "the same user, not a second one");
+        let again = login_by_phone_code(&mut pool, &later, attempt("5678", true)).expect("logs in");
+        assert!(!again.newly_created);
+        assert_eq!(again.user.id, id, "the same user, not a second one");
         assert_eq!(pool.users.len(), 1);
 
         // The checks of every login apply: a blocked user is refused before the code.

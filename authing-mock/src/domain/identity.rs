@@ -265,6 +265,25 @@ pub(crate) struct Login {
     pub(crate) app_id: Option<String>,
 }
 
+/// A successful login: the user, their new token, and whether the login created them (an
+/// auto-registration), which Authing answers as `newlyCreated`.
+pub(crate) struct LoggedIn<'p> {
+    pub(crate) user: &'p UserRecord,
+    pub(crate) token: String,
+    pub(crate) newly_created: bool,
+}
+
+/// Names the user, never prints the token.
+impl std::fmt::Debug for LoggedIn<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LoggedIn")
+            .field("user", &self.user.id)
+            .field("token", &"<redacted>")
+            .field("newly_created", &self.newly_created)
+            .finish()
+    }
+}
+
 /// Logs a user in: 2005 blocked, 2333 wrong password, 1635 (with `data.mfaToken`) when the
 /// user has MFA on, 1639 / 2058 (with `data.token`) when they must set a new password first,
 /// 1636 (with `data.mfaToken`) when the application demands MFA, 2004 unknown (unless
@@ -273,12 +292,13 @@ pub(crate) fn login<'p>(
     pool: &'p mut Pool,
     issuer: &Issuer<'_>,
     login: Login,
-) -> Result<(&'p UserRecord, String), Failure> {
+) -> Result<LoggedIn<'p>, Failure> {
     let account = login.account.trim();
     check_account(login.field, account)?;
     check_ip(login.ip.as_deref())?;
     let custom_data = users::parse_params(login.params.as_deref())?;
     let password = login.password.expose();
+    let mut newly_created = false;
     let user_id = match users::find(pool, login.field, account) {
         Some(user) => {
             if user.flag("blocked") || is_suspended(user) {
@@ -309,6 +329,7 @@ pub(crate) fn login<'p>(
             };
             let user_id = users::create(pool, new, issuer.now)?.id.clone();
             check_app_access(pool, login.app_id.as_deref(), &user_id)?;
+            newly_created = true;
             user_id
         }
         None => return Err(Code::UserNotFound.into()),
@@ -319,7 +340,11 @@ pub(crate) fn login<'p>(
         custom_data,
     };
     let issued = issue(pool, issuer, app_id, &user_id, Some(counted))?;
-    Ok((users::get(pool, &user_id)?, issued.token))
+    Ok(LoggedIn {
+        user: users::get(pool, &user_id)?,
+        token: issued.token,
+        newly_created,
+    })
 }
 
 /// The checks every login runs once its first factor (a password, a directory bind, a
@@ -554,7 +579,12 @@ mod tests {
         assert_eq!(wrong.expect_err("wrong").number(), 2333);
         let unknown = login(pool, &issuer, login_as("bob", "pw-1", &app_id));
         assert_eq!(unknown.expect_err("unknown").number(), 2004);
-        let (user, token) = login(pool, &issuer, login_as("ann", "pw-1", &app_id)).expect("ok");
+        let LoggedIn {
+            user,
+            token,
+            newly_created,
+        } = login(pool, &issuer, login_as("ann", "pw-1", &app_id)).expect("ok");
+        assert!(!newly_created, "ann registered before logging in");
         assert_eq!(user.fields["loginsCount"], 1);
         assert_eq!(user.str_field("lastIP"), Some("10.0.0.1"));
         assert!(user.str_field("tokenExpiredAt").is_some());
@@ -595,7 +625,12 @@ mod tests {
         let app_id = pool.app.id.clone();
         let mut auto = login_as("kim", "pw", &app_id);
         auto.auto_register = true;
-        let (user, old) = login(pool, &issuer, auto).expect("registered and logged in");
+        let LoggedIn {
+            user,
+            token: old,
+            newly_created,
+        } = login(pool, &issuer, auto).expect("registered and logged in");
+        assert!(newly_created, "the login registered kim");
         let id = user.id.clone();
         let ops: Vec<&str> = pool
             .user_actions
@@ -605,7 +640,9 @@ mod tests {
         assert_eq!(ops, ["login"]);
 
         end_sessions(pool, &id, None, issuer.now).expect("kicked");
-        let (_, new) = login(pool, &issuer, login_as("kim", "pw", &app_id)).expect("new login");
+        let again = login(pool, &issuer, login_as("kim", "pw", &app_id)).expect("new login");
+        assert!(!again.newly_created, "kim exists now");
+        let new = again.token;
         let unknown = end_sessions(pool, "nobody", None, issuer.now);
         assert_eq!(unknown.expect_err("unknown").number(), 2004);
         let refused = verify(&store, &tokens, issuer.now, &old);
@@ -659,8 +696,11 @@ mod tests {
         let app_id = pool.app.id.clone();
         let mut auto = login_as("new", "pw", &app_id);
         auto.auto_register = true;
-        let (user, _) = login(pool, &issuer, auto).expect("auto-registered");
-        let id = user.id.clone();
+        let id = login(pool, &issuer, auto)
+            .expect("auto-registered")
+            .user
+            .id
+            .clone();
         pool.users
             .update(&id, |u| u.set("blocked", json!(true)))
             .expect("blocked");

@@ -271,7 +271,7 @@ mod tests {
                 params: None,
                 app_id: Some(app_id.clone()),
             };
-            login(pool, &issuer(now), attempt).map(|(user, token)| (user.id.clone(), token))
+            login(pool, &issuer(now), attempt).map(|done| (done.user.id.clone(), done.token))
         };
 
         let enrolment = associate(pool, &id, "fake", now).expect("associated");

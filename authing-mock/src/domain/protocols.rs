@@ -276,9 +276,9 @@ pub(crate) fn password_login(
         params: None,
         app_id: Some(app_id.to_owned()),
     };
-    let (user, _authing_token) = identity::login(pool, issuer, login)
+    let logged_in = identity::login(pool, issuer, login)
         .map_err(|failure| OAuthError::invalid_grant(failure.message(authing_core::Lang::EnUs)))?;
-    Ok((pool_id, user.id.clone()))
+    Ok((pool_id, logged_in.user.id.clone()))
 }
 
 /// The token request's form, by field.

@@ -35,7 +35,7 @@ fn change_mine(call: &Call<'_>, change: Change<'_>) -> Result<User, Failure> {
     let now = call.now();
     call.pool(|pool| {
         let user = flows::change(pool, &user_id, change, now)?;
-        Ok(User::from_record(user, call.pool_id(), None))
+        Ok(User::for_caller(user, call))
     })
 }
 
@@ -128,8 +128,8 @@ impl FlowsMutation {
                 app_id: call.caller.app_id().map(str::to_owned),
             };
             call.pool(|pool| {
-                let (user, token) = flows::login_by_phone_code(pool, &call.issuer(), login)?;
-                Ok(Some(User::from_record(user, call.pool_id(), Some(token))))
+                let logged_in = flows::login_by_phone_code(pool, &call.issuer(), login)?;
+                Ok(Some(User::logged_in(logged_in, call.pool_id())))
             })
         })
     }
@@ -194,7 +194,7 @@ impl FlowsMutation {
             let now = call.now();
             call.pool(|pool| {
                 let user = flows::bind(pool, &user_id, Channel::Sms, &phone, &phone_code, now)?;
-                Ok(User::from_record(user, call.pool_id(), None))
+                Ok(User::for_caller(user, &call))
             })
         })
     }
@@ -212,7 +212,7 @@ impl FlowsMutation {
             let now = call.now();
             call.pool(|pool| {
                 let user = flows::bind(pool, &user_id, Channel::Email, &email, &email_code, now)?;
-                Ok(User::from_record(user, call.pool_id(), None))
+                Ok(User::for_caller(user, &call))
             })
         })
     }
@@ -224,7 +224,7 @@ impl FlowsMutation {
             let now = call.now();
             call.pool(|pool| {
                 let user = flows::unbind(pool, &user_id, Channel::Sms, now)?;
-                Ok(User::from_record(user, call.pool_id(), None))
+                Ok(User::for_caller(user, &call))
             })
         })
     }
@@ -236,7 +236,7 @@ impl FlowsMutation {
             let now = call.now();
             call.pool(|pool| {
                 let user = flows::unbind(pool, &user_id, Channel::Email, now)?;
-                Ok(User::from_record(user, call.pool_id(), None))
+                Ok(User::for_caller(user, &call))
             })
         })
     }

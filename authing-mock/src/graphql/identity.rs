@@ -33,8 +33,8 @@ pub(super) fn login_with(
         app_id: call.caller.app_id().map(str::to_owned),
     };
     call.pool(|pool| {
-        let (user, token) = identity::login(pool, &call.issuer(), login)?;
-        Ok(User::from_record(user, call.pool_id(), Some(token)))
+        let logged_in = identity::login(pool, &call.issuer(), login)?;
+        Ok(User::logged_in(logged_in, call.pool_id()))
     })
 }
 
@@ -178,7 +178,7 @@ impl IdentityMutation {
             let now = call.now();
             call.pool(|pool| {
                 let user = identity::change_password(pool, &user_id, new, old.as_deref(), now)?;
-                Ok(User::from_record(user, call.pool_id(), None))
+                Ok(User::for_caller(user, &call))
             })
         })
     }

@@ -74,7 +74,10 @@ impl LoginsMutation {
                     ip,
                     app_id.as_deref(),
                 )?;
-                Ok(User::from_record(user, call.pool_id(), Some(token)))
+                let mut user = User::from_record(user, call.pool_id(), Some(token));
+                // A sub-account logs in to an existing account: never created here.
+                user.newly_created = Some(false);
+                Ok(user)
             })
         })
     }

@@ -10,7 +10,10 @@ use serde_json::Value;
 
 use super::fields::{AccountFields, ProfileFields};
 use super::selected::SelectedList;
+use crate::auth::Call;
 use crate::clock::iso;
+use crate::domain::Caller;
+use crate::domain::identity::LoggedIn;
 use crate::store::{CustomDatum, DataType, Paged, UserRecord};
 
 /// The status of a user in the organisation.
@@ -161,6 +164,15 @@ pub(crate) struct User {
     pub(crate) custom_data: Option<Vec<Option<UserCustomData>>>,
     /// The phone number's country code, e.g. `+86` (an SDK addition, set by `updateUser`).
     pub(crate) phone_country_code: Option<String>,
+    /// On a login's answer, whether the login created the user (an auto-registration);
+    /// null elsewhere. JS 4.23's login documents select it.
+    pub(crate) newly_created: Option<bool>,
+    /// When the account stops being valid; the fake's accounts do not expire (null). JS
+    /// 4.23's `updateUser` document selects it.
+    pub(crate) expired_at: Option<String>,
+    /// The user's direct manager; the fake has no reporting lines (null). JS 4.23's
+    /// `updateUser` document selects it.
+    pub(crate) direct_management: Option<String>,
 }
 
 impl User {
@@ -200,6 +212,29 @@ impl User {
                 .collect(),
         );
         user
+    }
+
+    /// The answer of a login: the user with their new token, and whether the login created
+    /// them (`newlyCreated`).
+    pub(crate) fn logged_in(logged_in: LoggedIn<'_>, pool_id: &str) -> Self {
+        let mut user = Self::from_record(logged_in.user, pool_id, Some(logged_in.token));
+        user.newly_created = Some(logged_in.newly_created);
+        user
+    }
+
+    /// The answer for `record` to `call`: when the caller is that user, with the token they
+    /// called with, as Authing answers a user's own reads and changes (the JS SDK keeps the
+    /// `token` of such answers as its session's); without a token to anyone else.
+    pub(crate) fn for_caller(record: &UserRecord, call: &Call<'_>) -> Self {
+        let own_token = match &call.caller {
+            Caller::User { user_id, .. } if *user_id == record.id => call
+                .rc
+                .bearer
+                .as_ref()
+                .map(|token| token.expose().to_owned()),
+            _ => None,
+        };
+        Self::from_record(record, call.pool_id(), own_token)
     }
 
     /// The user as a JSON object with the wire field names.

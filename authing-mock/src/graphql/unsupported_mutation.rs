@@ -111,6 +111,7 @@ impl UnsupportedMutation {
         name: String,
         code: Option<String>,
         description: Option<String>,
+        tenant_id: Option<String>,
     ) -> Result<Org> {
         Err(unsupported(ctx, "createOrg"))
     }

@@ -47,13 +47,13 @@ impl UsersQuery {
     }
 
     /// A user by id. Administrators may read any user of their pool; a user may read only
-    /// themselves (and may omit `id`).
+    /// themselves (and may omit `id`), with the token they asked with.
     async fn user(&self, ctx: &Context<'_>, id: Option<String>) -> Result<Option<Selected<User>>> {
         call(ctx, Access::Signed, |call| {
             let wanted = call.caller.subject(id)?;
             call.pool(|pool| {
                 let user = users::get(pool, &wanted)?;
-                Ok(Some(Selected(User::from_record(user, &pool.id, None))))
+                Ok(Some(Selected(User::for_caller(user, &call))))
             })
         })
     }
@@ -295,7 +295,7 @@ impl UsersMutation {
             let now = call.now();
             call.pool(|pool| {
                 let user = users::update(pool, &call.caller, &target, patch, password, now)?;
-                Ok(User::from_record(user, call.pool_id(), None))
+                Ok(User::for_caller(user, &call))
             })
         })
     }

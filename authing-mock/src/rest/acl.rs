@@ -1,5 +1,6 @@
 //! Resources (`/api/v2/resources`), namespaces (`/api/v2/resource-namespace/{userPoolId}`,
-//! by numeric id or by code) and `POST /api/v2/acl/revoke-resource`. Administrators only;
+//! by numeric id or by code), `POST /api/v2/acl/revoke-resource` and
+//! `POST /api/v2/acl/is-allowed`. Administrators only;
 //! thin calls into `domain::acl` and `domain::namespaces`.
 
 use std::sync::Arc;
@@ -17,6 +18,7 @@ use super::body::typed as body;
 use super::envelope::call;
 use crate::auth::{Access, Call, RequestContext};
 use crate::domain::acl::{self, NewResource, ResourceChange};
+use crate::domain::authz;
 use crate::domain::namespace_or_default;
 use crate::domain::namespaces::{self, NamespaceChange};
 use crate::failure::{Code, Failure};
@@ -36,6 +38,7 @@ pub(super) fn routes() -> Router<Arc<Fake>> {
             post(update_resource).delete(delete_resource),
         )
         .route("/api/v2/acl/revoke-resource", post(revoke_resource))
+        .route("/api/v2/acl/is-allowed", post(is_allowed))
         .route(
             "/api/v2/resource-namespace/{pool}",
             get(list_namespaces).post(create_namespace),
@@ -289,6 +292,38 @@ async fn revoke_resource(State(fake): State<Arc<Fake>>, request: Request) -> Res
             .collect::<Result<Vec<_>, Failure>>()?;
         call.pool(|pool| acl::revoke(pool, &namespace, &input.resource, &targets))?;
         Ok(Value::Bool(true))
+    })
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct IsAllowedBody {
+    user_id: String,
+    resource: String,
+    action: String,
+    namespace: Option<String>,
+    /// Tenants are not modelled by the fake: a tenant's answer is the pool's.
+    #[allow(
+        dead_code,
+        reason = "read so that the JS SDK's body is accepted as it is"
+    )]
+    tenant_id: Option<String>,
+}
+
+/// `POST /api/v2/acl/is-allowed` (the JS SDK 4.23's `acl.isAllowed`): `{allowed}`, the same
+/// answer as `isActionAllowed` (2004 for an unknown user).
+async fn is_allowed(State(fake): State<Arc<Fake>>, request: Request) -> Response {
+    let rc = RequestContext::of(&request);
+    let input = body::<IsAllowedBody>(request).await;
+    call(&fake, &rc, Access::Admin, |call| {
+        let input = input?;
+        let namespace = namespace_or_default(input.namespace.as_deref());
+        call.pool(|pool| {
+            crate::domain::users::get(pool, &input.user_id)?;
+            let user = (TargetType::User, input.user_id.as_str());
+            let allowed = authz::is_allowed(pool, namespace, user, &input.resource, &input.action);
+            Ok(json!({ "allowed": allowed }))
+        })
     })
 }
 

@@ -27,9 +27,7 @@ pub(super) async fn json_object_or_empty(request: Request) -> Result<Value, Fail
 
 /// The request's JSON body as `T` (2231 naming no value when it is not one).
 pub(super) async fn typed<T: DeserializeOwned>(request: Request) -> Result<T, Failure> {
-    let bytes = to_bytes(request.into_body(), MAX_BODY_BYTES)
-        .await
-        .map_err(|_| Failure::with_text(Code::InvalidParams, "body"))?;
+    let bytes = read(request).await?;
     // serde's message may quote values (secrets): keep only where it failed.
     serde_json::from_slice(&bytes).map_err(|error| {
         Failure::with_text(

@@ -2,8 +2,9 @@
 //! (`/api/v2/users/{id}/suspend|activate|resign`), sessions (`POST /api/v2/users/kick`,
 //! `GET /logout?userId=&appId=`, `GET /api/v2/users/login-status`), relations
 //! (`/api/v2/users/{id}/roles|orgs|tenants`), external identities
-//! (`/api/v2/users/identity/link|unlink`) and user actions
-//! (`GET /api/v2/analysis/user-action`).
+//! (`/api/v2/users/identity/link|unlink`), user actions
+//! (`GET /api/v2/analysis/user-action`), and reads (`GET /api/v2/users/{id}`,
+//! `POST /api/v2/users/filter`, `POST /api/v2/users/batch`).
 //!
 //! The fake has no organisations and no tenants, so `orgs` and `tenants` answer the true
 //! empty answer for a user of the pool (no org paths; the user with no tenants) and 2004
@@ -31,6 +32,7 @@ use crate::domain::{identity, namespace_or_default, roles, user_status, users};
 use crate::failure::{Code, Failure};
 use crate::fake::Fake;
 use crate::graphql::types::{User, arn};
+use crate::store::UserRecord;
 use crate::store::{Page, Pool, RoleRecord, UserAction};
 
 /// The most users one `kick` takes.
@@ -53,6 +55,7 @@ pub(super) fn routes() -> Router<Arc<Fake>> {
         .route("/api/v2/analysis/user-action", get(list_user_actions))
         .route("/api/v2/users/{id}", get(user_info))
         .route("/api/v2/users/filter", post(filter_users))
+        .route("/api/v2/users/batch", post(batch_users))
 }
 
 /// The request's query as `T` (2231 when it is not one).
@@ -502,11 +505,45 @@ async fn user_info(
         };
         call.pool(|pool| {
             let user = users::get(pool, &id)?;
-            let mut answer = User::from_record(user, &pool.id, None).to_json();
-            if !with_custom_data && let Value::Object(fields) = &mut answer {
-                fields.remove("customData");
-            }
-            Ok(answer)
+            Ok(user_json(user, &pool.id, with_custom_data))
+        })
+    })
+}
+
+/// A user as these routes answer one: with `customData` only when asked for.
+fn user_json(user: &UserRecord, pool_id: &str, with_custom_data: bool) -> Value {
+    let mut answer = User::from_record(user, pool_id, None).to_json();
+    if !with_custom_data && let Value::Object(fields) = &mut answer {
+        fields.remove("customData");
+    }
+    answer
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct BatchBody {
+    ids: Vec<String>,
+    /// What `ids` are: `id` (the default), `username`, `email`, `phone` or `externalId`.
+    #[serde(rename = "type")]
+    kind: Option<String>,
+    with_custom_data: Option<bool>,
+}
+
+/// `POST /api/v2/users/batch` (the JS SDK's `users.batch`): the users `ids` name, in the
+/// order asked, unknown ones left out, as `userBatch` answers them.
+async fn batch_users(State(fake): State<Arc<Fake>>, request: Request) -> Response {
+    let rc = RequestContext::of(&request);
+    let input = body::<BatchBody>(request).await;
+    call(&fake, &rc, Access::Admin, |call| {
+        let input = input?;
+        let with_custom_data = input.with_custom_data.unwrap_or(false);
+        call.pool(|pool| {
+            let found = users::batch(pool, &input.ids, input.kind.as_deref())?;
+            let list = found
+                .into_iter()
+                .map(|user| user_json(user, &pool.id, with_custom_data))
+                .collect();
+            Ok(Value::Array(list))
         })
     })
 }

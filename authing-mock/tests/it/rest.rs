@@ -380,3 +380,94 @@ async fn qrcode_login_through_the_control_endpoints() {
     .await;
     assert_eq!(bad.status, 400);
 }
+
+/// `POST /api/v2/users/batch` and `POST /api/v2/acl/is-allowed`, the REST calls of the JS
+/// SDK's `users.batch` and 4.23's `acl.isAllowed`: the same answers as `userBatch` and
+/// `isActionAllowed`, for administrators only.
+#[tokio::test]
+async fn the_js_sdks_batch_and_is_allowed_calls() {
+    let (_mock, transport, pool, token) = setup().await;
+    let ada = create_user(&transport, &token, json!({"username": "ada"})).await;
+    let ada = ada["data"]["createUser"]["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    create_user(&transport, &token, json!({"username": "bob"})).await;
+    let bearer = format!("Bearer {token}");
+    let admin = [("authorization", bearer.as_str())];
+    let post = |path: &'static str, body: serde_json::Value| {
+        let transport = &transport;
+        let admin = &admin;
+        async move {
+            send(
+                transport,
+                "POST",
+                &format!("{BASE}{path}"),
+                admin,
+                Some(&body),
+            )
+            .await
+        }
+    };
+
+    let by_name = post(
+        "/api/v2/users/batch",
+        json!({"ids": ["bob", "nobody", "ada"], "type": "username", "withCustomData": true}),
+    )
+    .await
+    .json();
+    let names: Vec<&str> = by_name["data"]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|user| user["username"].as_str().expect("username"))
+        .collect();
+    assert_eq!(
+        names,
+        ["bob", "ada"],
+        "in the order asked, unknown left out"
+    );
+    assert!(by_name["data"][0]["customData"].is_array(), "{by_name}");
+    let by_id = post("/api/v2/users/batch", json!({"ids": [ada]}))
+        .await
+        .json();
+    assert_eq!(by_id["data"][0]["username"], "ada", "{by_id}");
+    assert!(
+        by_id["data"][0].get("customData").is_none(),
+        "only when asked"
+    );
+    let bad_type = post(
+        "/api/v2/users/batch",
+        json!({"ids": ["x"], "type": "shoeSize"}),
+    )
+    .await;
+    assert_ne!(bad_type.json()["code"], 200);
+
+    let allow = "mutation { allow(resource: \"books:1\", action: \"books:read\", userId: \"ID\") { code } }";
+    graphql_as(&transport, &token, &allow.replace("ID", &ada), json!({})).await;
+    let asked = |action: &str| json!({"userId": ada, "resource": "books:1", "action": action});
+    let allowed = post("/api/v2/acl/is-allowed", asked("books:read"))
+        .await
+        .json();
+    assert_eq!(allowed["data"], json!({"allowed": true}), "{allowed}");
+    let denied = post("/api/v2/acl/is-allowed", asked("books:delete"))
+        .await
+        .json();
+    assert_eq!(denied["data"], json!({"allowed": false}), "{denied}");
+    let unknown = post(
+        "/api/v2/acl/is-allowed",
+        json!({"userId": "nobody", "resource": "books:1", "action": "books:read"}),
+    )
+    .await;
+    assert_eq!(unknown.json()["code"], 2004);
+
+    let anonymous = send(
+        &transport,
+        "POST",
+        &format!("{BASE}/api/v2/users/batch"),
+        &[("x-authing-app-id", pool.app_id.as_str())],
+        Some(&json!({"ids": [ada]})),
+    )
+    .await;
+    assert_ne!(anonymous.json()["code"], 200, "administrators only");
+}

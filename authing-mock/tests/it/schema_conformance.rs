@@ -139,6 +139,18 @@ const ADDITIONS: &[&str] = &[
     // JS 4.23 management `users.update` passes them through in the input.
     "UpdateUserInput.mainDepartmentId: String",
     "UpdateUserInput.mainDepartmentCode: String",
+    // JS 4.23's login documents (`loginByEmail`, `loginByUsername`, `loginByPhoneCode`,
+    // `loginByPhonePassword`, `loginBySubAccount`): whether the login registered the user.
+    "User.newlyCreated: Boolean",
+    // JS 4.23's `updateUser` document.
+    "User.expiredAt: String",
+    "User.directManagement: String",
+    // JS 4.23's `userpool`, `userpools` and `updateUserpool` documents.
+    "UserPool.verifyCodeMaxAttempts: Int",
+    // JS 4.23's `getUserDepartments` document.
+    "Node.isVirtualNode: Boolean",
+    // JS 4.23's `createOrg` document.
+    "Mutation.createOrg(tenantId: String)",
 ];
 
 /// One line per type, field, argument, input field and enum value of `schema` (built-in types
@@ -651,5 +663,65 @@ async fn sdk_additions_answer_with_the_fakes_data() {
     assert!(
         bob["data"]["findUser"].is_null(),
         "a refused creation creates nobody: {bob}"
+    );
+}
+
+/// JS 4.23's login documents select `newlyCreated`: true when the login registered the
+/// user (`autoRegister`), false when they existed; the other 4.23 additions are there and
+/// null where the fake has nothing to say.
+#[tokio::test]
+async fn newly_created_says_whether_the_login_registered_the_user() {
+    let (_mock, transport, pool, token) = setup().await;
+    let headers = [("x-authing-app-id", pool.app_id.as_str())];
+    let login = |auto_register: bool| {
+        json!({"input": {
+            "username": "newcomer",
+            "password": crate::common::encrypt(&pool, "passw0rd!"),
+            "autoRegister": auto_register,
+        }})
+    };
+    let document = "mutation l($input: LoginByUsernameInput!) {
+        loginByUsername(input: $input) { id newlyCreated expiredAt directManagement }
+    }";
+    let first = graphql(&transport, &headers, document, login(true)).await;
+    let answer = &first["data"]["loginByUsername"];
+    assert_eq!(answer["newlyCreated"], true, "{first}");
+    assert!(answer["expiredAt"].is_null() && answer["directManagement"].is_null());
+    let again = graphql(&transport, &headers, document, login(true)).await;
+    assert_eq!(
+        again["data"]["loginByUsername"]["newlyCreated"], false,
+        "{again}"
+    );
+    assert_eq!(
+        again["data"]["loginByUsername"]["id"], answer["id"],
+        "the same user"
+    );
+
+    // A user reading themselves gets the token they asked with (the JS SDK keeps it).
+    let user_token = graphql(
+        &transport,
+        &headers,
+        "mutation l($input: LoginByUsernameInput!) { loginByUsername(input: $input) { token } }",
+        login(false),
+    )
+    .await["data"]["loginByUsername"]["token"]
+        .as_str()
+        .expect("a login answers a token")
+        .to_owned();
+    let me = graphql_as(&transport, &user_token, "{ user { token } }", json!({})).await;
+    assert_eq!(me["data"]["user"]["token"], user_token.as_str(), "{me}");
+
+    // Outside a login's answer it says nothing.
+    let listed = graphql_as(
+        &transport,
+        &token,
+        "{ users { list { username newlyCreated } } }",
+        json!({}),
+    )
+    .await;
+    assert_eq!(
+        listed["data"]["users"]["list"],
+        json!([{"username": "newcomer", "newlyCreated": null}]),
+        "{listed}"
     );
 }

@@ -29,6 +29,9 @@ pub(crate) struct Node {
     pub(crate) created_at: Option<String>,
     pub(crate) updated_at: Option<String>,
     pub(crate) children: Option<Vec<String>>,
+    /// Whether the node is a virtual one, grouping others (JS 4.23's `getUserDepartments`
+    /// selects it).
+    pub(crate) is_virtual_node: Option<bool>,
 }
 
 #[ComplexObject]

@@ -224,6 +224,9 @@ pub(crate) struct UserPool {
     pub(crate) use_custom_user_store: Option<bool>,
     pub(crate) login_require_email_verified: Option<bool>,
     pub(crate) verify_code_length: Option<i32>,
+    /// How many wrong tries a verification code takes before it is void (JS 4.23's
+    /// `userpool` documents select it).
+    pub(crate) verify_code_max_attempts: Option<i32>,
 }
 
 /// A kind of user pool (its scenario).

@@ -1,0 +1,109 @@
+// Authing's official JavaScript SDK (npm `authing-js-sdk`), unchanged, against the fake
+// Authing's HTTP door. Run by `.ci/official-sdks`, which starts the fake and passes the file
+// holding its credentials (the JSON line `authing-mock serve --json` prints).
+'use strict';
+
+const assert = require('assert/strict');
+const fs = require('fs');
+const { ManagementClient, AuthenticationClient } = require('authing-js-sdk');
+
+const credentials = JSON.parse(fs.readFileSync(process.argv[2], 'utf8').split('\n')[0]);
+
+/** `call` must fail with Authing's `code`; answers the error. */
+async function refused(code, call) {
+  let error;
+  try {
+    await call();
+  } catch (e) {
+    error = e;
+  }
+  assert.ok(error, `expected Authing's ${code}, the call succeeded`);
+  assert.equal(error.code, code, `expected ${code}, got ${JSON.stringify(error)}`);
+  return error;
+}
+
+/** The newest code the fake "sent" to `recipient` (its test-only outbox). */
+async function outboxCode(recipient) {
+  const answer = await fetch(`${credentials.host}/__authing_mock/outbox?recipient=${recipient}`);
+  return (await answer.json()).data[0].code;
+}
+
+(async () => {
+  const management = new ManagementClient({
+    userPoolId: credentials.userPoolId,
+    secret: credentials.secret,
+    host: credentials.host,
+    encrptionPublicKey: credentials.publicKey,
+  });
+
+  // Users: create (the password travels encrypted), read, update, list, uniqueness.
+  const ada = await management.users.create({ username: 'js-ada', password: 'passw0rd!', email: 'ada@example.com' });
+  assert.equal(ada.username, 'js-ada');
+  assert.equal((await management.users.detail(ada.id)).email, 'ada@example.com');
+  assert.equal((await management.users.update(ada.id, { nickname: 'Ada' })).nickname, 'Ada');
+  const page = await management.users.list(1, 10);
+  assert.equal(page.totalCount, 1);
+  await refused(2026, () => management.users.create({ username: 'js-ada', password: 'x12345678' }));
+
+  // Roles and groups.
+  await management.roles.create('reviewer', 'Reviewers');
+  await management.roles.addUsers('reviewer', [ada.id]);
+  assert.equal((await management.roles.listUsers('reviewer')).totalCount, 1);
+  await management.groups.create('devs', 'Developers');
+  await management.groups.addUsers('devs', [ada.id]);
+  assert.equal((await management.groups.listUsers('devs')).totalCount, 1);
+
+  // Reads by batch and the ACL's verdict (both REST calls in this SDK).
+  const batch = await management.users.batch([ada.id, 'nobody']);
+  assert.deepEqual(batch.map((user) => user.username), ['js-ada']);
+  await management.acl.allow(ada.id, 'books:1', 'books:read');
+  assert.equal(await management.acl.isAllowed(ada.id, 'books:1', 'books:read'), true);
+  assert.equal(await management.acl.isAllowed(ada.id, 'books:1', 'books:delete'), false);
+
+  // The end user: log in, newlyCreated, login status, profile, password, phone code, logout.
+  const authentication = new AuthenticationClient({
+    appId: credentials.appId,
+    appHost: credentials.appHost,
+    encrptionPublicKey: credentials.publicKey,
+  });
+  const me = await authentication.loginByUsername('js-ada', 'passw0rd!');
+  assert.equal(me.username, 'js-ada');
+  assert.equal(me.newlyCreated, false);
+  const status = await authentication.checkLoginStatus(me.token);
+  assert.equal(status.status, true, JSON.stringify(status));
+  await refused(2333, () => authentication.loginByUsername('js-ada', 'wrong'));
+  assert.equal((await authentication.getCurrentUser()).username, 'js-ada');
+  assert.equal((await authentication.updateProfile({ nickname: 'Augusta' })).nickname, 'Augusta');
+  assert.equal((await authentication.getCurrentUser()).nickname, 'Augusta', 'the session survives a profile update');
+  await authentication.updatePassword('n3w-passw0rd!', 'passw0rd!');
+  await refused(2333, () => authentication.loginByEmail('ada@example.com', 'passw0rd!'));
+  assert.equal((await authentication.loginByEmail('ada@example.com', 'n3w-passw0rd!')).username, 'js-ada');
+
+  const newcomer = await authentication.loginByEmail('new@example.com', 'passw0rd!', { autoRegister: true });
+  assert.equal(newcomer.newlyCreated, true, 'the login registered the user');
+
+  await authentication.sendSmsCode('13800000043');
+  const code = await outboxCode('13800000043');
+  const byPhone = await authentication.registerByPhoneCode('13800000043', code, 'ph0ne-passw0rd!');
+  assert.equal(byPhone.phone, '13800000043');
+
+  const token = (await authentication.loginByUsername('js-ada', 'n3w-passw0rd!')).token;
+  await authentication.logout();
+  const after = await authentication.checkLoginStatus(token);
+  assert.equal(after.status, false, `a logged-out token is dead: ${JSON.stringify(after)}`);
+
+  // Errors in English when the client asks for them.
+  const english = new AuthenticationClient({
+    appId: credentials.appId,
+    appHost: credentials.appHost,
+    encrptionPublicKey: credentials.publicKey,
+    lang: 'en-US',
+  });
+  const error = await refused(2333, () => english.loginByUsername('js-ada', 'wrong'));
+  assert.match(error.message, /password/i);
+
+  console.log('JavaScript SDK: every call answered as Authing does');
+})().catch((error) => {
+  console.error('FAILED', error);
+  process.exit(1);
+});
