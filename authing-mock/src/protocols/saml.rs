@@ -233,13 +233,21 @@ fn log_in_and_post(
 /// The application's addressee for an IdP-initiated login, or the refusal: 404 for an
 /// unknown application, 400 with Authing's 7348 body for one that is not a SAML IdP with a
 /// default ACS URL.
-fn idp_initiated(fake: &Fake, rc: &RequestContext, app_id: &str) -> Result<Addressee, Response> {
+// The refusal is boxed: a `Response` is large, and the `Ok` path is the common one.
+fn idp_initiated(
+    fake: &Fake,
+    rc: &RequestContext,
+    app_id: &str,
+) -> Result<Addressee, Box<Response>> {
     let store = fake.store();
     let Some(app) = application(&store, app_id) else {
-        return Err(refuse(StatusCode::NOT_FOUND, "unknown application"));
+        return Err(Box::new(refuse(
+            StatusCode::NOT_FOUND,
+            "unknown application",
+        )));
     };
     Addressee::idp_initiated(app).map_err(|failure| {
-        (StatusCode::BAD_REQUEST, Json(failure.to_json(rc.lang))).into_response()
+        Box::new((StatusCode::BAD_REQUEST, Json(failure.to_json(rc.lang))).into_response())
     })
 }
 
@@ -253,7 +261,7 @@ async fn idp_initiated_page(
 ) -> Response {
     let rc = RequestContext::of(&request);
     if let Err(refusal) = idp_initiated(&fake, &rc, &app_id) {
-        return refusal;
+        return *refusal;
     }
     let query = request.uri().query().unwrap_or("");
     let pairs: Pairs = form_urlencoded::parse(query.as_bytes())
@@ -280,7 +288,7 @@ async fn idp_initiated_login(
     let pairs: Pairs = form_urlencoded::parse(&body).into_owned().collect();
     let to = match idp_initiated(&fake, &rc, &app_id) {
         Ok(to) => to,
-        Err(refusal) => return refusal,
+        Err(refusal) => return *refusal,
     };
     let signer = match app_signer(&fake, &app_id) {
         Ok(signer) => signer,
@@ -290,18 +298,18 @@ async fn idp_initiated_login(
 }
 
 /// The application's certificate (DER), or the refusal (404 for an unknown application).
-fn app_certificate(fake: &Fake, app_id: &str) -> Result<Vec<u8>, Response> {
-    let signer = app_signer(fake, app_id).map_err(|(status, message)| refuse(status, &message))?;
+fn app_certificate(fake: &Fake, app_id: &str) -> Result<Vec<u8>, (StatusCode, String)> {
+    let signer = app_signer(fake, app_id)?;
     certificate(&signer)
         .map(<[u8]>::to_vec)
-        .map_err(|e| refuse(StatusCode::INTERNAL_SERVER_ERROR, &e))
+        .map_err(|e| (StatusCode::INTERNAL_SERVER_ERROR, e))
 }
 
 /// `GET /api/v2/saml-idp/{appId}/cert`: the signing certificate, PEM.
 async fn cert(State(fake): State<Arc<Fake>>, Path(app_id): Path<String>) -> Response {
     match app_certificate(&fake, &app_id) {
         Ok(der) => ([(CONTENT_TYPE, "application/x-pem-file")], saml::pem(&der)).into_response(),
-        Err(refusal) => refusal,
+        Err((status, message)) => refuse(status, &message),
     }
 }
 
@@ -314,6 +322,6 @@ async fn cert_fingerprint(State(fake): State<Arc<Fake>>, Path(app_id): Path<Stri
             saml::fingerprint(&der),
         )
             .into_response(),
-        Err(refusal) => refusal,
+        Err((status, message)) => refuse(status, &message),
     }
 }
