@@ -222,22 +222,28 @@ fn hidden(html: &str, name: &str) -> Option<String> {
     Some(html[start..end].replace("&amp;", "&"))
 }
 
-async fn sp_initiated_login(env: Env) {
+/// Creates the user `name` (password `passw0rd!`, email `name@example.com`) and answers a
+/// protocol client of the pool's application.
+async fn user_and_client(env: &Env, name: &str) -> ProtocolClient<authing_tests::DynTransport> {
     env.management()
         .users()
         .create(CreateUserInput {
-            username: Some("alice".into()),
-            email: Some("alice@example.com".into()),
+            username: Some(name.into()),
+            email: Some(format!("{name}@example.com")),
             password: Some(Secret::from("passw0rd!")),
             ..Default::default()
         })
         .send()
         .await
-        .expect("create alice");
-    let client = ProtocolClient::builder(env.pool.app_host.clone(), env.pool.app_id.clone())
+        .unwrap_or_else(|e| panic!("create {name}: {e}"));
+    ProtocolClient::builder(env.pool.app_host.clone(), env.pool.app_id.clone())
         .transport(env.transport.clone())
         .build()
-        .expect("client");
+        .expect("client")
+}
+
+async fn sp_initiated_login(env: Env) {
+    let client = user_and_client(&env, "alice").await;
     let saml = client.saml();
 
     // The metadata: the entity id, the SSO service, the signing certificate.
@@ -430,21 +436,7 @@ fn refused_code(answer: &http::Response<Bytes>) -> i64 {
 /// `InResponseTo`, for the configured audience, posted to the default ACS with the
 /// `RelayState`, verifying with the certificate `/cert` serves.
 async fn idp_initiated_login(env: Env) {
-    env.management()
-        .users()
-        .create(CreateUserInput {
-            username: Some("bob".into()),
-            email: Some("bob@example.com".into()),
-            password: Some(Secret::from("passw0rd!")),
-            ..Default::default()
-        })
-        .send()
-        .await
-        .expect("create bob");
-    let client = ProtocolClient::builder(env.pool.app_host.clone(), env.pool.app_id.clone())
-        .transport(env.transport.clone())
-        .build()
-        .expect("client");
+    let client = user_and_client(&env, "bob").await;
     let saml = client.saml();
     let relay_state = "/inbox?tab=new&x=1";
     let init = saml.idp_initiated_url(Some(relay_state));

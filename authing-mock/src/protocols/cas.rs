@@ -4,15 +4,14 @@ use std::sync::Arc;
 
 use axum::Json;
 use axum::Router;
-use axum::body::to_bytes;
 use axum::extract::{Path, Request, State};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use http::StatusCode;
 use http::header::{CONTENT_TYPE, LOCATION};
 use serde_json::{Value, json};
-use url::form_urlencoded;
 
+use super::form::{self, Pairs, field};
 use super::login_page::{escape, page};
 use crate::auth::RequestContext;
 use crate::domain::cas::{self, CasUser, TicketRefusal};
@@ -34,22 +33,6 @@ pub(super) fn routes() -> Router<Arc<Fake>> {
         .route("/cas-idp/{app_id}/logout", get(logout))
 }
 
-type Pairs = Vec<(String, String)>;
-
-fn query_pairs(request: &Request) -> Pairs {
-    let query = request.uri().query().unwrap_or("");
-    form_urlencoded::parse(query.as_bytes())
-        .into_owned()
-        .collect()
-}
-
-fn field<'a>(pairs: &'a Pairs, name: &str) -> Option<&'a str> {
-    pairs
-        .iter()
-        .find(|(key, _)| key == name)
-        .map(|(_, value)| value.as_str())
-}
-
 fn bad_request(message: &str) -> Response {
     (StatusCode::BAD_REQUEST, message.to_owned()).into_response()
 }
@@ -68,7 +51,7 @@ async fn login_page(
     Path(app_id): Path<String>,
     request: Request,
 ) -> Response {
-    let pairs = query_pairs(&request);
+    let pairs = form::of_query(request.uri().query());
     if !fake.store().app_pools.contains_key(&app_id) {
         return bad_request("unknown application");
     }
@@ -89,10 +72,9 @@ async fn login(
 ) -> Response {
     let rc = RequestContext::of(&request);
     let action = request.uri().path().to_owned();
-    let Ok(body) = to_bytes(request.into_body(), MAX_FORM).await else {
+    let Some(pairs) = form::read(request.into_body(), MAX_FORM).await else {
         return bad_request("the form is too large");
     };
-    let pairs: Pairs = form_urlencoded::parse(&body).into_owned().collect();
     let Some(mut service) = service_url(field(&pairs, "service")) else {
         return bad_request("service must be an absolute http(s) URL");
     };
@@ -140,7 +122,7 @@ async fn validate_v1(
     Path(app_id): Path<String>,
     request: Request,
 ) -> Response {
-    let pairs = query_pairs(&request);
+    let pairs = form::of_query(request.uri().query());
     let body = match check(&fake, &app_id, &pairs) {
         Ok(user) => format!("yes\n{}\n", user.user),
         Err(_) => "no\n\n".to_owned(),
@@ -155,7 +137,7 @@ async fn service_validate(
     Path(app_id): Path<String>,
     request: Request,
 ) -> Response {
-    let pairs = query_pairs(&request);
+    let pairs = form::of_query(request.uri().query());
     let outcome = check(&fake, &app_id, &pairs);
     if field(&pairs, "format").is_some_and(|f| f.eq_ignore_ascii_case("json")) {
         let body = match outcome {
@@ -202,7 +184,7 @@ async fn service_validate(
 
 /// `GET /cas-idp/{appId}/logout?service=..`: back to the service, or a page.
 async fn logout(request: Request) -> Response {
-    let pairs = query_pairs(&request);
+    let pairs = form::of_query(request.uri().query());
     match service_url(field(&pairs, "service")) {
         Some(service) => (StatusCode::SEE_OTHER, [(LOCATION, service.to_string())]).into_response(),
         None => Html("<!doctype html>\n<html><body><p>You are logged out.</p></body></html>\n")

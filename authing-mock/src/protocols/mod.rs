@@ -43,6 +43,7 @@
 //! (XML, or JSON with `format=JSON`) check it; `logout` redirects to `service` if given.
 
 mod cas;
+mod form;
 mod login_page;
 mod oidc;
 mod signing;

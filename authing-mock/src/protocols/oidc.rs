@@ -4,7 +4,6 @@ use std::sync::Arc;
 
 use axum::Json;
 use axum::Router;
-use axum::body::to_bytes;
 use axum::extract::{Request, State};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
@@ -15,6 +14,7 @@ use http::{HeaderMap, StatusCode};
 use serde_json::{Value, json};
 use url::form_urlencoded;
 
+use super::form::{self, Pairs, field};
 use super::login_page::{auto_post, page};
 use super::signing;
 use crate::auth::RequestContext;
@@ -52,20 +52,12 @@ fn oauth_error(error: &OAuthError) -> Response {
 }
 
 /// The request's form body.
-async fn form(request: Request) -> Result<(HeaderMap, Vec<(String, String)>), OAuthError> {
+async fn form(request: Request) -> Result<(HeaderMap, Pairs), OAuthError> {
     let (parts, body) = request.into_parts();
-    let bytes = to_bytes(body, MAX_FORM)
+    let pairs = form::read(body, MAX_FORM)
         .await
-        .map_err(|_| OAuthError::invalid_request("the form is too large"))?;
-    let pairs = form_urlencoded::parse(&bytes).into_owned().collect();
+        .ok_or_else(|| OAuthError::invalid_request("the form is too large"))?;
     Ok((parts.headers, pairs))
-}
-
-fn field<'a>(pairs: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    pairs
-        .iter()
-        .find(|(key, _)| key == name)
-        .map(|(_, value)| value.as_str())
 }
 
 fn borrowed(pairs: &[(String, String)]) -> impl Iterator<Item = (&str, &str)> {
@@ -150,10 +142,7 @@ async fn discovery(request: Request) -> Response {
 /// key; the fake serves every application at one host, so the document lists every
 /// application's key (each with its `kid`), or only the key of `app_id` when asked.
 async fn jwks(State(fake): State<Arc<Fake>>, request: Request) -> Response {
-    let query = request.uri().query().unwrap_or("");
-    let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
-        .into_owned()
-        .collect();
+    let pairs = form::of_query(request.uri().query());
     let app_ids: Vec<String> = {
         let store = fake.store();
         match field(&pairs, "app_id") {
@@ -179,10 +168,7 @@ async fn jwks(State(fake): State<Arc<Fake>>, request: Request) -> Response {
 /// `GET /oidc/auth`: the login page (400 with the reason for a bad request).
 async fn login_page(State(fake): State<Arc<Fake>>, request: Request) -> Response {
     let action = request.uri().path().to_owned();
-    let query = request.uri().query().unwrap_or("");
-    let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
-        .into_owned()
-        .collect();
+    let pairs = form::of_query(request.uri().query());
     let authorization = AuthorizationRequest::from_pairs(borrowed(&pairs));
     if let Err(error) = authorization.check(&fake.store()) {
         return oauth_error(&error);
@@ -355,10 +341,7 @@ async fn revoke(State(fake): State<Arc<Fake>>, request: Request) -> Response {
 /// `GET /oidc/session/end`: redirects to `post_logout_redirect_uri` (with `state`) when
 /// given, else a page saying the session ended. The fake keeps no browser session.
 async fn end_session(request: Request) -> Response {
-    let query = request.uri().query().unwrap_or("");
-    let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
-        .into_owned()
-        .collect();
+    let pairs = form::of_query(request.uri().query());
     if let Some(target) = field(&pairs, "post_logout_redirect_uri")
         && let Ok(mut location) = url::Url::parse(target)
     {
@@ -373,10 +356,7 @@ async fn end_session(request: Request) -> Response {
 /// `GET /api/v2/oidc/validate_token?id_token=..|access_token=..`: the token's claims, or
 /// `{code: 400, message}` as Authing answers.
 async fn validate_token(State(fake): State<Arc<Fake>>, request: Request) -> Response {
-    let query = request.uri().query().unwrap_or("");
-    let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
-        .into_owned()
-        .collect();
+    let pairs = form::of_query(request.uri().query());
     let refuse = |message: &str| Json(json!({ "code": 400, "message": message })).into_response();
     let (token, is_access_token) = match (field(&pairs, "id_token"), field(&pairs, "access_token"))
     {

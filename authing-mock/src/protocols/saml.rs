@@ -7,7 +7,6 @@ use std::sync::Arc;
 
 use axum::Json;
 use axum::Router;
-use axum::body::to_bytes;
 use axum::extract::{Path, Request, State};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
@@ -15,9 +14,9 @@ use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 use http::StatusCode;
 use http::header::{CACHE_CONTROL, CONTENT_TYPE};
-use url::form_urlencoded;
 
 use super::Signer;
+use super::form::{self, Pairs, field};
 use super::login_page::{auto_post, page};
 use crate::auth::RequestContext;
 use crate::domain::protocols::{application, password_login};
@@ -43,15 +42,6 @@ pub(super) fn routes() -> Router<Arc<Fake>> {
             "/api/v2/saml-idp/{app_id}/cert/fingerprint",
             get(cert_fingerprint),
         )
-}
-
-type Pairs = Vec<(String, String)>;
-
-fn field<'a>(pairs: &'a Pairs, name: &str) -> Option<&'a str> {
-    pairs
-        .iter()
-        .find(|(key, _)| key == name)
-        .map(|(_, value)| value.as_str())
 }
 
 fn refuse(status: StatusCode, message: &str) -> Response {
@@ -119,10 +109,7 @@ async fn login_page(
     if !fake.store().app_pools.contains_key(&app_id) {
         return refuse(StatusCode::NOT_FOUND, "unknown application");
     }
-    let query = request.uri().query().unwrap_or("");
-    let pairs: Pairs = form_urlencoded::parse(query.as_bytes())
-        .into_owned()
-        .collect();
+    let pairs = form::of_query(request.uri().query());
     let Some(encoded) = field(&pairs, "SAMLRequest") else {
         return refuse(StatusCode::BAD_REQUEST, "SAMLRequest is required");
     };
@@ -143,10 +130,9 @@ async fn login(
 ) -> Response {
     let rc = RequestContext::of(&request);
     let action = request.uri().path().to_owned();
-    let Ok(body) = to_bytes(request.into_body(), MAX_FORM).await else {
+    let Some(pairs) = form::read(request.into_body(), MAX_FORM).await else {
         return refuse(StatusCode::PAYLOAD_TOO_LARGE, "the form is too large");
     };
-    let pairs: Pairs = form_urlencoded::parse(&body).into_owned().collect();
     let signer = match app_signer(&fake, &app_id) {
         Ok(signer) => signer,
         Err((status, message)) => return refuse(status, &message),
@@ -263,11 +249,8 @@ async fn idp_initiated_page(
     if let Err(refusal) = idp_initiated(&fake, &rc, &app_id) {
         return *refusal;
     }
-    let query = request.uri().query().unwrap_or("");
-    let pairs: Pairs = form_urlencoded::parse(query.as_bytes())
-        .into_owned()
-        .filter(|(name, _)| name == "RelayState")
-        .collect();
+    let mut pairs = form::of_query(request.uri().query());
+    pairs.retain(|(name, _)| name == "RelayState");
     Html(page(request.uri().path(), &pairs, None)).into_response()
 }
 
@@ -282,10 +265,9 @@ async fn idp_initiated_login(
 ) -> Response {
     let rc = RequestContext::of(&request);
     let action = request.uri().path().to_owned();
-    let Ok(body) = to_bytes(request.into_body(), MAX_FORM).await else {
+    let Some(pairs) = form::read(request.into_body(), MAX_FORM).await else {
         return refuse(StatusCode::PAYLOAD_TOO_LARGE, "the form is too large");
     };
-    let pairs: Pairs = form_urlencoded::parse(&body).into_owned().collect();
     let to = match idp_initiated(&fake, &rc, &app_id) {
         Ok(to) => to,
         Err(refusal) => return *refusal,
