@@ -60,6 +60,20 @@ async function outboxCode(recipient) {
   assert.equal(await management.acl.isAllowed(ada.id, 'books:1', 'books:read'), true);
   assert.equal(await management.acl.isAllowed(ada.id, 'books:1', 'books:delete'), false);
 
+  // Custom fields and values, policies, applications.
+  await management.udf.set('USER', 'age', 'NUMBER', 'Age');
+  await management.users.setUdfValue(ada.id, { age: 36 });
+  assert.deepEqual(await management.users.getUdfValue(ada.id), { age: 36 });
+  await management.users.removeUdfValue(ada.id, 'age');
+  assert.deepEqual(await management.users.getUdfValue(ada.id), {});
+  await management.policies.create({
+    code: 'books-reader',
+    statements: [{ resource: 'books:*', actions: ['books:read'], effect: 'ALLOW' }],
+  });
+  await management.policies.addAssignments(['books-reader'], 'USER', [ada.id]);
+  assert.equal((await management.policies.listAssignments('books-reader')).totalCount, 1);
+  assert.equal((await management.applications.findById(credentials.appId)).id, credentials.appId);
+
   // The end user: log in, newlyCreated, login status, profile, password, phone code, logout.
   const authentication = new AuthenticationClient({
     appId: credentials.appId,

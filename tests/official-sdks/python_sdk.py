@@ -63,6 +63,22 @@ management.groups.create("devs", "Developers")
 management.groups.add_users("devs", [bob["id"]])
 assert management.groups.list_users("devs")["totalCount"] == 1
 
+# Custom fields and values, policies, the ACL, applications.
+management.udf.set("USER", "age", "NUMBER", "Age")
+management.users.set_udf_value(bob["id"], {"age": 42})
+assert management.users.get_udf_value(bob["id"]) == {"age": 42}, management.users.get_udf_value(bob["id"])
+management.users.remove_udv(bob["id"], "age")
+assert management.users.get_udf_value(bob["id"]) == {}
+management.policies.create("books-reader", [{"resource": "books:*", "actions": ["books:read"], "effect": "ALLOW"}])
+management.policies.add_assignments(["books-reader"], "USER", [bob["id"]])
+assert management.policies.list_assignments("books-reader")["totalCount"] == 1
+assert management.acl.is_allowed(bob["id"], "books:read", "books:1", "default") is True
+assert management.acl.is_allowed(bob["id"], "books:delete", "books:1", "default") is False
+management.acl.create_namespace("shop", "Shop")
+management.acl.create_resource("shop", "orders", "DATA", [{"name": "read", "description": "Read"}])
+assert [r["code"] for r in management.acl.list_resources("shop")["list"]] == ["orders"]
+assert management.applications.find_by_id(credentials["appId"])["id"] == credentials["appId"]
+
 # The end user: log in, wrong password, login status, profile, password change, phone code.
 authentication = AuthenticationClient(AuthenticationClientOptions(
     app_id=credentials["appId"],
