@@ -1,4 +1,4 @@
-//! authgaps (round 2): an application's public configuration
+//! An application's public configuration
 //! (`GET {appHost}/api/v2/applications/{appId}/public-config`): what a login page reads
 //! before it starts, and the first step of Authing's enterprise login (the identity
 //! providers offered, and the configuration of each, from which the provider's login URL is

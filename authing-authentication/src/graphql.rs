@@ -58,7 +58,7 @@ authing_core::graphql_operations! {
     UNBIND_EMAIL = ("unbindEmail", "graphql/binding/unbindEmail.graphql", USER_WITH_IDENTITIES);
     /// `updateEmail(email: String!, emailCode: String!, oldEmail, oldEmailCode): User!`.
     UPDATE_EMAIL = ("updateEmail", "graphql/binding/updateEmail.graphql", USER_WITH_IDENTITIES);
-    // authlogin (round 2): sub-accounts, password resets and strength.
+    // Sub-accounts, password resets and strength.
     /// `loginBySubAccount(account, password, captchaCode, clientIp): User!`.
     LOGIN_BY_SUB_ACCOUNT = (
         "loginBySubAccount", "graphql/login/loginBySubAccount.graphql", USER_WITH_IDENTITIES
@@ -78,7 +78,7 @@ authing_core::graphql_operations! {
     CHECK_PASSWORD_STRENGTH = (
         "checkPasswordStrength", "graphql/password/checkPasswordStrength.graphql"
     );
-    // authuser (round 2): what the user has (their roles and departments: authing-core's
+    // What the user has (their roles and departments: authing-core's
     // shared documents).
     /// `user(id) { authorizedResources(namespace, resourceType) }`.
     LIST_USER_AUTHORIZED_RESOURCES =
@@ -215,7 +215,6 @@ mod tests {
                     &documents::REFRESH_TOKEN,
                     &SEND_EMAIL,
                     &RESET_PASSWORD,
-                    // authlogin (round 2)
                     &documents::IS_USER_EXISTS,
                     &RESET_PASSWORD_BY_FIRST_LOGIN_TOKEN,
                     &RESET_PASSWORD_BY_FORCE_RESET_TOKEN,

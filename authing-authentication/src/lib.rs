@@ -86,7 +86,7 @@ mod register;
 mod session;
 mod status;
 mod wire;
-// authlogin (round 2): directory and sub-account logins, password resets and strength,
+// Directory and sub-account logins, password resets and strength,
 // linking, application MFA, whether a user exists.
 mod app_mfa;
 mod directory;
@@ -94,14 +94,14 @@ mod linking;
 pub mod password;
 mod user_exists;
 mod websocket_host;
-// authuser (round 2): the user's data and session.
+// The user's data and session.
 mod custom_data;
 pub mod principal;
 pub mod qrcode;
 pub mod relations;
 pub mod social;
 mod state;
-// authgaps (round 2): an application's public configuration.
+// An application's public configuration.
 pub mod app_config;
 
 pub use authing_core::NoTransport;
@@ -115,24 +115,23 @@ pub use login::{LoginByEmail, LoginByPhoneCode, LoginByPhonePassword, LoginByUse
 pub use profile::{GetCurrentUser, UpdatePassword, UpdateProfile};
 pub use register::{RegisterByEmail, RegisterByPhoneCode, RegisterByUsername};
 // auth-flows: codes, password reset, phone and email binding.
+pub use app_mfa::{
+    AssociateFaceByUrl, PhoneOrEmailBindable, VerifyAppEmailMfa, VerifyAppSmsMfa, VerifyFaceMfa,
+};
 pub use binding::{
     BindEmail, BindPhone, ResetPassword, UnbindEmail, UnbindPhone, UpdateEmail, UpdatePhone,
 };
 pub use codes::{EmailScene, SendEmail, SendSmsCode};
-pub use refresh::{RefreshToken, RefreshedToken};
-pub use status::{AsToken, CheckLoginStatus, Logout};
-// authlogin (round 2)
-pub use app_mfa::{
-    AssociateFaceByUrl, PhoneOrEmailBindable, VerifyAppEmailMfa, VerifyAppSmsMfa, VerifyFaceMfa,
-};
 pub use directory::{LoginByAd, LoginByLdap, LoginBySubAccount};
 pub use linking::{LinkAccount, UnlinkAccount};
 pub use password::{
     CheckPasswordStrength, PasswordStrengthCheck, ResetPasswordByFirstLoginToken,
     ResetPasswordByForceResetToken,
 };
+pub use refresh::{RefreshToken, RefreshedToken};
+pub use status::{AsToken, CheckLoginStatus, Logout};
 pub use user_exists::IsUserExists;
-// authuser (round 2): the user's data and session.
+// The user's data and session.
 pub use authing_core::shared_operations::{
     ListCustomData, RemoveCustomData, SetCustomData, SetCustomDataBatch,
 };

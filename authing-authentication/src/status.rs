@@ -90,7 +90,7 @@ operation! {
     }
 }
 
-// authuser (round 2): logging out another token, and the SSO session.
+// Logging out another token, and the SSO session.
 impl<T: Transport + 'static> AuthenticationClient<T> {
     /// Ends the login `token` belongs to (`GET /api/v2/logout?app_id=..` with that token):
     /// a backend logging a caller out. Authing then refuses the token (2206/2207 on calls,

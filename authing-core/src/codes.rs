@@ -184,7 +184,7 @@ pub const GROUP_NOT_FOUND: i64 = 2_420;
 /// A group with this code already exists.
 pub const GROUP_EXISTS: i64 = 2_421;
 
-// authlogin (round 2): face MFA.
+// Face MFA.
 /// Face MFA: no photo was given.
 pub const FACE_PHOTO_MISSING: i64 = 1700;
 /// Face MFA: no comparison photo was given.
@@ -195,14 +195,14 @@ pub const FACE_MISMATCH: i64 = 1702;
 pub const FACE_NO_PHONE_OR_EMAIL: i64 = 1703;
 /// Face MFA: a face is already bound.
 pub const FACE_ALREADY_BOUND: i64 = 1706;
-// authuser (round 2): Authing's published table has no rows for these; the fake and the SDK
+// Authing's published table has no rows for these; the fake and the SDK
 // use these numbers.
 /// The QR code's ticket is unknown or was already exchanged (a ticket works once).
 pub const QRCODE_TICKET_INVALID: i64 = 2_460;
 /// The user's principal authentication is already done (it is done once).
 pub const PRINCIPAL_ALREADY_AUTHENTICATED: i64 = 2_461;
 
-// acl (round 2): Authing's published table has no rows for resources, namespaces or
+// Authing's published table has no rows for resources, namespaces or
 // programmatic access accounts; the fake and the SDK use these numbers (documented in the
 // ACL module).
 /// No resource has this code in this namespace (or this id).
@@ -216,7 +216,7 @@ pub const NAMESPACE_EXISTS: i64 = 2_441;
 /// No programmatic access account has this id.
 pub const ACCESS_ACCOUNT_NOT_FOUND: i64 = 2_450;
 
-// authgaps (round 2): Authing's published table has no row for a password the pool's
+// Authing's published table has no row for a password the pool's
 // strength rule refuses; the fake and the SDK use this number.
 /// The password does not meet the user pool's strength rule (register, change, reset).
 pub const PASSWORD_TOO_WEAK: i64 = 2_470;

@@ -114,7 +114,6 @@ authing_core::graphql_operations! {
     /// spelling).
     DISABLE_POLICY_ASSIGNMENT =
         ("disbalePolicyAssignment", "graphql/policies/disbalePolicyAssignment.graphql");
-    // acl (round 2)
     /// `allow(resource, action, userId, userIds, roleCode, roleCodes, namespace)`.
     ALLOW = ("allow", "graphql/acl/allow.graphql");
     /// `isActionAllowed(resource, action, userId, namespace)`.
@@ -127,7 +126,6 @@ authing_core::graphql_operations! {
     /// SDK addition (go `GetAuthorizedTargetsCode`) that Authing's published schema lacks.
     AUTHORIZED_TARGETS_CODE =
         ("authorizedTargetsCode", "graphql/acl/authorizedTargetsCode.graphql");
-    // users (round 2)
     /// `archivedUsers(page, limit)`: one page of the archived users.
     ARCHIVED_USERS = ("archivedUsers", "graphql/users/archivedUsers.graphql", USER_FIELDS);
     /// `user(id) { groups }`: a user's groups.

@@ -63,9 +63,8 @@ pub mod roles;
 // applications area
 pub mod applications;
 // Policies and ACL.
-pub mod policies;
-// acl (round 2)
 pub mod acl;
+pub mod policies;
 // mgmtgaps
 mod email;
 mod password_check;
@@ -83,9 +82,8 @@ pub use roles::RolesHandler;
 // applications area
 pub use applications::{ApplicationHandle, ApplicationsHandler};
 // Policies and ACL.
-pub use policies::PoliciesHandler;
-// acl (round 2)
 pub use acl::AclHandler;
+pub use policies::PoliciesHandler;
 // mgmtgaps
 pub use email::SendEmail;
 pub use password_check::{IsPasswordValid, PasswordValidity};

@@ -55,9 +55,9 @@ pub(crate) fn routes(fake: &Arc<Fake>) -> Router<Arc<Fake>> {
         .route("/restore", post(restore_snapshot))
         // auth-flows: the codes the fake sent.
         .route("/outbox", get(outbox))
-        // authlogin (round 2): directory, sub-accounts, app MFA, resets, strength.
+        // Directory, sub-accounts, app MFA, resets, strength.
         .merge(crate::admin_logins::routes())
-        // authuser (round 2): the phone's side of a QR-code login.
+        // The phone's side of a QR-code login.
         .route("/qrcode/{action}", post(play_qrcode))
         .route_layer(middleware::from_fn_with_state(Arc::clone(fake), guard))
 }

@@ -177,7 +177,6 @@ failures! {
     AppNameExists = codes::APP_NAME_EXISTS, "应用标识已被占用", "The application identifier is already taken";
     /// The application's access policy keeps the user out.
     AppAccessDenied = codes::APP_ACCESS_DENIED, "无权限登录此应用", "No permission to log in to this application";
-    // authlogin (round 2)
     /// The application demands its MFA step (`data.mfaToken`).
     AppMfaRequired = codes::APP_MFA_REQUIRED, "请进行应用多因素认证", "The application requires multi-factor authentication";
     /// A first login of a user who must set a new password (`data.token`).
@@ -195,14 +194,13 @@ failures! {
     FaceMismatch = codes::FACE_MISMATCH, "人脸对比失败", "The face does not match";
     /// A face is already enrolled.
     FaceBound = codes::FACE_ALREADY_BOUND, "已绑定人脸", "A face is already bound";
-    // authuser (round 2)
     /// No QR code has this `random`.
     QrCodeNotFound = codes::QRCODE_NOT_FOUND, "二维码不存在", "The QR code does not exist";
     /// The ticket of a QR code is unknown or already exchanged.
     QrTicketInvalid = codes::QRCODE_TICKET_INVALID, "二维码凭证无效或已使用", "The QR code ticket is invalid or already used";
     /// The user's principal authentication is already done.
     PrincipalAuthenticated = codes::PRINCIPAL_ALREADY_AUTHENTICATED, "已完成主体认证，不能重复认证", "The principal authentication is already done";
-    // acl (round 2): numbers of the fake's own (Authing publishes none for these).
+    // Numbers of the fake's own (Authing publishes none for these).
     /// No resource with this code in this namespace, or with this id.
     ResourceNotFound = codes::RESOURCE_NOT_FOUND, "资源不存在：{}", "Resource does not exist: {}";
     /// A resource code is taken in its namespace.
@@ -213,14 +211,11 @@ failures! {
     NamespaceExists = codes::NAMESPACE_EXISTS, "权限分组已存在：{}", "Namespace already exists: {}";
     /// No programmatic access account with this id.
     AccessAccountNotFound = codes::ACCESS_ACCOUNT_NOT_FOUND, "编程访问账号不存在", "Programmatic access account does not exist";
-    // users (round 2)
     /// Linking an external identity another user of the pool holds.
     IdentityBoundElsewhere = codes::OAUTH_BOUND_ELSEWHERE, "该身份源账号已被其他用户绑定", "This external identity is already bound to another user";
     // (`IdentityNotBound`, 2216, is the authlogin block's row: one row for both areas.)
-    // authgaps (round 2)
     /// A chosen password the pool's strength rule refuses; `{}` says what it lacks.
     PasswordTooWeak = codes::PASSWORD_TOO_WEAK, "密码强度不符合要求：{}", "The password is too weak: {}";
-    // saml-hash (round 3)
     /// An IdP-initiated SAML login through an application that is not a SAML IdP with a
     /// default ACS URL.
     SamlAppNotFound = codes::SAML_APP_NOT_FOUND, "SAML SP 应用不存在", "SAML SP application does not exist";

@@ -59,7 +59,6 @@ pub(crate) struct Settings {
     pub(crate) remote_control: Option<Secret>,
     /// The code every SMS and email carries instead of a random one.
     pub(crate) fixed_code: Option<String>,
-    // authlogin (round 2)
     /// The default pool's LDAP / AD directory entries: username, password, profile.
     pub(crate) ldap_users: Vec<(String, Secret, serde_json::Value)>,
     /// The default pool's password-strength setting.

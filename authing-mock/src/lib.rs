@@ -58,7 +58,7 @@
 //! - An application's public configuration (authgaps):
 //!   `GET /api/v2/applications/{appId}/public-config`, from its record (no secret; no
 //!   enterprise identity providers or social connections: empty lists).
-//! - The signed-in user's own data (authuser, round 2): `GET /api/v2/users/me/orgs` (none:
+//! - The signed-in user's own data: `GET /api/v2/users/me/orgs` (none:
 //!   the fake has no organisations), `/users/me/applications/allowed` (by each
 //!   application's access policy), `/users/me/security-level` (the rule is in
 //!   `domain/me.rs`: 20 per verified email or phone, 10 per password strength level, 30 for
@@ -212,21 +212,20 @@ mod graphql;
 mod in_process;
 mod journal;
 mod limits;
-// authlogin (round 2): setting up directories, sub-accounts, app MFA, resets.
+// Setting up directories, sub-accounts, app MFA, resets.
 mod admin_logins;
 mod logins;
 mod mock;
 mod pool;
 // Protocols (issue 9).
 mod protocols;
+mod qrcode_phone;
 mod record;
 mod rest;
 mod router;
 mod server;
 mod store;
 mod tokens;
-// authuser (round 2)
-mod qrcode_phone;
 
 pub mod stubs;
 
@@ -239,9 +238,8 @@ pub use pool::{IN_PROCESS_HOST, PoolCredentials};
 pub use record::RecordedRequest;
 pub use server::MockServer;
 // auth-flows: the outbox of sent codes.
-pub use store::{Channel, SMS_SCENE, SentCode};
-// authlogin (round 2)
 pub use store::{AppMfa, PasswordStrength};
+pub use store::{Channel, SMS_SCENE, SentCode};
 
 /// The fake's GraphQL schema as SDL: what it accepts at `POST /graphql/v2`. It holds every
 /// type, field, argument, input field and enum value of Authing's v2 schema, identically

@@ -222,7 +222,7 @@ impl MockAuthing {
             .map(|sent| sent.code)
     }
 
-    // authuser (round 2): the phone's side of a QR-code login.
+    // The phone's side of a QR-code login.
     /// The phone of logged-in user `user_id` scans the QR code `random` (from
     /// `gene_qrcode`): its status becomes 1. Refused for an unknown (2241), expired or
     /// already scanned code.
@@ -298,7 +298,7 @@ impl MockAuthing {
         Ok(())
     }
 
-    // authlogin (round 2): the other ways in.
+    // The other ways in.
 
     /// Adds (or replaces) an entry of the default pool's LDAP / AD directory: its username,
     /// password and the profile (wire names, string values: `nickname`, `email`, ...) its
@@ -429,7 +429,6 @@ impl MockAuthingBuilder {
         self
     }
 
-    // authlogin (round 2)
     /// An entry of the default pool's LDAP / AD directory (see
     /// [`MockAuthing::add_ldap_user`]); `build` fails with [`MockError::Refused`] for a
     /// profile it cannot hold.

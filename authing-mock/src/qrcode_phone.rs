@@ -1,4 +1,4 @@
-//! authuser (round 2): the phone's side of a QR-code login, which has no public API in
+//! The phone's side of a QR-code login, which has no public API in
 //! Authing: [`QrAction`]s played by tests through `MockAuthing::scan_qrcode`,
 //! `confirm_qrcode`, `cancel_qrcode` and `POST /__authing_mock/qrcode/{action}`.
 

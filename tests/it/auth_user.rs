@@ -1,4 +1,4 @@
-//! authuser (round 2): the signed-in user's data and session, end to end: QR-code login
+//! The signed-in user's data and session, end to end: QR-code login
 //! played with the fake's phone hooks; the user's own custom data keeps its types; a
 //! backend logs a token out; roles, resources, applications (by access policy), security
 //! level and principal authentication of the user.

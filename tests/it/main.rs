@@ -23,20 +23,14 @@ mod session_mfa;
 mod stubs;
 mod transport_contract;
 // users-udf
+mod acl_flow;
+mod auth_user;
+mod authlogin_flow;
 mod udf_flow;
 mod user_block_flow;
-// authlogin (round 2)
-mod authlogin_flow;
-// authuser (round 2)
-mod auth_user;
-// acl (round 2)
-mod acl_flow;
-// users (round 2)
 mod users_admin;
 // mgmtgaps
-mod mgmtgaps_flow;
-// authgaps (round 2)
 mod authgaps_flow;
-// protocols (round 2)
+mod mgmtgaps_flow;
 mod oidc_interop;
 mod saml_flow;

@@ -513,7 +513,6 @@ async fn forged_tokens_refused(env: Env) {
     );
 }
 
-// protocols (round 2)
 /// The `kid` in a token's header.
 fn kid(token: &str) -> Option<String> {
     jsonwebtoken::decode_header(token)

@@ -187,7 +187,6 @@ fn registry() -> Vec<Entry> {
         management "management/policies/deletePolicies" => mgmt::policies::DeletePolicies;
         management "management/policies/enablePolicyAssignment" => mgmt::policies::EnablePolicyAssignment;
         management "management/policies/disbalePolicyAssignment" => mgmt::policies::DisablePolicyAssignment;
-        // authlogin (round 2)
         authentication "authentication/login/loginByLdap" => authn::LoginByLdap;
         authentication "authentication/login/loginByAd" => authn::LoginByAd;
         authentication "authentication/login/loginBySubAccount" => authn::LoginBySubAccount;
@@ -202,7 +201,6 @@ fn registry() -> Vec<Entry> {
         authentication "authentication/mfa/phoneOrEmailBindable" => authn::PhoneOrEmailBindable;
         authentication "authentication/mfa/associateFaceByUrl" => authn::AssociateFaceByUrl;
         authentication "authentication/mfa/verifyFaceMfa" => authn::VerifyFaceMfa;
-        // authuser (round 2)
         authentication "authentication/relations/getUserRoles" => authn::relations::ListUserRoles;
         authentication "authentication/relations/listUserAuthorizedResources" => authn::relations::ListUserAuthorizedResources;
         authentication "authentication/relations/getUserDepartments" => authn::relations::ListUserDepartments;
@@ -219,7 +217,6 @@ fn registry() -> Vec<Entry> {
         authentication "authentication/qrcode/exchangeQrCodeUserInfo" => authn::qrcode::ExchangeQrCodeUserInfo;
         authentication "authentication/principal/principalAuthenticationDetail" => authn::principal::PrincipalAuthenticationDetail;
         authentication "authentication/principal/principalAuthenticate" => authn::principal::PrincipalAuthenticate;
-        // acl (round 2)
         management "management/acl/allow" => mgmt::acl::Allow;
         management "management/acl/isActionAllowed" => mgmt::acl::IsActionAllowed;
         management "management/acl/authorizeResource" => mgmt::acl::AuthorizeResource;
@@ -247,7 +244,6 @@ fn registry() -> Vec<Entry> {
         management "management/applications/activeUsers" => mgmt::applications::ActiveUsers;
         management "management/applications/changeApplicationType" => mgmt::applications::ChangeApplicationType;
         management "management/applications/applicationTenants" => mgmt::applications::ApplicationTenants;
-        // users (round 2)
         management "management/users/archivedUsers" => mgmt::users::ListArchivedUsers;
         management "management/users/suspendUser" => mgmt::users::SuspendUser;
         management "management/users/activateUser" => mgmt::users::ActivateUser;
@@ -272,7 +268,6 @@ fn registry() -> Vec<Entry> {
         management "management/roles/findRoleUsers" => mgmt::roles::FindRoleUsers;
         management "management/client/isPasswordValid" => mgmt::IsPasswordValid;
         management "management/client/sendEmail" => mgmt::SendEmail;
-        // authgaps (round 2)
         authentication "authentication/app_config/publicConfig" => authn::app_config::GetApplicationPublicConfig;
     }
 }

@@ -812,12 +812,10 @@ fn the_crate_lists_every_document_it_sends() {
             "bindEmail",
             "unbindEmail",
             "updateEmail",
-            // authlogin (round 2)
             "loginBySubAccount",
             "resetPasswordByFirstLoginToken",
             "resetPasswordByForceResetToken",
             "checkPasswordStrength",
-            // authuser (round 2)
             "listUserAuthorizedResources",
             // The documents both clients send (authing-core's).
             "checkLoginStatus",

@@ -11,11 +11,10 @@ crate::graphql_operations! {
     /// `updateUser(id, input)`: any user's fields with the management token, one's own with a
     /// user token.
     UPDATE_USER = ("updateUser", "users/updateUser.graphql", USER_WITH_IDENTITIES);
-    // authlogin (round 2)
     /// `isUserExists(username, email, phone, externalId)`: whether a user with one of these
     /// exists in the pool (an administrator's question, and a visitor's before registering).
     IS_USER_EXISTS = ("isUserExists", "users/isUserExists.graphql");
-    // authuser (round 2): custom data, sent by administrators for any object and by a user
+    // Custom data, sent by administrators for any object and by a user
     // for their own.
     /// `udv(targetType, targetId)`: an object's custom data.
     UDV = ("udv", "custom_data/udv.graphql");
@@ -25,7 +24,6 @@ crate::graphql_operations! {
     REMOVE_UDV = ("removeUdv", "custom_data/removeUdv.graphql");
     /// `setUdvBatch(targetType, targetId, udvList)`: several values; answers all of them.
     SET_UDV_BATCH = ("setUdvBatch", "custom_data/setUdvBatch.graphql");
-    // users (round 2)
     /// `refreshToken(id)`: a fresh login token, for user `id` (the management token) or for
     /// the bearer's own login (`id` omitted, a user token).
     REFRESH_TOKEN = ("refreshToken", "users/refreshToken.graphql");

@@ -19,7 +19,7 @@ mod de;
 mod email;
 mod inputs;
 mod login_status;
-// users (round 2): shared by both clients.
+// Shared by both clients.
 mod org;
 mod pagination;
 mod roles;

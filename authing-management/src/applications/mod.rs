@@ -25,7 +25,6 @@
 mod agreements;
 mod model;
 mod operations;
-// acl (round 2)
 mod usage;
 
 use authing_core::Transport;
@@ -49,7 +48,6 @@ pub use operations::{
     DisableAccessPolicy, EnableAccessPolicy, FindApplication, ListAccessPolicies, ListApplications,
     PermissionStrategyUpdate, RefreshApplicationSecret, UpdateDefaultAccessPolicy,
 };
-// acl (round 2)
 pub use usage::{
     ActiveUsers, ApplicationTenants, ApplicationType, ApplicationWithTenants, ChangeApplicationType,
 };
@@ -268,7 +266,7 @@ impl<T: Transport> ApplicationHandle<T> {
         SortAgreements::new(self.client.clone(), self.id.clone(), ids)
     }
 
-    // acl (round 2): the application as a namespace, and who uses it.
+    // The application as a namespace, and who uses it.
 
     /// The application's roles: the roles handler in the application's namespace
     /// (`create_role`, `get_roles`, `add_users_to_role`, ... of the official SDKs).

@@ -36,12 +36,11 @@
 //! # }
 //! ```
 
-mod operations;
-mod options;
-// users (round 2)
 mod actions;
 mod filter;
 mod identities;
+mod operations;
+mod options;
 mod relations;
 mod session;
 mod status;
@@ -58,15 +57,14 @@ use crate::families::{
 };
 use crate::udf::{SetCustomDataBatch, SetUdfValueBatch, UdfValueBatch};
 
+pub use actions::{ListUserActions, UserAction, UserActionUser};
+pub use filter::{FilterField, FilterFieldKind, FilterOperator, FilterUsers, UserFilter, UserInfo};
+pub use identities::{FindUserByIdentity, LinkIdentity, UnlinkIdentity};
 pub use operations::{
     BatchGetUsers, CreateUser, DeleteUser, DeleteUsers, FindUser, ListUsers, MAX_BATCH_IDS,
     SearchUsers, UpdateUser, UserDetail, UserExists,
 };
 pub use options::{BatchField, SearchUserDepartmentOpt, SearchUserGroupOpt, SearchUserRoleOpt};
-// users (round 2)
-pub use actions::{ListUserActions, UserAction, UserActionUser};
-pub use filter::{FilterField, FilterFieldKind, FilterOperator, FilterUsers, UserFilter, UserInfo};
-pub use identities::{FindUserByIdentity, LinkIdentity, UnlinkIdentity};
 pub use relations::{
     GetUserRoleList, GetUserTenants, ListUserDepartments, ListUserGroups, ListUserOrgs,
     ListUserRoles, Tenant, UserWithTenants, WithGroups,
@@ -238,7 +236,7 @@ impl<T: Transport> UsersHandler<T> {
             .udf()
             .set_values_batch(UdfTargetType::User, values)
     }
-    // users (round 2): status.
+    // Status.
 
     /// One user over REST (`GET /api/v2/users/{userId}`): the twin of
     /// [`detail`](Self::detail).
@@ -285,7 +283,7 @@ impl<T: Transport> UsersHandler<T> {
         SendFirstLoginVerifyEmail::new(self.client(), user_id, app_id)
     }
 
-    // users (round 2): sessions.
+    // Sessions.
 
     /// A fresh login token for a user (`refreshToken(id)`).
     pub fn refresh_token(
@@ -330,7 +328,7 @@ impl<T: Transport> UsersHandler<T> {
         self.actions().operator_arns(vec![arn])
     }
 
-    // users (round 2): roles, groups, departments, organisations, tenants.
+    // Roles, groups, departments, organisations, tenants.
 
     /// A user's roles of the default namespace, or of one with
     /// [`namespace`](ListUserRoles::namespace) (`user { roles }`).
@@ -438,7 +436,7 @@ impl<T: Transport> UsersHandler<T> {
         GetUserTenants::new(self.client(), user_id)
     }
 
-    // users (round 2): external identities.
+    // External identities.
 
     /// Binds an external identity to a user: their id `user_id_in_idp` at connection
     /// `identifier` (`POST /api/v2/users/identity/link`).

@@ -1,4 +1,4 @@
-//! authgaps (round 2): an application's public configuration
+//! An application's public configuration
 //! (`GET /api/v2/applications/{appId}/public-config`), what a login page (or Authing's
 //! enterprise login) reads before it starts: the application's names and addresses, the
 //! key passwords are encrypted with, the host AD logins go to, the length of the

@@ -9,13 +9,11 @@ use super::{groups, roles};
 use crate::clock::iso;
 use crate::crypto::random_hex;
 use crate::failure::{Code, Failure};
+use crate::store::IdTokenAlg;
+use crate::store::SamlIdpSettings;
 use crate::store::{
     AccessPolicy, AccessTarget, ApplicationRecord, DefaultStrategy, Page, Paged, Pool, Refusal,
 };
-// protocols (round 2)
-use crate::store::IdTokenAlg;
-// saml-hash (round 3)
-use crate::store::SamlIdpSettings;
 
 /// The longest application name or identifier the fake accepts.
 const MAX_NAME_CHARS: usize = 128;
@@ -128,7 +126,7 @@ pub(crate) fn set_default_strategy<'p>(
 }
 
 /// Sets who may use the application from the type's wire name (`INDIVIDUAL`, `Tenant`,
-/// `BOTH`; 2231 for another). acl (round 2).
+/// `BOTH`; 2231 for another).
 pub(crate) fn set_app_type<'p>(
     pool: &'p mut Pool,
     id: &str,
@@ -141,7 +139,7 @@ pub(crate) fn set_app_type<'p>(
 }
 
 /// One page of the users who logged in through the application `id`, in the order of
-/// their first login there (2011 for an unknown application). acl (round 2).
+/// their first login there (2011 for an unknown application).
 pub(crate) fn active_users<'p>(
     pool: &'p Pool,
     id: &str,
@@ -155,7 +153,6 @@ pub(crate) fn active_users<'p>(
         .filter_map(|user| pool.users.get(user))))
 }
 
-// protocols (round 2)
 /// Sets how application `id` signs its id tokens (`RS256` or `HS256`; 2011 for an unknown
 /// application, a parameter error for another algorithm).
 pub(crate) fn set_id_token_alg<'p>(
@@ -169,7 +166,6 @@ pub(crate) fn set_id_token_alg<'p>(
     update(pool, id, now, |app| app.id_token_alg = alg)
 }
 
-// saml-hash (round 3)
 /// A change to an application's SAML IdP settings: `None` leaves a setting as it is, an
 /// empty text clears it.
 #[derive(Debug, Clone, Default)]

@@ -133,8 +133,7 @@ pub(crate) fn delete(pool: &mut Pool, codes: &[String]) -> Result<usize, Failure
         .iter()
         .map(|code| get(pool, code).map(|group| group.id.clone()))
         .collect::<Result<Vec<_>, _>>()?;
-    // The groups' policy assignments and resource grants go with them, in every namespace
-    // (acl round 2, mgmtgaps).
+    // The groups' policy assignments and resource grants go with them, in every namespace.
     for code in codes {
         super::target_refs::forget(pool, Scope::Everywhere, TargetType::Group, code);
     }

@@ -119,7 +119,7 @@ pub(crate) fn verify(
     token: &str,
 ) -> Result<VerifiedToken, Failure> {
     let verified = tokens.verify(token, now)?;
-    // users (round 2): a token of a pool whose administrator ended the user's sessions
+    // A token of a pool whose administrator ended the user's sessions
     // (kick, logout) is revoked there.
     let revoked_in_pool = store
         .pools
@@ -204,7 +204,7 @@ pub(super) fn issue(
     let app_id = app_id.unwrap_or(&pool.app.id).to_owned();
     let issued = issuer.user_token(&pool.id, &app_id, user)?;
     if login.is_some() {
-        // acl (round 2): the app's active users.
+        // The app's active users.
         pool.links.link(crate::store::APP_USERS, &app_id, id);
     }
     let expires = json!(iso(exp_time(issued.exp)));
@@ -500,7 +500,7 @@ pub(crate) fn change_password<'p>(
     users::get(pool, id)
 }
 
-// users (round 2): suspension and administrators ending sessions.
+// Suspension and administrators ending sessions.
 
 /// Whether an administrator suspended the user (`status` `Suspended`): they may not log in
 /// (2005) nor get a token.

@@ -21,7 +21,6 @@ pub(crate) mod identity;
 // Protocols (issue 9).
 pub(crate) mod cas;
 pub(crate) mod protocols;
-// protocols (round 2)
 pub(crate) mod saml;
 pub(crate) mod users;
 // Custom fields and values (users-udf).
@@ -40,30 +39,26 @@ pub(crate) mod agreements;
 pub(crate) mod applications;
 // Policies and ACL.
 pub(crate) mod authz;
-// authuser (round 2)
 pub(crate) mod me;
 pub(crate) mod policies;
-// authlogin (round 2): directory and sub-account logins, password resets, linking, app MFA.
+// Directory and sub-account logins, password resets, linking, app MFA.
+pub(crate) mod access_accounts;
+pub(crate) mod acl;
 pub(crate) mod app_mfa;
 pub(crate) mod directory;
 pub(crate) mod linking;
+pub(crate) mod namespaces;
 pub(crate) mod password_reset;
 pub(crate) mod principal;
 pub(crate) mod qrcode;
-// acl (round 2)
-pub(crate) mod access_accounts;
-pub(crate) mod acl;
-pub(crate) mod namespaces;
-// users (round 2)
 pub(crate) mod user_actions;
 pub(crate) mod user_filter;
 pub(crate) mod user_identities;
 pub(crate) mod user_status;
 // mgmtgaps
+pub(crate) mod app_config;
 pub(crate) mod target_refs;
 pub(crate) mod user_search;
-// authgaps (round 2)
-pub(crate) mod app_config;
 
 use crate::failure::{Code, Failure};
 

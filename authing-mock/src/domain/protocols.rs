@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 use sha2::{Digest as _, Sha256};
 
-// protocols (round 2): the authorization response (code, implicit and hybrid flows).
+// The authorization response (code, implicit and hybrid flows).
 mod authorize;
 
 pub(crate) use authorize::{AuthorizationResponse, ResponseMode, authorization_response};
@@ -104,7 +104,7 @@ pub(crate) fn authenticate(
         .as_deref()
         .filter(|id| !id.is_empty())
         .ok_or_else(|| OAuthError::invalid_client("client_id is required"))?;
-    // acl (round 2): a programmatic access account is a confidential client of its app.
+    // A programmatic access account is a confidential client of its app.
     if let Some(app_id) =
         super::access_accounts::client_of(store, client_id, credentials.client_secret.as_deref())
             .map_err(|_| OAuthError::invalid_client("client authentication failed"))?

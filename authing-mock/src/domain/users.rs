@@ -368,7 +368,7 @@ pub(crate) fn update<'p>(
             user.updated_at = now;
         })
         .map_err(refused)?;
-    // users (round 2): a user's own profile change is a user action.
+    // A user's own profile change is a user action.
     if let Caller::User { app_id, .. } = caller {
         super::user_actions::record(pool, id, "updateUserinfo", Some(app_id), None, now);
     }

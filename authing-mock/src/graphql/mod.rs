@@ -33,10 +33,8 @@ mod groups;
 mod roles;
 // Policies and ACL.
 mod acl;
-mod policies;
-// authlogin (round 2)
 mod logins;
-// users (round 2)
+mod policies;
 mod users_admin;
 
 pub(crate) mod inputs;
@@ -72,9 +70,7 @@ pub(crate) struct Query(
     // Policies and ACL.
     policies::PoliciesQuery,
     acl::AclQuery,
-    // authlogin (round 2)
     logins::LoginsQuery,
-    // users (round 2)
     users_admin::UsersAdminQuery,
     unsupported_query::UnsupportedQuery,
 );
@@ -93,11 +89,8 @@ pub(crate) struct Mutation(
     flows::FlowsMutation,
     // Policies and ACL.
     policies::PoliciesMutation,
-    // acl (round 2)
     acl::AclMutation,
-    // authlogin (round 2)
     logins::LoginsMutation,
-    // users (round 2)
     users_admin::UsersAdminMutation,
     unsupported_mutation::UnsupportedMutation,
 );

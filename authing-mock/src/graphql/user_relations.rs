@@ -69,7 +69,7 @@ impl User {
     }
 
     /// The resources the user may act on (of `namespace` and `resourceType`, when given):
-    /// their own permissions, their roles' and groups' (acl round 2).
+    /// their own permissions, their roles' and groups'.
     async fn authorized_resources(
         &self,
         ctx: &Context<'_>,

@@ -1,4 +1,4 @@
-//! Users, for administrators (users, round 2): the archived users (`archivedUsers`) and
+//! Users, for administrators: the archived users (`archivedUsers`) and
 //! the first-login verification email (`sendFirstLoginVerifyEmail`). The REST side of the
 //! same area is `rest/users_admin.rs`.
 

@@ -46,9 +46,8 @@ mod cas;
 mod form;
 mod login_page;
 mod oidc;
-mod signing;
-// protocols (round 2)
 mod saml;
+mod signing;
 
 use std::sync::Arc;
 

@@ -32,7 +32,6 @@ pub(super) fn routes() -> Router<Arc<Fake>> {
     Router::new()
         .route("/api/v2/saml-idp/{app_id}", get(login_page).post(login))
         .route("/api/v2/saml-idp/{app_id}/metadata", get(metadata))
-        // saml-hash (round 3)
         .route(
             "/api/v2/saml-idp/{app_id}/init",
             get(idp_initiated_page).post(idp_initiated_login),
@@ -215,7 +214,6 @@ fn log_in_and_post(
         .into_response()
 }
 
-// saml-hash (round 3)
 /// The application's addressee for an IdP-initiated login, or the refusal: 404 for an
 /// unknown application, 400 with Authing's 7348 body for one that is not a SAML IdP with a
 /// default ACS URL.

@@ -1,4 +1,4 @@
-//! authgaps (round 2): `GET /api/v2/applications/{appId}/public-config`, an application's
+//! `GET /api/v2/applications/{appId}/public-config`, an application's
 //! public configuration (`domain::app_config`). Anyone may read it, on the pool the
 //! request's headers name.
 

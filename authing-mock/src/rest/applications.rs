@@ -128,16 +128,13 @@ async fn find(State(fake): State<Arc<Fake>>, Path(id): Path<String>, request: Re
 #[serde(rename_all = "camelCase")]
 struct UpdateBody {
     permission_strategy: Option<StrategyBody>,
-    /// acl (round 2): `changeApplicationType`.
+    /// `changeApplicationType`.
     app_type: Option<String>,
-    // protocols (round 2)
     oidc_config: Option<OidcConfigBody>,
-    // saml-hash (round 3)
     saml_provider_enabled: Option<bool>,
     saml_config: Option<SamlConfigBody>,
 }
 
-// saml-hash (round 3)
 /// The part of `samlConfig` the fake keeps: the default ACS URL and, among the advanced
 /// `settings`, the audience (the service provider's entity id).
 #[derive(Debug, Deserialize)]

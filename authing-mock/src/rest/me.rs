@@ -1,4 +1,4 @@
-//! authuser (round 2): what a logged-in user reads about themselves
+//! What a logged-in user reads about themselves
 //! (`users/me/orgs`, `users/me/applications/allowed`, `users/me/security-level`), their
 //! principal authentication (`users/principal_authentication`), and the SSO session of a
 //! token (`GET /cas/session`).

@@ -14,22 +14,17 @@ mod roles;
 // Session / MFA area.
 mod mfa;
 // applications area
-mod applications;
-// authlogin (round 2)
-mod logins;
-// authuser (round 2)
-mod me;
-mod qrcode;
-// acl (round 2)
 mod access_accounts;
 mod acl;
 mod application_users;
-// users (round 2)
+mod applications;
+mod logins;
+mod me;
+mod qrcode;
 mod users_admin;
 // mgmtgaps
-mod password;
-// authgaps (round 2)
 mod app_config;
+mod password;
 
 use std::sync::Arc;
 
@@ -51,19 +46,14 @@ pub(crate) fn routes() -> Router<Arc<Fake>> {
         .merge(mfa::routes())
         // applications area
         .merge(applications::routes())
-        // authlogin (round 2)
         .merge(logins::routes())
-        // authuser (round 2)
         .merge(me::routes())
         .merge(qrcode::routes())
-        // acl (round 2)
         .merge(acl::routes())
         .merge(access_accounts::routes())
         .merge(application_users::routes())
-        // users (round 2)
         .merge(users_admin::routes())
         // mgmtgaps
         .merge(password::routes())
-        // authgaps (round 2)
         .merge(app_config::routes())
 }

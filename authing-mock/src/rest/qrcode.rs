@@ -1,4 +1,4 @@
-//! authuser (round 2): QR-code login under `/api/v2/qrcode`: make a code (`gene`), read
+//! QR-code login under `/api/v2/qrcode`: make a code (`gene`), read
 //! its status (`check?random=`), exchange a confirmed code's ticket for the user and a
 //! token (`userinfo`). The phone's side is played by the control endpoints.
 

@@ -1,4 +1,4 @@
-//! The administrators' REST calls on users (users, round 2): status
+//! The administrators' REST calls on users: status
 //! (`/api/v2/users/{id}/suspend|activate|resign`), sessions (`POST /api/v2/users/kick`,
 //! `GET /logout?userId=&appId=`, `GET /api/v2/users/login-status`), relations
 //! (`/api/v2/users/{id}/roles|orgs|tenants`), external identities

@@ -31,7 +31,7 @@ impl DefaultStrategy {
     }
 }
 
-/// Who may use an application (`appType`): individuals, tenants, or both. acl (round 2).
+/// Who may use an application (`appType`): individuals, tenants, or both.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum AppType {
     Individual,
@@ -61,7 +61,7 @@ impl AppType {
     }
 }
 
-/// Users who logged in through an application (its active users). acl (round 2).
+/// Users who logged in through an application (its active users).
 pub(crate) const APP_USERS: super::relation::Link = super::relation::Link {
     name: "appUsers",
     left: "application",
@@ -143,14 +143,12 @@ pub(crate) struct ApplicationRecord {
     pub(crate) agreements: Vec<Agreement>,
     /// The id the next agreement gets.
     pub(crate) next_agreement_id: i64,
-    /// acl (round 2): individuals, tenants or both.
+    /// Individuals, tenants or both.
     pub(crate) app_type: AppType,
     pub(crate) created_at: DateTime<Utc>,
     pub(crate) updated_at: DateTime<Utc>,
-    // protocols (round 2)
     /// How its id tokens are signed (`oidcConfig.id_token_signed_response_alg`).
     pub(crate) id_token_alg: IdTokenAlg,
-    // saml-hash (round 3)
     /// Its SAML identity-provider settings.
     pub(crate) saml: SamlIdpSettings,
 }
@@ -171,7 +169,6 @@ impl Record for ApplicationRecord {
     }
 }
 
-// protocols (round 2)
 /// How an application's id tokens are signed: RS256 with its own key (the default), or
 /// HS256 with its secret (`oidcConfig.id_token_signed_response_alg`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -200,7 +197,6 @@ impl IdTokenAlg {
     }
 }
 
-// saml-hash (round 3)
 /// An application's SAML identity-provider settings (`samlProviderEnabled`, `samlConfig`):
 /// what an IdP-initiated login needs, since no `AuthnRequest` names the service provider.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

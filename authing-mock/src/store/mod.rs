@@ -8,7 +8,7 @@
 
 mod mfa;
 mod outbox;
-// authlogin (round 2): other ways in.
+// Other ways in.
 mod logins;
 // applications area
 mod application;
@@ -26,30 +26,24 @@ mod group;
 mod role;
 // Protocols (issue 9).
 mod grants;
-// authuser (round 2)
-mod user_extras;
-// users (round 2)
 mod sessions;
 mod user_actions;
+mod user_extras;
 
-// authuser (round 2)
 pub(crate) use user_extras::{PrincipalRecord, QrCodeRecord, QrState};
-// acl (round 2)
 mod access_account;
 mod namespace;
 mod resource;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+pub(crate) use application::IdTokenAlg;
+pub(crate) use application::SamlIdpSettings;
 pub(crate) use application::{
     AccessPolicy, AccessTarget, Agreement, ApplicationRecord, DefaultStrategy,
 };
 pub use logins::{AppMfa, PasswordStrength};
 pub(crate) use logins::{AppMfaStep, DirectoryUser, ResetKind, ResetToken, SubAccount};
-// protocols (round 2)
-pub(crate) use application::IdTokenAlg;
-// saml-hash (round 3)
-pub(crate) use application::SamlIdpSettings;
 pub(crate) use mfa::{MfaStep, TotpAuthenticator};
 pub use outbox::{Channel, SMS_SCENE, SentCode};
 pub(crate) use page::{Page, Paged};
@@ -64,15 +58,13 @@ pub(crate) use role::{DEFAULT_NAMESPACE, GROUP_ROLES, RoleRecord, USER_ROLES};
 // Protocols (issue 9).
 pub(crate) use grants::{AuthCode, Grants, RefreshGrant, ServiceTicket};
 // Policies and ACL.
-pub(crate) use policy::{
-    AssignmentRecord, Condition, Effect, PolicyRecord, Statement, TargetType, scoped as policy_key,
-};
-// acl (round 2)
 pub(crate) use access_account::AccessAccountRecord;
 pub(crate) use application::{APP_USERS, AppType};
 pub(crate) use namespace::NamespaceRecord;
+pub(crate) use policy::{
+    AssignmentRecord, Condition, Effect, PolicyRecord, Statement, TargetType, scoped as policy_key,
+};
 pub(crate) use resource::{GrantRecord, ResourceAction, ResourceKind, ResourceRecord};
-// users (round 2)
 pub(crate) use user_actions::UserAction;
 
 use crate::failure::{Code, Failure};

@@ -5,25 +5,23 @@ use std::collections::HashMap;
 use authing_core::Secret;
 use chrono::{DateTime, Utc};
 
+use super::access_account::AccessAccountRecord;
 use super::application::{ApplicationRecord, DefaultStrategy, IdTokenAlg, SamlIdpSettings};
 use super::group::GroupRecord;
 use super::logins::LoginState;
 use super::mfa::MfaState;
+use super::namespace::Namespaces;
 use super::outbox::Outbox;
 use super::policy::{AssignmentRecord, PolicyRecord};
 use super::relation::Relations;
+use super::resource::{GrantRecord, ResourceRecord};
 use super::role::RoleRecord;
+use super::sessions::Sessions;
 use super::table::Table;
 use super::udf::{FieldDef, Udvs};
 use super::user::UserRecord;
-use super::user_extras::{PrincipalRecord, QrCodes};
-// acl (round 2)
-use super::access_account::AccessAccountRecord;
-use super::namespace::Namespaces;
-use super::resource::{GrantRecord, ResourceRecord};
-// users (round 2)
-use super::sessions::Sessions;
 use super::user_actions::UserActions;
+use super::user_extras::{PrincipalRecord, QrCodes};
 use crate::crypto::{object_id, random_hex};
 
 /// An application of a pool; end users log in through it.
@@ -67,15 +65,12 @@ pub(crate) struct Pool {
     // applications area
     /// The pool's applications; the default one (`app`) is the first row.
     pub(crate) applications: Table<ApplicationRecord>,
-    // authlogin (round 2)
     /// LDAP / AD directory, sub-accounts, password resets, application MFA, faces.
     pub(crate) logins: LoginState,
-    // authuser (round 2)
     /// The QR codes of QR-code logins.
     pub(crate) qrcodes: QrCodes,
     /// Principal authentications, by user id.
     pub(crate) principals: HashMap<String, PrincipalRecord>,
-    // acl (round 2)
     /// Namespaces (permission groups), by numeric id; `default` and one per application.
     pub(crate) namespaces: Namespaces,
     /// Resources, by code per namespace.
@@ -84,7 +79,6 @@ pub(crate) struct Pool {
     pub(crate) resource_grants: Table<GrantRecord>,
     /// Programmatic access accounts of the applications.
     pub(crate) access_accounts: Table<AccessAccountRecord>,
-    // users (round 2)
     /// Users who resigned, newest last: out of `users`, listed by `archivedUsers`.
     pub(crate) archived_users: Vec<UserRecord>,
     /// The login tokens issued to users, so an administrator can end them.
@@ -114,16 +108,13 @@ impl Pool {
             outbox: Outbox::default(),
             mfa: MfaState::default(),
             applications: Table::default(),
-            // authlogin (round 2)
             logins: LoginState::default(),
             qrcodes: QrCodes::default(),
             principals: HashMap::new(),
-            // acl (round 2)
             namespaces: Namespaces::default(),
             resources: Table::default(),
             resource_grants: Table::default(),
             access_accounts: Table::default(),
-            // users (round 2)
             archived_users: Vec::new(),
             sessions: Sessions::default(),
             user_actions: UserActions::default(),
@@ -145,16 +136,13 @@ impl Pool {
         self.outbox.clear();
         self.mfa.clear();
         self.applications.clear();
-        // authlogin (round 2)
         self.logins.clear();
         self.qrcodes = QrCodes::default();
         self.principals.clear();
-        // acl (round 2)
         self.namespaces.clear();
         self.resources.clear();
         self.resource_grants.clear();
         self.access_accounts.clear();
-        // users (round 2)
         self.archived_users.clear();
         self.sessions.clear();
         self.user_actions.clear();

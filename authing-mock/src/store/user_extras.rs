@@ -1,4 +1,4 @@
-//! authuser (round 2): what the fake keeps for a user's logins and identity beyond their
+//! What the fake keeps for a user's logins and identity beyond their
 //! record: QR codes of QR-code logins ([`QrCodes`]) and principal authentications
 //! ([`PrincipalRecord`]).
 

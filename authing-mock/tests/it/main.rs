@@ -4,7 +4,6 @@
 mod common;
 mod graphql;
 mod hardening;
-// authlogin (round 2)
 mod logins;
 mod rest;
 mod schema_conformance;

@@ -297,7 +297,6 @@ async fn own_private_key() {
     assert!(!debug.contains(mock.pool().app_secret.expose()), "{debug}");
 }
 
-// authuser (round 2)
 /// A QR-code login by raw HTTP, the phone played through the control endpoints, as a
 /// client in another language would.
 #[tokio::test]

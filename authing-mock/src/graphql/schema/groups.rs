@@ -39,7 +39,7 @@ impl Group {
     }
 
     /// The resources the group may act on in `namespace` (the default one when not given),
-    /// of one type when given (acl round 2).
+    /// of one type when given.
     async fn authorized_resources(
         &self,
         ctx: &Context<'_>,

@@ -50,7 +50,7 @@ impl Role {
     }
 
     /// The resources the role itself (not its parent) may act on in its namespace, of one
-    /// type when given (acl round 2).
+    /// type when given.
     async fn authorized_resources(
         &self,
         ctx: &Context<'_>,
