@@ -928,8 +928,73 @@ async fn implicit_and_hybrid(env: Env) {
     }
 }
 
+/// RFC 6750's other ways to present an access token, which the official JS SDK uses
+/// (`GET /oidc/me?access_token=..`), and a revocation answered with a JSON body (`{}`), which
+/// the official Python SDK parses.
+async fn userinfo_by_query_or_form_and_revocation_body(env: Env) {
+    let user_id = alice(&env).await;
+    let client = client_with(&env, ClientAuthMethod::ClientSecretPost);
+    let tokens = client
+        .password(PasswordLogin::Username("alice".into()), "passw0rd!")
+        .scope("openid profile")
+        .send()
+        .await
+        .expect("password grant");
+    let access_token = tokens.access_token.expose().to_owned();
+    let me = format!("{}/oidc/me", env.pool.app_host);
+    let by_query = send(
+        &env,
+        http::Request::get(format!("{me}?access_token={access_token}"))
+            .body(Bytes::new())
+            .expect("request"),
+    )
+    .await;
+    assert_eq!(by_query.status(), 200);
+    let claims: serde_json::Value = serde_json::from_slice(by_query.body()).expect("json");
+    assert_eq!(claims["sub"], user_id.as_str());
+    let by_form = send(
+        &env,
+        http::Request::post(&me)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(Bytes::from(format!("access_token={access_token}")))
+            .expect("request"),
+    )
+    .await;
+    assert_eq!(by_form.status(), 200);
+    let without = send(
+        &env,
+        http::Request::get(&me).body(Bytes::new()).expect("request"),
+    )
+    .await;
+    assert_eq!(without.status(), 400);
+
+    let revocation = send(
+        &env,
+        http::Request::post(format!("{}/oidc/token/revocation", env.pool.app_host))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(Bytes::from(format!(
+                "token={access_token}&client_id={}&client_secret={}",
+                env.pool.app_id,
+                env.pool.app_secret.expose()
+            )))
+            .expect("request"),
+    )
+    .await;
+    assert_eq!(revocation.status(), 200);
+    assert_eq!(revocation.body().as_ref(), b"{}");
+    let after = send(
+        &env,
+        http::Request::get(format!("{me}?access_token={access_token}"))
+            .body(Bytes::new())
+            .expect("request"),
+    )
+    .await;
+    assert_eq!(after.status(), 401, "a revoked token reads nothing");
+}
+
 each_transport!(
     implicit_and_hybrid,
+    userinfo_by_query_or_form_and_revocation_body,
     code_pkce_flow,
     client_auth_methods,
     client_credentials,

@@ -106,6 +106,36 @@ async function outboxCode(recipient) {
   const after = await authentication.checkLoginStatus(token);
   assert.equal(after.status, false, `a logged-out token is dead: ${JSON.stringify(after)}`);
 
+  // The application as an OIDC provider: the SDK's authorize URL, the fake's login form (its
+  // documented shortcut: the URL's parameters plus username and password, posted), then the
+  // SDK's code exchange, userinfo, introspection, revocation, refresh and online validation.
+  const oidc = new AuthenticationClient({
+    appId: credentials.appId,
+    appHost: credentials.appHost,
+    secret: credentials.appSecret,
+    redirectUri: 'https://app.example.com/callback',
+    protocol: 'oidc',
+    tokenEndPointAuthMethod: 'client_secret_post',
+    introspectionEndPointAuthMethod: 'client_secret_post',
+    revocationEndPointAuthMethod: 'client_secret_post',
+  });
+  const authorize = new URL(oidc.buildAuthorizeUrl({ scope: 'openid profile email offline_access', state: 's1', nonce: 'n1' }));
+  const form = new URLSearchParams(authorize.search);
+  form.set('username', 'js-ada');
+  form.set('password', 'n3w-passw0rd!');
+  const redirect = await fetch(`${credentials.host}/oidc/auth`, { method: 'POST', body: form, redirect: 'manual' });
+  assert.equal(redirect.status, 303);
+  const callback = new URL(redirect.headers.get('location')).searchParams;
+  assert.equal(callback.get('state'), 's1');
+  const tokens = await oidc.getAccessTokenByCode(callback.get('code'));
+  assert.ok(tokens.access_token && tokens.id_token && tokens.refresh_token, JSON.stringify(Object.keys(tokens)));
+  assert.equal((await oidc.getUserInfoByAccessToken(tokens.access_token)).sub, ada.id);
+  assert.equal((await oidc.introspectToken(tokens.access_token)).active, true);
+  await oidc.revokeToken(tokens.access_token);
+  assert.equal((await oidc.introspectToken(tokens.access_token)).active, false);
+  assert.ok((await oidc.getNewAccessTokenByRefreshToken(tokens.refresh_token)).access_token);
+  assert.equal((await oidc.validateToken({ idToken: tokens.id_token })).nonce, 'n1');
+
   // Errors in English when the client asks for them.
   const english = new AuthenticationClient({
     appId: credentials.appId,

@@ -279,13 +279,22 @@ async fn token(State(fake): State<Arc<Fake>>, request: Request) -> Response {
 /// `GET|POST /oidc/me` with a bearer access token.
 async fn userinfo(State(fake): State<Arc<Fake>>, request: Request) -> Response {
     let rc = RequestContext::of(&request);
+    // RFC 6750 §2: the token in the `Authorization` header, else as `access_token` in the
+    // query (the official JS SDK's way) or in a POSTed form.
+    let (parts, body) = request.into_parts();
+    let mut token = rc.bearer.as_ref().map(|token| token.expose().to_owned());
+    if token.is_none() {
+        token = field(&form::of_query(parts.uri.query()), "access_token").map(str::to_owned);
+    }
+    if token.is_none() && parts.method == http::Method::POST {
+        let pairs = form::read(body, MAX_FORM).await.unwrap_or_default();
+        token = field(&pairs, "access_token").map(str::to_owned);
+    }
     let result = (|| {
-        let token = rc
-            .bearer
-            .as_ref()
-            .ok_or_else(|| OAuthError::invalid_request("a bearer token is required"))?;
+        let token =
+            token.ok_or_else(|| OAuthError::invalid_request("a bearer token is required"))?;
         let now = fake.now().timestamp();
-        protocols::userinfo(&fake.store(), now, token.expose())
+        protocols::userinfo(&fake.store(), now, &token)
     })();
     match result {
         Ok(answer) => Json(answer).into_response(),
@@ -321,7 +330,9 @@ async fn introspect(State(fake): State<Arc<Fake>>, request: Request) -> Response
     }
 }
 
-/// `POST /oidc/token/revocation`: 200 with an empty body, known token or not.
+/// `POST /oidc/token/revocation`: 200, known token or not, with `{}` as the body: RFC 7009
+/// clients ignore the body, and the official Python SDK parses it as JSON (an empty body
+/// makes its `revoke_token` fail).
 async fn revoke(State(fake): State<Arc<Fake>>, request: Request) -> Response {
     let result = async {
         let (headers, pairs) = form(request).await?;
@@ -333,7 +344,7 @@ async fn revoke(State(fake): State<Arc<Fake>>, request: Request) -> Response {
     }
     .await;
     match result {
-        Ok(()) => StatusCode::OK.into_response(),
+        Ok(()) => Json(json!({})).into_response(),
         Err(error) => oauth_error(&error),
     }
 }
