@@ -172,4 +172,75 @@ async fn cas_tickets(env: Env) {
     assert_eq!(failure.code, CasFailureCode::InvalidTicket);
 }
 
-each_transport!(cas_tickets);
+/// The URL forms the official SDKs build: the entry `/cas-idp/{appId}?service=..` (no
+/// `/login`), which issues tickets the same way, and `/cas-idp/logout?url=..`.
+async fn the_sdks_url_forms(env: Env) {
+    env.management()
+        .users()
+        .create(CreateUserInput {
+            username: Some("bob".into()),
+            password: Some(Secret::from("s3cret!")),
+            ..Default::default()
+        })
+        .send()
+        .await
+        .expect("create bob");
+    let entry = format!("{}/cas-idp/{}", env.pool.app_host, env.pool.app_id);
+    let service: String = url::form_urlencoded::byte_serialize(SERVICE.as_bytes()).collect();
+    let send = |request: http::Request<Bytes>| env.transport.send(request);
+    let page = send(
+        http::Request::get(format!("{entry}?service={service}"))
+            .body(Bytes::new())
+            .expect("request"),
+    )
+    .await
+    .expect("page");
+    assert_eq!(page.status(), 200);
+    assert!(String::from_utf8_lossy(page.body()).contains("name=\"password\""));
+    let login = send(
+        http::Request::post(&entry)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(Bytes::from(format!(
+                "service={service}&username=bob&password=s3cret%21"
+            )))
+            .expect("request"),
+    )
+    .await
+    .expect("login");
+    assert_eq!(login.status(), 303);
+    let location = login.headers()["location"]
+        .to_str()
+        .expect("ascii")
+        .to_owned();
+    let ticket = url::Url::parse(&location)
+        .expect("location")
+        .query_pairs()
+        .find(|(name, _)| name == "ticket")
+        .map(|(_, value)| value.into_owned())
+        .expect("a ticket");
+    let validated = client(&env)
+        .cas()
+        .validate(ticket, SERVICE)
+        .send()
+        .await
+        .expect("v1");
+    assert!(
+        matches!(validated, CasValidation::Success(_)),
+        "{validated:?}"
+    );
+
+    let logout = send(
+        http::Request::get(format!(
+            "{}/cas-idp/logout?url=https%3A%2F%2Fsite.example.com%2Fbye",
+            env.pool.app_host
+        ))
+        .body(Bytes::new())
+        .expect("request"),
+    )
+    .await
+    .expect("logout");
+    assert_eq!(logout.status(), 303);
+    assert_eq!(logout.headers()["location"], "https://site.example.com/bye");
+}
+
+each_transport!(cas_tickets, the_sdks_url_forms);

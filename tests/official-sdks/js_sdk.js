@@ -136,6 +136,28 @@ async function outboxCode(recipient) {
   assert.ok((await oidc.getNewAccessTokenByRefreshToken(tokens.refresh_token)).access_token);
   assert.equal((await oidc.validateToken({ idToken: tokens.id_token })).nonce, 'n1');
 
+  // The application as a CAS server: the SDK's login URL (its own form, without `/login`),
+  // the login form, CAS 2.0 validation as JSON, CAS 1.0 validation of a single-use ticket,
+  // and the SDK's logout URL.
+  const cas = new AuthenticationClient({ appId: credentials.appId, appHost: credentials.appHost, protocol: 'cas' });
+  const service = 'https://site.example.com/cas/callback';
+  const casLogin = new URL(cas.buildAuthorizeUrl({ service }));
+  const casForm = new URLSearchParams(casLogin.search);
+  casForm.set('username', 'js-ada');
+  casForm.set('password', 'n3w-passw0rd!');
+  const ticketFor = async () => {
+    const answer = await fetch(`${casLogin.origin}${casLogin.pathname}`, { method: 'POST', body: casForm, redirect: 'manual' });
+    assert.equal(answer.status, 303);
+    return new URL(answer.headers.get('location')).searchParams.get('ticket');
+  };
+  const v2 = await cas.validateTicketV2(await ticketFor(), service, 'JSON');
+  assert.equal(v2.serviceResponse.authenticationSuccess.user, 'js-ada', JSON.stringify(v2));
+  const ticket = await ticketFor();
+  assert.deepEqual(await cas.validateTicketV1(ticket, service), { valid: true });
+  assert.equal((await cas.validateTicketV1(ticket, service)).valid, false, 'a ticket is single-use');
+  const casLogout = await fetch(cas.buildLogoutUrl({ redirectUri: 'https://site.example.com/bye' }), { redirect: 'manual' });
+  assert.equal(casLogout.headers.get('location'), 'https://site.example.com/bye');
+
   // Errors in English when the client asks for them.
   const english = new AuthenticationClient({
     appId: credentials.appId,

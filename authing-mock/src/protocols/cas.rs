@@ -31,6 +31,10 @@ pub(super) fn routes() -> Router<Arc<Fake>> {
             get(service_validate),
         )
         .route("/cas-idp/{app_id}/logout", get(logout))
+        // The SDKs' forms of the same: the entry without `/login`, and the logout without
+        // the application (with `url` for where to go next).
+        .route("/cas-idp/{app_id}", get(login_page).post(login))
+        .route("/cas-idp/logout", get(logout))
 }
 
 fn bad_request(message: &str) -> Response {
@@ -182,10 +186,12 @@ async fn service_validate(
     ([(CONTENT_TYPE, "application/xml; charset=utf-8")], body).into_response()
 }
 
-/// `GET /cas-idp/{appId}/logout?service=..`: back to the service, or a page.
+/// `GET /cas-idp/{appId}/logout?service=..` (or the SDKs' `GET /cas-idp/logout?url=..`): back
+/// to the service, or a page.
 async fn logout(request: Request) -> Response {
     let pairs = form::of_query(request.uri().query());
-    match service_url(field(&pairs, "service")) {
+    let next = field(&pairs, "service").or_else(|| field(&pairs, "url"));
+    match service_url(next) {
         Some(service) => (StatusCode::SEE_OTHER, [(LOCATION, service.to_string())]).into_response(),
         None => Html("<!doctype html>\n<html><body><p>You are logged out.</p></body></html>\n")
             .into_response(),
