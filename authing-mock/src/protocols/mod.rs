@@ -41,6 +41,8 @@
 //! `service?ticket=ST-..`, a service ticket that is single-use and lives 5 minutes by the
 //! fake's clock. `validate` (CAS 1.0 text), `serviceValidate` and `p3/serviceValidate`
 //! (XML, or JSON with `format=JSON`) check it; `logout` redirects to `service` if given.
+//! The SDKs' own forms are served too: `/cas-idp/{appId}?service=..` and
+//! `/cas-idp/logout?url=..`.
 
 mod cas;
 mod form;
