@@ -60,6 +60,29 @@ async function outboxCode(recipient) {
   assert.equal(await management.acl.isAllowed(ada.id, 'books:1', 'books:read'), true);
   assert.equal(await management.acl.isAllowed(ada.id, 'books:1', 'books:delete'), false);
 
+  // Resources, and grants of several at once (4.23's REST batch calls).
+  for (const code of ['books', 'films']) {
+    await management.acl.createResource({
+      namespace: 'default', code, type: 'DATA',
+      actions: [{ name: 'read', description: 'Read' }, { name: 'write', description: 'Write' }],
+    });
+  }
+  const grant = (actions) => ({
+    namespace: 'default',
+    opts: [{
+      targetType: 'USER', targetIdentifiers: [ada.id],
+      resources: [{ code: 'books', resourceType: 'DATA', actions }, { code: 'films', resourceType: 'DATA', actions }],
+    }],
+  });
+  const granted = async () => (await management.acl.listAuthorizedResources('USER', ada.id, 'default')).list
+    .map((resource) => resource.code)
+    .filter((code) => code === 'books' || code === 'films') // not the books:1 allowed above
+    .sort();
+  await management.acl.authorizeResources(grant(['read']));
+  assert.deepEqual(await granted(), ['books', 'films']);
+  await management.acl.revokeResources(grant(['read']));
+  assert.deepEqual(await granted(), []);
+
   // Custom fields and values, policies, applications.
   await management.udf.set('USER', 'age', 'NUMBER', 'Age');
   await management.users.setUdfValue(ada.id, { age: 36 });

@@ -1,6 +1,7 @@
 //! Resources (`/api/v2/resources`), namespaces (`/api/v2/resource-namespace/{userPoolId}`,
-//! by numeric id or by code), `POST /api/v2/acl/revoke-resource` and
-//! `POST /api/v2/acl/is-allowed`. Administrators only;
+//! by numeric id or by code), `POST /api/v2/acl/revoke-resource`, and JS 4.23's
+//! `POST /api/v2/acl/is-allowed`, `authorize-resources` and `revoke-resources`.
+//! Administrators only;
 //! thin calls into `domain::acl` and `domain::namespaces`.
 
 use std::sync::Arc;
@@ -17,7 +18,7 @@ use super::applications::PageQuery;
 use super::body::typed as body;
 use super::envelope::call;
 use crate::auth::{Access, Call, RequestContext};
-use crate::domain::acl::{self, NewResource, ResourceChange};
+use crate::domain::acl::{self, Authorization, NewResource, ResourceChange};
 use crate::domain::authz;
 use crate::domain::namespace_or_default;
 use crate::domain::namespaces::{self, NamespaceChange};
@@ -39,6 +40,8 @@ pub(super) fn routes() -> Router<Arc<Fake>> {
         )
         .route("/api/v2/acl/revoke-resource", post(revoke_resource))
         .route("/api/v2/acl/is-allowed", post(is_allowed))
+        .route("/api/v2/acl/authorize-resources", post(authorize_resources))
+        .route("/api/v2/acl/revoke-resources", post(revoke_resources))
         .route(
             "/api/v2/resource-namespace/{pool}",
             get(list_namespaces).post(create_namespace),
@@ -324,6 +327,108 @@ async fn is_allowed(State(fake): State<Arc<Fake>>, request: Request) -> Response
             let allowed = authz::is_allowed(pool, namespace, user, &input.resource, &input.action);
             Ok(json!({ "allowed": allowed }))
         })
+    })
+}
+
+/// One resource of a batch grant: its code, type and the actions given (all when unset).
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct BatchResource {
+    code: String,
+    actions: Option<Vec<String>>,
+    resource_type: Option<String>,
+}
+
+/// One item of a batch grant: these targets get (or lose) these resources.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct BatchItem {
+    target_type: String,
+    #[serde(default)]
+    target_identifiers: Vec<String>,
+    #[serde(default)]
+    resources: Vec<BatchResource>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct BatchBody {
+    namespace: Option<String>,
+    #[serde(default)]
+    opts: Vec<BatchItem>,
+    /// Tenants are not modelled by the fake: a tenant's grants are the pool's.
+    #[allow(
+        dead_code,
+        reason = "read so that the JS SDK's body is accepted as it is"
+    )]
+    tenant_id: Option<String>,
+}
+
+/// Runs `change` on the caller's pool all or nothing: on an error the pool is as before.
+fn all_or_nothing(
+    call: &Call<'_>,
+    change: impl FnOnce(&mut crate::store::Pool) -> Result<(), Failure>,
+) -> Result<(), Failure> {
+    call.pool(|pool| {
+        let before = pool.clone();
+        change(pool).inspect_err(|_| *pool = before)
+    })
+}
+
+/// `POST /api/v2/acl/authorize-resources` (JS 4.23's `acl.authorizeResources`): each item's
+/// targets get each of its resources, as `authorizeResource` gives them, all or none.
+async fn authorize_resources(State(fake): State<Arc<Fake>>, request: Request) -> Response {
+    let rc = RequestContext::of(&request);
+    let input = body::<BatchBody>(request).await;
+    call(&fake, &rc, Access::Admin, |call| {
+        let input = input?;
+        let namespace = namespace_or_default(input.namespace.as_deref()).to_owned();
+        all_or_nothing(&call, |pool| {
+            for item in &input.opts {
+                let target_type = target_type(&item.target_type)?;
+                for resource in &item.resources {
+                    let grants: Vec<Authorization> = item
+                        .target_identifiers
+                        .iter()
+                        .map(|target| Authorization {
+                            target_type,
+                            target: target.clone(),
+                            actions: resource.actions.clone(),
+                        })
+                        .collect();
+                    let kind = kind(resource.resource_type.as_deref())?;
+                    acl::authorize(pool, &namespace, &resource.code, kind, &grants)?;
+                }
+            }
+            Ok(())
+        })?;
+        Ok(Value::Bool(true))
+    })
+}
+
+/// `POST /api/v2/acl/revoke-resources` (JS 4.23's `acl.revokeResources`): each item's
+/// targets lose each of its resources, as `revokeResource` takes them, all or none.
+async fn revoke_resources(State(fake): State<Arc<Fake>>, request: Request) -> Response {
+    let rc = RequestContext::of(&request);
+    let input = body::<BatchBody>(request).await;
+    call(&fake, &rc, Access::Admin, |call| {
+        let input = input?;
+        let namespace = namespace_or_default(input.namespace.as_deref()).to_owned();
+        all_or_nothing(&call, |pool| {
+            for item in &input.opts {
+                let target_type = target_type(&item.target_type)?;
+                let targets: Vec<(TargetType, String)> = item
+                    .target_identifiers
+                    .iter()
+                    .map(|target| (target_type, target.clone()))
+                    .collect();
+                for resource in &item.resources {
+                    acl::revoke(pool, &namespace, &resource.code, &targets)?;
+                }
+            }
+            Ok(())
+        })?;
+        Ok(Value::Bool(true))
     })
 }
 

@@ -470,3 +470,113 @@ async fn the_js_sdks_batch_and_is_allowed_calls() {
     .await;
     assert_ne!(anonymous.json()["code"], 200, "administrators only");
 }
+
+/// JS 4.23's batch grants, `POST /api/v2/acl/authorize-resources` and `revoke-resources`:
+/// several resources to several targets at once, all or none.
+#[tokio::test]
+async fn batch_grants_are_all_or_nothing() {
+    let (_mock, transport, _pool, token) = setup().await;
+    let ada = create_user(&transport, &token, json!({"username": "ada"})).await;
+    let ada = ada["data"]["createUser"]["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    let bearer = format!("Bearer {token}");
+    let admin = [("authorization", bearer.as_str())];
+    for code in ["books", "films"] {
+        let resource = json!({"code": code, "type": "DATA", "namespace": "default",
+            "actions": [{"name": "read", "description": "r"}, {"name": "write", "description": "w"}]});
+        let made = send(
+            &transport,
+            "POST",
+            &format!("{BASE}/api/v2/resources"),
+            &admin,
+            Some(&resource),
+        )
+        .await;
+        assert_eq!(made.json()["code"], 200, "{}", made.json());
+    }
+    let resources = |token: &str| {
+        let document = format!(
+            "{{ user(id: \"{ada}\") {{ authorizedResources(namespace: \"default\") {{ list {{ code actions }} }} }} }}"
+        );
+        let transport = &transport;
+        let token = token.to_owned();
+        async move {
+            let answer = graphql_as(transport, &token, &document, json!({})).await;
+            let mut list: Vec<(String, Vec<String>)> =
+                answer["data"]["user"]["authorizedResources"]["list"]
+                    .as_array()
+                    .unwrap_or_else(|| panic!("{answer}"))
+                    .iter()
+                    .map(|r| {
+                        let actions = r["actions"].as_array().expect("actions").iter();
+                        (
+                            r["code"].as_str().expect("code").to_owned(),
+                            actions
+                                .map(|a| a.as_str().expect("action").to_owned())
+                                .collect(),
+                        )
+                    })
+                    .collect();
+            list.sort();
+            list
+        }
+    };
+    let grant = |resources: serde_json::Value| json!({"namespace": "default", "opts": [{"targetType": "USER", "targetIdentifiers": [ada], "resources": resources}]});
+    let post = |path: &str, body: serde_json::Value| {
+        let url = format!("{BASE}{path}");
+        let transport = &transport;
+        let admin = &admin;
+        async move {
+            send(transport, "POST", &url, admin, Some(&body))
+                .await
+                .json()
+        }
+    };
+
+    // One unknown resource: nothing is granted, not even the known one before it.
+    let refused = post(
+        "/api/v2/acl/authorize-resources",
+        grant(json!([
+            {"code": "books", "resourceType": "DATA", "actions": ["read"]},
+            {"code": "nope", "resourceType": "DATA", "actions": ["read"]},
+        ])),
+    )
+    .await;
+    assert_ne!(refused["code"], 200, "{refused}");
+    assert_eq!(resources(&token).await, [], "all or nothing");
+
+    let granted = post(
+        "/api/v2/acl/authorize-resources",
+        grant(json!([
+            {"code": "books", "resourceType": "DATA", "actions": ["read"]},
+            {"code": "films", "resourceType": "DATA", "actions": ["read", "write"]},
+        ])),
+    )
+    .await;
+    assert_eq!(granted["code"], 200, "{granted}");
+    assert_eq!(
+        resources(&token).await,
+        [
+            ("books".to_owned(), vec!["read".to_owned()]),
+            (
+                "films".to_owned(),
+                vec!["read".to_owned(), "write".to_owned()]
+            ),
+        ]
+    );
+
+    let revoked = post(
+        "/api/v2/acl/revoke-resources",
+        grant(json!([
+            {"code": "films", "resourceType": "DATA", "actions": ["read", "write"]},
+        ])),
+    )
+    .await;
+    assert_eq!(revoked["code"], 200, "{revoked}");
+    assert_eq!(
+        resources(&token).await,
+        [("books".to_owned(), vec!["read".to_owned()])]
+    );
+}
