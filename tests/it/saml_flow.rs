@@ -222,6 +222,22 @@ fn hidden(html: &str, name: &str) -> Option<String> {
     Some(html[start..end].replace("&amp;", "&"))
 }
 
+/// The SAML response of an answer that auto-posts it to the ACS (200), with `relay_state`
+/// beside it: the response's XML.
+fn posted_response(answer: &http::Response<Bytes>, relay_state: &str) -> String {
+    assert_eq!(answer.status(), 200);
+    let html = String::from_utf8_lossy(answer.body()).into_owned();
+    assert!(
+        html.contains(&format!("<form method=\"post\" action=\"{ACS}\">")),
+        "{html}"
+    );
+    assert_eq!(hidden(&html, "RelayState").as_deref(), Some(relay_state));
+    let xml = STANDARD
+        .decode(hidden(&html, "SAMLResponse").expect("a SAMLResponse"))
+        .expect("base64");
+    String::from_utf8(xml).expect("utf-8")
+}
+
 /// Creates the user `name` (password `passw0rd!`, email `name@example.com`) and answers a
 /// protocol client of the pool's application.
 async fn user_and_client(env: &Env, name: &str) -> ProtocolClient<authing_tests::DynTransport> {
@@ -297,17 +313,7 @@ async fn sp_initiated_login(env: Env) {
         ("password", "passw0rd!"),
     ];
     let answer = send(&env, post_form(saml.entry_url(), &form)).await;
-    assert_eq!(answer.status(), 200);
-    let html = String::from_utf8_lossy(answer.body()).into_owned();
-    assert!(
-        html.contains(&format!("<form method=\"post\" action=\"{ACS}\">")),
-        "{html}"
-    );
-    assert_eq!(hidden(&html, "RelayState").as_deref(), Some(relay_state));
-    let xml = STANDARD
-        .decode(hidden(&html, "SAMLResponse").expect("a SAMLResponse"))
-        .expect("base64");
-    let xml = String::from_utf8(xml).expect("utf-8");
+    let xml = posted_response(&answer, relay_state);
 
     verify_signature(&xml, &key).expect("the signature verifies with the metadata's key");
     let document = roxmltree::Document::parse(&xml).expect("XML");
@@ -547,17 +553,7 @@ async fn idp_initiated_login(env: Env) {
     assert!(!String::from_utf8_lossy(refused.body()).contains("SAMLResponse"));
 
     let answer = send(&env, post_form(&saml.idp_initiated_url(None), &credentials)).await;
-    assert_eq!(answer.status(), 200);
-    let html = String::from_utf8_lossy(answer.body()).into_owned();
-    assert!(
-        html.contains(&format!("<form method=\"post\" action=\"{ACS}\">")),
-        "{html}"
-    );
-    assert_eq!(hidden(&html, "RelayState").as_deref(), Some(relay_state));
-    let xml = STANDARD
-        .decode(hidden(&html, "SAMLResponse").expect("a SAMLResponse"))
-        .expect("base64");
-    let xml = String::from_utf8(xml).expect("utf-8");
+    let xml = posted_response(&answer, relay_state);
     verify_signature(&xml, &key).expect("the signature verifies with /cert's key");
     let document = roxmltree::Document::parse(&xml).expect("XML");
     let response = document.root_element();
