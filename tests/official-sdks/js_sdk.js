@@ -80,6 +80,10 @@ async function outboxCode(recipient) {
     .sort();
   await management.acl.authorizeResources(grant(['read']));
   assert.deepEqual(await granted(), ['books', 'films']);
+  const batch2 = await management.acl.listAuthorizedResourcesBatch({
+    namespace: 'default', resourceType: 'DATA', targets: [{ targetType: 'USER', targetIdentifier: ada.id }],
+  });
+  assert.deepEqual(batch2.list[0].list.map((resource) => resource.code).sort(), ['books', 'films']);
   await management.acl.revokeResources(grant(['read']));
   assert.deepEqual(await granted(), []);
 

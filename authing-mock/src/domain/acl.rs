@@ -467,6 +467,33 @@ pub(crate) fn revoke(
     Ok(())
 }
 
+/// A resource a target may act on: its code, its definition when the namespace has one
+/// (a grant may name a code no resource defines), and the actions allowed.
+pub(crate) struct Granted<'p> {
+    pub(crate) code: String,
+    pub(crate) resource: Option<&'p ResourceRecord>,
+    pub(crate) actions: Vec<String>,
+}
+
+/// What `target` may act on in `namespace` (its own grants and policies, its roles' and
+/// groups'), only resources of `kind` when given (`authorizedResources`).
+pub(crate) fn granted<'p>(
+    pool: &'p Pool,
+    namespace: &str,
+    target: (TargetType, &str),
+    kind: Option<ResourceKind>,
+) -> Vec<Granted<'p>> {
+    super::authz::authorized_resources(pool, namespace, target)
+        .into_iter()
+        .map(|(code, actions)| Granted {
+            resource: find(pool, namespace, &code),
+            code,
+            actions,
+        })
+        .filter(|granted| kind.is_none() || granted.resource.map(|r| r.kind) == kind)
+        .collect()
+}
+
 /// How `authorizedTargets` filters on actions: all of them, or any.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum ActionsOp {

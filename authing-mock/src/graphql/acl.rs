@@ -62,15 +62,13 @@ pub(crate) fn authorized_page(
                 .ok_or_else(|| Failure::invalid_params("resourceType"))?,
         ),
     };
-    let list: Vec<AuthorizedResource> = authz::authorized_resources(pool, namespace, target)
+    let list: Vec<AuthorizedResource> = acl::granted(pool, namespace, target, wanted)
         .into_iter()
-        .map(|(code, actions)| (acl::find(pool, namespace, &code), code, actions))
-        .filter(|(found, _, _)| wanted.is_none() || found.map(|r| r.kind) == wanted)
-        .map(|(found, code, actions)| AuthorizedResource {
-            kind: found.map(|r| r.kind.into()),
-            api_identifier: found.and_then(|r| r.api_identifier.clone()),
-            code,
-            actions: Some(actions),
+        .map(|granted| AuthorizedResource {
+            kind: granted.resource.map(|r| r.kind.into()),
+            api_identifier: granted.resource.and_then(|r| r.api_identifier.clone()),
+            code: granted.code,
+            actions: Some(granted.actions),
         })
         .collect();
     Ok(PaginatedAuthorizedResources {

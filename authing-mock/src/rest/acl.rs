@@ -1,6 +1,7 @@
 //! Resources (`/api/v2/resources`), namespaces (`/api/v2/resource-namespace/{userPoolId}`,
 //! by numeric id or by code), `POST /api/v2/acl/revoke-resource`, and JS 4.23's
-//! `POST /api/v2/acl/is-allowed`, `authorize-resources` and `revoke-resources`.
+//! `POST /api/v2/acl/is-allowed`, `authorize-resources`, `revoke-resources` and
+//! `list-authorized-resources-batch`.
 //! Administrators only;
 //! thin calls into `domain::acl` and `domain::namespaces`.
 
@@ -42,6 +43,10 @@ pub(super) fn routes() -> Router<Arc<Fake>> {
         .route("/api/v2/acl/is-allowed", post(is_allowed))
         .route("/api/v2/acl/authorize-resources", post(authorize_resources))
         .route("/api/v2/acl/revoke-resources", post(revoke_resources))
+        .route(
+            "/api/v2/acl/list-authorized-resources-batch",
+            post(list_authorized_resources_batch),
+        )
         .route(
             "/api/v2/resource-namespace/{pool}",
             get(list_namespaces).post(create_namespace),
@@ -429,6 +434,75 @@ async fn revoke_resources(State(fake): State<Arc<Fake>>, request: Request) -> Re
             Ok(())
         })?;
         Ok(Value::Bool(true))
+    })
+}
+
+/// One target of a batch listing.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct BatchTarget {
+    target_type: String,
+    target_identifier: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct BatchListBody {
+    namespace: Option<String>,
+    resource_type: Option<String>,
+    #[serde(default)]
+    targets: Vec<BatchTarget>,
+    /// Tenants are not modelled by the fake: a tenant's grants are the pool's.
+    #[allow(
+        dead_code,
+        reason = "read so that the JS SDK's body is accepted as it is"
+    )]
+    tenant_id: Option<String>,
+}
+
+/// `POST /api/v2/acl/list-authorized-resources-batch` (JS 4.23's
+/// `acl.listAuthorizedResourcesBatch`): `{list}`, one page of authorised resources per
+/// target in the order asked, each naming its target, as `authorizedResources` answers it.
+async fn list_authorized_resources_batch(
+    State(fake): State<Arc<Fake>>,
+    request: Request,
+) -> Response {
+    let rc = RequestContext::of(&request);
+    let input = body::<BatchListBody>(request).await;
+    call(&fake, &rc, Access::Admin, |call| {
+        let input = input?;
+        let namespace = namespace_or_default(input.namespace.as_deref()).to_owned();
+        let kind = kind(input.resource_type.as_deref())?;
+        let targets = input
+            .targets
+            .iter()
+            .map(|t| Ok((target_type(&t.target_type)?, t.target_identifier.as_str())))
+            .collect::<Result<Vec<_>, Failure>>()?;
+        call.pool(|pool| {
+            let list: Vec<Value> = targets
+                .iter()
+                .map(|&(target_type, target)| {
+                    let resources: Vec<Value> = acl::granted(pool, &namespace, (target_type, target), kind)
+                        .into_iter()
+                        .map(|granted| {
+                            json!({
+                                "code": granted.code,
+                                "type": granted.resource.map(|r| r.kind.wire_name()),
+                                "actions": granted.actions,
+                                "apiIdentifier": granted.resource.and_then(|r| r.api_identifier.clone()),
+                            })
+                        })
+                        .collect();
+                    json!({
+                        "targetType": target_type.wire_name(),
+                        "targetIdentifier": target,
+                        "totalCount": resources.len(),
+                        "list": resources,
+                    })
+                })
+                .collect();
+            Ok(json!({ "list": list }))
+        })
     })
 }
 

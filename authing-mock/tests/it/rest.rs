@@ -472,7 +472,7 @@ async fn the_js_sdks_batch_and_is_allowed_calls() {
 }
 
 /// JS 4.23's batch grants, `POST /api/v2/acl/authorize-resources` and `revoke-resources`:
-/// several resources to several targets at once, all or none.
+/// several resources to several targets at once, all or none; and its batch listing.
 #[tokio::test]
 async fn batch_grants_are_all_or_nothing() {
     let (_mock, transport, _pool, token) = setup().await;
@@ -566,6 +566,32 @@ async fn batch_grants_are_all_or_nothing() {
             ),
         ]
     );
+
+    // JS 4.23's batch listing: a page per target, in the order asked, of one type if given.
+    let listed = post(
+        "/api/v2/acl/list-authorized-resources-batch",
+        json!({"namespace": "default", "resourceType": "DATA", "targets": [
+            {"targetType": "USER", "targetIdentifier": ada},
+            {"targetType": "ROLE", "targetIdentifier": "nobody"},
+        ]}),
+    )
+    .await;
+    let pages = listed["data"]["list"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{listed}"));
+    assert_eq!(pages.len(), 2, "{listed}");
+    assert_eq!(pages[0]["targetIdentifier"], ada.as_str());
+    assert_eq!(pages[0]["totalCount"], 2, "{listed}");
+    assert_eq!(pages[0]["list"][0]["code"], "books");
+    assert_eq!(pages[0]["list"][0]["type"], "DATA");
+    assert_eq!(pages[1]["totalCount"], 0, "{listed}");
+    let api_only = post(
+        "/api/v2/acl/list-authorized-resources-batch",
+        json!({"namespace": "default", "resourceType": "API",
+               "targets": [{"targetType": "USER", "targetIdentifier": ada}]}),
+    )
+    .await;
+    assert_eq!(api_only["data"]["list"][0]["totalCount"], 0, "{api_only}");
 
     let revoked = post(
         "/api/v2/acl/revoke-resources",
