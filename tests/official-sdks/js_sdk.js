@@ -4,6 +4,7 @@
 'use strict';
 
 const assert = require('assert/strict');
+const crypto = require('crypto');
 const fs = require('fs');
 const { ManagementClient, AuthenticationClient } = require('authing-js-sdk');
 
@@ -20,6 +21,21 @@ async function refused(code, call) {
   assert.ok(error, `expected Authing's ${code}, the call succeeded`);
   assert.equal(error.code, code, `expected ${code}, got ${JSON.stringify(error)}`);
   return error;
+}
+
+/** The TOTP code (RFC 6238: SHA-1, 6 digits, 30 s) of a base32 `secret` now, as an
+ * authenticator app computes it. */
+function totp(secret) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  const bits = [...secret.replace(/=+$/, '').toUpperCase()]
+    .map((ch) => alphabet.indexOf(ch).toString(2).padStart(5, '0'))
+    .join('');
+  const key = Buffer.from(bits.match(/.{8}/g).map((byte) => parseInt(byte, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 30000)));
+  const mac = crypto.createHmac('sha1', key).update(counter).digest();
+  const offset = mac[19] & 0xf;
+  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1000000).padStart(6, '0');
 }
 
 /** The newest code the fake "sent" to `recipient` (its test-only outbox). */
@@ -132,6 +148,26 @@ async function outboxCode(recipient) {
   await authentication.logout();
   const after = await authentication.checkLoginStatus(token);
   assert.equal(after.status, false, `a logged-out token is dead: ${JSON.stringify(after)}`);
+
+  // TOTP MFA: bind an authenticator, then a login stops at 1635 with an mfaToken that a
+  // TOTP code, or the recovery code, completes.
+  await management.users.create({ username: 'js-mfa', password: 'passw0rd!' });
+  await authentication.loginByUsername('js-mfa', 'passw0rd!');
+  const authenticator = await authentication.mfa.assosicateMfaAuthenticator({ authenticatorType: 'totp' });
+  await authentication.mfa.confirmAssosicateMfaAuthenticator({
+    authenticatorType: 'totp', totp: totp(authenticator.secret),
+  });
+  const mfaStep = async () => (await refused(1635, () => authentication.loginByUsername('js-mfa', 'passw0rd!'))).data.mfaToken;
+  const wrongCode = totp(authenticator.secret) === '000000' ? '111111' : '000000';
+  const mfaToken = await mfaStep();
+  await refused(6001, () => authentication.mfa.verifyTotpMfa({ totp: wrongCode, mfaToken }));
+  const verified = await authentication.mfa.verifyTotpMfa({ totp: totp(authenticator.secret), mfaToken: await mfaStep() });
+  assert.equal(verified.username, 'js-mfa');
+  assert.ok(verified.token);
+  const recovered = await authentication.mfa.verifyTotpRecoveryCode({
+    recoveryCode: authenticator.recovery_code, mfaToken: await mfaStep(),
+  });
+  assert.equal(recovered.username, 'js-mfa');
 
   // The application as an OIDC provider: the SDK's authorize URL, the fake's login form (its
   // documented shortcut: the URL's parameters plus username and password, posted), then the
