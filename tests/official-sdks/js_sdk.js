@@ -169,6 +169,25 @@ async function outboxCode(recipient) {
   });
   assert.equal(recovered.username, 'js-mfa');
 
+  // QR-code login: the SDK makes the code and polls it; the fake's test-only phone (a
+  // control endpoint) scans and confirms; the SDK exchanges the ticket for the user.
+  const phone = async (action, body) => {
+    const answer = await fetch(`${credentials.host}/__authing_mock/qrcode/${action}`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
+    });
+    assert.equal((await answer.json()).code, 200);
+  };
+  const qr = await authentication.qrcode.geneCode();
+  assert.equal((await authentication.qrcode.checkStatus(qr.random)).status, 0, 'not scanned yet');
+  await phone('scan', { random: qr.random, userId: ada.id });
+  assert.equal((await authentication.qrcode.checkStatus(qr.random)).status, 1, 'scanned');
+  await phone('confirm', { random: qr.random });
+  const confirmed = await authentication.qrcode.checkStatus(qr.random);
+  assert.equal(confirmed.status, 2, 'confirmed');
+  const byQr = await authentication.qrcode.exchangeUserInfo(confirmed.ticket);
+  assert.equal(byQr.username, 'js-ada');
+  assert.ok(byQr.token);
+
   // The application as an OIDC provider: the SDK's authorize URL, the fake's login form (its
   // documented shortcut: the URL's parameters plus username and password, posted), then the
   // SDK's code exchange, userinfo, introspection, revocation, refresh and online validation.
