@@ -303,6 +303,8 @@ async fn revoke_resource(State(fake): State<Arc<Fake>>, request: Request) -> Res
     })
 }
 
+/// The JS SDK also sends `tenantId` with this and the batch bodies below: ignored, as the
+/// fake models no tenants (a tenant's answer is the pool's).
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct IsAllowedBody {
@@ -310,12 +312,6 @@ struct IsAllowedBody {
     resource: String,
     action: String,
     namespace: Option<String>,
-    /// Tenants are not modelled by the fake: a tenant's answer is the pool's.
-    #[allow(
-        dead_code,
-        reason = "read so that the JS SDK's body is accepted as it is"
-    )]
-    tenant_id: Option<String>,
 }
 
 /// `POST /api/v2/acl/is-allowed` (the JS SDK 4.23's `acl.isAllowed`): `{allowed}`, the same
@@ -361,12 +357,6 @@ struct BatchBody {
     namespace: Option<String>,
     #[serde(default)]
     opts: Vec<BatchItem>,
-    /// Tenants are not modelled by the fake: a tenant's grants are the pool's.
-    #[allow(
-        dead_code,
-        reason = "read so that the JS SDK's body is accepted as it is"
-    )]
-    tenant_id: Option<String>,
 }
 
 /// Runs `change` on the caller's pool all or nothing: on an error the pool is as before.
@@ -452,12 +442,6 @@ struct BatchListBody {
     resource_type: Option<String>,
     #[serde(default)]
     targets: Vec<BatchTarget>,
-    /// Tenants are not modelled by the fake: a tenant's grants are the pool's.
-    #[allow(
-        dead_code,
-        reason = "read so that the JS SDK's body is accepted as it is"
-    )]
-    tenant_id: Option<String>,
 }
 
 /// `POST /api/v2/acl/list-authorized-resources-batch` (JS 4.23's
