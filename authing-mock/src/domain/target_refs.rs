@@ -3,7 +3,7 @@
 //! what it may do; a deletion takes them, so a new role given the old code starts with
 //! nothing (mgmtgaps). A deleted user's assignments and grants (by user id) go the same way.
 
-use crate::store::{Pool, TargetType};
+use crate::store::{AssignmentRecord, GrantRecord, Pool, Record, Table, TargetType};
 
 /// Where the code names the target: a role's code is unique in its namespace, a group's in
 /// the pool.
@@ -29,9 +29,7 @@ pub(crate) fn forget(pool: &mut Pool, scope: Scope<'_>, kind: TargetType, code: 
     let assignments: Vec<String> = pool
         .policy_assignments
         .iter()
-        .filter(|a| {
-            a.target_type == kind && a.target_identifier == code && scope.covers(&a.namespace)
-        })
+        .filter(|a| a.names(scope, kind, code))
         .map(|a| a.id.clone())
         .collect();
     for id in &assignments {
@@ -49,37 +47,53 @@ pub(crate) fn rename(pool: &mut Pool, scope: Scope<'_>, kind: TargetType, from: 
     if from == to {
         return;
     }
-    let assignments: Vec<String> = pool
-        .policy_assignments
-        .iter()
-        .filter(|a| {
-            a.target_type == kind && a.target_identifier == from && scope.covers(&a.namespace)
-        })
-        .map(|a| a.id.clone())
-        .collect();
-    for id in &assignments {
-        let moved = pool
-            .policy_assignments
-            .update(id, |a| a.target_identifier = to.to_owned());
-        if moved.is_err() {
-            // The new code holds that policy already.
-            pool.policy_assignments.remove(id);
-        }
+    retarget(&mut pool.policy_assignments, scope, kind, from, to);
+    retarget(&mut pool.resource_grants, scope, kind, from, to);
+}
+
+/// A record that names a target in a namespace: a policy assignment or a resource grant.
+trait NamesTarget: Record {
+    fn names(&self, scope: Scope<'_>, kind: TargetType, code: &str) -> bool;
+    fn point_at(&mut self, code: &str);
+}
+
+impl NamesTarget for AssignmentRecord {
+    fn names(&self, scope: Scope<'_>, kind: TargetType, code: &str) -> bool {
+        self.target_type == kind && self.target_identifier == code && scope.covers(&self.namespace)
     }
-    let grants: Vec<String> = pool
-        .resource_grants
+
+    fn point_at(&mut self, code: &str) {
+        code.clone_into(&mut self.target_identifier);
+    }
+}
+
+impl NamesTarget for GrantRecord {
+    fn names(&self, scope: Scope<'_>, kind: TargetType, code: &str) -> bool {
+        self.target_type == kind && self.target_identifier == code && scope.covers(&self.namespace)
+    }
+
+    fn point_at(&mut self, code: &str) {
+        code.clone_into(&mut self.target_identifier);
+    }
+}
+
+/// Points the records of `table` naming `kind` `from` in `scope` at `to`; a record the new
+/// code already holds (its unique key taken) is dropped instead, so it stays once.
+fn retarget<R: NamesTarget>(
+    table: &mut Table<R>,
+    scope: Scope<'_>,
+    kind: TargetType,
+    from: &str,
+    to: &str,
+) {
+    let ids: Vec<String> = table
         .iter()
-        .filter(|g| {
-            g.target_type == kind && g.target_identifier == from && scope.covers(&g.namespace)
-        })
-        .map(|g| g.id.clone())
+        .filter(|record| record.names(scope, kind, from))
+        .map(|record| record.id().to_owned())
         .collect();
-    for id in &grants {
-        let moved = pool
-            .resource_grants
-            .update(id, |g| g.target_identifier = to.to_owned());
-        if moved.is_err() {
-            pool.resource_grants.remove(id);
+    for id in &ids {
+        if table.update(id, |record| record.point_at(to)).is_err() {
+            table.remove(id);
         }
     }
 }

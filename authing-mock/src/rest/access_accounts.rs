@@ -10,11 +10,12 @@ use axum::extract::{Path, Query, Request, State};
 use axum::response::Response;
 use axum::routing::get;
 use serde::Deserialize;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use super::applications::PageQuery;
 use super::body::typed as body;
 use super::envelope::call;
+use super::page::page_json;
 use crate::auth::{Access, RequestContext};
 use crate::domain::access_accounts::{self, AccountChange};
 use crate::failure::{Code, Failure};
@@ -44,8 +45,7 @@ async fn list(
         let page = page?;
         call.pool(|pool| {
             let paged = access_accounts::list(pool, &app_id, page)?;
-            let list: Vec<Value> = paged.items.iter().map(|a| a.to_json()).collect();
-            Ok(json!({ "totalCount": paged.total, "list": list }))
+            Ok(page_json(paged, |account| account.to_json()))
         })
     })
 }

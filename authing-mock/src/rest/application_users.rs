@@ -8,10 +8,11 @@ use axum::Router;
 use axum::extract::{Path, Request, State};
 use axum::response::Response;
 use axum::routing::get;
-use serde_json::{Value, json};
+use serde_json::json;
 
 use super::applications::PageQuery;
 use super::envelope::call;
+use super::page::page_json;
 use crate::auth::{Access, RequestContext};
 use crate::domain::applications;
 use crate::fake::Fake;
@@ -35,18 +36,13 @@ async fn active_users(
         let page = page?;
         call.pool(|pool| {
             let paged = applications::active_users(pool, &id, page)?;
-            let list: Vec<Value> = paged
-                .items
-                .iter()
-                .map(|user| {
-                    let mut json = User::from_record(user, &pool.id, None).to_json();
-                    if let Some(map) = json.as_object_mut() {
-                        map.insert("thirdPartyIdentity".to_owned(), json!([]));
-                    }
-                    json
-                })
-                .collect();
-            Ok(json!({ "totalCount": paged.total, "list": list }))
+            Ok(page_json(paged, |user| {
+                let mut json = User::from_record(user, &pool.id, None).to_json();
+                if let Some(map) = json.as_object_mut() {
+                    map.insert("thirdPartyIdentity".to_owned(), json!([]));
+                }
+                json
+            }))
         })
     })
 }

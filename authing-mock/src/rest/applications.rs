@@ -13,6 +13,7 @@ use serde_json::{Value, json};
 
 use super::body::typed as body;
 use super::envelope::{call, failure};
+use super::page::page_json;
 use crate::auth::{Access, RequestContext};
 use crate::domain::agreements::{self, AgreementInput};
 use crate::domain::applications::{self, NewApplication, PolicyChange, PolicyTargets};
@@ -76,12 +77,7 @@ async fn list(State(fake): State<Arc<Fake>>, request: Request) -> Response {
         let page = page?;
         call.pool(|pool| {
             let paged = applications::list(pool, page);
-            let list: Vec<Value> = paged
-                .items
-                .iter()
-                .map(|app| app.to_json(&pool.id))
-                .collect();
-            Ok(json!({ "totalCount": paged.total, "list": list }))
+            Ok(page_json(paged, |app| app.to_json(&pool.id)))
         })
     })
 }
@@ -240,8 +236,7 @@ async fn records(
         let page = page?;
         call.pool(|pool| {
             let paged = applications::policies(pool, &id, page)?;
-            let list: Vec<Value> = paged.items.iter().map(|policy| policy.to_json()).collect();
-            Ok(json!({ "totalCount": paged.total, "list": list }))
+            Ok(page_json(paged, |policy| policy.to_json()))
         })
     })
 }

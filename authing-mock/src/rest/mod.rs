@@ -8,6 +8,7 @@ mod codes;
 mod envelope;
 mod identity;
 mod keys;
+mod page;
 mod users;
 // roles-groups
 mod roles;

@@ -10,9 +10,9 @@ use axum::routing::post;
 use bytes::Bytes;
 use http::request::Parts;
 use serde::Deserialize;
-use serde_json::{Value, json};
 
 use super::envelope::call;
+use super::page::page_json;
 use crate::auth::{Access, RequestContext};
 use crate::domain::namespace_or_default;
 use crate::domain::roles;
@@ -60,12 +60,9 @@ async fn role_users(State(fake): State<Arc<Fake>>, parts: Parts, body: Bytes) ->
                 &search,
                 Page::new(body.page, body.limit),
             )?;
-            let list: Vec<Value> = found
-                .items
-                .into_iter()
-                .map(|user| User::from_record(user, &pool.id, None).to_json())
-                .collect();
-            Ok(json!({ "totalCount": found.total, "list": list }))
+            Ok(page_json(found, |user| {
+                User::from_record(user, &pool.id, None).to_json()
+            }))
         })
     })
 }

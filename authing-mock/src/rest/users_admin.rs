@@ -23,6 +23,7 @@ use serde_json::{Value, json};
 
 use super::body::typed as body;
 use super::envelope::call;
+use super::page::page_json;
 use crate::auth::{Access, RequestContext};
 use crate::clock::iso;
 use crate::domain::user_actions::{self, ActionFilter};
@@ -474,12 +475,7 @@ async fn list_user_actions(State(fake): State<Arc<Fake>>, request: Request) -> R
         let (filter, page) = parsed?;
         call.pool(|pool| {
             let found = user_actions::list(pool, &filter, page);
-            let list: Vec<Value> = found
-                .items
-                .iter()
-                .map(|action| action_json(action, pool))
-                .collect();
-            Ok(json!({ "totalCount": found.total, "list": list }))
+            Ok(page_json(found, |action| action_json(action, pool)))
         })
     })
 }
@@ -565,12 +561,9 @@ async fn filter_users(State(fake): State<Arc<Fake>>, request: Request) -> Respon
         let page = Page::new(input.page, input.limit);
         call.pool(|pool| {
             let found = user_filter::filter(pool, &filter, page);
-            let list: Vec<Value> = found
-                .items
-                .iter()
-                .map(|user| User::from_record(user, &pool.id, None).to_json())
-                .collect();
-            Ok(json!({ "totalCount": found.total, "list": list }))
+            Ok(page_json(found, |user| {
+                User::from_record(user, &pool.id, None).to_json()
+            }))
         })
     })
 }

@@ -48,7 +48,7 @@ pub(crate) use mfa::{MfaStep, TotpAuthenticator};
 pub use outbox::{Channel, SMS_SCENE, SentCode};
 pub(crate) use page::{Page, Paged};
 pub(crate) use pool::Pool;
-pub(crate) use table::{Direction, Refusal};
+pub(crate) use table::{Direction, Record, Refusal, Table};
 pub(crate) use user::{CustomDatum, DataType, UniqueField, UserRecord};
 // Custom fields (users-udf).
 pub(crate) use udf::{FieldDef, TargetKind};
