@@ -12,12 +12,12 @@
 
 use serde_json::{Map, Value, json};
 
-use super::identity::{self, CountedLogin, Issuer};
+use super::identity::{self, CountedLogin, Issuer, LoggedIn};
 use super::linking;
 use super::users::{self, NewUser, check_length};
 use crate::crypto::PasswordHash;
 use crate::failure::{Code, Failure};
-use crate::store::{DirectoryUser, Pool, SubAccount, UniqueField, UserRecord};
+use crate::store::{DirectoryUser, Pool, SubAccount, UniqueField};
 
 /// The longest directory username or sub-account name.
 const MAX_ACCOUNT_CHARS: usize = 128;
@@ -121,7 +121,7 @@ pub(crate) fn login<'p>(
     username: &str,
     password: &str,
     app_id: Option<&str>,
-) -> Result<(&'p UserRecord, String), Failure> {
+) -> Result<LoggedIn<'p>, Failure> {
     let username = account_name(username)?;
     let entry = pool
         .logins
@@ -134,6 +134,7 @@ pub(crate) fn login<'p>(
     // directory user's Authing account.
     let providers = [Connection::Ldap.provider(), Connection::Ad.provider()];
     let linked = linking::holder(pool, &providers, username).map(|user| user.id.clone());
+    let newly_created = linked.is_none();
     let user_id = match linked {
         Some(id) => id,
         None => {
@@ -148,7 +149,7 @@ pub(crate) fn login<'p>(
     };
     let now = issuer.now;
     linking::add_identity(pool, &user_id, connection.provider(), username, false, now)?;
-    finish_login(pool, issuer, &user_id, app_id, None)
+    finish_login(pool, issuer, &user_id, app_id, None, newly_created)
 }
 
 /// Gives user `user_id` a sub-account `account` with the plain `password`: 2004 for an
@@ -188,7 +189,7 @@ pub(crate) fn login_by_sub_account<'p>(
     password: &str,
     ip: Option<String>,
     app_id: Option<&str>,
-) -> Result<(&'p UserRecord, String), Failure> {
+) -> Result<LoggedIn<'p>, Failure> {
     identity::check_ip(ip.as_deref())?;
     let user_id = pool
         .logins
@@ -197,19 +198,22 @@ pub(crate) fn login_by_sub_account<'p>(
         .filter(|sub| sub.password.matches(password))
         .map(|sub| sub.user_id.clone())
         .ok_or(Code::WrongCredentials)?;
-    finish_login(pool, issuer, &user_id, app_id, ip)
+    // A sub-account logs in to an existing account: never one created here.
+    finish_login(pool, issuer, &user_id, app_id, ip, false)
 }
 
 /// Runs the checks of every login ([`identity::after_first_factor`]: blocked, the
 /// application's access policy, MFA, a password to change first, the application's MFA),
-/// then counts the login and issues a token.
+/// then counts the login and issues a token; `newly_created` when the login created the
+/// user.
 fn finish_login<'p>(
     pool: &'p mut Pool,
     issuer: &Issuer<'_>,
     user_id: &str,
     app_id: Option<&str>,
     ip: Option<String>,
-) -> Result<(&'p UserRecord, String), Failure> {
+    newly_created: bool,
+) -> Result<LoggedIn<'p>, Failure> {
     identity::after_first_factor(pool, issuer, user_id, app_id)?;
     let app = app_id.unwrap_or(&pool.app.id).to_owned();
     let counted = CountedLogin {
@@ -217,7 +221,11 @@ fn finish_login<'p>(
         custom_data: Vec::new(),
     };
     let issued = identity::issue(pool, issuer, Some(&app), user_id, Some(counted))?;
-    Ok((users::get(pool, user_id)?, issued.token))
+    Ok(LoggedIn {
+        user: users::get(pool, user_id)?,
+        token: issued.token,
+        newly_created,
+    })
 }
 
 /// A directory username or sub-account name, trimmed: 2231 when empty or too long.
@@ -259,9 +267,13 @@ mod tests {
         let unknown = login(&mut pool, &issuer, Connection::Ldap, "bob", "dir-pw", None);
         assert_eq!(unknown.expect_err("unknown").number(), 2333);
 
-        let (user, token) =
-            login(&mut pool, &issuer, Connection::Ldap, "ada", "dir-pw", None).expect("ok");
+        let LoggedIn {
+            user,
+            token,
+            newly_created,
+        } = login(&mut pool, &issuer, Connection::Ldap, "ada", "dir-pw", None).expect("ok");
         assert!(!token.is_empty());
+        assert!(newly_created, "the first directory login creates the user");
         assert_eq!(user.str_field("nickname"), Some("Ada L."));
         assert_eq!(user.fields["loginsCount"], 1);
         let identities = linking::identities_of(user);
@@ -269,10 +281,10 @@ mod tests {
         assert_eq!(identities[0]["provider"], "ldap");
         assert_eq!(identities[0]["userIdInIdp"], "ada");
         let id = user.id.clone();
-        let (again, _) =
-            login(&mut pool, &issuer, Connection::Ad, "ada", "dir-pw", None).expect("ok");
-        assert_eq!(again.id, id, "the same directory user");
-        let identities = linking::identities_of(again);
+        let again = login(&mut pool, &issuer, Connection::Ad, "ada", "dir-pw", None).expect("ok");
+        assert!(!again.newly_created);
+        assert_eq!(again.user.id, id, "the same directory user");
+        let identities = linking::identities_of(again.user);
         assert_eq!(identities.len(), 2, "linked through AD too");
         assert_eq!(pool.users.len(), 1);
     }
@@ -306,11 +318,11 @@ mod tests {
 
         let wrong = login_by_sub_account(&mut pool, &issuer, "ann-ops", "nope", None, None);
         assert_eq!(wrong.expect_err("wrong").number(), 2333);
-        let (user, token) =
-            login_by_sub_account(&mut pool, &issuer, "ann-ops", "sub-pw", None, None)
-                .expect("logs in");
-        assert_eq!(user.id, id);
-        assert!(!token.is_empty());
+        let logged_in = login_by_sub_account(&mut pool, &issuer, "ann-ops", "sub-pw", None, None)
+            .expect("logs in");
+        assert_eq!(logged_in.user.id, id);
+        assert!(!logged_in.token.is_empty());
+        assert!(!logged_in.newly_created);
         pool.users
             .update(&id, |u| u.set("blocked", json!(true)))
             .expect("blocked");
@@ -334,11 +346,11 @@ mod tests {
         };
         add_user(&mut pool, "ada", "dir-pw", Map::new()).expect("added");
         let ldap = |pool: &mut Pool| {
-            login(pool, &issuer, Connection::Ldap, "ada", "dir-pw", None).map(|(u, _)| u.id.clone())
+            login(pool, &issuer, Connection::Ldap, "ada", "dir-pw", None).map(|l| l.user.id.clone())
         };
         let sub = |pool: &mut Pool| {
             login_by_sub_account(pool, &issuer, "ada-ops", "sub-pw", None, None)
-                .map(|(u, _)| u.id.clone())
+                .map(|l| l.user.id.clone())
         };
         let id = ldap(&mut pool).expect("first login");
         add_sub_account(&mut pool, &id, "ada-ops", "sub-pw").expect("sub-account");

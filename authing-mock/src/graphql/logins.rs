@@ -66,7 +66,7 @@ impl LoginsMutation {
             let app_id = call.caller.app_id().map(str::to_owned);
             let issuer = call.issuer();
             call.pool(|pool| {
-                let (user, token) = directory::login_by_sub_account(
+                let logged_in = directory::login_by_sub_account(
                     pool,
                     &issuer,
                     &account,
@@ -74,10 +74,7 @@ impl LoginsMutation {
                     ip,
                     app_id.as_deref(),
                 )?;
-                let mut user = User::from_record(user, call.pool_id(), Some(token));
-                // A sub-account logs in to an existing account: never created here.
-                user.newly_created = Some(false);
-                Ok(user)
+                Ok(User::logged_in(logged_in, call.pool_id()))
             })
         })
     }

@@ -67,7 +67,7 @@ async fn directory_login(fake: Arc<Fake>, request: Request, connection: Connecti
         let app_id = call.caller.app_id().map(str::to_owned);
         let issuer = call.issuer();
         call.pool(|pool| {
-            let (user, token) = directory::login(
+            let logged_in = directory::login(
                 pool,
                 &issuer,
                 connection,
@@ -75,7 +75,7 @@ async fn directory_login(fake: Arc<Fake>, request: Request, connection: Connecti
                 password,
                 app_id.as_deref(),
             )?;
-            Ok(with_token(user, call.pool_id(), token))
+            Ok(User::logged_in(logged_in, call.pool_id()).to_json())
         })
     })
 }
