@@ -30,14 +30,6 @@ async fn me(State(fake): State<Arc<Fake>>, request: Request) -> Response {
             return Err(Code::LoginInvalid.into());
         }
         let user_id = call.caller.subject(None)?;
-        let token = call
-            .rc
-            .bearer
-            .as_ref()
-            .map(|token| token.expose().to_owned());
-        call.pool(|pool| {
-            let user = users::get(pool, &user_id)?;
-            Ok(User::from_record(user, &pool.id, token).to_json())
-        })
+        call.pool(|pool| Ok(User::for_caller(users::get(pool, &user_id)?, &call).to_json()))
     })
 }
